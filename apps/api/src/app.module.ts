@@ -1,0 +1,51 @@
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { TypeOrmModule } from '@nestjs/typeorm';
+
+import { AccessGuard, AccountsModule } from '@jobcode/accounts';
+import { AuditModule } from '@jobcode/audit';
+import { AppConfig, Secrets } from '@jobcode/common';
+import { PersonalDataModule } from '@jobcode/personal-data';
+import { RateLimitModule } from '@jobcode/rate-limit';
+import { RegionsModule } from '@jobcode/regions';
+
+import { DATABASE_TARGET, type DatabaseTarget } from './bootstrap/database';
+import { dataSourceOptions } from './database/data-source-options';
+import { graphqlOptions } from './graphql/graphql-options';
+import { HealthController } from './health/health.controller';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  secrets: Secrets;
+  database: DatabaseTarget;
+}
+
+/** The composition root: settings, database, GraphQL and every feature library. */
+@Module({})
+export class AppModule {
+  static forRoot({ config, secrets, database }: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        TypeOrmModule.forRoot(dataSourceOptions(database.url, database.poolSize)),
+        GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, ...graphqlOptions(config) }),
+        AuditModule,
+        RateLimitModule,
+        PersonalDataModule,
+        RegionsModule,
+        AccountsModule,
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: AppConfig, useValue: config },
+        { provide: Secrets, useValue: secrets },
+        { provide: DATABASE_TARGET, useValue: database },
+        { provide: APP_GUARD, useExisting: AccessGuard },
+      ],
+      exports: [AppConfig, Secrets, DATABASE_TARGET],
+    };
+  }
+}

@@ -1,0 +1,79 @@
+import { type LoggerService, type LogLevel, type ValidationError, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DataSource } from 'typeorm';
+
+import { AccountsService, RequestContextFactory } from '@jobcode/accounts';
+import { AppConfig, badInput, type RequestContext, Secrets } from '@jobcode/common';
+import { migrateUnderLock } from '@jobcode/database';
+import { RegionsService } from '@jobcode/regions';
+
+import { AppModule } from '../app.module';
+import { type DatabaseTarget } from './database';
+import { resolveSecrets } from './secrets';
+
+export interface CreateAppOptions {
+  config: AppConfig;
+  database: DatabaseTarget;
+  secrets?: Secrets;
+  logger?: LoggerService | LogLevel[] | false;
+}
+
+export interface StartedApp {
+  app: NestFastifyApplication;
+  appliedMigrations: string[];
+  /** Set when this start created the first ADMIN account. */
+  firstAdmin?: { phone: string; password?: string };
+}
+
+function firstMessage(errors: ValidationError[], path = 'input'): { message: string; field: string } | undefined {
+  for (const error of errors) {
+    const field = `${path}.${error.property}`;
+    const message = Object.values(error.constraints ?? {})[0];
+    if (message) return { message, field };
+    const nested = firstMessage(error.children ?? [], field);
+    if (nested) return nested;
+  }
+  return undefined;
+}
+
+/**
+ * Builds the application on a database: applies migrations (under an advisory lock,
+ * so replicas booting together do it once), seeds the division tree and the first
+ * admin on an empty database, and installs the per-request context hook.
+ */
+export async function createApp(options: CreateAppOptions): Promise<StartedApp> {
+  const { config, database } = options;
+  const secrets = options.secrets ?? resolveSecrets(config);
+  const adapter = new FastifyAdapter({ trustProxy: true, bodyLimit: 20 * 1024 * 1024 });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ config, secrets, database }), adapter, {
+    logger: options.logger ?? (config.NODE_ENV === 'test' ? ['error', 'warn'] : ['log', 'error', 'warn']),
+    abortOnError: false,
+  });
+  app.useGlobalPipes(
+    new ValidationPipe({
+      transform: true,
+      forbidUnknownValues: false,
+      exceptionFactory: (errors) => {
+        const first = firstMessage(errors);
+        return badInput(first?.message ?? '输入有误', { field: first?.field });
+      },
+    }),
+  );
+  const contexts = app.get(RequestContextFactory);
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', async (request: { jobcode?: RequestContext; ip?: string; headers: Record<string, string | string[] | undefined> }) => {
+      request.jobcode = await contexts.create(request);
+    });
+
+  let firstAdmin: StartedApp['firstAdmin'];
+  const dataSource = app.get(DataSource);
+  const appliedMigrations = await migrateUnderLock(dataSource, async () => {
+    await app.get(RegionsService).seedIfEmpty();
+    firstAdmin = await app.get(AccountsService).ensureFirstAdmin(config);
+  });
+  await app.init();
+  return { app, appliedMigrations, firstAdmin };
+}

@@ -1,0 +1,25 @@
+import { type DataSourceOptions } from 'typeorm';
+
+import { SnakeNamingStrategy } from '@jobcode/database';
+
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from './migrations';
+
+/** The one description of the database connection, shared by the app and the CLI. */
+export function dataSourceOptions(url: string, poolSize = 20): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    namingStrategy: new SnakeNamingStrategy(),
+    synchronize: false,
+    migrationsRun: false,
+    migrationsTableName: 'migration',
+    // gen_random_uuid() is core since PostgreSQL 13; extensions are created by migrations only.
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
+    extra: { max: poolSize, connectionTimeoutMillis: 10_000 },
+    logging: ['error', 'warn', 'migration'],
+  };
+}

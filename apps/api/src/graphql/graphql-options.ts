@@ -1,0 +1,29 @@
+import { type ApolloDriverConfig } from '@nestjs/apollo';
+import depthLimit from 'graphql-depth-limit';
+
+import { AppConfig, formatGraphQLError, type RequestContext } from '@jobcode/common';
+
+import { queryCostPlugin } from './query-cost.plugin';
+
+/**
+ * Apollo on Fastify with the OWASP GraphQL baseline: depth and cost limits, CSRF
+ * prevention kept on, no batching, no stack traces, and in production no
+ * introspection and no "did you mean" suggestions.
+ */
+export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
+  return {
+    path: '/graphql',
+    autoSchemaFile: true,
+    sortSchema: true,
+    playground: false,
+    introspection: !config.isProduction,
+    hideSchemaDetailsFromClientErrors: config.isProduction,
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    context: (request: { jobcode: RequestContext }) => request.jobcode,
+    formatError: (formatted, error) => formatGraphQLError(formatted, error, config.isDevelopment),
+    validationRules: [depthLimit(config.GRAPHQL_MAX_DEPTH)],
+    plugins: [queryCostPlugin(config.GRAPHQL_MAX_COST)],
+  };
+}

@@ -1,0 +1,64 @@
+import 'reflect-metadata';
+
+import { Logger } from '@nestjs/common';
+
+import { ConfigError, loadConfig } from '@jobcode/common';
+import { DataFolderInUseError } from '@jobcode/database';
+
+import { createApp } from './bootstrap/create-app';
+import { resolveDatabase } from './bootstrap/database';
+
+async function main(): Promise<void> {
+  const startedAt = Date.now();
+  const logger = new Logger('Jobcode');
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`Jobcode cannot start. ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  let database;
+  try {
+    database = await resolveDatabase(config);
+  } catch (error) {
+    if (error instanceof DataFolderInUseError) {
+      console.error(`Jobcode cannot start. ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const { app, appliedMigrations, firstAdmin } = await createApp({ config, database });
+  app.enableShutdownHooks();
+  const shutdown = async (signal: string) => {
+    logger.log(`${signal}: shutting down`);
+    await app.close();
+    await database.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ port: config.PORT, host: config.HOST });
+  if (appliedMigrations.length) logger.log(`Applied ${appliedMigrations.length} migration(s)`);
+  logger.log(`Database: ${database.description}`);
+  logger.log(`GraphQL:  http://localhost:${config.PORT}/graphql`);
+  logger.log(`Health:   http://localhost:${config.PORT}/health`);
+  logger.log(`Public URL for codes: ${config.publicUrl}`);
+  if (firstAdmin) {
+    logger.warn(
+      firstAdmin.password
+        ? `First ADMIN account created: phone ${firstAdmin.phone}, one-time password ${firstAdmin.password} (change it after signing in)`
+        : `First ADMIN account created: phone ${firstAdmin.phone} with ADMIN_PASSWORD`,
+    );
+  }
+  logger.log(`Ready in ${Date.now() - startedAt} ms`);
+}
+
+void main().catch((error: unknown) => {
+  console.error('Jobcode failed to start:', error);
+  process.exit(1);
+});

@@ -1,0 +1,27 @@
+import { AppError, ErrorCode } from '@jobcode/common';
+
+export enum AccountsExceptionCode {
+  PHONE_TAKEN = 'PHONE_TAKEN',
+  WRONG_CREDENTIALS = 'WRONG_CREDENTIALS',
+  ACCOUNT_LOCKED = 'ACCOUNT_LOCKED',
+  ACCOUNT_DISABLED = 'ACCOUNT_DISABLED',
+  WEAK_PASSWORD = 'WEAK_PASSWORD',
+  SESSION_EXPIRED = 'SESSION_EXPIRED',
+  ROLE_NOT_ALLOWED = 'ROLE_NOT_ALLOWED',
+}
+
+const CODE_OF: Record<AccountsExceptionCode, ErrorCode> = {
+  PHONE_TAKEN: ErrorCode.CONFLICT,
+  WRONG_CREDENTIALS: ErrorCode.UNAUTHENTICATED,
+  ACCOUNT_LOCKED: ErrorCode.RATE_LIMITED,
+  ACCOUNT_DISABLED: ErrorCode.FORBIDDEN,
+  WEAK_PASSWORD: ErrorCode.BAD_USER_INPUT,
+  SESSION_EXPIRED: ErrorCode.UNAUTHENTICATED,
+  ROLE_NOT_ALLOWED: ErrorCode.BAD_USER_INPUT,
+};
+
+export class AccountsException extends AppError {
+  constructor(reason: AccountsExceptionCode, message: string, details?: Record<string, unknown>) {
+    super(CODE_OF[reason], message, { reason, details });
+  }
+}

@@ -1,0 +1,82 @@
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+
+import { type Actor, Allow, CurrentActor, PUBLIC, RateLimit, Role } from '@jobcode/common';
+
+import { AccountObject, AuthPayload } from './account.object';
+import { AccountsService } from './accounts.service';
+import { AuditService, SecurityEventKind } from '@jobcode/audit';
+import { AuthService, type IssuedToken } from './auth.service';
+import { ChangePasswordInput } from './dto/change-password.input';
+import { CreateStaffAccountInput } from './dto/create-staff-account.input';
+import { SignInInput } from './dto/sign-in.input';
+import { SignUpInput } from './dto/sign-up.input';
+
+const ANY_ROLE = [Role.SEEKER, Role.EMPLOYER, Role.STAFF, Role.ADMIN];
+
+@Resolver(() => AccountObject)
+export class AuthResolver {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly accounts: AccountsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  private async payload(issued: IssuedToken): Promise<AuthPayload> {
+    const account = await this.accounts.toObject(issued.account, {
+      accountId: issued.account.id,
+      role: issued.account.role,
+      regionCode: issued.account.regionCode,
+      sessionId: '',
+    });
+    return { accessToken: issued.accessToken, expiresAt: issued.expiresAt, sessionExpiresAt: issued.sessionExpiresAt, account };
+  }
+
+  @Allow(PUBLIC)
+  @RateLimit({ points: 10, windowSeconds: 600 })
+  @Mutation(() => AuthPayload, { description: '用手机号注册求职者或用人单位账号，并登录' })
+  async signUp(@Args('input') input: SignUpInput): Promise<AuthPayload> {
+    const account = await this.accounts.create(input);
+    await this.audit.security({ kind: SecurityEventKind.SIGN_UP, accountId: account.id, detail: { role: account.role } });
+    return this.payload(await this.auth.startSession(account));
+  }
+
+  @Allow(PUBLIC)
+  @RateLimit({ points: 30, windowSeconds: 600 })
+  @Mutation(() => AuthPayload, { description: '手机号 + 密码登录；连续输错会锁定账号' })
+  async signIn(@Args('input') input: SignInInput): Promise<AuthPayload> {
+    return this.payload(await this.auth.signIn(input.phone, input.password));
+  }
+
+  @Allow(...ANY_ROLE)
+  @Mutation(() => AuthPayload, { description: '会话未过期时换发新的访问令牌' })
+  async renewToken(@CurrentActor() actor: Actor): Promise<AuthPayload> {
+    return this.payload(await this.auth.renew(actor));
+  }
+
+  @Allow(...ANY_ROLE)
+  @Mutation(() => Boolean, { description: '退出登录：此会话的所有令牌立即失效' })
+  async signOut(@CurrentActor() actor: Actor): Promise<boolean> {
+    await this.auth.signOut(actor);
+    return true;
+  }
+
+  @Allow(...ANY_ROLE)
+  @RateLimit({ points: 10, windowSeconds: 600 })
+  @Mutation(() => Boolean)
+  async changePassword(@CurrentActor() actor: Actor, @Args('input') input: ChangePasswordInput): Promise<boolean> {
+    await this.auth.changePassword(actor, input.currentPassword, input.newPassword);
+    return true;
+  }
+
+  @Allow(Role.ADMIN, Role.STAFF)
+  @Mutation(() => AccountObject, { description: '管理员创建工作人员账号；县、乡镇工作人员可为本辖区创建' })
+  async createStaffAccount(@CurrentActor() actor: Actor, @Args('input') input: CreateStaffAccountInput): Promise<AccountObject> {
+    return this.accounts.toObject(await this.accounts.createStaff(actor, input), actor);
+  }
+
+  @Allow(...ANY_ROLE)
+  @Query(() => AccountObject, { description: '当前登录的账号' })
+  async me(@CurrentActor() actor: Actor): Promise<AccountObject> {
+    return this.accounts.toObject(await this.accounts.requireById(actor.accountId), actor);
+  }
+}

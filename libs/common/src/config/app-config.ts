@@ -1,0 +1,177 @@
+import { plainToInstance, Transform, Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync, type ValidationError } from 'class-validator';
+
+export const NODE_ENVS = ['development', 'production', 'test'] as const;
+export type NodeEnv = (typeof NODE_ENVS)[number];
+
+const HEX_KEY = /^[0-9a-fA-F]{64}$/;
+const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+
+/**
+ * Every setting the service reads, validated once at boot. A wrong value stops
+ * the boot with a message naming the setting and what is allowed.
+ * Settings of optional features (Meilisearch) are checked only when set.
+ */
+export class AppConfig {
+  @IsIn(NODE_ENVS, { message: `must be one of ${NODE_ENVS.join(', ')}` })
+  NODE_ENV: NodeEnv = 'development';
+
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer between 1 and 65535' })
+  @Min(1, { message: 'must be an integer between 1 and 65535' })
+  @Max(65535, { message: 'must be an integer between 1 and 65535' })
+  PORT = 3000;
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// or postgresql:// connection URL' })
+  DATABASE_URL?: string;
+
+  @IsString()
+  @MinLength(1, { message: 'must be a folder path' })
+  DATA_DIR = './data';
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] }, { message: 'must be an http(s) URL such as https://jobs.example.gov.cn' })
+  PUBLIC_URL?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(HEX_KEY, { message: 'must be 64 hexadecimal characters (a 256-bit key)' })
+  PII_ENCRYPTION_KEY?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(HEX_KEY, { message: 'must be 64 hexadecimal characters (a 256-bit key)' })
+  PII_HASH_KEY?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^1[3-9]\d{9}$/, { message: 'must be an 11-digit mainland mobile number such as 13800000000' })
+  ADMIN_PHONE?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @MinLength(8, { message: 'must be at least 8 characters' })
+  ADMIN_PASSWORD?: string;
+
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of minutes from 1 to 1440' })
+  @Min(1, { message: 'must be an integer number of minutes from 1 to 1440' })
+  @Max(1440, { message: 'must be an integer number of minutes from 1 to 1440' })
+  ACCESS_TOKEN_TTL_MINUTES = 30;
+
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of hours from 1 to 720' })
+  @Min(1, { message: 'must be an integer number of hours from 1 to 720' })
+  @Max(720, { message: 'must be an integer number of hours from 1 to 720' })
+  SESSION_TTL_HOURS = 12;
+
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer from 1 to 100' })
+  @Min(1, { message: 'must be an integer from 1 to 100' })
+  @Max(100, { message: 'must be an integer from 1 to 100' })
+  SIGN_IN_MAX_FAILURES = 5;
+
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of minutes from 1 to 1440' })
+  @Min(1, { message: 'must be an integer number of minutes from 1 to 1440' })
+  @Max(1440, { message: 'must be an integer number of minutes from 1 to 1440' })
+  SIGN_IN_LOCK_MINUTES = 15;
+
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer from 2 to 50' })
+  @Min(2, { message: 'must be an integer from 2 to 50' })
+  @Max(50, { message: 'must be an integer from 2 to 50' })
+  GRAPHQL_MAX_DEPTH = 10;
+
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer from 10 to 100000' })
+  @Min(10, { message: 'must be an integer from 10 to 100000' })
+  @Max(100000, { message: 'must be an integer from 10 to 100000' })
+  GRAPHQL_MAX_COST = 5000;
+
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of requests from 1 to 100000' })
+  @Min(1, { message: 'must be an integer number of requests from 1 to 100000' })
+  @Max(100000, { message: 'must be an integer number of requests from 1 to 100000' })
+  RATE_LIMIT_PER_MINUTE = 600;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] }, { message: 'must be an http(s) URL such as http://127.0.0.1:7700' })
+  MEILI_URL?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  MEILI_KEY?: string;
+
+  get isProduction(): boolean {
+    return this.NODE_ENV === 'production';
+  }
+
+  get isDevelopment(): boolean {
+    return this.NODE_ENV === 'development';
+  }
+
+  get publicUrl(): string {
+    return (this.PUBLIC_URL ?? `http://localhost:${this.PORT}`).replace(/\/+$/, '');
+  }
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const KNOWN_KEYS = Object.keys(new AppConfig());
+
+function describe(errors: ValidationError[], env: Record<string, string | undefined>): string[] {
+  return errors.flatMap((error) => {
+    const reasons = Object.values(error.constraints ?? {});
+    const raw = env[error.property];
+    const shown = /SECRET|KEY|PASSWORD/.test(error.property) ? '(hidden)' : JSON.stringify(raw);
+    return reasons.map((reason) => `${error.property}=${shown}: ${reason}`);
+  });
+}
+
+/** Reads and validates the settings from an environment; throws ConfigError naming each bad setting. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const picked: Record<string, string> = {};
+  for (const key of [
+    ...KNOWN_KEYS,
+    'DATABASE_URL',
+    'PUBLIC_URL',
+    'JWT_SECRET',
+    'PII_ENCRYPTION_KEY',
+    'PII_HASH_KEY',
+    'ADMIN_PHONE',
+    'ADMIN_PASSWORD',
+    'MEILI_URL',
+    'MEILI_KEY',
+  ]) {
+    const value = env[key];
+    if (value !== undefined) picked[key] = value;
+  }
+  const config = plainToInstance(AppConfig, picked);
+  const problems = describe(validateSync(config, { skipMissingProperties: false }), env);
+  if (config.isProduction) {
+    for (const key of ['JWT_SECRET', 'PII_ENCRYPTION_KEY', 'PII_HASH_KEY'] as const) {
+      if (!config[key]) problems.push(`${key} is required when NODE_ENV=production (secrets are generated only for development)`);
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

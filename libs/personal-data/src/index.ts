@@ -1,0 +1,2 @@
+export * from './personal-data-cipher';
+export * from './personal-data.module';

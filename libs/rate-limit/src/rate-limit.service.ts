@@ -1,0 +1,47 @@
+import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+export interface RateLimitResult {
+  allowed: boolean;
+  hits: number;
+  retryAfterSeconds: number;
+}
+
+/**
+ * Fixed-window counters in PostgreSQL, shared by every API process on the database.
+ * One upsert per hit; expired windows restart at 1 and are swept every minute.
+ */
+@Injectable()
+export class RateLimitService implements OnModuleInit, OnModuleDestroy {
+  private sweeper?: NodeJS.Timeout;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  onModuleInit(): void {
+    this.sweeper = setInterval(() => void this.sweep().catch(() => undefined), 60_000);
+    this.sweeper.unref();
+  }
+
+  onModuleDestroy(): void {
+    if (this.sweeper) clearInterval(this.sweeper);
+  }
+
+  async hit(key: string, limit: number, windowSeconds: number): Promise<RateLimitResult> {
+    const rows: { hits: number; retry_after: string }[] = await this.dataSource.query(
+      `INSERT INTO rate_limit_bucket AS b (key, hits, expires_at)
+       VALUES ($1, 1, now() + make_interval(secs => $2))
+       ON CONFLICT (key) DO UPDATE SET
+         hits = CASE WHEN b.expires_at <= now() THEN 1 ELSE b.hits + 1 END,
+         expires_at = CASE WHEN b.expires_at <= now() THEN excluded.expires_at ELSE b.expires_at END
+       RETURNING hits, ceil(extract(epoch FROM expires_at - now())) AS retry_after`,
+      [key, windowSeconds],
+    );
+    const { hits, retry_after } = rows[0];
+    return { allowed: hits <= limit, hits, retryAfterSeconds: Math.max(1, Number(retry_after)) };
+  }
+
+  async sweep(): Promise<void> {
+    await this.dataSource.query('DELETE FROM rate_limit_bucket WHERE expires_at < now()');
+  }
+}

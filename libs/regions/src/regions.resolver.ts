@@ -1,0 +1,24 @@
+import { Args, Query, Resolver } from '@nestjs/graphql';
+
+import { Allow, PUBLIC } from '@jobcode/common';
+
+import { RegionObject } from './region.object';
+import { RegionsService } from './regions.service';
+
+@Resolver(() => RegionObject)
+export class RegionsResolver {
+  constructor(private readonly regionsService: RegionsService) {}
+
+  @Allow(PUBLIC)
+  @Query(() => RegionObject, { description: '按代码查一个行政区划' })
+  region(@Args('code', { type: () => String }) code: string): Promise<RegionObject> {
+    return this.regionsService.requireObject(code);
+  }
+
+  @Allow(PUBLIC)
+  @Query(() => [RegionObject], { description: '下级行政区划；不给 parentCode 时返回省级' })
+  async regions(@Args('parentCode', { type: () => String, nullable: true }) parentCode?: string): Promise<RegionObject[]> {
+    const rows = await this.regionsService.children(parentCode ?? null);
+    return Promise.all(rows.map((r) => this.regionsService.toObject(r)));
+  }
+}
