@@ -1,0 +1,51 @@
+import { execSync } from 'node:child_process';
+
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+
+import { adminDatabaseUrl, createScratchDatabase } from '../../apps/api/src/commands/scratch-database';
+import { MIGRATIONS } from '../../apps/api/src/database/migrations';
+import { type TestState } from './test-state';
+
+async function reachable(url: string): Promise<boolean> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 3_000 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Tests run against a real PostgreSQL: TEST_DATABASE_URL, DATABASE_URL, or the local
+ * server (started here when installed but stopped). Migrations are applied once to a
+ * template database; every test file then gets its own copy, dropped afterwards.
+ */
+export default async function globalSetup(): Promise<void> {
+  const adminUrl = adminDatabaseUrl();
+  if (!(await reachable(adminUrl)) && !process.env.TEST_DATABASE_URL && !process.env.DATABASE_URL) {
+    try {
+      execSync('pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start', { stdio: 'inherit', shell: '/bin/bash' });
+    } catch {
+      // reported below
+    }
+  }
+  if (!(await reachable(adminUrl))) {
+    throw new Error(
+      `No PostgreSQL answers at ${adminUrl.replace(/:[^:@/]+@/, ':***@')}. Start the local server ` +
+        '(pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start) or set TEST_DATABASE_URL.',
+    );
+  }
+  const template = await createScratchDatabase('jobcode_template', undefined, adminUrl);
+  // Migrations only: loading the entities here (outside the test sandboxes) would register
+  // GraphQL and TypeORM metadata in the wrong realm when jest runs a single file in-band.
+  const dataSource = new DataSource({ type: 'postgres', url: template.url, migrations: MIGRATIONS, migrationsTableName: 'migration' });
+  await dataSource.initialize();
+  await dataSource.runMigrations();
+  await dataSource.destroy();
+  const state: TestState = { adminUrl, template: template.name, runId: template.name };
+  process.env.JOBCODE_TEST_STATE = JSON.stringify(state);
+  console.log(`\n[test] PostgreSQL ${adminUrl.replace(/:[^:@/]+@/, ':***@')}, template database ${template.name}`);
+}
