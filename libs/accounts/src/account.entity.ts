@@ -4,6 +4,8 @@ import { Role } from '@jobcode/common';
 
 @Entity('account')
 @Index(['regionCode'])
+/** Created by the migration with varchar_pattern_ops for region-prefix filters; TypeORM cannot express the operator class. */
+@Index('account_region_prefix', { synchronize: false })
 export class Account {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -23,7 +23,7 @@ export class SecurityEvent {
   @Column({ type: 'varchar', length: 200, nullable: true })
   subject: string | null;
 
-  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
+  @Column({ type: 'jsonb', default: () => "'{}'" })
   detail: Record<string, unknown>;
 
   @CreateDateColumn({ type: 'timestamptz' })

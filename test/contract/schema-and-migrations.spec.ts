@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { DataSource } from 'typeorm';
+
+import { dataSourceOptions } from '../../apps/api/src/database/data-source-options';
+import { schemaDiff } from '../../apps/api/src/database/schema-diff';
+import { schemaFileText } from '../../apps/api/src/graphql/schema-file';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+describe('committed contracts', () => {
+  let api: TestApp;
+  beforeAll(async () => {
+    api = await startTestApp();
+  });
+  afterAll(async () => api?.close());
+
+  it('schema.graphql matches the resolvers (run `npm run schema` after changing the API)', () => {
+    const committed = readFileSync(join(process.cwd(), 'schema.graphql'), 'utf8');
+    expect(schemaFileText(api.app)).toBe(committed);
+  });
+
+  it('the migrations create exactly what the entities describe (run `npm run migration:generate -- Name`)', async () => {
+    const dataSource = new DataSource(dataSourceOptions(api.databaseUrl, 1));
+    await dataSource.initialize();
+    try {
+      expect(await schemaDiff(dataSource)).toEqual({ up: [], down: [] });
+    } finally {
+      await dataSource.destroy();
+    }
+  });
+});
