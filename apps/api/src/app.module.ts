@@ -1,12 +1,12 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 
 import { AccessGuard, AccountsModule } from '@jobcode/accounts';
 import { AuditModule } from '@jobcode/audit';
-import { AppConfig, Secrets } from '@jobcode/common';
+import { AppConfig, AppErrorFilter, Secrets } from '@jobcode/common';
 import { PersonalDataModule } from '@jobcode/personal-data';
 import { RateLimitModule } from '@jobcode/rate-limit';
 import { RegionsModule } from '@jobcode/regions';
@@ -44,6 +44,7 @@ export class AppModule {
         { provide: Secrets, useValue: secrets },
         { provide: DATABASE_TARGET, useValue: database },
         { provide: APP_GUARD, useExisting: AccessGuard },
+        { provide: APP_FILTER, useClass: AppErrorFilter },
       ],
       exports: [AppConfig, Secrets, DATABASE_TARGET],
     };
