@@ -7,6 +7,8 @@
  * ../shared/STACK.md describes (--experimental-vm-modules) boots Nest but breaks code-first
  * GraphQL: `@Field(() => String)` reached the schema factory as a String that was not its
  * own, so every schema build failed with "Cannot determine a GraphQL output type".
+ * `npm test` still passes --experimental-vm-modules: PGlite's CommonJS build loads its WASM
+ * through a dynamic import(), which jest only serves with that flag (JOBCODE_TEST_PGLITE=1).
  */
 const decorators = { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false };
 const typescript = {

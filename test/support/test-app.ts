@@ -47,7 +47,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const { app } = await createApp({
     config,
     secrets: TEST_SECRETS,
-    database: { url: database.url, embedded: false, poolSize: 10, description: 'test', stop: async () => undefined },
+    database: { url: database.url, embedded: database.embedded, poolSize: database.poolSize, description: 'test', stop: async () => undefined },
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address() as { port: number };
