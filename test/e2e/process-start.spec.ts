@@ -2,7 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { Client } from 'pg';
+
+import { createScratchDatabase } from '../../apps/api/src/commands/scratch-database';
+import { MIGRATIONS } from '../../apps/api/src/database/migrations';
 import { buildOnce, freePort, spawnApi, type SpawnedApi } from '../support/spawn-api';
+import { testState } from '../support/test-state';
 
 async function gql(
   port: number,
@@ -71,3 +76,35 @@ describe('npm start with no settings: embedded PostgreSQL (PGlite) in a data fol
     expect(bad.output()).toContain('GRAPHQL_MAX_DEPTH="1": must be an integer from 2 to 50');
   });
 });
+
+const serverOnly = process.env.JOBCODE_TEST_STATE?.includes('"mode":"server"') ? describe : describe.skip;
+
+serverOnly('several API processes on one PostgreSQL server (skipped on the PGlite fallback: it serves one process)', () => {
+  beforeAll(() => buildOnce());
+
+  it('boot together on an empty database: migrations and the first admin happen once', async () => {
+    const database = await createTestDatabaseWithoutMigrations();
+    const env = { DATABASE_URL: database.url, NODE_ENV: 'development', DATA_DIR: mkdtempSync(join(tmpdir(), 'jobcode-replica-')) };
+    const replicas = [spawnApi({ ...env, PORT: String(await freePort()) }), spawnApi({ ...env, PORT: String(await freePort()) })];
+    try {
+      await Promise.all(replicas.map((r) => r.ready()));
+      const admins = replicas.filter((r) => r.output().includes('First ADMIN account created')).length;
+      expect(admins).toBe(1);
+      const client = new Client({ connectionString: database.url });
+      await client.connect();
+      const { rows } = await client.query<{ admins: number; migrations: number }>(
+        `SELECT (SELECT count(*)::int FROM account WHERE role = 'ADMIN') AS admins, (SELECT count(*)::int FROM migration) AS migrations`,
+      );
+      await client.end();
+      expect(rows[0]).toEqual({ admins: 1, migrations: MIGRATIONS.length });
+    } finally {
+      await Promise.all(replicas.map((r) => r.stop()));
+      await database.drop();
+    }
+  });
+});
+
+async function createTestDatabaseWithoutMigrations() {
+  const state = testState();
+  return createScratchDatabase(`${state.runId}_t`, undefined, state.adminUrl);
+}
