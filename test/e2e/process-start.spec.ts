@@ -67,7 +67,7 @@ describe('npm start with no settings: embedded PostgreSQL (PGlite) in a data fol
     const signIn = await gql(port, `mutation { signIn(input: { phone: "13912340001", password: "Keep1tSafe" }) { account { name } } }`);
     expect(signIn.data).toEqual({ signIn: { account: { name: '韦小燕' } } });
     await again.stop();
-  });
+  }, 300_000);
 
   it('refuses to boot on a wrong setting, naming it', async () => {
     const bad = start({ PORT: 'abc', GRAPHQL_MAX_DEPTH: '1' });
@@ -101,7 +101,7 @@ serverOnly('several API processes on one PostgreSQL server (skipped on the PGlit
       await Promise.all(replicas.map((r) => r.stop()));
       await database.drop();
     }
-  });
+  }, 300_000);
 });
 
 async function createTestDatabaseWithoutMigrations() {

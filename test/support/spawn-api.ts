@@ -37,7 +37,7 @@ export function spawnApi(env: Record<string, string>): SpawnedApi {
   return {
     process: child,
     output: () => output,
-    async ready(timeoutMs = 60_000) {
+    async ready(timeoutMs = 240_000) {
       const started = Date.now();
       while (!output.includes('Ready in')) {
         if (child.exitCode !== null) throw new Error(`service exited with ${child.exitCode}:\n${output}`);

@@ -1,3 +1,4 @@
 import { Foundation1795355868157 } from './1795355868157-foundation';
+import { ServiceCodes1795357221062 } from './1795357221062-service-codes';
 /** Every migration, oldest first. `npm run migration:generate -- <Name>` appends here. */
-export const MIGRATIONS = [Foundation1795355868157];
+export const MIGRATIONS = [Foundation1795355868157, ServiceCodes1795357221062];
