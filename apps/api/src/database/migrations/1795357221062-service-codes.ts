@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class ServiceCodes1795357221062 implements MigrationInterface {
   name = 'ServiceCodes1795357221062';
