@@ -20,7 +20,7 @@ const esmPackage = {
   jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022', keepClassNames: true },
   module: { type: 'commonjs', strictMode: false, ignoreDynamic: false },
 };
-const ESM_ONLY = ['@nestjs', 'typeorm', '@electric-sql', 'jose', '@apollo', '@as-integrations', 'file-type', 'uid', '@whatwg-node', 'cookie'];
+const ESM_ONLY = ['@nestjs', 'typeorm', '@electric-sql', 'jose', '@apollo', '@as-integrations', 'file-type', 'uid', '@whatwg-node', 'cookie', 'meilisearch'];
 
 export default {
   testEnvironment: 'node',

@@ -10,6 +10,7 @@ import { AppConfig, AppErrorFilter, Secrets } from '@jobcode/common';
 import { PersonalDataModule } from '@jobcode/personal-data';
 import { RateLimitModule } from '@jobcode/rate-limit';
 import { RegionsModule } from '@jobcode/regions';
+import { SearchModule } from '@jobcode/search';
 import { ServiceCodesModule } from '@jobcode/service-codes';
 
 import { DATABASE_TARGET, type DatabaseTarget } from './bootstrap/database';
@@ -39,6 +40,7 @@ export class AppModule {
         RegionsModule,
         AccountsModule,
         ServiceCodesModule,
+        SearchModule,
       ],
       controllers: [HealthController],
       providers: [
