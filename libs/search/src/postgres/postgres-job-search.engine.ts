@@ -54,7 +54,7 @@ export class PostgresJobSearchEngine implements JobSearchEngine {
       lng: d.lng,
       a: indexTokens(d.title),
       b: [...new Set([...indexTokens(d.occupation), ...indexTokens(d.employerName)])],
-      c: indexTokens(d.description),
+      c: indexTokens(d.description, false),
     }));
     await this.dataSource.query(
       `INSERT INTO job_search_document AS t (id, title, region_code, township_code, kind, wage_monthly_min, wage_monthly_max, benefits, source_kind, posted_at, lat, lng, tokens)

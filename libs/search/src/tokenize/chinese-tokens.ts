@@ -22,8 +22,19 @@ function cjkGrams(run: string): string[] {
   return grams;
 }
 
-/** Full pinyin (no tones) and initials of a Chinese word: 缝纫工 → fengrengong, frg. */
+const pinyinCache = new Map<string, { full: string; initials: string }>();
+
+/** Full pinyin (no tones) and initials of a Chinese word: 缝纫工 → fengrengong, frg. Cached: job texts repeat their words. */
 export function pinyinOf(word: string): { full: string; initials: string } {
+  const cached = pinyinCache.get(word);
+  if (cached) return cached;
+  const result = computePinyin(word);
+  if (pinyinCache.size > 200_000) pinyinCache.clear();
+  pinyinCache.set(word, result);
+  return result;
+}
+
+function computePinyin(word: string): { full: string; initials: string } {
   const full = pinyin(word, { toneType: 'none', type: 'array', nonZh: 'removed', v: true }).join('');
   const initials = pinyin(word, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'removed', v: true }).join('');
   return { full: full.toLowerCase(), initials: initials.toLowerCase() };
@@ -33,9 +44,10 @@ export function pinyinOf(word: string): { full: string; initials: string } {
  * Index tokens of a text: characters and bigrams of Chinese runs (across word
  * boundaries, so "日结" is found even where ICU splits it), latin words and numbers as
  * they are, and pinyin of each word and of each pair of adjacent words, in full and as
- * initials — so `fengren`, `fengrengong` and `frg` all reach 缝纫工.
+ * initials — so `fengren`, `fengrengong` and `frg` all reach 缝纫工. Long texts (descriptions)
+ * are indexed without pinyin: people type pinyin for what a job is called, not for its details.
  */
-export function indexTokens(text: string | null | undefined): string[] {
+export function indexTokens(text: string | null | undefined, withPinyin = true): string[] {
   if (!text) return [];
   const tokens = new Set<string>();
   const words = segmentWords(text);
@@ -45,6 +57,7 @@ export function indexTokens(text: string | null | undefined): string[] {
   }
   // Bigrams across ICU's word boundaries inside each unbroken Chinese run.
   for (const run of text.normalize('NFKC').match(/[\u3400-\u9fff\uf900-\ufaff]+/g) ?? []) for (const gram of cjkGrams(run)) tokens.add(gram);
+  if (!withPinyin) return [...tokens];
   const chinese = words.filter(isCjk);
   for (let i = 0; i < chinese.length; i++) {
     for (const phrase of [chinese[i], i + 1 < chinese.length ? chinese[i] + chinese[i + 1] : undefined]) {
