@@ -1,0 +1,76 @@
+import { Args, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+
+import { CurrentActor, ReqContext, type Actor, type RequestContext } from '@jobcode/common';
+import { EmployerObject } from '@jobcode/employers';
+import { GigStationObject, JobFairObject, WorkshopObject } from '@jobcode/job-sources';
+
+import { SourceJobsArgs } from './dto/jobs.args';
+import { JobMapper } from './job.mapper';
+import { JobConnection, JobFairTotalsObject } from './job.object';
+import { JobFairTotalsLoader } from './jobs.loaders';
+import { type JobFilter, JobsService } from './jobs.service';
+
+async function page(jobs: JobsService, mapper: JobMapper, actor: Actor | undefined, filter: JobFilter): Promise<JobConnection> {
+  const result = await jobs.list(actor, filter);
+  return { ...result, edges: await Promise.all(result.edges.map(async (e) => ({ cursor: e.cursor, node: await mapper.job(e.node) }))) };
+}
+
+const DESCRIPTION = '此处的岗位，最新的在前（未登录和求职者只看到招聘中的）';
+
+@Resolver(() => GigStationObject)
+export class GigStationJobsResolver {
+  constructor(
+    private readonly jobs: JobsService,
+    private readonly mapper: JobMapper,
+  ) {}
+
+  @ResolveField('jobs', () => JobConnection, { description: DESCRIPTION })
+  stationJobs(@Parent() station: GigStationObject, @CurrentActor() actor: Actor | undefined, @Args() args: SourceJobsArgs): Promise<JobConnection> {
+    return page(this.jobs, this.mapper, actor, { ...args, stationId: station.id });
+  }
+}
+
+@Resolver(() => WorkshopObject)
+export class WorkshopJobsResolver {
+  constructor(
+    private readonly jobs: JobsService,
+    private readonly mapper: JobMapper,
+  ) {}
+
+  @ResolveField('jobs', () => JobConnection, { description: DESCRIPTION })
+  workshopJobs(@Parent() workshop: WorkshopObject, @CurrentActor() actor: Actor | undefined, @Args() args: SourceJobsArgs): Promise<JobConnection> {
+    return page(this.jobs, this.mapper, actor, { ...args, workshopId: workshop.id });
+  }
+}
+
+@Resolver(() => JobFairObject)
+export class JobFairJobsResolver {
+  constructor(
+    private readonly jobs: JobsService,
+    private readonly mapper: JobMapper,
+    private readonly totals: JobFairTotalsLoader,
+  ) {}
+
+  @ResolveField('jobs', () => JobConnection, { description: DESCRIPTION })
+  fairJobs(@Parent() fair: JobFairObject, @CurrentActor() actor: Actor | undefined, @Args() args: SourceJobsArgs): Promise<JobConnection> {
+    return page(this.jobs, this.mapper, actor, { ...args, fairId: fair.id });
+  }
+
+  @ResolveField('totals', () => JobFairTotalsObject, { description: '参会单位数和岗位数，例如"40 家单位，1000 余个岗位"' })
+  fairTotals(@Parent() fair: JobFairObject, @ReqContext() ctx: RequestContext): Promise<JobFairTotalsObject> {
+    return ctx.loaders.get(this.totals).load(fair.id);
+  }
+}
+
+@Resolver(() => EmployerObject)
+export class EmployerJobsResolver {
+  constructor(
+    private readonly jobs: JobsService,
+    private readonly mapper: JobMapper,
+  ) {}
+
+  @ResolveField('jobs', () => JobConnection, { description: '本单位的岗位（本单位成员和辖区工作人员看到全部状态，其他人只看到招聘中的）' })
+  employerJobs(@Parent() employer: EmployerObject, @CurrentActor() actor: Actor | undefined, @Args() args: SourceJobsArgs): Promise<JobConnection> {
+    return page(this.jobs, this.mapper, actor, { ...args, employerId: employer.id });
+  }
+}
