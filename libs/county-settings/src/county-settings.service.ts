@@ -34,13 +34,10 @@ export class CountySettingsService {
     return countySettingDefinitions().map((definition) => this.toObject(countyCode, definition, byKey.get(definition.key)));
   }
 
-  /** Only staff scoped to the whole county (or an admin) change its settings. */
+  /** Only staff whose scope holds the whole county (county staff, admins) change its settings. */
   async set(actor: Actor, countyCode: string, key: string, valueJson: string): Promise<CountySettingObject> {
     await this.requireCounty(countyCode);
     await this.scope.assertCovers(actor, countyCode);
-    if (actor.regionCode && actor.regionCode.length > 6) {
-      throw badInput('县级设置只能由县级工作人员修改，乡镇、村工作人员请联系县人社局', { field: 'input.countyCode', reason: 'COUNTY_STAFF_ONLY' });
-    }
     const definition = countySettingDefinition(key);
     if (!definition) {
       const keys = countySettingDefinitions().map((d) => d.key);
