@@ -198,7 +198,11 @@ export class EmployersService {
     if (filter.status) qb.andWhere('e.status = :status', { status: filter.status });
     const cursor = decodeCursor(filter.after, 2) as [string, string] | undefined;
     if (cursor) qb.andWhere('(e.created_at, e.id) < (:at::timestamptz, :id::uuid)', { at: cursor[0], id: cursor[1] });
-    const rows = await qb.orderBy('e.created_at', 'DESC').addOrderBy('e.id', 'DESC').limit(limit + 1).getMany();
+    const rows = await qb
+      .orderBy('e.created_at', 'DESC')
+      .addOrderBy('e.id', 'DESC')
+      .limit(limit + 1)
+      .getMany();
     return toConnection(
       rows,
       limit,

@@ -5,3 +5,5 @@ export * from './employer.object';
 export * from './employers.exception';
 export * from './employers.module';
 export * from './employers.service';
+export * from './demo/demo-support';
+export * from './demo/employers.demo';

@@ -10,3 +10,4 @@ export * from './job-sources.module';
 export * from './job-sources.objects';
 export * from './job-sources.service';
 export * from './workshop.entity';
+export * from './demo/job-sources.demo';

@@ -90,7 +90,11 @@ export class JobSourcesService {
     this.employers.assertVerified(employer);
     const region = await this.regions.require(input.regionCode, 'input.regionCode');
     if (region.level !== RegionLevel.VILLAGE) {
-      throw new JobSourcesException(JobSourcesExceptionCode.WORKSHOP_NOT_IN_VILLAGE, `就业帮扶车间应设在村里，请选择村一级的区划（${region.name}是上级区划）`, 'input.regionCode');
+      throw new JobSourcesException(
+        JobSourcesExceptionCode.WORKSHOP_NOT_IN_VILLAGE,
+        `就业帮扶车间应设在村里，请选择村一级的区划（${region.name}是上级区划）`,
+        'input.regionCode',
+      );
     }
     if (isStaffOrAdmin(actor)) await this.scope.assertCovers(actor, region.code);
     const { latitude, longitude } = parseLatLng(input.latitude, input.longitude);
@@ -111,7 +115,8 @@ export class JobSourcesService {
 
   async certifyWorkshop(actor: Actor, input: CertifyWorkshopInput): Promise<Workshop> {
     const today = new Date().toISOString().slice(0, 10);
-    if (input.certifiedOn > today) throw new JobSourcesException(JobSourcesExceptionCode.WORKSHOP_STATUS, `认定日期不能晚于今天（${today}）`, 'input.certifiedOn');
+    if (input.certifiedOn > today)
+      throw new JobSourcesException(JobSourcesExceptionCode.WORKSHOP_STATUS, `认定日期不能晚于今天（${today}）`, 'input.certifiedOn');
     return this.changeWorkshop(actor, input.workshopId, [WorkshopStatus.PENDING, WorkshopStatus.REVOKED], (w) => {
       w.status = WorkshopStatus.CERTIFIED;
       w.certifiedOn = input.certifiedOn;
@@ -158,7 +163,9 @@ export class JobSourcesService {
     if (args.regionCode) await this.inRegion(qb, 'w.region_code', args.regionCode);
     if (args.employerId) qb.andWhere('w.employer_id = :employerId', { employerId: args.employerId });
     if (actor && (actor.role === Role.STAFF || actor.role === Role.ADMIN)) {
-      qb.andWhere(`(w.status = 'CERTIFIED' OR ${this.scope.prefixOf(actor) === null ? 'TRUE' : 'w.region_code LIKE :scope'})`, { scope: `${actor.regionCode}%` });
+      qb.andWhere(`(w.status = 'CERTIFIED' OR ${this.scope.prefixOf(actor) === null ? 'TRUE' : 'w.region_code LIKE :scope'})`, {
+        scope: `${actor.regionCode}%`,
+      });
     } else if (actor?.role === Role.EMPLOYER) {
       qb.andWhere(
         `(w.status = 'CERTIFIED' OR w.employer_id IN (SELECT m.employer_id FROM ${this.dataSource.getMetadata(EmployerMember).tableName} m WHERE m.account_id = :me))`,
@@ -177,7 +184,12 @@ export class JobSourcesService {
     await this.scope.assertCovers(actor, county.code);
     if (!isCountyStaff(actor)) throw forbidden('就业大篷车由县人社局组织；请联系县人社局', { reason: 'COUNTY_STAFF_ONLY' });
     return this.dataSource.manager.save(
-      this.dataSource.manager.create(JobCaravan, { name: input.name.trim(), countyCode: county.code, organiser: input.organiser.trim(), createdBy: actor.accountId }),
+      this.dataSource.manager.create(JobCaravan, {
+        name: input.name.trim(),
+        countyCode: county.code,
+        organiser: input.organiser.trim(),
+        createdBy: actor.accountId,
+      }),
     );
   }
 
@@ -194,7 +206,11 @@ export class JobSourcesService {
       throw new JobSourcesException(JobSourcesExceptionCode.FAIR_TIME, '就业大篷车的一站须填写所属大篷车（caravanId）', 'input.caravanId');
     }
     if (input.kind !== JobFairKind.CARAVAN && input.caravanId) {
-      throw new JobSourcesException(JobSourcesExceptionCode.FAIR_TIME, '只有类型为 CARAVAN 的招聘会属于大篷车；请去掉 caravanId 或把类型改为 CARAVAN', 'input.caravanId');
+      throw new JobSourcesException(
+        JobSourcesExceptionCode.FAIR_TIME,
+        '只有类型为 CARAVAN 的招聘会属于大篷车；请去掉 caravanId 或把类型改为 CARAVAN',
+        'input.caravanId',
+      );
     }
     const coordinates = input.latitude !== undefined && input.longitude !== undefined ? parseLatLng(input.latitude, input.longitude) : null;
     return inTransaction(this.dataSource, async (manager) => {
@@ -203,7 +219,11 @@ export class JobSourcesService {
         const caravan = await manager.findOne(JobCaravan, { where: { id: input.caravanId }, lock: { mode: 'pessimistic_write' } });
         if (!caravan) throw new JobSourcesException(JobSourcesExceptionCode.SOURCE_NOT_FOUND, '就业大篷车不存在', 'input.caravanId');
         if (!region.code.startsWith(caravan.countyCode) || region.code.length < 9) {
-          throw new JobSourcesException(JobSourcesExceptionCode.CARAVAN_OUTSIDE_COUNTY, `大篷车的每一站应设在${await this.regions.fullName(caravan.countyCode)}的某个乡镇或村`, 'input.regionCode');
+          throw new JobSourcesException(
+            JobSourcesExceptionCode.CARAVAN_OUTSIDE_COUNTY,
+            `大篷车的每一站应设在${await this.regions.fullName(caravan.countyCode)}的某个乡镇或村`,
+            'input.regionCode',
+          );
         }
         const township = region.code.slice(0, 9);
         const taken = await manager
@@ -256,7 +276,11 @@ export class JobSourcesService {
     if (args.upcoming) qb.andWhere('f.ends_at > now()');
     const cursor = decodeCursor(args.after, 2) as [string, string] | undefined;
     if (cursor) qb.andWhere('(f.starts_at, f.id) > (:at::timestamptz, :id::uuid)', { at: cursor[0], id: cursor[1] });
-    const rows = await qb.orderBy('f.starts_at', 'ASC').addOrderBy('f.id', 'ASC').limit(limit + 1).getMany();
+    const rows = await qb
+      .orderBy('f.starts_at', 'ASC')
+      .addOrderBy('f.id', 'ASC')
+      .limit(limit + 1)
+      .getMany();
     return toConnection(
       rows,
       limit,
@@ -282,7 +306,8 @@ export class JobSourcesService {
         }),
       );
     } catch (error) {
-      if (isUniqueViolation(error)) throw new JobSourcesException(JobSourcesExceptionCode.BOOTH_TAKEN, `${employer.name}已在${fair.name}订了展位，无需重复预订`);
+      if (isUniqueViolation(error))
+        throw new JobSourcesException(JobSourcesExceptionCode.BOOTH_TAKEN, `${employer.name}已在${fair.name}订了展位，无需重复预订`);
       throw error;
     }
   }
@@ -303,7 +328,11 @@ export class JobSourcesService {
     const limit = clampPageSize(args.first);
     const cursor = decodeCursor(args.after, 2) as [string, string] | undefined;
     if (cursor) qb.andWhere(`(${alias}.region_code, ${alias}.id) > (:cRegion, :cId::uuid)`, { cRegion: cursor[0], cId: cursor[1] });
-    const rows = await qb.orderBy(`${alias}.region_code`, 'ASC').addOrderBy(`${alias}.id`, 'ASC').limit(limit + 1).getMany();
+    const rows = await qb
+      .orderBy(`${alias}.region_code`, 'ASC')
+      .addOrderBy(`${alias}.id`, 'ASC')
+      .limit(limit + 1)
+      .getMany();
     return toConnection(
       rows,
       limit,

@@ -66,9 +66,17 @@ const RULES: Rule[] = [
   { pattern: /非少数民族/, reason: ETHNICITY },
   // Religion.
   { pattern: /(?:无|不信|不信仰|没有)宗教信仰/, reason: RELIGION },
-  { pattern: /宗教信仰?(?:要求|限制)?[:：]|信教(?:者|人士)?(?:勿扰|不要|不招|免谈)|(?:限|只招|只要)(?:基督徒|佛教徒|穆斯林)/, reason: RELIGION, unless: /不限/ },
+  {
+    pattern: /宗教信仰?(?:要求|限制)?[:：]|信教(?:者|人士)?(?:勿扰|不要|不招|免谈)|(?:限|只招|只要)(?:基督徒|佛教徒|穆斯林)/,
+    reason: RELIGION,
+    unless: /不限/,
+  },
   // Household registration: any mention of 户口/户籍 except "不限".
-  { pattern: /(?:限|仅限|只限|只招|只要|要求|须为|必须是?)?(?:本地|本县|本市|本省|本区|城镇|城市|农业|非农业?|农村)?(?:户口|户籍)(?:优先|要求|限制)?/, reason: HUKOU, unless: /(?:户口|户籍)不限|不限(?:户口|户籍)/ },
+  {
+    pattern: /(?:限|仅限|只限|只招|只要|要求|须为|必须是?)?(?:本地|本县|本市|本省|本区|城镇|城市|农业|非农业?|农村)?(?:户口|户籍)(?:优先|要求|限制)?/,
+    reason: HUKOU,
+    unless: /(?:户口|户籍)不限|不限(?:户口|户籍)/,
+  },
   // Disability.
   { pattern: /残疾(?:人|者)?(?:勿扰|不要|不招|免谈|除外|谢绝)|无残疾|(?:身体)?无任何(?:残疾|疾病|病史)/, reason: DISABILITY },
   // Carriers of infectious disease (hepatitis B above all).

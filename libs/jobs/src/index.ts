@@ -10,3 +10,4 @@ export * from './jobs.module';
 export * from './jobs.service';
 export * from './jobs.settings';
 export * from './wage';
+export * from './demo/jobs.demo';

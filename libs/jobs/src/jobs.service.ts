@@ -73,7 +73,9 @@ export class JobsService {
     let employerId: string | null = null;
     if (input.kind === JobKind.PUBLIC_WELFARE) {
       if (!isStaffOrAdmin(actor)) {
-        throw new JobsException(JobsExceptionCode.PUBLIC_WELFARE_STAFF_ONLY, '公益性岗位由人社局工作人员发布；用人单位请选择其他岗位类型', { field: 'input.kind' });
+        throw new JobsException(JobsExceptionCode.PUBLIC_WELFARE_STAFF_ONLY, '公益性岗位由人社局工作人员发布；用人单位请选择其他岗位类型', {
+          field: 'input.kind',
+        });
       }
       if (input.employerId) {
         throw new JobsException(JobsExceptionCode.INVALID_JOB, '公益性岗位由人社局发布，不填用人单位（employerId）', { field: 'input.employerId' });
@@ -200,12 +202,22 @@ export class JobsService {
       }
       if (!isRealDate(input.date)) throw new JobsException(JobsExceptionCode.INVALID_JOB, `日期 ${input.date} 不存在`, { field: 'input.date' });
       if (input.date < countyToday() || input.date < job.validFrom || input.date > job.validTo) {
-        throw new JobsException(JobsExceptionCode.INVALID_JOB, `班次日期应在岗位有效期内（${job.validFrom} 至 ${job.validTo}）且不早于今天`, { field: 'input.date' });
+        throw new JobsException(JobsExceptionCode.INVALID_JOB, `班次日期应在岗位有效期内（${job.validFrom} 至 ${job.validTo}）且不早于今天`, {
+          field: 'input.date',
+        });
       }
-      if (input.endTime <= input.startTime) throw new JobsException(JobsExceptionCode.INVALID_JOB, '结束时间应晚于开始时间（班次不跨夜）', { field: 'input.endTime' });
+      if (input.endTime <= input.startTime)
+        throw new JobsException(JobsExceptionCode.INVALID_JOB, '结束时间应晚于开始时间（班次不跨夜）', { field: 'input.endTime' });
       try {
         return await manager.save(
-          manager.create(JobShift, { jobId: job.id, date: input.date, startTime: input.startTime, endTime: input.endTime, slots: input.slots, dayPay: input.dayPay }),
+          manager.create(JobShift, {
+            jobId: job.id,
+            date: input.date,
+            startTime: input.startTime,
+            endTime: input.endTime,
+            slots: input.slots,
+            dayPay: input.dayPay,
+          }),
         );
       } catch (error) {
         if (isUniqueViolation(error)) throw new JobsException(JobsExceptionCode.SHIFT_TAKEN, `${input.date} ${input.startTime} 开始的班次已经存在`);
@@ -270,7 +282,11 @@ export class JobsService {
     if (filter.flagged && isStaffOrAdmin(actor)) qb.andWhere('cardinality(j.flags) > 0');
     const cursor = decodeCursor(filter.after, 2) as [string, string] | undefined;
     if (cursor) qb.andWhere('(j.created_at, j.id) < (:cursorAt::timestamptz, :cursorId::uuid)', { cursorAt: cursor[0], cursorId: cursor[1] });
-    const rows = await qb.orderBy('j.created_at', 'DESC').addOrderBy('j.id', 'DESC').limit(limit + 1).getMany();
+    const rows = await qb
+      .orderBy('j.created_at', 'DESC')
+      .addOrderBy('j.id', 'DESC')
+      .limit(limit + 1)
+      .getMany();
     return toConnection(
       rows,
       limit,
@@ -295,7 +311,8 @@ export class JobsService {
     if (daysBetween(input.validFrom, input.validTo) > MAX_VALID_DAYS) {
       throw new JobsException(JobsExceptionCode.INVALID_JOB, '岗位有效期最长一年；到期后可重新发布', { field: 'input.validTo' });
     }
-    if (input.validTo < countyToday()) throw new JobsException(JobsExceptionCode.INVALID_JOB, `有效期止（${input.validTo}）已过，请填写今天或以后的日期`, { field: 'input.validTo' });
+    if (input.validTo < countyToday())
+      throw new JobsException(JobsExceptionCode.INVALID_JOB, `有效期止（${input.validTo}）已过，请填写今天或以后的日期`, { field: 'input.validTo' });
     const screening = screenAdvert({ title: input.title, description: input.description, requirements: input.requirements ?? '' });
     if (screening.refusals.length > 0) {
       throw new JobsException(JobsExceptionCode.DISCRIMINATORY_ADVERT, refusalMessage(screening.refusals), {
@@ -348,7 +365,9 @@ export class JobsService {
         throw new JobsException(JobsExceptionCode.INVALID_SOURCE, '只能在本单位开办的车间下发布岗位', { field: 'input.workshopId' });
       }
       if (workshop.status !== WorkshopStatus.CERTIFIED) {
-        throw new JobsException(JobsExceptionCode.INVALID_SOURCE, `${workshop.name}尚未通过县人社局认定（或已撤销），暂不能以车间名义发布岗位`, { field: 'input.workshopId' });
+        throw new JobsException(JobsExceptionCode.INVALID_SOURCE, `${workshop.name}尚未通过县人社局认定（或已撤销），暂不能以车间名义发布岗位`, {
+          field: 'input.workshopId',
+        });
       }
     }
     if (input.fairId) {

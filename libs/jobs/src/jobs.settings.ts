@@ -10,7 +10,8 @@ export type SupportGroupCode = (typeof SUPPORT_GROUP_CODES)[number];
 /** Which support groups may take this county's public-welfare posts (公益性岗位). */
 export const PUBLIC_WELFARE_SUPPORT_GROUPS = declareCountySetting<SupportGroupCode[]>({
   key: 'jobs.publicWelfareSupportGroups',
-  description: '可以申请本县公益性岗位的帮扶群体（LIFTED_OUT 脱贫人口、MONITORED 防止返贫监测对象、RELOCATED 易地搬迁群众、RETURNEE 返乡回流人员、GRADUATE 高校毕业生、YULU_GRADUATE 雨露计划毕业生）',
+  description:
+    '可以申请本县公益性岗位的帮扶群体（LIFTED_OUT 脱贫人口、MONITORED 防止返贫监测对象、RELOCATED 易地搬迁群众、RETURNEE 返乡回流人员、GRADUATE 高校毕业生、YULU_GRADUATE 雨露计划毕业生）',
   defaultValue: ['LIFTED_OUT', 'MONITORED'],
   parse: (raw) => {
     const parsed = listOf(SUPPORT_GROUP_CODES, '公益性岗位的帮扶群体')(raw);

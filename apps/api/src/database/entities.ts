@@ -8,7 +8,12 @@ import { RateLimitBucket } from '@jobcode/rate-limit';
 import { Region } from '@jobcode/regions';
 
 /** Every entity of the service; the migrations must create exactly what these describe. */
-export const ENTITIES = [Region, Account, Session, SecurityEvent, RateLimitBucket,
+export const ENTITIES = [
+  Region,
+  Account,
+  Session,
+  SecurityEvent,
+  RateLimitBucket,
   CountySetting,
   Employer,
   EmployerMember,

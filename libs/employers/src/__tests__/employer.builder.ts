@@ -40,7 +40,11 @@ export async function verifiedEmployer(api: TestApp, countyToken: string, overri
   if (!registered.data?.registerEmployer) throw new Error(JSON.stringify(registered.errors));
   const employerId = registered.data.registerEmployer.id;
   if (verify) {
-    const verified = await api.gql(`mutation($input: VerifyEmployerInput!) { verifyEmployer(input: $input) { status } }`, { input: { employerId } }, countyToken);
+    const verified = await api.gql(
+      `mutation($input: VerifyEmployerInput!) { verifyEmployer(input: $input) { status } }`,
+      { input: { employerId } },
+      countyToken,
+    );
     if (verified.errors) throw new Error(JSON.stringify(verified.errors));
   }
   return { employerId, token: account.token, accountId: account.accountId };

@@ -91,9 +91,15 @@ describe('employers', () => {
 
   it('shows a verified employer to anyone with the phone masked, and hides an unverified one from other employers', async () => {
     const verified = await verifiedEmployer(api, county);
-    const anonymous = await api.gql<{ employer: { contactPhone: string } }>(`query($id: ID!) { employer(id: $id) { contactPhone } }`, { id: verified.employerId });
+    const anonymous = await api.gql<{ employer: { contactPhone: string } }>(`query($id: ID!) { employer(id: $id) { contactPhone } }`, {
+      id: verified.employerId,
+    });
     expect(anonymous.data?.employer.contactPhone).toBe('138****1234');
-    const own = await api.gql<{ employer: { contactPhone: string } }>(`query($id: ID!) { employer(id: $id) { contactPhone } }`, { id: verified.employerId }, verified.token);
+    const own = await api.gql<{ employer: { contactPhone: string } }>(
+      `query($id: ID!) { employer(id: $id) { contactPhone } }`,
+      { id: verified.employerId },
+      verified.token,
+    );
     expect(own.data?.employer.contactPhone).toBe('13877331234');
 
     const pending = await verifiedEmployer(api, county, {}, false);

@@ -109,7 +109,11 @@ describe('job sources: gig stations, workshops, fairs', () => {
       organiser: '资源县就业服务中心',
     });
     const CREATE_FAIR = `mutation($input: CreateJobFairInput!) { createJobFair(input: $input) { id kind caravan { name } } }`;
-    const first = await api.gql<{ createJobFair: { id: string; caravan: { name: string } } }>(CREATE_FAIR, { input: fairInput('450329103', '大篷车·瓜里站') }, county);
+    const first = await api.gql<{ createJobFair: { id: string; caravan: { name: string } } }>(
+      CREATE_FAIR,
+      { input: fairInput('450329103', '大篷车·瓜里站') },
+      county,
+    );
     expect(first.data?.createJobFair.caravan.name).toBe('2026 年资源县就业大篷车');
     const sameTownship = await api.gql(CREATE_FAIR, { input: fairInput('450329103201', '大篷车·金江村站') }, county);
     expect(sameTownship.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'CARAVAN_TOWNSHIP_TAKEN' });

@@ -160,9 +160,17 @@ describe('jobs: posting, lifecycle and permissions', () => {
     const seeker = (await api.signedIn(Role.SEEKER)).token;
     const asSeeker = await api.gql(`query($id: ID!) { job(id: $id) { id } }`, { id: draft.id }, seeker);
     expect(asSeeker.errors?.[0].extensions?.code).toBe('NOT_FOUND');
-    const list = await api.gql<{ jobs: { edges: { node: { status: string } }[] } }>(`{ jobs(first: 100, status: DRAFT) { edges { node { status } } } }`, {}, seeker);
+    const list = await api.gql<{ jobs: { edges: { node: { status: string } }[] } }>(
+      `{ jobs(first: 100, status: DRAFT) { edges { node { status } } } }`,
+      {},
+      seeker,
+    );
     expect(list.data?.jobs.edges).toEqual([]);
-    const own = await api.gql<{ jobs: { edges: { node: { id: string } }[] } }>(`{ jobs(first: 100, status: DRAFT) { edges { node { id } } } }`, {}, growers.token);
+    const own = await api.gql<{ jobs: { edges: { node: { id: string } }[] } }>(
+      `{ jobs(first: 100, status: DRAFT) { edges { node { id } } } }`,
+      {},
+      growers.token,
+    );
     expect(own.data?.jobs.edges.map((e) => e.node.id)).toContain(draft.id);
   });
 
@@ -183,7 +191,9 @@ describe('jobs: posting, lifecycle and permissions', () => {
       county,
     );
     expect(set.data).toEqual({ setCountySetting: { valueJson: '["LIFTED_OUT","RELOCATED"]', isDefault: false } });
-    const read = await api.gql<{ job: { eligibleSupportGroups: string[] } }>(`query($id: ID!) { job(id: $id) { eligibleSupportGroups } }`, { id: posted.data!.postJob.id });
+    const read = await api.gql<{ job: { eligibleSupportGroups: string[] } }>(`query($id: ID!) { job(id: $id) { eligibleSupportGroups } }`, {
+      id: posted.data!.postJob.id,
+    });
     expect(read.data?.job.eligibleSupportGroups).toEqual(['LIFTED_OUT', 'RELOCATED']);
   });
 
@@ -209,7 +219,9 @@ describe('jobs: posting, lifecycle and permissions', () => {
 
   it('refuses inconsistent wages, dates and coordinates with the field named', async () => {
     expect((await post(growers.token, { wageMin: 5000, wageMax: 4000 })).errors?.[0].extensions).toMatchObject({ field: 'input.wageMax' });
-    expect((await post(growers.token, { validTo: daysFromToday(-1), validFrom: daysFromToday(-5) })).errors?.[0].extensions).toMatchObject({ field: 'input.validTo' });
+    expect((await post(growers.token, { validTo: daysFromToday(-1), validFrom: daysFromToday(-5) })).errors?.[0].extensions).toMatchObject({
+      field: 'input.validTo',
+    });
     expect((await post(growers.token, { latitude: 110.6, longitude: 26.0 })).errors?.[0].extensions).toMatchObject({ field: 'input.latitude' });
   });
 });

@@ -12,7 +12,19 @@ const LIST = `query($first: Int, $after: String, $stationId: ID, $regionCode: St
 }`;
 
 interface ListResult {
-  jobs: { edges: { cursor: string; node: { id: string; title: string; kind: string; employer: { name: string; contactPhone: string } | null; source: { __typename: string; name: string } | null } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
+  jobs: {
+    edges: {
+      cursor: string;
+      node: {
+        id: string;
+        title: string;
+        kind: string;
+        employer: { name: string; contactPhone: string } | null;
+        source: { __typename: string; name: string } | null;
+      };
+    }[];
+    pageInfo: { hasNextPage: boolean; endCursor: string };
+  };
 }
 
 describe('jobs: reading lists', () => {
@@ -44,7 +56,11 @@ describe('jobs: reading lists', () => {
     county = (await api.signedIn(Role.STAFF, '450329')).token;
     const employerIds: string[] = [];
     for (let i = 0; i < 10; i++) {
-      const created = await api.gql<{ registerEmployer: { id: string } }>(REGISTER_EMPLOYER, { input: employerInput({ name: `资源县第${i + 1}号种养合作社` }) }, county);
+      const created = await api.gql<{ registerEmployer: { id: string } }>(
+        REGISTER_EMPLOYER,
+        { input: employerInput({ name: `资源县第${i + 1}号种养合作社` }) },
+        county,
+      );
       employerIds.push(created.data!.registerEmployer.id);
     }
     stationIds = [];
@@ -122,9 +138,12 @@ describe('jobs: reading lists', () => {
     expect(inVillage.data?.jobs.edges).toHaveLength(28);
     const elsewhere = await api.gql<ListResult>(LIST, { first: 100, regionCode: '450329202' });
     expect(elsewhere.data?.jobs.edges).toHaveLength(0);
-    const station = await api.gql<{ gigStation: { jobs: { edges: unknown[] } } }>(`query($id: ID!) { gigStation(id: $id) { jobs(first: 100) { edges { cursor } } } }`, {
-      id: stationIds[0],
-    });
+    const station = await api.gql<{ gigStation: { jobs: { edges: unknown[] } } }>(
+      `query($id: ID!) { gigStation(id: $id) { jobs(first: 100) { edges { cursor } } } }`,
+      {
+        id: stationIds[0],
+      },
+    );
     expect(station.data?.gigStation.jobs.edges).toHaveLength(28);
   });
 });
