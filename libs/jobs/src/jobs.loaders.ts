@@ -66,6 +66,27 @@ export class JobFairTotalsLoader implements LoaderFactory<string, JobFairTotalsO
   }
 }
 
+/** Posts each booth brings: the larger of its declared posts and the headcount of its published jobs at the fair. */
+@Injectable()
+export class FairBoothPostsLoader implements LoaderFactory<string, number> {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  create(): DataLoader<string, number> {
+    return new DataLoader(async (boothIds) => {
+      const rows: { id: string; posts: number }[] = await this.dataSource.query(
+        `SELECT b.id, greatest(coalesce(b.declared_posts, 0), coalesce(sum(j.headcount), 0))::int AS posts
+           FROM fair_booth b
+           LEFT JOIN job j ON j.fair_id = b.fair_id AND j.employer_id = b.employer_id AND j.status <> 'DRAFT'
+          WHERE b.id = ANY($1::uuid[])
+          GROUP BY b.id, b.declared_posts`,
+        [[...boothIds]],
+      );
+      const byId = new Map(rows.map((r) => [r.id, r.posts]));
+      return boothIds.map((id) => byId.get(id) ?? 0);
+    });
+  }
+}
+
 /** The support groups allowed to take public-welfare posts, per county (usually one county: one query). */
 @Injectable()
 export class PublicWelfareGroupsLoader implements LoaderFactory<string, string[]> {

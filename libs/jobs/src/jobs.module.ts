@@ -3,10 +3,10 @@ import { Module } from '@nestjs/common';
 import { JobExpiryScheduler } from './job-expiry.scheduler';
 import { JobFieldsResolver } from './job-fields.resolver';
 import { JobMapper } from './job.mapper';
-import { JobFairTotalsLoader, JobShiftsLoader, PublicWelfareGroupsLoader } from './jobs.loaders';
+import { FairBoothPostsLoader, JobFairTotalsLoader, JobShiftsLoader, PublicWelfareGroupsLoader } from './jobs.loaders';
 import { JobsResolver } from './jobs.resolver';
 import { JobsService } from './jobs.service';
-import { EmployerJobsResolver, GigStationJobsResolver, JobFairJobsResolver, WorkshopJobsResolver } from './source-jobs.resolver';
+import { EmployerJobsResolver, FairBoothJobsResolver, GigStationJobsResolver, JobFairJobsResolver, WorkshopJobsResolver } from './source-jobs.resolver';
 
 @Module({
   providers: [
@@ -19,6 +19,8 @@ import { EmployerJobsResolver, GigStationJobsResolver, JobFairJobsResolver, Work
     WorkshopJobsResolver,
     JobFairJobsResolver,
     EmployerJobsResolver,
+    FairBoothJobsResolver,
+    FairBoothPostsLoader,
     JobShiftsLoader,
     JobFairTotalsLoader,
     PublicWelfareGroupsLoader,

@@ -1,13 +1,13 @@
-import { Args, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 
 import { CurrentActor, ReqContext, type Actor, type RequestContext } from '@jobcode/common';
 import { EmployerObject } from '@jobcode/employers';
-import { GigStationObject, JobFairObject, WorkshopObject } from '@jobcode/job-sources';
+import { FairBoothObject, GigStationObject, JobFairObject, WorkshopObject } from '@jobcode/job-sources';
 
 import { SourceJobsArgs } from './dto/jobs.args';
 import { JobMapper } from './job.mapper';
 import { JobConnection, JobFairTotalsObject } from './job.object';
-import { JobFairTotalsLoader } from './jobs.loaders';
+import { FairBoothPostsLoader, JobFairTotalsLoader } from './jobs.loaders';
 import { type JobFilter, JobsService } from './jobs.service';
 
 async function page(jobs: JobsService, mapper: JobMapper, actor: Actor | undefined, filter: JobFilter): Promise<JobConnection> {
@@ -72,5 +72,24 @@ export class EmployerJobsResolver {
   @ResolveField('jobs', () => JobConnection, { description: '本单位的岗位（本单位成员和辖区工作人员看到全部状态，其他人只看到招聘中的）' })
   employerJobs(@Parent() employer: EmployerObject, @CurrentActor() actor: Actor | undefined, @Args() args: SourceJobsArgs): Promise<JobConnection> {
     return page(this.jobs, this.mapper, actor, { ...args, employerId: employer.id });
+  }
+}
+
+@Resolver(() => FairBoothObject)
+export class FairBoothJobsResolver {
+  constructor(
+    private readonly jobs: JobsService,
+    private readonly mapper: JobMapper,
+    private readonly posts: FairBoothPostsLoader,
+  ) {}
+
+  @ResolveField('posts', () => Int, { description: '此展位的岗位数：申报岗位数与已发布岗位招聘人数中较大者' })
+  boothPosts(@Parent() booth: FairBoothObject, @ReqContext() ctx: RequestContext): Promise<number> {
+    return ctx.loaders.get(this.posts).load(booth.id);
+  }
+
+  @ResolveField('jobs', () => JobConnection, { description: '此单位在本场招聘会发布的岗位' })
+  boothJobs(@Parent() booth: FairBoothObject, @CurrentActor() actor: Actor | undefined, @Args() args: SourceJobsArgs): Promise<JobConnection> {
+    return page(this.jobs, this.mapper, actor, { ...args, fairId: booth.fairId, employerId: booth.employerId });
   }
 }

@@ -21,9 +21,12 @@ export function monthlyEquivalent(amount: number, unit: WageUnit): number | null
   }
 }
 
+/** Building an Intl formatter costs far more than using one: build it once. */
+const COUNTY_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** The county's calendar date (Asia/Shanghai), YYYY-MM-DD. */
 export function countyToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return COUNTY_DATE.format(now);
 }
 
 /** The same date in SQL, so the database and the service agree on "today". */

@@ -137,14 +137,14 @@ describe('job sources: gig stations, workshops, fairs', () => {
     }
     await api.gql(POST_JOB, { input: jobInput({ employerId: textile.employerId, fairId, headcount: 99 }) }, textile.token); // a draft does not count
 
-    const fair = await api.gql<{ jobFair: { totals: Record<string, number>; booths: { boothNumber: string; employer: { name: string } }[] } }>(
-      `query($id: ID!) { jobFair(id: $id) { totals { employers posts jobs } booths { boothNumber employer { name } } } }`,
+    const fair = await api.gql<{ jobFair: { totals: Record<string, number>; booths: { boothNumber: string; posts: number; employer: { name: string } }[] } }>(
+      `query($id: ID!) { jobFair(id: $id) { totals { employers posts jobs } booths { boothNumber posts employer { name } } } }`,
       { id: fairId },
     );
     expect(fair.data?.jobFair.totals).toEqual({ employers: 2, posts: 50, jobs: 2 });
     expect(fair.data?.jobFair.booths).toEqual([
-      { boothNumber: 'A01', employer: { name: '资源县锦绣服饰有限公司' } },
-      { boothNumber: 'A02', employer: { name: '资源县高山茶叶有限公司' } },
+      { boothNumber: 'A01', posts: 20, employer: { name: '资源县锦绣服饰有限公司' } },
+      { boothNumber: 'A02', posts: 30, employer: { name: '资源县高山茶叶有限公司' } },
     ]);
   });
 });
