@@ -107,4 +107,20 @@ describe('employers', () => {
     const hidden = await api.gql(`query($id: ID!) { employer(id: $id) { name } }`, { id: pending.employerId }, other.token);
     expect(hidden.errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
+
+  it('lists to staff only the employers inside their region, pending ones filtered by status', async () => {
+    const village = (await api.signedIn(Role.STAFF, '450329202201')).token;
+    await api.gql(REGISTER_EMPLOYER, { input: employerInput({ name: '猴背村茶油加工坊', regionCode: '450329202201' }) }, village);
+    const mine = await api.gql<{ employers: { edges: { node: { name: string; region: { code: string } } }[] } }>(
+      `{ employers(first: 100, status: PENDING) { edges { node { name region { code } } } } }`,
+      {},
+      village,
+    );
+    const codes = new Set(mine.data?.employers.edges.map((e) => e.node.region.code));
+    expect([...codes]).toEqual(['450329202201']);
+    expect(mine.data?.employers.edges.map((e) => e.node.name)).toContain('猴背村茶油加工坊');
+    const employer = (await api.signedIn(Role.EMPLOYER)).token;
+    const refused = await api.gql(`{ employers { edges { node { id } } } }`, {}, employer);
+    expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
 });

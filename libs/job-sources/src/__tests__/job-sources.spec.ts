@@ -89,6 +89,19 @@ describe('job sources: gig stations, workshops, fairs', () => {
       { id: workshopId },
     );
     expect(listed.data?.workshop.jobs.edges).toEqual([{ node: { title: '男装缝纫工', source: { __typename: 'Workshop' } } }]);
+
+    const revoked = await api.gql<{ revokeWorkshop: { status: string; revocationReason: string } }>(
+      `mutation($input: RevokeWorkshopInput!) { revokeWorkshop(input: $input) { status revocationReason } }`,
+      { input: { workshopId, reason: '连续三个月未吸纳脱贫劳动力就业' } },
+      county,
+    );
+    expect(revoked.data?.revokeWorkshop).toEqual({ status: 'REVOKED', revocationReason: '连续三个月未吸纳脱贫劳动力就业' });
+    const gone = await api.gql(`query($id: ID!) { workshop(id: $id) { id } }`, { id: workshopId });
+    expect(gone.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    const ownView = await api.gql<{ workshop: { status: string } }>(`query($id: ID!) { workshop(id: $id) { status } }`, { id: workshopId }, textile.token);
+    expect(ownView.data?.workshop.status).toBe('REVOKED');
+    const again = await api.gql(POST_JOB, { input: jobInput({ employerId: textile.employerId, workshopId, title: '平车缝纫工' }) }, textile.token);
+    expect(again.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_SOURCE', field: 'input.workshopId' });
   });
 
   it('a caravan stops once per township; a fair totals its employers and posts in SQL', async () => {
