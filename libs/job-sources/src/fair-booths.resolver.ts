@@ -6,6 +6,8 @@ import { RegionScope } from '@jobcode/regions';
 
 import { FairBoothObject } from './job-sources.objects';
 
+// Parents are typed Readonly<…>: its design type is Object, so the global ValidationPipe leaves them
+// alone instead of re-transforming and re-validating every list item for every field (measured: half the cost of a list).
 @Resolver(() => FairBoothObject)
 export class FairBoothsResolver {
   constructor(
@@ -16,7 +18,7 @@ export class FairBoothsResolver {
   ) {}
 
   @ResolveField('employer', () => EmployerObject, { nullable: true })
-  async employer(@Parent() booth: FairBoothObject, @ReqContext() ctx: RequestContext): Promise<EmployerObject | null> {
+  async employer(@Parent() booth: Readonly<FairBoothObject>, @ReqContext() ctx: RequestContext): Promise<EmployerObject | null> {
     const employer = await ctx.loaders.get(this.employerLoader).load(booth.employerId);
     if (!employer) return null;
     const entitled = this.scope.covers(ctx.actor, employer.regionCode) || (await ctx.loaders.get(this.membership).load(employer.id));

@@ -9,6 +9,8 @@ import { JobSourcesMapper } from './job-sources.mapper';
 import { FairBoothObject, JobCaravanObject, JobFairObject } from './job-sources.objects';
 import { JobSourcesService } from './job-sources.service';
 
+// Parents are typed Readonly<…>: its design type is Object, so the global ValidationPipe leaves them
+// alone instead of re-transforming and re-validating every list item for every field (measured: half the cost of a list).
 @Resolver(() => JobFairObject)
 export class JobFairsResolver {
   constructor(
@@ -56,12 +58,12 @@ export class JobFairsResolver {
   }
 
   @ResolveField('booths', () => [FairBoothObject], { description: '参会单位的展位' })
-  async boothsOf(@Parent() fair: JobFairObject, @ReqContext() ctx: RequestContext): Promise<FairBoothObject[]> {
+  async boothsOf(@Parent() fair: Readonly<JobFairObject>, @ReqContext() ctx: RequestContext): Promise<FairBoothObject[]> {
     return (await ctx.loaders.get(this.booths).load(fair.id)).map((b) => this.mapper.booth(b));
   }
 
   @ResolveField('caravan', () => JobCaravanObject, { nullable: true, description: '所属就业大篷车' })
-  async caravan(@Parent() fair: JobFairObject, @ReqContext() ctx: RequestContext): Promise<JobCaravanObject | null> {
+  async caravan(@Parent() fair: Readonly<JobFairObject>, @ReqContext() ctx: RequestContext): Promise<JobCaravanObject | null> {
     if (!fair.caravanId) return null;
     const caravan = await ctx.loaders.get(this.caravans).load(fair.caravanId);
     return caravan ? this.mapper.caravan(caravan) : null;

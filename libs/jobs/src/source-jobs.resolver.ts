@@ -17,6 +17,8 @@ async function page(jobs: JobsService, mapper: JobMapper, actor: Actor | undefin
 
 const DESCRIPTION = '此处的岗位，最新的在前（未登录和求职者只看到招聘中的）';
 
+// Parents are typed Readonly<…>: its design type is Object, so the global ValidationPipe leaves them
+// alone instead of re-transforming and re-validating every list item for every field (measured: half the cost of a list).
 @Resolver(() => GigStationObject)
 export class GigStationJobsResolver {
   constructor(
@@ -25,7 +27,7 @@ export class GigStationJobsResolver {
   ) {}
 
   @ResolveField('jobs', () => JobConnection, { description: DESCRIPTION })
-  stationJobs(@Parent() station: GigStationObject, @CurrentActor() actor: Actor | undefined, @Args() args: SourceJobsArgs): Promise<JobConnection> {
+  stationJobs(@Parent() station: Readonly<GigStationObject>, @CurrentActor() actor: Actor | undefined, @Args() args: SourceJobsArgs): Promise<JobConnection> {
     return page(this.jobs, this.mapper, actor, { ...args, stationId: station.id });
   }
 }
@@ -38,7 +40,7 @@ export class WorkshopJobsResolver {
   ) {}
 
   @ResolveField('jobs', () => JobConnection, { description: DESCRIPTION })
-  workshopJobs(@Parent() workshop: WorkshopObject, @CurrentActor() actor: Actor | undefined, @Args() args: SourceJobsArgs): Promise<JobConnection> {
+  workshopJobs(@Parent() workshop: Readonly<WorkshopObject>, @CurrentActor() actor: Actor | undefined, @Args() args: SourceJobsArgs): Promise<JobConnection> {
     return page(this.jobs, this.mapper, actor, { ...args, workshopId: workshop.id });
   }
 }
@@ -52,12 +54,12 @@ export class JobFairJobsResolver {
   ) {}
 
   @ResolveField('jobs', () => JobConnection, { description: DESCRIPTION })
-  fairJobs(@Parent() fair: JobFairObject, @CurrentActor() actor: Actor | undefined, @Args() args: SourceJobsArgs): Promise<JobConnection> {
+  fairJobs(@Parent() fair: Readonly<JobFairObject>, @CurrentActor() actor: Actor | undefined, @Args() args: SourceJobsArgs): Promise<JobConnection> {
     return page(this.jobs, this.mapper, actor, { ...args, fairId: fair.id });
   }
 
   @ResolveField('totals', () => JobFairTotalsObject, { description: '参会单位数和岗位数，例如"40 家单位，1000 余个岗位"' })
-  fairTotals(@Parent() fair: JobFairObject, @ReqContext() ctx: RequestContext): Promise<JobFairTotalsObject> {
+  fairTotals(@Parent() fair: Readonly<JobFairObject>, @ReqContext() ctx: RequestContext): Promise<JobFairTotalsObject> {
     return ctx.loaders.get(this.totals).load(fair.id);
   }
 }
@@ -70,7 +72,7 @@ export class EmployerJobsResolver {
   ) {}
 
   @ResolveField('jobs', () => JobConnection, { description: '本单位的岗位（本单位成员和辖区工作人员看到全部状态，其他人只看到招聘中的）' })
-  employerJobs(@Parent() employer: EmployerObject, @CurrentActor() actor: Actor | undefined, @Args() args: SourceJobsArgs): Promise<JobConnection> {
+  employerJobs(@Parent() employer: Readonly<EmployerObject>, @CurrentActor() actor: Actor | undefined, @Args() args: SourceJobsArgs): Promise<JobConnection> {
     return page(this.jobs, this.mapper, actor, { ...args, employerId: employer.id });
   }
 }
@@ -84,12 +86,12 @@ export class FairBoothJobsResolver {
   ) {}
 
   @ResolveField('posts', () => Int, { description: '此展位的岗位数：申报岗位数与已发布岗位招聘人数中较大者' })
-  boothPosts(@Parent() booth: FairBoothObject, @ReqContext() ctx: RequestContext): Promise<number> {
+  boothPosts(@Parent() booth: Readonly<FairBoothObject>, @ReqContext() ctx: RequestContext): Promise<number> {
     return ctx.loaders.get(this.posts).load(booth.id);
   }
 
   @ResolveField('jobs', () => JobConnection, { description: '此单位在本场招聘会发布的岗位' })
-  boothJobs(@Parent() booth: FairBoothObject, @CurrentActor() actor: Actor | undefined, @Args() args: SourceJobsArgs): Promise<JobConnection> {
+  boothJobs(@Parent() booth: Readonly<FairBoothObject>, @CurrentActor() actor: Actor | undefined, @Args() args: SourceJobsArgs): Promise<JobConnection> {
     return page(this.jobs, this.mapper, actor, { ...args, fairId: booth.fairId, employerId: booth.employerId });
   }
 }
