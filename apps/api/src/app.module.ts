@@ -7,6 +7,10 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessGuard, AccountsModule } from '@jobcode/accounts';
 import { AuditModule } from '@jobcode/audit';
 import { AppConfig, AppErrorFilter, Secrets } from '@jobcode/common';
+import { CountySettingsModule } from '@jobcode/county-settings';
+import { EmployersModule } from '@jobcode/employers';
+import { JobSourcesModule } from '@jobcode/job-sources';
+import { JobsModule } from '@jobcode/jobs';
 import { PersonalDataModule } from '@jobcode/personal-data';
 import { RateLimitModule } from '@jobcode/rate-limit';
 import { RegionsModule } from '@jobcode/regions';
@@ -41,6 +45,10 @@ export class AppModule {
         AccountsModule,
         ServiceCodesModule,
         SearchModule,
+        CountySettingsModule,
+        EmployersModule,
+        JobSourcesModule,
+        JobsModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -3,6 +3,9 @@ import 'reflect-metadata';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 import { ConfigError, loadConfig } from '@jobcode/common';
+import { employersDemo } from '@jobcode/employers';
+import { jobSourcesDemo } from '@jobcode/job-sources';
+import { jobsDemo } from '@jobcode/jobs';
 
 import { createApp } from '../bootstrap/create-app';
 import { resolveDatabase } from '../bootstrap/database';
@@ -19,7 +22,7 @@ export interface DemoStep {
 }
 
 /** Later features append their steps here, in dependency order. */
-const DEMO_STEPS: DemoStep[] = [];
+const DEMO_STEPS: DemoStep[] = [employersDemo, jobSourcesDemo, jobsDemo];
 
 /**
  * npm run demo — loads a realistic demo data set for the demo county (资源县) into the

@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import DataLoader from 'dataloader';
+import { DataSource, In } from 'typeorm';
+
+import { type LoaderFactory } from '@jobcode/common';
+import { CountySettingsService } from '@jobcode/county-settings';
+
+import { JobShift } from './job-shift.entity';
+import { JobFairTotalsObject } from './job.object';
+import { PUBLIC_WELFARE_SUPPORT_GROUPS } from './jobs.settings';
+
+/** The shifts of each job, in date order. */
+@Injectable()
+export class JobShiftsLoader implements LoaderFactory<string, JobShift[]> {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  create(): DataLoader<string, JobShift[]> {
+    return new DataLoader(async (jobIds) => {
+      const rows = await this.dataSource.manager.find(JobShift, { where: { jobId: In([...jobIds]) }, order: { date: 'ASC', startTime: 'ASC' } });
+      return jobIds.map((id) => rows.filter((r) => r.jobId === id));
+    });
+  }
+}
+
+/**
+ * A fair's totals in one SQL statement per batch of fairs: employers = booths; posts = for
+ * each booth the larger of its declared posts and the headcount of its published jobs at
+ * the fair, plus published jobs at the fair from organisations without a booth.
+ */
+@Injectable()
+export class JobFairTotalsLoader implements LoaderFactory<string, JobFairTotalsObject> {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  create(): DataLoader<string, JobFairTotalsObject> {
+    return new DataLoader(async (fairIds) => {
+      const rows: { fair_id: string; employers: number; posts: number; jobs: number }[] = await this.dataSource.query(
+        `WITH fairs AS (SELECT unnest($1::uuid[]) AS fair_id),
+         booked AS (
+           SELECT b.fair_id, b.employer_id,
+                  greatest(coalesce(b.declared_posts, 0), coalesce(sum(j.headcount), 0)) AS posts,
+                  count(j.id) AS jobs
+             FROM fair_booth b
+             LEFT JOIN job j ON j.fair_id = b.fair_id AND j.employer_id = b.employer_id AND j.status <> 'DRAFT'
+            WHERE b.fair_id = ANY($1::uuid[])
+            GROUP BY b.fair_id, b.employer_id, b.declared_posts),
+         unbooked AS (
+           SELECT j.fair_id, sum(j.headcount) AS posts, count(*) AS jobs
+             FROM job j
+            WHERE j.fair_id = ANY($1::uuid[]) AND j.status <> 'DRAFT'
+              AND NOT EXISTS (SELECT 1 FROM fair_booth b WHERE b.fair_id = j.fair_id AND b.employer_id = j.employer_id)
+            GROUP BY j.fair_id)
+         SELECT f.fair_id,
+                (SELECT count(*) FROM booked b WHERE b.fair_id = f.fair_id)::int AS employers,
+                ((SELECT coalesce(sum(b.posts), 0) FROM booked b WHERE b.fair_id = f.fair_id) + coalesce(u.posts, 0))::int AS posts,
+                ((SELECT coalesce(sum(b.jobs), 0) FROM booked b WHERE b.fair_id = f.fair_id) + coalesce(u.jobs, 0))::int AS jobs
+           FROM fairs f LEFT JOIN unbooked u ON u.fair_id = f.fair_id`,
+        [[...fairIds]],
+      );
+      const byId = new Map(rows.map((r) => [r.fair_id, r]));
+      return fairIds.map((id) => {
+        const row = byId.get(id);
+        return { employers: row?.employers ?? 0, posts: row?.posts ?? 0, jobs: row?.jobs ?? 0 };
+      });
+    });
+  }
+}
+
+/** Posts each booth brings: the larger of its declared posts and the headcount of its published jobs at the fair. */
+@Injectable()
+export class FairBoothPostsLoader implements LoaderFactory<string, number> {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  create(): DataLoader<string, number> {
+    return new DataLoader(async (boothIds) => {
+      const rows: { id: string; posts: number }[] = await this.dataSource.query(
+        `SELECT b.id, greatest(coalesce(b.declared_posts, 0), coalesce(sum(j.headcount), 0))::int AS posts
+           FROM fair_booth b
+           LEFT JOIN job j ON j.fair_id = b.fair_id AND j.employer_id = b.employer_id AND j.status <> 'DRAFT'
+          WHERE b.id = ANY($1::uuid[])
+          GROUP BY b.id, b.declared_posts`,
+        [[...boothIds]],
+      );
+      const byId = new Map(rows.map((r) => [r.id, r.posts]));
+      return boothIds.map((id) => byId.get(id) ?? 0);
+    });
+  }
+}
+
+/** The support groups allowed to take public-welfare posts, per county (usually one county: one query). */
+@Injectable()
+export class PublicWelfareGroupsLoader implements LoaderFactory<string, string[]> {
+  constructor(private readonly settings: CountySettingsService) {}
+
+  create(): DataLoader<string, string[]> {
+    return new DataLoader(async (countyCodes) => Promise.all(countyCodes.map((code) => this.settings.get(PUBLIC_WELFARE_SUPPORT_GROUPS, code))));
+  }
+}
