@@ -64,3 +64,17 @@ describe('GraphQL hardening (OWASP GraphQL cheat sheet, Apollo defaults kept)', 
     expect(result.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 });
+
+describe('request-level input errors', () => {
+  let api: TestApp;
+  beforeAll(async () => {
+    api = await startTestApp();
+  });
+  afterAll(async () => api?.close());
+
+  it('answers a variable with an unknown field as BAD_USER_INPUT, not as a server error', async () => {
+    const result = await api.gql(`mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }`, { i: { phone: '13800000000', password: 'x', extra: 1 } });
+    expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(result.errors?.[0].message).toContain('extra');
+  });
+});

@@ -10,5 +10,6 @@ export * from './graphql/request-context';
 export * from './pagination/connection';
 export * from './validation/credit-code';
 export * from './validation/id-number';
+export * from './validation/input-validation.pipe';
 export * from './validation/phone';
 export * from './validation/region-code';

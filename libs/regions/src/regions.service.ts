@@ -17,6 +17,7 @@ export class RegionsService {
   private readonly logger = new Logger(RegionsService.name);
   private byCode = new Map<string, Region>();
   private loadedAt = 0;
+  private loading?: Promise<void>;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -35,9 +36,15 @@ export class RegionsService {
 
   private async ensureLoaded(): Promise<void> {
     if (this.loadedAt && Date.now() - this.loadedAt < 60_000) return;
-    const rows = await this.dataSource.manager.find(Region);
-    this.byCode = new Map(rows.map((r) => [r.code, r]));
-    this.loadedAt = Date.now();
+    // One reload at a time: concurrent callers wait for the same query.
+    this.loading ??= this.dataSource.manager
+      .find(Region)
+      .then((rows) => {
+        this.byCode = new Map(rows.map((r) => [r.code, r]));
+        this.loadedAt = Date.now();
+      })
+      .finally(() => (this.loading = undefined));
+    await this.loading;
   }
 
   async find(code: string): Promise<Region | undefined> {

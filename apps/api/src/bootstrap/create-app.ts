@@ -1,10 +1,10 @@
-import { type LoggerService, type LogLevel, type ValidationError, ValidationPipe } from '@nestjs/common';
+import type { LoggerService, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 
 import { AccountsService, RequestContextFactory } from '@jobcode/accounts';
-import { AppConfig, badInput, type RequestContext, Secrets } from '@jobcode/common';
+import { AppConfig, InputValidationPipe, type RequestContext, Secrets } from '@jobcode/common';
 import { migrateUnderLock } from '@jobcode/database';
 import { RegionsService } from '@jobcode/regions';
 
@@ -26,17 +26,6 @@ export interface StartedApp {
   firstAdmin?: { phone: string; password?: string };
 }
 
-function firstMessage(errors: ValidationError[], path = 'input'): { message: string; field: string } | undefined {
-  for (const error of errors) {
-    const field = `${path}.${error.property}`;
-    const message = Object.values(error.constraints ?? {})[0];
-    if (message) return { message, field };
-    const nested = firstMessage(error.children ?? [], field);
-    if (nested) return nested;
-  }
-  return undefined;
-}
-
 /**
  * Builds the application on a database: applies migrations (under an advisory lock,
  * so replicas booting together do it once), seeds the division tree and the first
@@ -50,16 +39,7 @@ export async function createApp(options: CreateAppOptions): Promise<StartedApp> 
     logger: options.logger ?? (config.NODE_ENV === 'test' ? ['error', 'warn'] : ['log', 'error', 'warn']),
     abortOnError: false,
   });
-  app.useGlobalPipes(
-    new ValidationPipe({
-      transform: true,
-      forbidUnknownValues: false,
-      exceptionFactory: (errors) => {
-        const first = firstMessage(errors);
-        return badInput(first?.message ?? '输入有误', { field: first?.field });
-      },
-    }),
-  );
+  app.useGlobalPipes(new InputValidationPipe());
   const contexts = app.get(RequestContextFactory);
   app
     .getHttpAdapter()

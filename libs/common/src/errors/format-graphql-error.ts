@@ -54,9 +54,13 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     return { message: original.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
   }
   const code = formatted.extensions?.code;
-  if (typeof code === 'string' && code in PASS_THROUGH && !(original instanceof Error && !(original instanceof GraphQLError))) {
+  // Request-level errors (parse, validation, variable coercion, cost) come from graphql-js or
+  // Apollo before any resolver ran: they have no path and no foreign original error.
+  const requestLevel = formatted.path === undefined && error instanceof GraphQLError && (!error.originalError || error.originalError instanceof GraphQLError);
+  if (requestLevel || (typeof code === 'string' && code in PASS_THROUGH && !(original instanceof Error && !(original instanceof GraphQLError)))) {
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
-    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { ...extensions, code } };
+    const safeCode = typeof code === 'string' && code in PASS_THROUGH ? code : 'BAD_USER_INPUT';
+    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { ...extensions, code: safeCode } };
   }
   logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));
   return {
