@@ -10,6 +10,7 @@ import { AppConfig, Secrets } from '@jobcode/common';
 import { PersonalDataModule } from '@jobcode/personal-data';
 import { RateLimitModule } from '@jobcode/rate-limit';
 import { RegionsModule } from '@jobcode/regions';
+import { SeekersModule } from '@jobcode/seekers';
 
 import { DATABASE_TARGET, type DatabaseTarget } from './bootstrap/database';
 import { dataSourceOptions } from './database/data-source-options';
@@ -37,6 +38,7 @@ export class AppModule {
         PersonalDataModule,
         RegionsModule,
         AccountsModule,
+        SeekersModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -1,0 +1,4 @@
+export * from './cell-text';
+export * from './content-disposition';
+export * from './spreadsheet-reader';
+export * from './spreadsheet-writer';
