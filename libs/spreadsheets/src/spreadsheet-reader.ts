@@ -53,13 +53,15 @@ export async function* readSheetRows(input: Readable, options: ReadSheetOptions)
       if (sheetSeen) continue; // only the first sheet; drain the others
       sheetSeen = true;
       let columnOf: Map<string, number> | undefined;
+      let best = new Map<string, number>();
+      const missing = () => options.required.filter((name) => !best.has(name));
       for await (const row of worksheet) {
         const values = row.values as CellValue[];
         if (!columnOf) {
-          columnOf = matchHeader(values, options.columns);
-          if (options.required.every((name) => columnOf?.has(name))) continue;
-          if (row.number >= searchRows) throw new MissingColumnsError(options.required.filter((name) => !columnOf?.has(name)));
-          columnOf = undefined;
+          const candidate = matchHeader(values, options.columns);
+          if (candidate.size > best.size) best = candidate;
+          if (options.required.every((name) => candidate.has(name))) columnOf = candidate;
+          else if (row.number >= searchRows) throw new MissingColumnsError(missing());
           continue;
         }
         const text: Record<string, string> = {};
@@ -72,7 +74,7 @@ export async function* readSheetRows(input: Readable, options: ReadSheetOptions)
         }
         if (!empty) yield { rowNumber: row.number, text, raw };
       }
-      if (!columnOf) throw new MissingColumnsError([...options.required]);
+      if (!columnOf) throw new MissingColumnsError(missing());
     }
   } catch (error) {
     if (error instanceof MissingColumnsError) throw error;
