@@ -15,3 +15,5 @@ export * from './support-group.entity';
 export * from './support-group.object';
 export * from './support-groups';
 export * from './support-groups.service';
+export * from './demo/demo-people';
+export * from './demo/seekers.demo';
