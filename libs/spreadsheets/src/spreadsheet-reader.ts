@@ -1,8 +1,9 @@
 import { type Readable } from 'node:stream';
 
-import { type CellValue, stream } from 'exceljs';
+import { type CellValue } from 'exceljs';
 
 import { cellText } from './cell-text';
+import { Utf8WorkbookReader } from './utf8-workbook-reader';
 
 export interface SheetRow {
   /** The row number a person sees in Excel (1 is the header row). */
@@ -39,7 +40,7 @@ const normalise = (header: string) => header.replace(/[\s*＊（(].*$/u, '').rep
  * Empty rows are skipped.
  */
 export async function* readSheetRows(input: Readable, options: ReadSheetOptions): AsyncGenerator<SheetRow> {
-  const reader = new stream.xlsx.WorkbookReader(input, {
+  const reader = new Utf8WorkbookReader(input, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     hyperlinks: 'ignore',

@@ -33,6 +33,20 @@ describe('spreadsheets', () => {
     ]);
   });
 
+  it('keeps Chinese characters whole where they straddle two zip chunks, in inline and in shared strings', async () => {
+    const people = Array.from({ length: 3000 }, (_, i) => [`瑶族苗族侗族壮族${i}`, `河口瑶族乡猴背村第${i}组`]);
+    const inline = await written(people);
+    const workbook = new Workbook();
+    workbook.addWorksheet('表').addRows([['姓名', '身份证号'], ...people]);
+    const shared = Buffer.from(await workbook.xlsx.writeBuffer());
+    for (const file of [inline, shared]) {
+      const rows = await collect(readSheetRows(Readable.from(file), { columns, required: ['姓名', '身份证号'] }));
+      expect(rows).toHaveLength(3000);
+      expect(rows.filter((r) => r.text['姓名'].includes('\ufffd') || r.text['身份证号'].includes('\ufffd'))).toEqual([]);
+      expect(rows[2999].text).toEqual({ 姓名: '瑶族苗族侗族壮族2999', 身份证号: '河口瑶族乡猴背村第2999组' });
+    }
+  });
+
   it('finds the header below a title line, accepts aliases and skips empty rows', async () => {
     const workbook = new Workbook();
     const sheet = workbook.addWorksheet('台账');
