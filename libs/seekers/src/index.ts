@@ -4,6 +4,7 @@ export * from './job-seeker.entity';
 export * from './job-seeker.enums';
 export * from './job-seeker.object';
 export * from './job-seeker.repository';
+export * from './personal-data-read.object';
 export * from './ledger/seeker-export.service';
 export * from './ledger/seeker-import.service';
 export * from './ledger/seeker-ledger';

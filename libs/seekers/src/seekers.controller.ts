@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 
-import { Controller, Get, Logger, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, HttpCode, Logger, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { type FastifyReply, type FastifyRequest } from 'fastify';
 
 import { type Actor, Allow, badInput, CurrentActor, RateLimit, Role } from '@jobcode/common';
@@ -30,6 +30,7 @@ export class SeekersController {
   @Allow(Role.STAFF, Role.ADMIN)
   @RateLimit({ points: 20, windowSeconds: 3600 })
   @Post('import')
+  @HttpCode(200)
   async import(@CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<SeekerImportReport> {
     if (!request.isMultipart()) throw badInput('请以 multipart/form-data 上传，文件放在 file 字段', { field: 'file' });
     const file = await request.file({ limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });

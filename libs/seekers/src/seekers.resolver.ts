@@ -1,6 +1,6 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 
-import { type Actor, Allow, CurrentActor, RateLimit, type RequestContext, ReqContext, Role } from '@jobcode/common';
+import { type Actor, Allow, clampPageSize, CurrentActor, RateLimit, type RequestContext, ReqContext, Role } from '@jobcode/common';
 import { PersonalDataField } from '@jobcode/personal-data';
 import { RegionObject, RegionsService } from '@jobcode/regions';
 
@@ -10,6 +10,7 @@ import { JobSeekersArgs } from './dto/job-seekers.args';
 import { RegisterJobSeekerInput } from './dto/register-job-seeker.input';
 import { UpdateJobSeekerInput } from './dto/update-job-seeker.input';
 import { JobSeekerConnection, JobSeekerObject } from './job-seeker.object';
+import { PersonalDataReadObject } from './personal-data-read.object';
 import { SeekersService } from './seekers.service';
 import { SupportGroupObject } from './support-group.object';
 import { SupportGroupsService } from './support-groups.service';
@@ -56,6 +57,16 @@ export class SeekersResolver {
   async myJobSeekerProfile(@CurrentActor() actor: Actor): Promise<JobSeekerObject | null> {
     const seeker = await this.seekers.mine(actor);
     return seeker ? this.seekers.toObject(seeker) : null;
+  }
+
+  @Allow(Role.SEEKER, Role.STAFF, Role.ADMIN)
+  @Query(() => [PersonalDataReadObject], { description: '谁在何时、为何查看过此人的完整身份证号或手机号（本人和辖区工作人员可查），最新的在前' })
+  async jobSeekerDataReads(
+    @CurrentActor() actor: Actor,
+    @Args('jobSeekerId', { type: () => ID }) jobSeekerId: string,
+    @Args('first', { type: () => Int, nullable: true, description: '最多返回条数，默认 50，最多 200' }) first?: number,
+  ): Promise<PersonalDataReadObject[]> {
+    return this.seekers.accessLog(actor, jobSeekerId, clampPageSize(first ?? 50, 200));
   }
 
   @Allow(Role.STAFF, Role.ADMIN)

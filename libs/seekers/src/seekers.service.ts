@@ -29,6 +29,7 @@ import { JobSeekerSupportGroup } from './job-seeker-support-group.entity';
 import { JobSeeker } from './job-seeker.entity';
 import { RegistrationChannel } from './job-seeker.enums';
 import { type JobSeekerObject } from './job-seeker.object';
+import { type PersonalDataReadObject } from './personal-data-read.object';
 import { JobSeekerRepository } from './job-seeker.repository';
 import { SeekerVisibility } from './seeker-visibility';
 import { seekerNotFound, SeekersException, SeekersExceptionCode } from './seekers.exception';
@@ -48,7 +49,7 @@ export class SeekersService {
     private readonly scope: RegionScope,
     private readonly visibility: SeekerVisibility,
     private readonly cipher: PersonalDataCipher,
-    private readonly accessLog: PersonalDataAccessLog,
+    private readonly accessLog_: PersonalDataAccessLog,
   ) {}
 
   /** The validation context: the division tree and the support groups, both cached in memory. */
@@ -291,7 +292,7 @@ export class SeekersService {
     const value = this.cipher.decrypt(field === PersonalDataField.ID_NUMBER ? seeker.idNumberEncrypted : seeker.phoneEncrypted);
     const mask = field === PersonalDataField.ID_NUMBER ? maskIdNumber : maskPhone;
     if (!full || !this.visibility.mayReadFull(context.actor, seeker)) return mask(value);
-    await this.accessLog.logRead(context, {
+    await this.accessLog_.logRead(context, {
       subjectKind: SUBJECT_KIND,
       subjectId: seeker.id,
       field,
@@ -299,6 +300,14 @@ export class SeekersService {
       channel: field === PersonalDataField.ID_NUMBER ? 'JobSeeker.idNumber' : 'JobSeeker.phone',
     });
     return value;
+  }
+
+  /** Who read the full ID number or phone of a seeker: for the person themself and for staff entitled to full values. */
+  async accessLog(actor: Actor, id: string, limit: number): Promise<PersonalDataReadObject[]> {
+    const seeker = await this.findVisible(actor, id);
+    if (!this.visibility.mayReadFull(actor, seeker)) throw seekerNotFound();
+    const reads = await this.accessLog_.readsOf(seeker.id, limit);
+    return reads.map((r) => ({ at: r.at, field: r.field, purpose: r.purpose, channel: r.channel, readerRole: r.role as Role, readerAccountId: r.accountId }));
   }
 
   mayReadFull(actor: Actor | undefined, seeker: JobSeekerObject): boolean {

@@ -62,6 +62,22 @@ describe('personal data of job seekers', () => {
     expect(rows.map((r) => r.purpose)).toEqual(['就业服务（未注明具体用途）', '就业服务（未注明具体用途）']);
   });
 
+  it('shows the person and their staff who read their full values, and nobody else', async () => {
+    const query = `query($id: ID!) { jobSeekerDataReads(jobSeekerId: $id) { field purpose channel readerRole readerAccountId } }`;
+    const result = await api.gql<{ jobSeekerDataReads: { field: string; purpose: string; readerRole: string; readerAccountId: string }[] }>(
+      query,
+      { id: seekerId },
+      staff.token,
+    );
+    expect(result.data?.jobSeekerDataReads).toEqual(
+      expect.arrayContaining([{ field: 'PHONE', purpose: '电话回访', channel: 'JobSeeker.phone', readerRole: 'STAFF', readerAccountId: staff.accountId }]),
+    );
+    const employer = await api.signedIn(Role.EMPLOYER);
+    expect((await api.gql(query, { id: seekerId }, employer.token)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const stranger = await api.signedIn(Role.SEEKER);
+    expect((await api.gql(query, { id: seekerId }, stranger.token)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  });
+
   it('keeps the access log append-only', async () => {
     await expect(api.dataSource.query(`UPDATE personal_data_access SET purpose = 'x' WHERE subject_id = $1`, [seekerId])).rejects.toThrow(/append-only/);
     await expect(api.dataSource.query(`DELETE FROM personal_data_access WHERE subject_id = $1`, [seekerId])).rejects.toThrow(/append-only/);
