@@ -82,6 +82,22 @@ describe('seeker ledger import and export', () => {
     expect(after).toEqual(before);
   });
 
+  it('gives the full report as a sheet on request, one line per row with its reasons', async () => {
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(await file())]), '瓜里乡台账.xlsx');
+    const response = await fetch(`${api.url}/seekers/import?report=xlsx`, { method: 'POST', headers: { authorization: `Bearer ${staff.token}` }, body: form });
+    expect(response.status).toBe(200);
+    expect(decodeURIComponent(response.headers.get('content-disposition')!.split("UTF-8''")[1])).toBe('导入结果-瓜里乡台账.xlsx');
+    const workbook = new Workbook();
+    await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as never);
+    const rows: string[][] = [];
+    workbook.worksheets[0].eachRow((row) => rows.push((row.values as string[]).slice(1)));
+    expect(rows[0]).toEqual(['行号', '姓名', '结果', '有问题的列', '原因']);
+    expect(rows[1]).toEqual(['合计', '共 8 行', '新增 0，已登记 3，未导入 5']); // after the two imports above
+    expect(rows.slice(2).map((r) => r[0])).toEqual(['3', '4', '5', '6', '7', '8', '9', '10']);
+    expect(rows.find((r) => r[0] === '6')).toEqual(['6', '错校验', '未导入', '身份证号', '身份证号校验位不正确，请逐位核对（可能有一位抄错）']);
+  });
+
   it('refuses a file that is not an .xlsx, or lacks required columns, with a message naming what is wrong', async () => {
     const notExcel = await upload(api.url, staff.token, Buffer.from('姓名,身份证号\n张三,1'), 'ledger.csv');
     expect(notExcel).toMatchObject({ status: 400, body: { code: 'BAD_USER_INPUT', reason: 'NOT_A_SPREADSHEET' } });

@@ -78,7 +78,8 @@ export class SeekerImportService {
     private readonly scope: RegionScope,
   ) {}
 
-  async import(actor: Actor, input: Readable): Promise<SeekerImportReport> {
+  /** `listAll`: list every row in `rows` (for the downloadable full report) instead of the bounded selection. */
+  async import(actor: Actor, input: Readable, options: { listAll?: boolean } = {}): Promise<SeekerImportReport> {
     const started = Date.now();
     const allGroups = await this.groups.all();
     const regionMap = new Map((await this.regions.descendants('')).map((r) => [r.code, r]));
@@ -94,7 +95,7 @@ export class SeekerImportService {
       if (entry.outcome === ImportOutcome.REFUSED) report.refused++;
       else if (entry.outcome === ImportOutcome.CREATED) report.created++;
       else report.existing++;
-      const listed = entry.outcome === ImportOutcome.REFUSED ? report.refused <= MAX_REFUSED_LISTED : entry.row <= MAX_ROWS_LISTED + 1;
+      const listed = options.listAll || (entry.outcome === ImportOutcome.REFUSED ? report.refused <= MAX_REFUSED_LISTED : entry.row <= MAX_ROWS_LISTED + 1);
       if (listed) report.rows.push(entry);
       else report.truncated = true;
     };
