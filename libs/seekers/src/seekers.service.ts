@@ -36,6 +36,8 @@ import { seekerNotFound, SeekersException, SeekersExceptionCode } from './seeker
 import { SupportGroupsService } from './support-groups.service';
 
 export const SUBJECT_KIND = 'JobSeeker';
+/** Fields a change may leave out but not clear. */
+const REQUIRED_FIELDS = ['name', 'phone', 'regionCode', 'laborCapacity', 'consentToRecommend', 'employmentStatus'] as const;
 /** The purpose recorded when a reader asks for a full value without saying why. */
 export const DEFAULT_PURPOSE = '就业服务（未注明具体用途）';
 
@@ -156,6 +158,9 @@ export class SeekersService {
       const seeker = await manager.findOne(JobSeeker, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
       if (!seeker || !this.visibility.mayEdit(actor, seeker)) throw seekerNotFound();
       const currentGroups = (await manager.find(JobSeekerSupportGroup, { where: { jobSeekerId: seeker.id } })).map((g) => g.supportGroupCode);
+      for (const field of REQUIRED_FIELDS) {
+        if (input[field] === null) throw badInput('此项不能清空；不修改时请不要传这个字段', { field: `input.${field}` });
+      }
       const merged: JobSeekerDraft = {
         ...this.draftOf(seeker, currentGroups),
         ...Object.fromEntries(Object.entries(input).filter(([key, value]) => key !== 'id' && value !== undefined)),
@@ -239,16 +244,19 @@ export class SeekersService {
     }
     if (filter.name?.trim()) qb.andWhere('s.name LIKE :name', { name: `${filter.name.trim().replace(/[%_\\]/g, '\\$&')}%` });
     const totalCount = await qb.clone().getCount();
-    if (after) qb.andWhere('(s.created_at, s.id) < (:afterAt, :afterId)', { afterAt: after[0], afterId: after[1] });
-    const rows = await qb
+    // The cursor keeps created_at to the microsecond (a JS Date keeps milliseconds): rows imported in one statement share it.
+    if (after) qb.andWhere('(s.created_at, s.id) < (CAST(:afterAt AS timestamptz), CAST(:afterId AS uuid))', { afterAt: after[0], afterId: after[1] });
+    const { entities, raw } = await qb
+      .addSelect(`to_char(s.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`, 'cursor_at')
       .orderBy('s.created_at', 'DESC')
       .addOrderBy('s.id', 'DESC')
       .limit(limit + 1)
-      .getMany();
+      .getRawAndEntities<{ cursor_at: string; s_id: string }>();
+    const cursorAt = new Map(raw.map((r) => [r.s_id, r.cursor_at]));
     return toConnection(
-      rows,
+      entities,
       limit,
-      (row) => [row.createdAt.toISOString(), row.id],
+      (row) => [cursorAt.get(row.id), row.id],
       (row) => this.toObject(row),
       totalCount,
     );

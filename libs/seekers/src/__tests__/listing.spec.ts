@@ -1,7 +1,8 @@
 import { Role } from '@jobcode/common';
 
 import { startTestApp, type TestApp } from '../../../../test/support/test-app';
-import { GUALI, HOUBEI, idNumberFor, JINJIANG, REGISTER, registration } from './job-seeker.builder';
+import { GUALI, HOUBEI, idNumberFor, JINJIANG, REGISTER, registration, seekerPhone } from './job-seeker.builder';
+import { ledgerFile, upload } from './ledger.builder';
 
 const LIST = `query($first: Int, $after: String, $filter: JobSeekerFilter) {
   jobSeekers(first: $first, after: $after, filter: $filter) { totalCount pageInfo { hasNextPage endCursor } edges { node { name regionCode } } }
@@ -65,5 +66,37 @@ describe('listing job seekers', () => {
     expect(new Set([...names(first), ...names(second)]).size).toBe(4);
     const outside = await api.gql(LIST, { filter: { regionCode: HOUBEI } }, guali);
     expect(outside.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'OUT_OF_REGION' });
+  });
+
+  it('pages through people imported in one statement (same timestamp) without skipping or repeating anyone', async () => {
+    const people = Array.from({ length: 7 }, (_, i) => [
+      i + 1,
+      `批量${i + 1}`,
+      idNumberFor('19920202', 1),
+      seekerPhone(),
+      '河口瑶族乡',
+      '猴背村',
+      '',
+      '有',
+      '',
+      '',
+      '',
+      '',
+      '否',
+      '',
+      '是',
+    ]);
+    const imported = await upload(api.url, county, await ledgerFile(people));
+    expect(imported.body).toMatchObject({ created: 7 });
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 10; page++) {
+      const result: Page = (await api.gql<Page>(LIST, { first: 2, after, filter: { regionCode: HOUBEI } }, county)).data!;
+      seen.push(...result.jobSeekers.edges.map((e) => e.node.name));
+      if (!result.jobSeekers.pageInfo.hasNextPage) break;
+      after = result.jobSeekers.pageInfo.endCursor;
+    }
+    expect(seen).toHaveLength(8);
+    expect(new Set(seen).size).toBe(8);
   });
 });

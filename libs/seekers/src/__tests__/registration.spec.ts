@@ -119,6 +119,16 @@ describe('job-seeker registration', () => {
       me.token,
     );
     expect(statusBySelf.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'STAFF_ONLY_FIELD' });
+
+    const cleared = await api.gql(
+      `mutation($input: UpdateJobSeekerInput!) { updateJobSeeker(input: $input) { id } }`,
+      { input: { id: mine.data!.myJobSeekerProfile.id, phone: null } },
+      me.token,
+    );
+    expect(cleared.errors?.[0]).toMatchObject({
+      message: '此项不能清空；不修改时请不要传这个字段',
+      extensions: { code: 'BAD_USER_INPUT', field: 'input.phone' },
+    });
   });
 
   it('lets a seeker claim a desk registration by name and ID number, and refuses a wrong name', async () => {
