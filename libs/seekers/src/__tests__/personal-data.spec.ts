@@ -78,6 +78,16 @@ describe('personal data of job seekers', () => {
     expect((await api.gql(query, { id: seekerId }, stranger.token)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 
+  it('shows full values to an admin, and masked ones only when not asked', async () => {
+    const admin = await api.signedIn(Role.ADMIN);
+    expect((await api.gql(READ, { id: seekerId, full: true, purpose: '数据核查' }, admin.token)).data?.jobSeeker).toMatchObject({
+      idNumber,
+      phone,
+      fullAccess: true,
+    });
+    expect((await api.gql(READ, { id: seekerId, full: false }, admin.token)).data?.jobSeeker).toMatchObject(masked);
+  });
+
   it('keeps the access log append-only', async () => {
     await expect(api.dataSource.query(`UPDATE personal_data_access SET purpose = 'x' WHERE subject_id = $1`, [seekerId])).rejects.toThrow(/append-only/);
     await expect(api.dataSource.query(`DELETE FROM personal_data_access WHERE subject_id = $1`, [seekerId])).rejects.toThrow(/append-only/);

@@ -131,6 +131,16 @@ describe('job-seeker registration', () => {
     });
   });
 
+  it('lets staff of the region record the employment status, and not staff of another township', async () => {
+    const created = await api.gql<{ registerJobSeeker: Seeker }>(REGISTER, { input: registration() }, guali);
+    const update = `mutation($input: UpdateJobSeekerInput!) { updateJobSeeker(input: $input) { employmentStatus laborCapacity } }`;
+    const id = created.data!.registerJobSeeker.id;
+    const ours = await api.gql(update, { input: { id, employmentStatus: 'EMPLOYED', laborCapacity: 'WEAK' } }, guali);
+    expect(ours.data?.updateJobSeeker).toEqual({ employmentStatus: 'EMPLOYED', laborCapacity: 'WEAK' });
+    const theirs = await api.gql(update, { input: { id, employmentStatus: 'UNEMPLOYED' } }, hekou);
+    expect(theirs.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  });
+
   it('lets a seeker claim a desk registration by name and ID number, and refuses a wrong name', async () => {
     const idNumber = idNumberFor('19700808', 3);
     await api.gql(REGISTER, { input: registration({ idNumber, name: '赵大山' }) }, guali);
