@@ -134,23 +134,24 @@ async function validateOnly(): Promise<PhaseResult> {
 
 async function importTwice(): Promise<PhaseResult[]> {
   const scratch = await createScratchDatabase('jobcode_bench');
-  const secrets = new Secrets(randomBytes(32).toString('hex'), randomBytes(32).toString('hex'), randomBytes(32).toString('hex'));
-  const config = loadConfig({
-    NODE_ENV: 'production',
-    DATABASE_URL: scratch.url,
-    DATA_DIR: join(OUT, 'data'),
-    JWT_SECRET: secrets.jwtSecret,
-    PII_ENCRYPTION_KEY: secrets.piiEncryptionKey,
-    PII_HASH_KEY: secrets.piiHashKey,
-  });
-  const { app } = await createApp({
-    config,
-    secrets,
-    database: { url: scratch.url, embedded: false, poolSize: 4, description: 'bench', stop: async () => undefined },
-    logger: ['error', 'warn'],
-  });
   const results: PhaseResult[] = [];
+  let app: Awaited<ReturnType<typeof createApp>>['app'] | undefined;
   try {
+    const secrets = new Secrets(randomBytes(32).toString('hex'), randomBytes(32).toString('hex'), randomBytes(32).toString('hex'));
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      DATABASE_URL: scratch.url,
+      DATA_DIR: join(OUT, 'data'),
+      JWT_SECRET: secrets.jwtSecret,
+      PII_ENCRYPTION_KEY: secrets.piiEncryptionKey,
+      PII_HASH_KEY: secrets.piiHashKey,
+    });
+    ({ app } = await createApp({
+      config,
+      secrets,
+      database: { url: scratch.url, embedded: false, poolSize: 4, description: 'bench', stop: async () => undefined },
+      logger: ['error', 'warn'],
+    }));
     const actor: Actor = { accountId: randomUUID(), role: Role.ADMIN, regionCode: null, sessionId: 'bench' };
     const importer = app.get(SeekerImportService);
     for (const phase of ['import into PostgreSQL (new database)', 'import the same file again (all existing)']) {
@@ -165,7 +166,7 @@ async function importTwice(): Promise<PhaseResult[]> {
       });
     }
   } finally {
-    await app.close();
+    await app?.close();
     await scratch.drop();
   }
   return results;
