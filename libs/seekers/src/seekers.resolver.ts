@@ -66,7 +66,7 @@ export class SeekersResolver {
     @Args('jobSeekerId', { type: () => ID }) jobSeekerId: string,
     @Args('first', { type: () => Int, nullable: true, description: '最多返回条数，默认 50，最多 200' }) first?: number,
   ): Promise<PersonalDataReadObject[]> {
-    return this.seekers.accessLog(actor, jobSeekerId, clampPageSize(first ?? 50, 200));
+    return this.seekers.dataReads(actor, jobSeekerId, clampPageSize(first ?? 50, 200));
   }
 
   @Allow(Role.STAFF, Role.ADMIN)

@@ -20,6 +20,7 @@ import { inTransaction, isUniqueViolation } from '@jobcode/database';
 import { PersonalDataAccessLog, PersonalDataCipher, PersonalDataField } from '@jobcode/personal-data';
 import { RegionScope, RegionsService } from '@jobcode/regions';
 
+import { chinaDate } from './china-date';
 import { ClaimJobSeekerInput } from './dto/claim-job-seeker.input';
 import { JobSeekersArgs } from './dto/job-seekers.args';
 import { RegisterJobSeekerInput } from './dto/register-job-seeker.input';
@@ -51,7 +52,7 @@ export class SeekersService {
     private readonly scope: RegionScope,
     private readonly visibility: SeekerVisibility,
     private readonly cipher: PersonalDataCipher,
-    private readonly accessLog_: PersonalDataAccessLog,
+    private readonly personalDataLog: PersonalDataAccessLog,
   ) {}
 
   /** The validation context: the division tree and the support groups, both cached in memory. */
@@ -114,7 +115,7 @@ export class SeekersService {
     if (existing && this.visibility.canSee(actor, existing)) {
       return new SeekersException(
         SeekersExceptionCode.ALREADY_REGISTERED,
-        `此身份证号已于 ${existing.createdAt.toISOString().slice(0, 10)} 登记（${existing.name}），请打开已有登记修改，不要重复登记`,
+        `此身份证号已于 ${chinaDate(existing.createdAt)} 登记（${existing.name}），请打开已有登记修改，不要重复登记`,
         {
           field: 'input.idNumber',
           details: { existingJobSeekerId: existing.id },
@@ -300,7 +301,7 @@ export class SeekersService {
     const value = this.cipher.decrypt(field === PersonalDataField.ID_NUMBER ? seeker.idNumberEncrypted : seeker.phoneEncrypted);
     const mask = field === PersonalDataField.ID_NUMBER ? maskIdNumber : maskPhone;
     if (!full || !this.visibility.mayReadFull(context.actor, seeker)) return mask(value);
-    await this.accessLog_.logRead(context, {
+    await this.personalDataLog.logRead(context, {
       subjectKind: SUBJECT_KIND,
       subjectId: seeker.id,
       field,
@@ -311,10 +312,10 @@ export class SeekersService {
   }
 
   /** Who read the full ID number or phone of a seeker: for the person themself and for staff entitled to full values. */
-  async accessLog(actor: Actor, id: string, limit: number): Promise<PersonalDataReadObject[]> {
+  async dataReads(actor: Actor, id: string, limit: number): Promise<PersonalDataReadObject[]> {
     const seeker = await this.findVisible(actor, id);
     if (!this.visibility.mayReadFull(actor, seeker)) throw seekerNotFound();
-    const reads = await this.accessLog_.readsOf(seeker.id, limit);
+    const reads = await this.personalDataLog.readsOf(seeker.id, limit);
     return reads.map((r) => ({ at: r.at, field: r.field, purpose: r.purpose, channel: r.channel, readerRole: r.role as Role, readerAccountId: r.accountId }));
   }
 

@@ -9,6 +9,7 @@ import { PersonalDataAccessLog, PersonalDataCipher, PersonalDataField, type Pers
 import { RegionScope, RegionsService } from '@jobcode/regions';
 import { writeSheet } from '@jobcode/spreadsheets';
 
+import { chinaDate } from '../china-date';
 import { type JobSeeker } from '../job-seeker.entity';
 import { DEFAULT_PURPOSE, SUBJECT_KIND } from '../seekers.service';
 import { SeekerVisibility } from '../seeker-visibility';
@@ -55,7 +56,7 @@ export class SeekerExportService {
 
   async fileName(region: string | null): Promise<string> {
     const place = region ? await this.regions.fullName(region) : '全部';
-    return `求职登记台账-${place}-${new Date().toISOString().slice(0, 10)}.xlsx`;
+    return `求职登记台账-${place}-${chinaDate()}.xlsx`;
   }
 
   async export(actor: Actor, output: Writable, options: SeekerExportOptions): Promise<number> {
