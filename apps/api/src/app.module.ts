@@ -16,6 +16,7 @@ import { RateLimitModule } from '@jobcode/rate-limit';
 import { RegionsModule } from '@jobcode/regions';
 import { SearchModule } from '@jobcode/search';
 import { ServiceCodesModule } from '@jobcode/service-codes';
+import { SeekersModule } from '@jobcode/seekers';
 
 import { DATABASE_TARGET, type DatabaseTarget } from './bootstrap/database';
 import { dataSourceOptions } from './database/data-source-options';
@@ -49,6 +50,7 @@ export class AppModule {
         EmployersModule,
         JobSourcesModule,
         JobsModule,
+        SeekersModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -8,6 +8,9 @@ export interface PersonalDataKeys {
 }
 
 const VERSION = 'v1';
+const IV_BYTES = 12;
+/** IVs drawn from the CSPRNG 1,024 at a time: one RAND_bytes call instead of one per value (a bulk import seals 200k values). */
+const IV_POOL = 1024;
 
 /**
  * Encrypts personal data (ID numbers, phones) at rest with AES-256-GCM from Node's
@@ -17,6 +20,8 @@ const VERSION = 'v1';
 export class PersonalDataCipher {
   private readonly encryptionKey: Buffer;
   private readonly hashKey: Buffer;
+  private ivPool = Buffer.alloc(0);
+  private ivOffset = 0;
 
   constructor(keys: PersonalDataKeys) {
     this.encryptionKey = Buffer.from(keys.encryptionKey, 'hex');
@@ -25,11 +30,22 @@ export class PersonalDataCipher {
   }
 
   encrypt(plaintext: string): string {
-    const iv = randomBytes(12);
+    const iv = this.nextIv();
     const cipher = createCipheriv('aes-256-gcm', this.encryptionKey, iv);
     const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
     const tag = cipher.getAuthTag();
     return [VERSION, iv.toString('base64url'), tag.toString('base64url'), body.toString('base64url')].join('.');
+  }
+
+  /** A fresh random 96-bit IV; each slice of the pool is used once. */
+  private nextIv(): Buffer {
+    if (this.ivOffset + IV_BYTES > this.ivPool.length) {
+      this.ivPool = randomBytes(IV_BYTES * IV_POOL);
+      this.ivOffset = 0;
+    }
+    const iv = this.ivPool.subarray(this.ivOffset, this.ivOffset + IV_BYTES);
+    this.ivOffset += IV_BYTES;
+    return iv;
   }
 
   decrypt(sealed: string): string {

@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 
 import { Secrets } from '@jobcode/common';
 
+import { PersonalDataAccessLog } from './personal-data-access.service';
 import { PersonalDataCipher } from './personal-data-cipher';
 
 @Global()
@@ -12,7 +13,8 @@ import { PersonalDataCipher } from './personal-data-cipher';
       inject: [Secrets],
       useFactory: (secrets: Secrets) => new PersonalDataCipher({ encryptionKey: secrets.piiEncryptionKey, hashKey: secrets.piiHashKey }),
     },
+    PersonalDataAccessLog,
   ],
-  exports: [PersonalDataCipher],
+  exports: [PersonalDataCipher, PersonalDataAccessLog],
 })
 export class PersonalDataModule {}

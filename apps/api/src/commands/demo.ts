@@ -6,6 +6,7 @@ import { ConfigError, loadConfig } from '@jobcode/common';
 import { employersDemo } from '@jobcode/employers';
 import { jobSourcesDemo } from '@jobcode/job-sources';
 import { jobsDemo } from '@jobcode/jobs';
+import { seekersDemoStep } from '@jobcode/seekers';
 
 import { createApp } from '../bootstrap/create-app';
 import { resolveDatabase } from '../bootstrap/database';
@@ -22,7 +23,7 @@ export interface DemoStep {
 }
 
 /** Later features append their steps here, in dependency order. */
-const DEMO_STEPS: DemoStep[] = [employersDemo, jobSourcesDemo, jobsDemo];
+const DEMO_STEPS: DemoStep[] = [employersDemo, jobSourcesDemo, jobsDemo, seekersDemoStep];
 
 /**
  * npm run demo — loads a realistic demo data set for the demo county (资源县) into the

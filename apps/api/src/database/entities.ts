@@ -4,9 +4,11 @@ import { CountySetting } from '@jobcode/county-settings';
 import { Employer, EmployerMember } from '@jobcode/employers';
 import { FairBooth, GigStation, JobCaravan, JobFair, Workshop } from '@jobcode/job-sources';
 import { Job, JobShift } from '@jobcode/jobs';
+import { PersonalDataAccess } from '@jobcode/personal-data';
 import { RateLimitBucket } from '@jobcode/rate-limit';
 import { Region } from '@jobcode/regions';
 import { JobSearchDocumentRow } from '@jobcode/search';
+import { JobSeeker, JobSeekerSupportGroup, SupportGroup } from '@jobcode/seekers';
 import { ScanEvent, ServiceCode } from '@jobcode/service-codes';
 
 /** Every entity of the service; the migrations must create exactly what these describe. */
@@ -29,4 +31,8 @@ export const ENTITIES = [
   ServiceCode,
   ScanEvent,
   JobSearchDocumentRow,
+  PersonalDataAccess,
+  SupportGroup,
+  JobSeeker,
+  JobSeekerSupportGroup,
 ];

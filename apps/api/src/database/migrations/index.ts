@@ -1,6 +1,13 @@
 import { Foundation1795355868157 } from './1795355868157-foundation';
+import { JobSeekers1795356740120 } from './1795356740120-job-seekers';
 import { EmployersJobSourcesJobs1795356880578 } from './1795356880578-employers-job-sources-jobs';
 import { ServiceCodes1795357221062 } from './1795357221062-service-codes';
 import { JobSearch1795357850999 } from './1795357850999-job-search';
 /** Every migration, oldest first. `npm run migration:generate -- <Name>` appends here. */
-export const MIGRATIONS = [Foundation1795355868157, EmployersJobSourcesJobs1795356880578, ServiceCodes1795357221062, JobSearch1795357850999];
+export const MIGRATIONS = [
+  Foundation1795355868157,
+  JobSeekers1795356740120,
+  EmployersJobSourcesJobs1795356880578,
+  ServiceCodes1795357221062,
+  JobSearch1795357850999,
+];

@@ -1,0 +1,59 @@
+import { idNumberCheckChar } from '@jobcode/common';
+
+let sequence = 0;
+
+/** A valid 18-character ID number of the demo county (450329), unique per call within a test file. */
+export function idNumberFor(birth = '19880512', sexDigit = 1): string {
+  sequence += 1;
+  const first17 = `450329${birth}${String(sequence % 100).padStart(2, '0')}${sexDigit}`;
+  return `${first17}${idNumberCheckChar(first17)}`;
+}
+
+/** The same ID number with its check character changed to a wrong one. */
+export function withWrongCheckDigit(idNumber: string): string {
+  const wrong = idNumber[17] === '0' ? '1' : '0';
+  return `${idNumber.slice(0, 17)}${wrong}`;
+}
+
+let phoneSequence = 0;
+export function seekerPhone(): string {
+  phoneSequence += 1;
+  return `137${String(process.pid % 10000).padStart(4, '0')}${String(phoneSequence).padStart(4, '0')}`;
+}
+
+export const JINJIANG = '450329103201'; // 瓜里乡金江村
+export const HOUBEI = '450329202201'; // 河口瑶族乡猴背村
+export const GUALI = '450329103'; // 瓜里乡
+export const HEKOU = '450329202'; // 河口瑶族乡
+
+export function registration(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    name: '李秀英',
+    idNumber: idNumberFor(),
+    phone: seekerPhone(),
+    regionCode: JINJIANG,
+    supportGroupCodes: ['LIFTED_OUT', 'LEFT_BEHIND_WOMAN'],
+    laborCapacity: 'FULL',
+    education: 'JUNIOR_HIGH',
+    skills: ['缝纫'],
+    wantedOccupations: ['车间普工'],
+    wantedWage: 3000,
+    wantedWageUnit: 'MONTH',
+    willingOutsideCounty: false,
+    willingOutsideProvince: false,
+    mustStayNearHome: true,
+    availableFrom: '2026-12-01',
+    trainingWanted: ['电商直播'],
+    consentToRecommend: true,
+    ...overrides,
+  };
+}
+
+export const REGISTER = `mutation($input: RegisterJobSeekerInput!) {
+  registerJobSeeker(input: $input) { id name birthDate sex idNumber phone regionCode laborCapacity employmentStatus channel claimed
+    supportGroups { code name } region { fullName } wantsTraining }
+}`;
+
+export const READ = `query($id: ID!, $full: Boolean!, $purpose: String) {
+  jobSeeker(id: $id) { id name idNumber(full: $full, purpose: $purpose) phone(full: $full, purpose: $purpose) fullAccess }
+}`;

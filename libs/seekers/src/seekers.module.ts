@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+
+import { JobSeekerRepository } from './job-seeker.repository';
+import { SeekerExportService } from './ledger/seeker-export.service';
+import { SeekerImportService } from './ledger/seeker-import.service';
+import { multipartProvider } from './multipart.provider';
+import { SeekerVisibility } from './seeker-visibility';
+import { SeekersController } from './seekers.controller';
+import { SeekersResolver } from './seekers.resolver';
+import { SeekersService } from './seekers.service';
+import { SupportGroupsService } from './support-groups.service';
+
+@Module({
+  controllers: [SeekersController],
+  providers: [
+    multipartProvider,
+    JobSeekerRepository,
+    SeekerVisibility,
+    SupportGroupsService,
+    SeekersService,
+    SeekersResolver,
+    SeekerImportService,
+    SeekerExportService,
+  ],
+  exports: [SeekersService, SeekerVisibility, SupportGroupsService, SeekerImportService, SeekerExportService, JobSeekerRepository],
+})
+export class SeekersModule {}

@@ -1,0 +1,325 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+
+import {
+  type Actor,
+  badInput,
+  clampPageSize,
+  type ConnectionShape,
+  decodeCursor,
+  maskIdNumber,
+  maskPhone,
+  parseIdNumber,
+  parseRegionCode,
+  type RequestContext,
+  Role,
+  toConnection,
+} from '@jobcode/common';
+import { inTransaction, isUniqueViolation } from '@jobcode/database';
+import { PersonalDataAccessLog, PersonalDataCipher, PersonalDataField } from '@jobcode/personal-data';
+import { RegionScope, RegionsService } from '@jobcode/regions';
+
+import { chinaDate } from './china-date';
+import { ClaimJobSeekerInput } from './dto/claim-job-seeker.input';
+import { JobSeekersArgs } from './dto/job-seekers.args';
+import { RegisterJobSeekerInput } from './dto/register-job-seeker.input';
+import { UpdateJobSeekerInput } from './dto/update-job-seeker.input';
+import { type DraftProblem, type JobSeekerDraft, validateDraft, type ValidJobSeeker } from './job-seeker-draft';
+import { JobSeekerSupportGroup } from './job-seeker-support-group.entity';
+import { JobSeeker } from './job-seeker.entity';
+import { RegistrationChannel } from './job-seeker.enums';
+import { type JobSeekerObject } from './job-seeker.object';
+import { type PersonalDataReadObject } from './personal-data-read.object';
+import { JobSeekerRepository } from './job-seeker.repository';
+import { SeekerVisibility } from './seeker-visibility';
+import { seekerNotFound, SeekersException, SeekersExceptionCode } from './seekers.exception';
+import { SupportGroupsService } from './support-groups.service';
+
+export const SUBJECT_KIND = 'JobSeeker';
+/** Fields a change may leave out but not clear. */
+const REQUIRED_FIELDS = ['name', 'phone', 'regionCode', 'laborCapacity', 'consentToRecommend', 'employmentStatus'] as const;
+/** The purpose recorded when a reader asks for a full value without saying why. */
+export const DEFAULT_PURPOSE = '就业服务（未注明具体用途）';
+
+@Injectable()
+export class SeekersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: JobSeekerRepository,
+    private readonly groups: SupportGroupsService,
+    private readonly regions: RegionsService,
+    private readonly scope: RegionScope,
+    private readonly visibility: SeekerVisibility,
+    private readonly cipher: PersonalDataCipher,
+    private readonly personalDataLog: PersonalDataAccessLog,
+  ) {}
+
+  /** The validation context: the division tree and the support groups, both cached in memory. */
+  async draftContext() {
+    const groups = await this.groups.all();
+    const regions = new Map((await this.regions.descendants('')).map((r) => [r.code, r]));
+    return { groups, region: (code: string) => regions.get(code) };
+  }
+
+  private async validate(draft: JobSeekerDraft): Promise<ValidJobSeeker> {
+    const { value, problems } = validateDraft(draft, await this.draftContext());
+    if (!value) throw this.firstProblem(problems);
+    return value;
+  }
+
+  private firstProblem(problems: DraftProblem[]) {
+    const [first] = problems;
+    return badInput(first.message, { field: `input.${first.field}`, reason: first.reason ?? SeekersExceptionCode.INVALID_FIELD });
+  }
+
+  /**
+   * 求职登记. A SEEKER registers themself (linked to their account, once); STAFF register
+   * a person of their region at the desk. The same ID number twice is a CONFLICT that
+   * names the existing record to whoever may see it.
+   */
+  async register(actor: Actor, input: RegisterJobSeekerInput): Promise<JobSeeker> {
+    const self = actor.role === Role.SEEKER;
+    if (self && input.employmentStatus) {
+      throw new SeekersException(SeekersExceptionCode.STAFF_ONLY_FIELD, '就业状态由工作人员核实填写，本人登记时请不要填写', {
+        field: 'input.employmentStatus',
+      });
+    }
+    const seeker = await this.validate(input);
+    if (!self) await this.scope.assertCovers(actor, seeker.regionCode);
+    const sealed = this.repository.seal(seeker, {
+      accountId: self ? actor.accountId : null,
+      registeredBy: actor.accountId,
+      channel: self ? RegistrationChannel.SELF : RegistrationChannel.DESK,
+    });
+    try {
+      return await inTransaction(this.dataSource, async (manager) => {
+        if (self && (await manager.exists(JobSeeker, { where: { accountId: actor.accountId } }))) throw this.profileExists();
+        const created = await this.repository.insertMany(manager, [sealed]);
+        const id = created.get(sealed.id_number_hash);
+        if (!id) throw await this.alreadyRegistered(actor, sealed.id_number_hash, manager);
+        return manager.findOneOrFail(JobSeeker, { where: { id } });
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw this.profileExists();
+      throw error;
+    }
+  }
+
+  private profileExists() {
+    return new SeekersException(SeekersExceptionCode.PROFILE_EXISTS, '您的账号已有求职登记，请在“我的求职信息”里修改，不必重新登记');
+  }
+
+  private async alreadyRegistered(actor: Actor, idNumberHash: string, manager: EntityManager) {
+    const existing = await manager.findOne(JobSeeker, { where: { idNumberHash } });
+    if (existing && this.visibility.canSee(actor, existing)) {
+      return new SeekersException(
+        SeekersExceptionCode.ALREADY_REGISTERED,
+        `此身份证号已于 ${chinaDate(existing.createdAt)} 登记（${existing.name}），请打开已有登记修改，不要重复登记`,
+        {
+          field: 'input.idNumber',
+          details: { existingJobSeekerId: existing.id },
+        },
+      );
+    }
+    const hint =
+      actor.role === Role.SEEKER && existing && !existing.accountId
+        ? '如是本人，工作人员已为您代登记，请用“认领登记”核对姓名和身份证号后绑定到本账号'
+        : '如有疑问请联系户籍所在村或乡镇的工作人员';
+    return new SeekersException(SeekersExceptionCode.ALREADY_REGISTERED, `此身份证号已经登记过求职信息，不能重复登记。${hint}`, { field: 'input.idNumber' });
+  }
+
+  /** A SEEKER account takes over a desk-registered record by proving name and ID number. */
+  async claim(actor: Actor, input: ClaimJobSeekerInput): Promise<JobSeeker> {
+    const id = parseIdNumber(input.idNumber, 'input.idNumber');
+    const mismatch = () =>
+      new SeekersException(SeekersExceptionCode.CLAIM_MISMATCH, '没有找到姓名和身份证号都相符、且尚未认领的求职登记；请核对后重试，或到村、乡镇求职登记区办理');
+    return inTransaction(this.dataSource, async (manager) => {
+      if (await manager.exists(JobSeeker, { where: { accountId: actor.accountId } })) throw this.profileExists();
+      const seeker = await manager.findOne(JobSeeker, {
+        where: { idNumberHash: this.repository.idNumberHash(id.idNumber) },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!seeker || seeker.accountId || seeker.name !== input.name.trim().replace(/\s+/g, '')) throw mismatch();
+      seeker.accountId = actor.accountId;
+      try {
+        return await manager.save(seeker);
+      } catch (error) {
+        if (isUniqueViolation(error)) throw this.profileExists();
+        throw error;
+      }
+    });
+  }
+
+  async update(actor: Actor, input: UpdateJobSeekerInput): Promise<JobSeeker> {
+    if (actor.role === Role.SEEKER && input.employmentStatus) {
+      throw new SeekersException(SeekersExceptionCode.STAFF_ONLY_FIELD, '就业状态由工作人员核实后修改', { field: 'input.employmentStatus' });
+    }
+    return inTransaction(this.dataSource, async (manager) => {
+      const seeker = await manager.findOne(JobSeeker, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
+      if (!seeker || !this.visibility.mayEdit(actor, seeker)) throw seekerNotFound();
+      const currentGroups = (await manager.find(JobSeekerSupportGroup, { where: { jobSeekerId: seeker.id } })).map((g) => g.supportGroupCode);
+      for (const field of REQUIRED_FIELDS) {
+        if (input[field] === null) throw badInput('此项不能清空；不修改时请不要传这个字段', { field: `input.${field}` });
+      }
+      const merged: JobSeekerDraft = {
+        ...this.draftOf(seeker, currentGroups),
+        ...Object.fromEntries(Object.entries(input).filter(([key, value]) => key !== 'id' && value !== undefined)),
+      };
+      const valid = await this.validate(merged);
+      if (valid.regionCode !== seeker.regionCode && actor.role !== Role.SEEKER) await this.scope.assertCovers(actor, valid.regionCode);
+      const sealed = this.repository.seal(valid, { accountId: seeker.accountId, registeredBy: seeker.registeredBy, channel: seeker.channel });
+      Object.assign(seeker, {
+        name: valid.name,
+        phoneHash: input.phone !== undefined ? sealed.phone_hash : seeker.phoneHash,
+        phoneEncrypted: input.phone !== undefined ? sealed.phone_encrypted : seeker.phoneEncrypted,
+        regionCode: valid.regionCode,
+        laborCapacity: valid.laborCapacity,
+        education: valid.education,
+        skills: valid.skills,
+        wantedOccupations: valid.wantedOccupations,
+        wantedWage: valid.wantedWage,
+        wantedWageUnit: valid.wantedWageUnit,
+        willingOutsideCounty: valid.willingOutsideCounty,
+        willingOutsideProvince: valid.willingOutsideProvince,
+        mustStayNearHome: valid.mustStayNearHome,
+        availableFrom: valid.availableFrom,
+        trainingWanted: valid.trainingWanted,
+        consentToRecommend: valid.consentToRecommend,
+        employmentStatus: valid.employmentStatus,
+      } satisfies Partial<JobSeeker>);
+      const saved = await manager.save(seeker);
+      if (input.supportGroupCodes !== undefined) {
+        await manager.delete(JobSeekerSupportGroup, { jobSeekerId: seeker.id });
+        if (valid.supportGroupCodes.length)
+          await manager.insert(
+            JobSeekerSupportGroup,
+            valid.supportGroupCodes.map((code) => ({ jobSeekerId: seeker.id, supportGroupCode: code })),
+          );
+      }
+      return saved;
+    });
+  }
+
+  private draftOf(seeker: JobSeeker, supportGroupCodes: string[]): JobSeekerDraft {
+    return {
+      ...seeker,
+      idNumber: this.cipher.decrypt(seeker.idNumberEncrypted),
+      phone: this.cipher.decrypt(seeker.phoneEncrypted),
+      supportGroupCodes,
+    };
+  }
+
+  /** One seeker, for anyone the visibility rule lets see them; NOT_FOUND otherwise (existence is not revealed). */
+  async findVisible(actor: Actor, id: string): Promise<JobSeeker> {
+    const seeker = /^[0-9a-f-]{36}$/i.test(id) ? await this.dataSource.manager.findOne(JobSeeker, { where: { id } }) : null;
+    if (!seeker || !this.visibility.canSee(actor, seeker)) throw seekerNotFound();
+    return seeker;
+  }
+
+  async mine(actor: Actor): Promise<JobSeeker | null> {
+    return this.dataSource.manager.findOne(JobSeeker, { where: { accountId: actor.accountId } });
+  }
+
+  /** Staff list: their region (or a subtree of it), filtered, newest first, Relay-paged. */
+  async list(actor: Actor, args: JobSeekersArgs): Promise<ConnectionShape<JobSeekerObject>> {
+    const limit = clampPageSize(args.first);
+    const after = decodeCursor(args.after, 2) as [string, string] | undefined;
+    const filter = args.filter ?? {};
+    const qb = this.dataSource.manager.createQueryBuilder(JobSeeker, 's');
+    this.scope.restrict(qb, 's.region_code', actor);
+    if (filter.regionCode) {
+      const code = parseRegionCode(filter.regionCode, 'filter.regionCode');
+      await this.scope.assertCovers(actor, code);
+      qb.andWhere('s.region_code LIKE :regionPrefix', { regionPrefix: `${code}%` });
+    }
+    if (filter.supportGroup) {
+      qb.andWhere('EXISTS (SELECT 1 FROM job_seeker_support_group g WHERE g.job_seeker_id = s.id AND g.support_group_code = :group)', {
+        group: filter.supportGroup,
+      });
+    }
+    if (filter.laborCapacity) qb.andWhere('s.labor_capacity = :capacity', { capacity: filter.laborCapacity });
+    if (filter.employmentStatus) qb.andWhere('s.employment_status = :status', { status: filter.employmentStatus });
+    if (filter.wantsTraining !== undefined && filter.wantsTraining !== null) {
+      qb.andWhere(filter.wantsTraining ? 'cardinality(s.training_wanted) > 0' : 'cardinality(s.training_wanted) = 0');
+    }
+    if (filter.name?.trim()) qb.andWhere('s.name LIKE :name', { name: `${filter.name.trim().replace(/[%_\\]/g, '\\$&')}%` });
+    const totalCount = await qb.clone().getCount();
+    // The cursor keeps created_at to the microsecond (a JS Date keeps milliseconds): rows imported in one statement share it.
+    if (after) qb.andWhere('(s.created_at, s.id) < (CAST(:afterAt AS timestamptz), CAST(:afterId AS uuid))', { afterAt: after[0], afterId: after[1] });
+    const { entities, raw } = await qb
+      .addSelect(`to_char(s.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`, 'cursor_at')
+      .orderBy('s.created_at', 'DESC')
+      .addOrderBy('s.id', 'DESC')
+      .limit(limit + 1)
+      .getRawAndEntities<{ cursor_at: string; s_id: string }>();
+    const cursorAt = new Map(raw.map((r) => [r.s_id, r.cursor_at]));
+    return toConnection(
+      entities,
+      limit,
+      (row) => [cursorAt.get(row.id), row.id],
+      (row) => this.toObject(row),
+      totalCount,
+    );
+  }
+
+  toObject(seeker: JobSeeker): JobSeekerObject {
+    return {
+      id: seeker.id,
+      name: seeker.name,
+      birthDate: seeker.birthDate,
+      sex: seeker.sex,
+      regionCode: seeker.regionCode,
+      laborCapacity: seeker.laborCapacity,
+      education: seeker.education,
+      skills: seeker.skills,
+      wantedOccupations: seeker.wantedOccupations,
+      wantedWage: seeker.wantedWage,
+      wantedWageUnit: seeker.wantedWageUnit,
+      willingOutsideCounty: seeker.willingOutsideCounty,
+      willingOutsideProvince: seeker.willingOutsideProvince,
+      mustStayNearHome: seeker.mustStayNearHome,
+      availableFrom: seeker.availableFrom,
+      trainingWanted: seeker.trainingWanted,
+      consentToRecommend: seeker.consentToRecommend,
+      employmentStatus: seeker.employmentStatus,
+      channel: seeker.channel,
+      claimed: seeker.accountId !== null,
+      createdAt: seeker.createdAt,
+      updatedAt: seeker.updatedAt,
+      idNumberEncrypted: seeker.idNumberEncrypted,
+      phoneEncrypted: seeker.phoneEncrypted,
+      accountId: seeker.accountId,
+    };
+  }
+
+  /**
+   * The ID number or phone of a seeker as this reader may see it: masked, or — when they
+   * ask for it and are entitled — in full, with the read written to the access log.
+   */
+  async reveal(context: RequestContext, seeker: JobSeekerObject, field: PersonalDataField, full: boolean, purpose?: string | null): Promise<string> {
+    const value = this.cipher.decrypt(field === PersonalDataField.ID_NUMBER ? seeker.idNumberEncrypted : seeker.phoneEncrypted);
+    const mask = field === PersonalDataField.ID_NUMBER ? maskIdNumber : maskPhone;
+    if (!full || !this.visibility.mayReadFull(context.actor, seeker)) return mask(value);
+    await this.personalDataLog.logRead(context, {
+      subjectKind: SUBJECT_KIND,
+      subjectId: seeker.id,
+      field,
+      purpose: purpose?.trim() || DEFAULT_PURPOSE,
+      channel: field === PersonalDataField.ID_NUMBER ? 'JobSeeker.idNumber' : 'JobSeeker.phone',
+    });
+    return value;
+  }
+
+  /** Who read the full ID number or phone of a seeker: for the person themself and for staff entitled to full values. */
+  async dataReads(actor: Actor, id: string, limit: number): Promise<PersonalDataReadObject[]> {
+    const seeker = await this.findVisible(actor, id);
+    if (!this.visibility.mayReadFull(actor, seeker)) throw seekerNotFound();
+    const reads = await this.personalDataLog.readsOf(seeker.id, limit);
+    return reads.map((r) => ({ at: r.at, field: r.field, purpose: r.purpose, channel: r.channel, readerRole: r.role as Role, readerAccountId: r.accountId }));
+  }
+
+  mayReadFull(actor: Actor | undefined, seeker: JobSeekerObject): boolean {
+    return this.visibility.mayReadFull(actor, seeker);
+  }
+}
