@@ -40,9 +40,14 @@ export function nextPhone(): string {
 
 export const TEST_PASSWORD = 'Passw0rd-test';
 
-/** Boots the whole API on a fresh copy of the migrated database, listening on a free port. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+export interface StartTestAppOptions {
+  /** Boot on this existing database (e.g. another test app's `databaseUrl`) instead of a fresh copy; it is not dropped on close. */
+  databaseUrl?: string;
+}
+
+/** Boots the whole API on a fresh copy of the migrated database (or a given one), listening on a free port. */
+export async function startTestApp(env: Record<string, string> = {}, options: StartTestAppOptions = {}): Promise<TestApp> {
+  const database = options.databaseUrl ? { url: options.databaseUrl, drop: async () => undefined } : await createTestDatabase();
   const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: database.url, DATA_DIR: '/tmp/jobcode-test', ...env });
   const { app } = await createApp({
     config,

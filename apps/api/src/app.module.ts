@@ -7,6 +7,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessGuard, AccountsModule } from '@jobcode/accounts';
 import { AuditModule } from '@jobcode/audit';
 import { AppConfig, Secrets } from '@jobcode/common';
+import { OutboxModule } from '@jobcode/outbox';
 import { PersonalDataModule } from '@jobcode/personal-data';
 import { RateLimitModule } from '@jobcode/rate-limit';
 import { RegionsModule } from '@jobcode/regions';
@@ -37,6 +38,7 @@ export class AppModule {
         PersonalDataModule,
         RegionsModule,
         AccountsModule,
+        OutboxModule,
       ],
       controllers: [HealthController],
       providers: [
