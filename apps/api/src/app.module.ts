@@ -7,6 +7,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessGuard, AccountsModule } from '@jobcode/accounts';
 import { AuditModule } from '@jobcode/audit';
 import { AppConfig, Secrets } from '@jobcode/common';
+import { NotificationsModule } from '@jobcode/notifications';
 import { OutboxModule } from '@jobcode/outbox';
 import { PersonalDataModule } from '@jobcode/personal-data';
 import { RateLimitModule } from '@jobcode/rate-limit';
@@ -39,6 +40,7 @@ export class AppModule {
         RegionsModule,
         AccountsModule,
         OutboxModule,
+        NotificationsModule,
       ],
       controllers: [HealthController],
       providers: [

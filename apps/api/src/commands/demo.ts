@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 import { ConfigError, loadConfig } from '@jobcode/common';
+import { notificationsDemoStep } from '@jobcode/notifications';
 
 import { createApp } from '../bootstrap/create-app';
 import { resolveDatabase } from '../bootstrap/database';
@@ -19,7 +20,7 @@ export interface DemoStep {
 }
 
 /** Later features append their steps here, in dependency order. */
-const DEMO_STEPS: DemoStep[] = [];
+const DEMO_STEPS: DemoStep[] = [notificationsDemoStep];
 
 /**
  * npm run demo — loads a realistic demo data set for the demo county (资源县) into the

@@ -1,4 +1,5 @@
 import { Foundation1795355868157 } from './1795355868157-foundation';
 import { Outbox1795356581646 } from './1795356581646-outbox';
+import { Notifications1795357059840 } from './1795357059840-notifications';
 /** Every migration, oldest first. `npm run migration:generate -- <Name>` appends here. */
-export const MIGRATIONS = [Foundation1795355868157, Outbox1795356581646];
+export const MIGRATIONS = [Foundation1795355868157, Outbox1795356581646, Notifications1795357059840];
