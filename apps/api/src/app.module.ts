@@ -7,6 +7,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessGuard, AccountsModule } from '@jobcode/accounts';
 import { AuditModule } from '@jobcode/audit';
 import { AppConfig, Secrets } from '@jobcode/common';
+import { DocumentsModule } from '@jobcode/documents';
 import { NotificationsModule } from '@jobcode/notifications';
 import { OutboxModule } from '@jobcode/outbox';
 import { PersonalDataModule } from '@jobcode/personal-data';
@@ -41,6 +42,7 @@ export class AppModule {
         AccountsModule,
         OutboxModule,
         NotificationsModule,
+        DocumentsModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -6,6 +6,7 @@ import { inTransaction } from '@jobcode/database';
 import { OutboxService } from '@jobcode/outbox';
 
 import { NotificationChannel } from '../notification-channel';
+import { NotificationMessage } from '../notification-message.entity';
 import { NotificationsService } from '../notifications.service';
 
 /**
@@ -30,7 +31,8 @@ export const notificationsDemoStep = {
         });
       }
     });
-    const delivered = await app.get(OutboxService).drain();
-    return `welcome messages for ${accounts.length} account(s); ${delivered} outbox deliveries run`;
+    await app.get(OutboxService).drain();
+    const inboxes = await dataSource.getRepository(NotificationMessage).countBy({ templateKey: 'account.welcome' });
+    return `${inboxes} welcome message(s) delivered to ${accounts.length} account(s)`;
   },
 };
