@@ -22,6 +22,8 @@ export const PUBLISHED_FLAG = 'jobcodeOutboxPublished';
 const BATCH_SIZE = 50;
 const MAX_RETRY_DELAY_MS = 3_600_000;
 const LISTEN_RETRY_MS = 5_000;
+const SWEEP_EVERY_MS = 3_600_000;
+const SWEEP_BATCH = 5_000;
 
 export interface ClaimedDelivery {
   id: string;
@@ -60,6 +62,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
   private listener?: Client;
   private listenTimer?: NodeJS.Timeout;
   private embedded = false;
+  private lastSweep = 0;
   private readonly subscriber: EntitySubscriberInterface = {
     afterTransactionCommit: (event: TransactionCommitEvent) => {
       if (event.queryRunner.data?.[PUBLISHED_FLAG] && !event.queryRunner.isTransactionActive) {
@@ -163,6 +166,28 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
     await Promise.all(Array.from({ length: Math.min(concurrency, claimed.length) }, worker));
   }
 
+  /**
+   * Deletes events older than OUTBOX_RETENTION_DAYS whose deliveries are all DONE (their
+   * deliveries go with them), in batches; events with a pending or DEAD delivery stay.
+   * Returns how many events were deleted. Runs hourly in the dispatch loop.
+   */
+  async sweep(): Promise<number> {
+    let deleted = 0;
+    for (;;) {
+      const rows = (await this.dataSource.query(
+        `DELETE FROM outbox_event WHERE id IN (
+           SELECT e.id FROM outbox_event e
+           WHERE e.created_at < now() - make_interval(days => $1)
+             AND NOT EXISTS (SELECT 1 FROM outbox_delivery d WHERE d.event_id = e.id AND d.status <> 'DONE')
+           LIMIT $2)
+         RETURNING id`,
+        [this.config.OUTBOX_RETENTION_DAYS, SWEEP_BATCH],
+      )) as [unknown[], number];
+      deleted += rows[1];
+      if (rows[1] < SWEEP_BATCH) return deleted;
+    }
+  }
+
   private async tick(): Promise<number> {
     const claimed = await this.claim();
     await this.deliver(claimed);
@@ -238,6 +263,10 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
         this.logger.error(`Outbox dispatch failed (${failures} in a row): ${error instanceof Error ? error.message : String(error)}`);
       }
       if (!this.running) break;
+      if (count === 0 && Date.now() - this.lastSweep > SWEEP_EVERY_MS) {
+        this.lastSweep = Date.now();
+        await this.sweep().catch((error: unknown) => this.logger.warn(`Outbox sweep failed: ${error instanceof Error ? error.message : String(error)}`));
+      }
       if (count === 0) await this.idle(failures ? Math.min(this.config.OUTBOX_POLL_MS * 2 ** failures, 60_000) : this.config.OUTBOX_POLL_MS);
     }
   }

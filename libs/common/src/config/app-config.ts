@@ -148,6 +148,13 @@ export class AppConfig {
   @Max(3600, { message: 'must be an integer number of seconds from 5 to 3600' })
   OUTBOX_LEASE_SECONDS = 120;
 
+  /** Days a fully delivered event is kept (with its idempotency key) before the dispatcher deletes it; DEAD ones are kept. */
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of days from 1 to 3650' })
+  @Min(1, { message: 'must be an integer number of days from 1 to 3650' })
+  @Max(3650, { message: 'must be an integer number of days from 1 to 3650' })
+  OUTBOX_RETENTION_DAYS = 14;
+
   /** Which adapter delivers notifications: `dev` records every message in notification_message. */
   @IsIn(['dev'], { message: 'must be dev (the only adapter this build has; SMS and WeChat need a provider account)' })
   NOTIFICATIONS = 'dev' as const;

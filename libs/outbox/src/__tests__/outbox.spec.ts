@@ -221,4 +221,20 @@ describe('the transactional outbox', () => {
       expect(bad.errors?.[0]).toMatchObject({ message: expect.stringContaining('deliveryId'), extensions: { code: 'BAD_USER_INPUT' } });
     });
   });
+  it('forgets fully delivered events after the retention period, keeping those with pending or dead deliveries', async () => {
+    await api.dataSource.query(`UPDATE outbox_event SET created_at = created_at - interval '15 days'`);
+    const fresh = await publishJobPosted('job-fresh');
+    const [{ kept }] = (await api.dataSource.query(`SELECT count(DISTINCT event_id)::int AS kept FROM outbox_delivery WHERE status <> 'DONE'`)) as {
+      kept: number;
+    }[];
+    expect(kept).toBeGreaterThan(0);
+
+    const deleted = await dispatcher.sweep();
+
+    expect(deleted).toBeGreaterThan(0);
+    const left = (await api.dataSource.query(`SELECT aggregate_id FROM outbox_event ORDER BY aggregate_id`)) as { aggregate_id: string }[];
+    // contract-1 has a dead (or requeued) delivery; job-fresh is younger than OUTBOX_RETENTION_DAYS (14).
+    expect(left.map((r) => r.aggregate_id)).toEqual(['contract-1', 'job-fresh']);
+    expect(await deliveriesOf(api.dataSource, fresh)).toHaveLength(2);
+  });
 });
