@@ -26,13 +26,13 @@ export interface NotificationRequest {
   idempotencyKey?: string;
 }
 
-/** The outbox event a request travels in; the phone only encrypted. */
+/** The outbox event a request travels in; the phone and the parameters (names, places) only encrypted. */
 interface NotificationRequested {
   channel: NotificationChannel;
   accountId: string | null;
   phoneEncrypted: string | null;
   template: string;
-  params: TemplateParams;
+  paramsEncrypted: string;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -93,7 +93,7 @@ export class NotificationsService implements OnModuleInit {
       accountId,
       phoneEncrypted: phone ? this.cipher.encrypt(phone) : null,
       template: request.template,
-      params,
+      paramsEncrypted: this.cipher.encrypt(JSON.stringify(params)),
     };
     return this.outbox.publish(manager, {
       type: NOTIFICATION_REQUESTED,
@@ -183,7 +183,8 @@ export class NotificationsService implements OnModuleInit {
       if (!account) throw new Error(`Account ${request.accountId} no longer exists`);
       phone = this.cipher.decrypt(account.phoneEncrypted);
     }
-    const { title, body } = this.templates.render(request.template, request.params);
+    const params = JSON.parse(this.cipher.decrypt(request.paramsEncrypted)) as TemplateParams;
+    const { title, body } = this.templates.render(request.template, params);
     await this.port.deliver(
       {
         eventId: event.id,
@@ -191,7 +192,7 @@ export class NotificationsService implements OnModuleInit {
         accountId: request.accountId,
         phone,
         templateKey: request.template,
-        params: request.params,
+        params,
         title,
         body,
         requestedAt: event.createdAt,

@@ -63,6 +63,12 @@ describe('notifications', () => {
       params: { employer: '资源县梅溪镇扶贫车间', deadline: '12月1日' },
     });
     expect((await mine(seeker.token)).edges).toEqual([]);
+    const [queued] = (await api.dataSource.query(
+      `SELECT payload::text AS payload FROM outbox_event WHERE type = 'notification.requested' ORDER BY created_at DESC LIMIT 1`,
+    )) as {
+      payload: string;
+    }[];
+    expect(queued.payload).not.toContain('梅溪镇');
 
     await outbox.drain();
 
