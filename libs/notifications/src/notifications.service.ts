@@ -139,6 +139,7 @@ export class NotificationsService implements OnModuleInit {
     if (filter.accountId) qb.andWhere('m.account_id = :accountId', { accountId: filter.accountId });
     if (filter.channel) qb.andWhere('m.channel = :channel', { channel: filter.channel });
     if (filter.templateKey) qb.andWhere('m.template_key = :templateKey', { templateKey: filter.templateKey });
+    const totalCount = await qb.clone().getCount();
     const cursor = decodeCursor(after, 2);
     if (cursor) {
       const [at, id] = cursor;
@@ -157,6 +158,7 @@ export class NotificationsService implements OnModuleInit {
       limit,
       (m) => [m.deliveredAt.toISOString(), m.id],
       (m) => this.toObject(m),
+      totalCount,
     );
   }
 

@@ -201,7 +201,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
       if (!handler) throw new Error(`No handler "${delivery.handler}" in this process`);
       const event: OutboxEvent = { id: record.id, type: record.type, aggregateId: record.aggregateId, payload: record.payload, createdAt: record.createdAt };
       await inTransaction(this.dataSource, async (manager) => {
-        await handler(event, { manager, attempt: delivery.attempt, handler: delivery.handler });
+        await this.withinLease(handler(event, { manager, attempt: delivery.attempt, handler: delivery.handler }));
         const done = await manager
           .createQueryBuilder()
           .update(OutboxDelivery)
@@ -216,6 +216,23 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
         return;
       }
       await this.recordFailure(delivery, error);
+    }
+  }
+
+  /** A handler still running when its lease ends fails this attempt (and is retried), rather than holding its transaction open. */
+  private async withinLease(work: Promise<void>): Promise<void> {
+    const limitMs = this.config.OUTBOX_LEASE_SECONDS * 1000 * 0.9;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`handler did not finish before its lease ended (OUTBOX_LEASE_SECONDS=${this.config.OUTBOX_LEASE_SECONDS})`)),
+        limitMs,
+      );
+    });
+    try {
+      await Promise.race([work, timeout]);
+    } finally {
+      clearTimeout(timer);
     }
   }
 

@@ -27,6 +27,7 @@ interface NotificationNode {
   readAt: string | null;
 }
 interface Page {
+  totalCount: number;
   edges: { cursor: string; node: NotificationNode }[];
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
 }
@@ -206,6 +207,7 @@ describe('notifications', () => {
     }
     const first = await mine(seeker.token, { first: 2 });
     expect(first.edges.map((e) => e.node.title)).toEqual(['第三条', '第二条']);
+    expect(first.totalCount).toBe(3);
     expect(first.pageInfo.hasNextPage).toBe(true);
     const second = await mine(seeker.token, { first: 2, after: first.pageInfo.endCursor });
     expect(second.edges.map((e) => e.node.title)).toEqual(['第一条']);

@@ -12,7 +12,7 @@ describe('the transactional outbox', () => {
   let dispatcher: OutboxDispatcher;
 
   beforeAll(async () => {
-    api = await startTestApp({ OUTBOX_DISPATCHER: 'off', OUTBOX_MAX_ATTEMPTS: '3', OUTBOX_RETRY_BASE_MS: '60000' });
+    api = await startTestApp({ OUTBOX_DISPATCHER: 'off', OUTBOX_MAX_ATTEMPTS: '3', OUTBOX_RETRY_BASE_MS: '60000', OUTBOX_LEASE_SECONDS: '5' });
     outbox = api.app.get(OutboxService);
     dispatcher = api.app.get(OutboxDispatcher);
     await createReceiptTable(api.dataSource);
@@ -174,6 +174,44 @@ describe('the transactional outbox', () => {
     ]);
   });
 
+  it('fails an attempt whose handler hangs past its lease, so it is retried instead of holding its transaction', async () => {
+    let calls = 0;
+    outbox.subscribe('gig.booked', 'test.hangs-once', async (event, context) => {
+      calls += 1;
+      if (calls === 1) return new Promise<void>(() => undefined);
+      await receiptHandler()(event, context);
+    });
+    const eventId = await inTransaction(api.dataSource, (manager) => outbox.publish(manager, { type: 'gig.booked', aggregateId: 'booking-1', payload: {} }));
+
+    await dispatcher.deliver(await dispatcher.claim());
+    expect(await deliveriesOf(api.dataSource, eventId)).toMatchObject([
+      { status: 'PENDING', attempts: 1, lastError: 'Error: handler did not finish before its lease ended (OUTBOX_LEASE_SECONDS=5)' },
+    ]);
+
+    await api.dataSource.query(`UPDATE outbox_delivery SET available_at = now() WHERE event_id = $1`, [eventId]);
+    await outbox.drain();
+    expect(await deliveriesOf(api.dataSource, eventId)).toMatchObject([{ status: 'DONE', attempts: 2 }]);
+    expect(await receipts(api.dataSource, 'event_id = $1', [eventId])).toEqual([{ eventId, handler: 'test.hangs-once', attempt: 2 }]);
+  });
+
+  it('forgets fully delivered events after the retention period, keeping those with pending or dead deliveries', async () => {
+    await api.dataSource.query(`UPDATE outbox_event SET created_at = created_at - interval '15 days'`);
+    const fresh = await publishJobPosted('job-fresh');
+    const [{ kept }] = (await api.dataSource.query(`SELECT count(DISTINCT event_id)::int AS kept FROM outbox_delivery WHERE status <> 'DONE'`)) as {
+      kept: number;
+    }[];
+    expect(kept).toBeGreaterThan(0);
+
+    const deleted = await dispatcher.sweep();
+
+    expect(deleted).toBeGreaterThan(0);
+    const left = (await api.dataSource.query(`SELECT aggregate_id FROM outbox_event ORDER BY aggregate_id`)) as { aggregate_id: string }[];
+    // contract-1 has a dead delivery; job-fresh is younger than OUTBOX_RETENTION_DAYS (14).
+    expect(left.map((r) => r.aggregate_id)).toEqual(['contract-1', 'job-fresh']);
+    expect(await deliveriesOf(api.dataSource, fresh)).toHaveLength(2);
+    await outbox.drain();
+  });
+
   describe('status for operators', () => {
     it('shows an ADMIN the pending and dead counts with the dead deliveries’ errors, and requeues them on request', async () => {
       const admin = await api.signedIn(Role.ADMIN);
@@ -220,21 +258,5 @@ describe('the transactional outbox', () => {
       );
       expect(bad.errors?.[0]).toMatchObject({ message: expect.stringContaining('deliveryId'), extensions: { code: 'BAD_USER_INPUT' } });
     });
-  });
-  it('forgets fully delivered events after the retention period, keeping those with pending or dead deliveries', async () => {
-    await api.dataSource.query(`UPDATE outbox_event SET created_at = created_at - interval '15 days'`);
-    const fresh = await publishJobPosted('job-fresh');
-    const [{ kept }] = (await api.dataSource.query(`SELECT count(DISTINCT event_id)::int AS kept FROM outbox_delivery WHERE status <> 'DONE'`)) as {
-      kept: number;
-    }[];
-    expect(kept).toBeGreaterThan(0);
-
-    const deleted = await dispatcher.sweep();
-
-    expect(deleted).toBeGreaterThan(0);
-    const left = (await api.dataSource.query(`SELECT aggregate_id FROM outbox_event ORDER BY aggregate_id`)) as { aggregate_id: string }[];
-    // contract-1 has a dead (or requeued) delivery; job-fresh is younger than OUTBOX_RETENTION_DAYS (14).
-    expect(left.map((r) => r.aggregate_id)).toEqual(['contract-1', 'job-fresh']);
-    expect(await deliveriesOf(api.dataSource, fresh)).toHaveLength(2);
   });
 });
