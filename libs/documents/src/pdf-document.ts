@@ -24,6 +24,6 @@ export interface PdfDocument {
   /** PDF metadata. */
   author?: string;
   subject?: string;
-  /** The document's creation time in its metadata (default: now). */
+  /** The creation time in the metadata (default: now). With it fixed, the same document renders to the same bytes. */
   createdAt?: Date;
 }

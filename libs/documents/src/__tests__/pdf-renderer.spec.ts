@@ -86,6 +86,37 @@ describe('PdfRenderer', () => {
     expect(text).toContain('SVG二维码');
   });
 
+  it('renders the same bytes for the same document and creation time, so a digest of the PDF can be checked again', async () => {
+    const contract = {
+      title: '劳动合同',
+      createdAt: new Date('2026-11-22T08:00:00Z'),
+      blocks: [
+        {
+          kind: 'table' as const,
+          rows: [
+            { label: '甲方', value: '资源县梅溪镇扶贫车间' },
+            { label: '乙方', value: '李梅' },
+          ],
+        },
+      ],
+    };
+    const [first, second] = [await renderer.render(contract), await renderer.render(contract)];
+    expect(first.equals(second)).toBe(true);
+    const changed = await renderer.render({
+      ...contract,
+      blocks: [
+        {
+          kind: 'table',
+          rows: [
+            { label: '甲方', value: '资源县梅溪镇扶贫车间' },
+            { label: '乙方', value: '李梅梅' },
+          ],
+        },
+      ],
+    });
+    expect(changed.equals(first)).toBe(false);
+  });
+
   it('refuses an image that is neither PNG nor JPEG, naming the block', async () => {
     await expect(
       renderer.render({
