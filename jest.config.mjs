@@ -7,6 +7,8 @@
  * ../shared/STACK.md describes (--experimental-vm-modules) boots Nest but breaks code-first
  * GraphQL: `@Field(() => String)` reached the schema factory as a String that was not its
  * own, so every schema build failed with "Cannot determine a GraphQL output type".
+ * `npm test` still passes --experimental-vm-modules: PGlite's CommonJS build loads its WASM
+ * through a dynamic import(), which jest only serves with that flag (JOBCODE_TEST_PGLITE=1).
  */
 const decorators = { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false };
 const typescript = {
@@ -18,7 +20,7 @@ const esmPackage = {
   jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022', keepClassNames: true },
   module: { type: 'commonjs', strictMode: false, ignoreDynamic: false },
 };
-const ESM_ONLY = ['@nestjs', 'typeorm', '@electric-sql', 'jose', '@apollo', '@as-integrations', 'file-type', 'uid', '@whatwg-node', 'cookie'];
+const ESM_ONLY = ['@nestjs', 'typeorm', '@electric-sql', 'jose', '@apollo', '@as-integrations', 'file-type', 'uid', '@whatwg-node', 'cookie', 'meilisearch'];
 
 export default {
   testEnvironment: 'node',
@@ -29,6 +31,7 @@ export default {
   testMatch: ['**/*.spec.ts'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+  setupFiles: ['reflect-metadata'],
   testTimeout: 60_000,
   maxWorkers: 2,
 };

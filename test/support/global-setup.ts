@@ -25,18 +25,24 @@ async function reachable(url: string): Promise<boolean> {
  */
 export default async function globalSetup(): Promise<void> {
   const adminUrl = adminDatabaseUrl();
-  if (!(await reachable(adminUrl)) && !process.env.TEST_DATABASE_URL && !process.env.DATABASE_URL) {
+  const forcePglite = process.env.JOBCODE_TEST_PGLITE === '1';
+  if (!forcePglite && !(await reachable(adminUrl)) && !process.env.TEST_DATABASE_URL && !process.env.DATABASE_URL) {
     try {
       execSync('pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start', { stdio: 'inherit', shell: '/bin/bash' });
     } catch {
       // reported below
     }
   }
-  if (!(await reachable(adminUrl))) {
-    throw new Error(
-      `No PostgreSQL answers at ${adminUrl.replace(/:[^:@/]+@/, ':***@')}. Start the local server ` +
-        '(pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start) or set TEST_DATABASE_URL.',
-    );
+  if (forcePglite || !(await reachable(adminUrl))) {
+    if (!forcePglite && (process.env.TEST_DATABASE_URL || process.env.DATABASE_URL)) {
+      throw new Error(`No PostgreSQL answers at ${adminUrl.replace(/:[^:@/]+@/, ':***@')} (TEST_DATABASE_URL / DATABASE_URL).`);
+    }
+    // Last resort on a machine without PostgreSQL: every test file boots its own embedded
+    // PostgreSQL (PGlite) in a temporary folder. Slower (a few seconds per file), same SQL.
+    const state: TestState = { mode: 'pglite', adminUrl: '', template: '', runId: `pglite_${process.pid}` };
+    process.env.JOBCODE_TEST_STATE = JSON.stringify(state);
+    console.warn(`\n[test] ${forcePglite ? 'JOBCODE_TEST_PGLITE=1' : 'No PostgreSQL server reachable'}: embedded PGlite, one instance per test file.`);
+    return;
   }
   const template = await createScratchDatabase('jobcode_template', undefined, adminUrl);
   // Migrations only: loading the entities here (outside the test sandboxes) would register
@@ -45,7 +51,7 @@ export default async function globalSetup(): Promise<void> {
   await dataSource.initialize();
   await dataSource.runMigrations();
   await dataSource.destroy();
-  const state: TestState = { adminUrl, template: template.name, runId: template.name };
+  const state: TestState = { mode: 'server', adminUrl, template: template.name, runId: template.name };
   process.env.JOBCODE_TEST_STATE = JSON.stringify(state);
   console.log(`\n[test] PostgreSQL ${adminUrl.replace(/:[^:@/]+@/, ':***@')}, template database ${template.name}`);
 }

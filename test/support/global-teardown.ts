@@ -5,6 +5,7 @@ import { testState } from './test-state';
 /** Drops the template and any test database a crashed test file left behind. */
 export default async function globalTeardown(): Promise<void> {
   const state = testState();
+  if (state.mode === 'pglite') return;
   const client = new Client({ connectionString: state.adminUrl });
   await client.connect();
   try {

@@ -5,7 +5,7 @@ import { AccountsService } from '@jobcode/accounts';
 import { loadConfig, Role, Secrets } from '@jobcode/common';
 
 import { createApp } from '../../apps/api/src/bootstrap/create-app';
-import { createTestDatabase } from './test-database';
+import { createTestDatabase, type TestDatabase } from './test-database';
 
 export const TEST_SECRETS = new Secrets('test-jwt-secret-0123456789abcdef0123456789', 'a'.repeat(64), 'b'.repeat(64));
 
@@ -41,18 +41,23 @@ export function nextPhone(): string {
 export const TEST_PASSWORD = 'Passw0rd-test';
 
 export interface StartTestAppOptions {
-  /** Boot on this existing database (e.g. another test app's `databaseUrl`) instead of a fresh copy; it is not dropped on close. */
+  /**
+   * Boot on this existing database (another test app's `databaseUrl`: two API processes on
+   * one PostgreSQL server) instead of a fresh one; it is not dropped on close.
+   */
   databaseUrl?: string;
 }
 
 /** Boots the whole API on a fresh copy of the migrated database (or a given one), listening on a free port. */
 export async function startTestApp(env: Record<string, string> = {}, options: StartTestAppOptions = {}): Promise<TestApp> {
-  const database = options.databaseUrl ? { url: options.databaseUrl, drop: async () => undefined } : await createTestDatabase();
+  const database: TestDatabase = options.databaseUrl
+    ? { url: options.databaseUrl, poolSize: 10, embedded: false, drop: async () => undefined }
+    : await createTestDatabase();
   const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: database.url, DATA_DIR: '/tmp/jobcode-test', ...env });
   const { app } = await createApp({
     config,
     secrets: TEST_SECRETS,
-    database: { url: database.url, embedded: false, poolSize: 10, description: 'test', stop: async () => undefined },
+    database: { url: database.url, embedded: database.embedded, poolSize: database.poolSize, description: 'test', stop: async () => undefined },
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address() as { port: number };

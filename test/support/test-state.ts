@@ -1,4 +1,6 @@
 export interface TestState {
+  /** `server`: a real PostgreSQL server; `pglite`: no server, each test file embeds its own. */
+  mode: 'server' | 'pglite';
   adminUrl: string;
   template: string;
   runId: string;

@@ -1,18 +1,20 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 
 import { AccessGuard, AccountsModule } from '@jobcode/accounts';
 import { AuditModule } from '@jobcode/audit';
-import { AppConfig, Secrets } from '@jobcode/common';
+import { AppConfig, AppErrorFilter, Secrets } from '@jobcode/common';
 import { DocumentsModule } from '@jobcode/documents';
 import { NotificationsModule } from '@jobcode/notifications';
 import { OutboxModule } from '@jobcode/outbox';
 import { PersonalDataModule } from '@jobcode/personal-data';
 import { RateLimitModule } from '@jobcode/rate-limit';
 import { RegionsModule } from '@jobcode/regions';
+import { SearchModule } from '@jobcode/search';
+import { ServiceCodesModule } from '@jobcode/service-codes';
 
 import { DATABASE_TARGET, type DatabaseTarget } from './bootstrap/database';
 import { dataSourceOptions } from './database/data-source-options';
@@ -43,6 +45,8 @@ export class AppModule {
         OutboxModule,
         NotificationsModule,
         DocumentsModule,
+        ServiceCodesModule,
+        SearchModule,
       ],
       controllers: [HealthController],
       providers: [
@@ -50,6 +54,7 @@ export class AppModule {
         { provide: Secrets, useValue: secrets },
         { provide: DATABASE_TARGET, useValue: database },
         { provide: APP_GUARD, useExisting: AccessGuard },
+        { provide: APP_FILTER, useClass: AppErrorFilter },
       ],
       exports: [AppConfig, Secrets, DATABASE_TARGET],
     };

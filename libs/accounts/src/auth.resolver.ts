@@ -42,8 +42,8 @@ export class AuthResolver {
 
   @Allow(PUBLIC)
   @RateLimit({ points: 30, windowSeconds: 600 })
-  @Mutation(() => AuthPayload, { description: '手机号 + 密码登录；连续输错会锁定账号' })
-  async signIn(@Args('input') input: SignInInput): Promise<AuthPayload> {
+  @Mutation(() => AuthPayload, { nullable: true, description: '手机号 + 密码登录；连续输错会锁定账号（可空：一次请求中多个别名各自计数、各自报错）' })
+  async signIn(@Args('input') input: SignInInput): Promise<AuthPayload | null> {
     return this.payload(await this.auth.signIn(input.phone, input.password));
   }
 

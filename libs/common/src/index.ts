@@ -4,6 +4,7 @@ export * from './auth/role';
 export * from './config/app-config';
 export * from './config/secrets';
 export * from './errors/app-error';
+export * from './errors/app-error.filter';
 export * from './errors/format-graphql-error';
 export * from './graphql/request-context';
 export * from './pagination/connection';

@@ -1,4 +1,4 @@
-import { Args, Query, Resolver } from '@nestjs/graphql';
+import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 
 import { Allow, PUBLIC } from '@jobcode/common';
 
@@ -19,6 +19,18 @@ export class RegionsResolver {
   @Query(() => [RegionObject], { description: '下级行政区划；不给 parentCode 时返回省级' })
   async regions(@Args('parentCode', { type: () => String, nullable: true }) parentCode?: string): Promise<RegionObject[]> {
     const rows = await this.regionsService.children(parentCode ?? null);
+    return Promise.all(rows.map((r) => this.regionsService.toObject(r)));
+  }
+
+  /** The tree is held in memory by RegionsService, so these per-item fields cost no query. */
+  @ResolveField(() => RegionObject, { nullable: true, description: '上级区划' })
+  async parent(@Parent() region: RegionObject): Promise<RegionObject | null> {
+    return region.parentCode ? this.regionsService.requireObject(region.parentCode) : null;
+  }
+
+  @ResolveField(() => [RegionObject], { description: '下级区划' })
+  async children(@Parent() region: RegionObject): Promise<RegionObject[]> {
+    const rows = await this.regionsService.children(region.code);
     return Promise.all(rows.map((r) => this.regionsService.toObject(r)));
   }
 }

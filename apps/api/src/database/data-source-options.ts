@@ -20,6 +20,8 @@ export function dataSourceOptions(url: string, poolSize = 20): DataSourceOptions
     uuidExtension: 'pgcrypto',
     installExtensions: false,
     extra: { max: poolSize, connectionTimeoutMillis: 10_000 },
-    logging: ['error', 'warn', 'migration'],
+    // Failed queries are not logged here: expected ones (unique violations) are domain errors, and
+    // the rest reach the GraphQL error formatter, which logs them without their parameters.
+    logging: ['warn', 'migration'],
   };
 }

@@ -1,3 +1,5 @@
+import 'reflect-metadata';
+
 import { plainToInstance, Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync, type ValidationError } from 'class-validator';
 
@@ -186,7 +188,7 @@ function describe(errors: ValidationError[], env: Record<string, string | undefi
     const reasons = Object.values(error.constraints ?? {});
     const raw = env[error.property];
     const shown = /SECRET|KEY|PASSWORD/.test(error.property) ? '(hidden)' : JSON.stringify(raw);
-    return reasons.map((reason) => `${error.property}=${shown}: ${reason}`);
+    return [...new Set(reasons)].map((reason) => `${error.property}=${shown}: ${reason}`);
   });
 }
 

@@ -1,4 +1,3 @@
-import { unwrapResolverError } from '@apollo/server/errors';
 import { Logger } from '@nestjs/common';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
@@ -36,7 +35,7 @@ const STATUS_TO_CODE: Record<number, ErrorCode> = {
  * so no stack trace or SQL ever reaches a client.
  */
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown, exposeDetails = false): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
+  const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
   if (original instanceof AppError) {
     return {
       message: original.message,
@@ -56,7 +55,8 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && code in PASS_THROUGH && !(original instanceof Error && !(original instanceof GraphQLError))) {
-    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+    const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { ...extensions, code } };
   }
   logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));
   return {

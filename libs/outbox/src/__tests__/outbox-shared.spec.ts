@@ -1,6 +1,7 @@
 import { inTransaction } from '@jobcode/database';
 
 import { startTestApp, type TestApp } from '../../../../test/support/test-app';
+import { testState } from '../../../../test/support/test-state';
 import { OutboxService } from '../outbox.service';
 import { createReceiptTable, eventually, receiptHandler } from './outbox-test-kit';
 
@@ -11,8 +12,10 @@ const HANDLERS = ['test.index-job', 'test.alert-seekers'];
  * Two API processes on one PostgreSQL (two Nest apps on one database), both dispatching.
  * The fallback poll is set to a minute, so prompt delivery shows the wake-ups work:
  * NOTIFY from the other process and commits in the same one.
+ * Needs a PostgreSQL server: embedded PGlite admits one process per data folder.
  */
-describe('two dispatchers on one database', () => {
+const onServer = testState().mode === 'server';
+(onServer ? describe : describe.skip)('two dispatchers on one PostgreSQL server', () => {
   let first: TestApp;
   let second: TestApp;
 

@@ -1,0 +1,151 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+import {
+  type FacetCount,
+  type JobSearchDocument,
+  type JobSearchEngine,
+  type JobSearchFacets,
+  type JobSearchQuery,
+  type JobSearchResult,
+  JobSearchSort,
+  WAGE_BANDS,
+} from '../engine/job-search.model';
+import { indexTokens, queryTerms } from '../tokenize/chinese-tokens';
+
+const quote = (lexeme: string) => `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+
+/** A tsquery literal from the search box input: every term must match; latin terms as prefixes. */
+export function toTsQuery(text: string): string | undefined {
+  const parts = queryTerms(text).map((term) => term.lexemes.map((l) => `${quote(l)}${term.prefix ? ':*' : ''}`).join(' & '));
+  return parts.length ? parts.map((p) => `(${p})`).join(' & ') : undefined;
+}
+
+const DISTANCE_SQL = `6371 * 2 * asin(sqrt(power(sin(radians(d.lat - $LAT) / 2), 2) + cos(radians($LAT)) * cos(radians(d.lat)) * power(sin(radians(d.lng - $LNG) / 2), 2)))`;
+
+const WAGE_BAND_SQL = `CASE ${WAGE_BANDS.map((b) => `WHEN d.wage_monthly_max < ${b.max ?? 1e9} THEN '${b.value}'`).join(' ')} END`;
+
+/**
+ * Search on PostgreSQL full-text: GIN over a tsvector whose tokens (characters, bigrams,
+ * pinyin) are made in Node, title weighted A, occupation and employer B, description C.
+ * Works the same on a PostgreSQL server and on embedded PGlite.
+ */
+@Injectable()
+export class PostgresJobSearchEngine implements JobSearchEngine {
+  readonly name = 'postgres';
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async upsert(documents: JobSearchDocument[]): Promise<void> {
+    if (documents.length === 0) return;
+    const rows = documents.map((d) => ({
+      id: d.id,
+      title: d.title,
+      region_code: d.regionCode,
+      township_code: d.regionCode.slice(0, 9),
+      kind: d.kind,
+      wage_monthly_min: d.wageMonthlyMin,
+      wage_monthly_max: d.wageMonthlyMax,
+      benefits: d.benefits,
+      source_kind: d.sourceKind,
+      posted_at: d.postedAt.toISOString(),
+      lat: d.lat,
+      lng: d.lng,
+      a: indexTokens(d.title),
+      b: [...new Set([...indexTokens(d.occupation), ...indexTokens(d.employerName)])],
+      c: indexTokens(d.description, false),
+    }));
+    await this.dataSource.query(
+      `INSERT INTO job_search_document AS t (id, title, region_code, township_code, kind, wage_monthly_min, wage_monthly_max, benefits, source_kind, posted_at, lat, lng, tokens)
+       SELECT r.id, r.title, r.region_code, r.township_code, r.kind, r.wage_monthly_min, r.wage_monthly_max,
+              ARRAY(SELECT jsonb_array_elements_text(r.benefits)), r.source_kind, r.posted_at, r.lat, r.lng,
+              setweight(array_to_tsvector(ARRAY(SELECT jsonb_array_elements_text(r.a))), 'A')
+                || setweight(array_to_tsvector(ARRAY(SELECT jsonb_array_elements_text(r.b))), 'B')
+                || setweight(array_to_tsvector(ARRAY(SELECT jsonb_array_elements_text(r.c))), 'C')
+         FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, title text, region_code text, township_code text, kind text,
+              wage_monthly_min int, wage_monthly_max int, benefits jsonb, source_kind text, posted_at timestamptz,
+              lat double precision, lng double precision, a jsonb, b jsonb, c jsonb)
+       ON CONFLICT (id) DO UPDATE SET title = excluded.title, region_code = excluded.region_code, township_code = excluded.township_code,
+         kind = excluded.kind, wage_monthly_min = excluded.wage_monthly_min, wage_monthly_max = excluded.wage_monthly_max,
+         benefits = excluded.benefits, source_kind = excluded.source_kind, posted_at = excluded.posted_at,
+         lat = excluded.lat, lng = excluded.lng, tokens = excluded.tokens`,
+      [JSON.stringify(rows)],
+    );
+  }
+
+  async remove(ids: string[]): Promise<void> {
+    if (ids.length) await this.dataSource.query('DELETE FROM job_search_document WHERE id = ANY($1::uuid[])', [ids]);
+  }
+
+  async clear(): Promise<void> {
+    await this.dataSource.query('DELETE FROM job_search_document');
+  }
+
+  async search(query: JobSearchQuery): Promise<JobSearchResult> {
+    const params: unknown[] = [];
+    const p = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    const where: string[] = [];
+    const tsQuery = query.text ? toTsQuery(query.text) : undefined;
+    const q = tsQuery ? `${p(tsQuery)}::tsquery` : undefined;
+    if (q) where.push(`d.tokens @@ ${q}`);
+    const filter = query.filter ?? {};
+    if (filter.regionCode) where.push(`d.region_code LIKE ${p(`${filter.regionCode}%`)}`);
+    if (filter.kinds?.length) where.push(`d.kind = ANY(${p(filter.kinds)}::text[])`);
+    if (filter.minMonthlyWage !== undefined) where.push(`d.wage_monthly_max >= ${p(filter.minMonthlyWage)}`);
+    if (filter.benefits?.length) where.push(`d.benefits @> ${p(filter.benefits)}::text[]`);
+    if (filter.sourceKinds?.length) where.push(`d.source_kind = ANY(${p(filter.sourceKinds)}::text[])`);
+    if (filter.postedWithinDays !== undefined)
+      where.push(`d.posted_at >= ${p((query.now ?? new Date()).toISOString())}::timestamptz - make_interval(days => ${p(filter.postedWithinDays)})`);
+    const distanceFrom = (near: { lat: number; lng: number }) =>
+      DISTANCE_SQL.replace(/\$LAT/g, `${p(near.lat)}::double precision`).replace(/\$LNG/g, `${p(near.lng)}::double precision`);
+    if (query.near && filter.withinKm !== undefined) {
+      const km = filter.withinKm;
+      const dLat = km / 111.2;
+      const dLng = km / (111.2 * Math.max(0.01, Math.cos((query.near.lat * Math.PI) / 180)));
+      where.push(
+        `d.lat BETWEEN ${p(query.near.lat - dLat)} AND ${p(query.near.lat + dLat)} AND d.lng BETWEEN ${p(query.near.lng - dLng)} AND ${p(query.near.lng + dLng)}`,
+      );
+      where.push(`${distanceFrom(query.near)} <= ${p(km)}`);
+    }
+    // The facet query shares the WHERE clause and exactly its parameters.
+    const whereParams = [...params];
+    const distance = query.near ? distanceFrom(query.near) : 'NULL::double precision';
+    const score = q ? `ts_rank('{0.1, 0.3, 0.6, 1.0}', d.tokens, ${q})` : '0';
+    const order = {
+      [JobSearchSort.RELEVANCE]: q ? 'score DESC, d.posted_at DESC' : 'd.posted_at DESC',
+      [JobSearchSort.DISTANCE]: query.near ? 'distance_km ASC NULLS LAST, d.posted_at DESC' : 'd.posted_at DESC',
+      [JobSearchSort.WAGE]: 'd.wage_monthly_max DESC NULLS LAST, d.posted_at DESC',
+      [JobSearchSort.NEWEST]: 'd.posted_at DESC',
+    }[query.sort ?? JobSearchSort.RELEVANCE];
+    const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const hits: { id: string; score: number; distance_km: number | null }[] = await this.dataSource.query(
+      `SELECT d.id, ${score} AS score, ${distance} AS distance_km
+         FROM job_search_document d ${whereSql}
+        ORDER BY ${order}, d.id
+        LIMIT ${p(query.limit)} OFFSET ${p(query.offset)}`,
+      params,
+    );
+    const facetRows: { facet: string; value: string | null; count: number }[] = await this.dataSource.query(
+      `WITH m AS (SELECT d.kind, d.township_code, d.wage_monthly_max, d.benefits FROM job_search_document d ${whereSql})
+       SELECT 'kind' AS facet, kind AS value, count(*)::int AS count FROM m GROUP BY kind
+       UNION ALL SELECT 'township', township_code, count(*)::int FROM m GROUP BY township_code
+       UNION ALL SELECT 'wageBand', ${WAGE_BAND_SQL.replace(/d\./g, '')}, count(*)::int FROM m WHERE wage_monthly_max IS NOT NULL GROUP BY 2
+       UNION ALL SELECT 'benefit', b, count(*)::int FROM m, unnest(m.benefits) AS b GROUP BY b`,
+      whereParams,
+    );
+    const facets: JobSearchFacets = { kind: [], township: [], wageBand: [], benefit: [] };
+    for (const row of facetRows)
+      if (row.value !== null) (facets[row.facet as keyof JobSearchFacets] as FacetCount[]).push({ value: row.value, count: row.count });
+    for (const list of Object.values(facets) as FacetCount[][]) list.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+    return {
+      hits: hits.map((h) => ({ id: h.id, score: Number(h.score), distanceKm: h.distance_km === null ? null : Number(h.distance_km) })),
+      // Every document has a kind, so the kind facet counts the whole filtered set.
+      total: facets.kind.reduce((sum, f) => sum + f.count, 0),
+      facets,
+    };
+  }
+}

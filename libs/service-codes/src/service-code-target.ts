@@ -1,0 +1,41 @@
+import type { Actor } from '@jobcode/common';
+
+import type { ScanPage } from './scan-page/scan-page.model';
+import type { ServiceCodeTargetKind } from './service-code-target-kind';
+
+export interface GeoPoint {
+  lat: number;
+  lng: number;
+}
+
+export interface ScanContext {
+  actor?: Actor;
+  /** Where the person scanning is, when the client shares it: sorts jobs nearest first. */
+  near?: GeoPoint;
+}
+
+export interface TargetFacts {
+  regionCode: string | null;
+  /** A short name for lists, posters and the "replaced" answer. */
+  title: string;
+}
+
+/**
+ * What the service-code machinery needs to know about one kind of target. One adapter
+ * per kind lives in `targets/`; the machinery itself knows nothing about stations or jobs.
+ */
+export interface ServiceCodeTargetAdapter<View extends object = object> {
+  readonly kind: ServiceCodeTargetKind;
+  /** Stations, workshops, fairs and jobs are public: a replaced code may point to them. */
+  readonly isPublic: boolean;
+  /** The target's region and title, or undefined when it does not exist. */
+  locate(targetId: string): Promise<TargetFacts | undefined>;
+  /** May this actor issue, rotate and revoke codes for the target? */
+  canManage(actor: Actor, targetId: string): Promise<boolean>;
+  /** What a scan shows: an instance of one of the ScanResult union's types. Throws FORBIDDEN when the viewer may not see it. */
+  scan(targetId: string, context: ScanContext): Promise<View>;
+  /** The same content for the no-JavaScript scan page. */
+  page(view: View): ScanPage;
+}
+
+export const SERVICE_CODE_TARGETS = Symbol('SERVICE_CODE_TARGETS');

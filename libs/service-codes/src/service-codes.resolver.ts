@@ -1,0 +1,59 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+
+import { type Actor, Allow, CurrentActor, PUBLIC, ReqContext, type RequestContext, Role } from '@jobcode/common';
+
+import { GeoPointInput } from './dto/geo-point.input';
+import { IssueServiceCodeInput, ServiceCodeTokenInput } from './dto/issue-service-code.input';
+import { ScanResult } from './scan-result.union';
+import { ScanService } from './scan.service';
+import { ServiceCodeObject } from './service-code.object';
+import { ServiceCodeTargetKind } from './service-code-target-kind';
+import { ServiceCodesService } from './service-codes.service';
+
+const MANAGERS = [Role.STAFF, Role.ADMIN, Role.EMPLOYER, Role.SEEKER];
+
+@Resolver(() => ServiceCodeObject)
+export class ServiceCodesResolver {
+  constructor(
+    private readonly codes: ServiceCodesService,
+    private readonly scans: ScanService,
+  ) {}
+
+  @Allow(...MANAGERS)
+  @Mutation(() => ServiceCodeObject, { description: '为驿站、车间、招聘会、岗位、求职者本人或合同发放一个就业服务码' })
+  issueServiceCode(@CurrentActor() actor: Actor, @Args('input') input: IssueServiceCodeInput): Promise<ServiceCodeObject> {
+    return this.codes.issue(actor, input);
+  }
+
+  @Allow(...MANAGERS)
+  @Mutation(() => ServiceCodeObject, { description: '停用一个码（对象本身不受影响）' })
+  revokeServiceCode(@CurrentActor() actor: Actor, @Args('input') input: ServiceCodeTokenInput): Promise<ServiceCodeObject> {
+    return this.codes.revoke(actor, input.token);
+  }
+
+  @Allow(...MANAGERS)
+  @Mutation(() => ServiceCodeObject, { description: '换新码：旧码扫出来会提示“已更换”，不再打开对象' })
+  rotateServiceCode(@CurrentActor() actor: Actor, @Args('input') input: ServiceCodeTokenInput): Promise<ServiceCodeObject> {
+    return this.codes.rotate(actor, input.token);
+  }
+
+  @Allow(...MANAGERS)
+  @Query(() => [ServiceCodeObject], { description: '一个对象的所有码（含已停用的）' })
+  serviceCodes(
+    @CurrentActor() actor: Actor,
+    @Args('targetKind', { type: () => ServiceCodeTargetKind }) targetKind: ServiceCodeTargetKind,
+    @Args('targetId', { type: () => ID }) targetId: string,
+  ): Promise<ServiceCodeObject[]> {
+    return this.codes.codesOf(actor, targetKind, targetId);
+  }
+
+  @Allow(PUBLIC)
+  @Query(() => ScanResult, { description: '扫码：返回码所指对象的实时内容。无效、停用、过期的码一律返回同一个 NOT_FOUND。' })
+  async scan(
+    @ReqContext() context: RequestContext,
+    @Args('token', { type: () => String }) token: string,
+    @Args('near', { type: () => GeoPointInput, nullable: true }) near?: GeoPointInput,
+  ): Promise<object> {
+    return (await this.scans.scan(token, context, 'GRAPHQL', near)).view;
+  }
+}

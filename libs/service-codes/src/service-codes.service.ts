@@ -1,0 +1,172 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+
+import { type Actor, AppConfig } from '@jobcode/common';
+import { inTransaction, isUniqueViolation } from '@jobcode/database';
+import { RegionScope } from '@jobcode/regions';
+
+import { ServiceCode } from './service-code.entity';
+import { ServiceCodeObject, ServiceCodeStatus } from './service-code.object';
+import { ServiceCodeTargetKind, TARGET_KIND_NAMES } from './service-code-target-kind';
+import { ServiceCodeTargets } from './service-code-targets';
+import { looksLikeToken, newServiceCodeToken } from './service-code-token';
+import { invalidCode, ServiceCodesException, ServiceCodesExceptionCode } from './service-codes.exception';
+
+export interface IssueServiceCode {
+  targetKind: ServiceCodeTargetKind;
+  targetId: string;
+  label?: string | null;
+  expiresAt?: Date | null;
+}
+
+/** A token's state as a scan sees it. */
+export type ResolvedCode = { kind: 'active'; code: ServiceCode } | { kind: 'replaced'; code: ServiceCode };
+
+const POSTER_KINDS = new Set([ServiceCodeTargetKind.GIG_STATION, ServiceCodeTargetKind.WORKSHOP, ServiceCodeTargetKind.JOB_FAIR, ServiceCodeTargetKind.JOB]);
+
+@Injectable()
+export class ServiceCodesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly targets: ServiceCodeTargets,
+    private readonly scope: RegionScope,
+    private readonly config: AppConfig,
+  ) {}
+
+  statusOf(code: ServiceCode, now = new Date()): ServiceCodeStatus {
+    if (code.replacedById) return ServiceCodeStatus.REPLACED;
+    if (code.revokedAt) return ServiceCodeStatus.REVOKED;
+    if (code.expiresAt && code.expiresAt <= now) return ServiceCodeStatus.EXPIRED;
+    return ServiceCodeStatus.ACTIVE;
+  }
+
+  async toObject(code: ServiceCode, targetTitle?: string): Promise<ServiceCodeObject> {
+    const url = `${this.config.publicUrl}/c/${code.token}`;
+    const title = targetTitle ?? (await this.targets.of(code.targetKind).locate(code.targetId))?.title ?? TARGET_KIND_NAMES[code.targetKind];
+    return {
+      id: code.id,
+      token: code.token,
+      url,
+      targetKind: code.targetKind,
+      targetId: code.targetId,
+      targetTitle: title,
+      label: code.label,
+      status: this.statusOf(code),
+      issuedAt: code.issuedAt,
+      expiresAt: code.expiresAt,
+      svgUrl: `${url}/qr.svg`,
+      pngUrl: `${url}/qr.png`,
+      posterUrl: POSTER_KINDS.has(code.targetKind) ? `${url}/poster.pdf` : null,
+    };
+  }
+
+  private async assertManager(actor: Actor, kind: ServiceCodeTargetKind, targetId: string): Promise<{ regionCode: string | null; title: string }> {
+    const adapter = this.targets.of(kind);
+    const facts = await adapter.locate(targetId);
+    if (!facts) throw new ServiceCodesException(ServiceCodesExceptionCode.TARGET_NOT_FOUND, `要发码的${TARGET_KIND_NAMES[kind]}不存在`, 'input.targetId');
+    if (!(await adapter.canManage(actor, targetId))) {
+      if (facts.regionCode && this.scope.prefixOf(actor) !== undefined) await this.scope.assertCovers(actor, facts.regionCode);
+      throw new ServiceCodesException(ServiceCodesExceptionCode.NOT_MANAGER, `只有管理此${TARGET_KIND_NAMES[kind]}的工作人员或单位可以发放、更换或停用它的码`);
+    }
+    return facts;
+  }
+
+  private async insert(manager: EntityManager, actor: Actor, input: IssueServiceCode, regionCode: string | null): Promise<ServiceCode> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await manager.save(
+          manager.create(ServiceCode, {
+            token: newServiceCodeToken(),
+            targetKind: input.targetKind,
+            targetId: input.targetId,
+            regionCode,
+            label: input.label?.trim() || null,
+            issuedBy: actor.accountId,
+            expiresAt: input.expiresAt ?? null,
+          }),
+        );
+      } catch (error) {
+        // A 96-bit collision is astronomically unlikely; retry rather than fail if it happens.
+        if (!isUniqueViolation(error) || attempt >= 2) throw error;
+      }
+    }
+  }
+
+  async issue(actor: Actor, input: IssueServiceCode): Promise<ServiceCodeObject> {
+    if (input.expiresAt && input.expiresAt <= new Date()) {
+      throw new ServiceCodesException(ServiceCodesExceptionCode.BAD_EXPIRY, '到期时间应晚于现在', 'input.expiresAt');
+    }
+    const facts = await this.assertManager(actor, input.targetKind, input.targetId);
+    const code = await this.insert(this.dataSource.manager, actor, input, facts.regionCode);
+    return this.toObject(code, facts.title);
+  }
+
+  private async findManaged(actor: Actor, token: string, manager: EntityManager): Promise<ServiceCode> {
+    const code = looksLikeToken(token) ? await manager.findOne(ServiceCode, { where: { token }, lock: { mode: 'pessimistic_write' } }) : null;
+    if (!code) throw new ServiceCodesException(ServiceCodesExceptionCode.TARGET_NOT_FOUND, '找不到这个码', 'input.token');
+    await this.assertManager(actor, code.targetKind, code.targetId);
+    return code;
+  }
+
+  /** Stops a code; the target is untouched. Revoking twice is refused as CONFLICT. */
+  async revoke(actor: Actor, token: string): Promise<ServiceCodeObject> {
+    const code = await inTransaction(this.dataSource, async (manager) => {
+      const found = await this.findManaged(actor, token, manager);
+      if (this.statusOf(found) !== ServiceCodeStatus.ACTIVE) {
+        throw new ServiceCodesException(ServiceCodesExceptionCode.ALREADY_INACTIVE, '此码已停用、已更换或已过期，无需再停用');
+      }
+      found.revokedAt = new Date();
+      found.revokedBy = actor.accountId;
+      return manager.save(found);
+    });
+    return this.toObject(code);
+  }
+
+  /** Issues a new token for the same target and place; the old one answers "replaced". */
+  async rotate(actor: Actor, token: string): Promise<ServiceCodeObject> {
+    const fresh = await inTransaction(this.dataSource, async (manager) => {
+      const old = await this.findManaged(actor, token, manager);
+      if (this.statusOf(old) !== ServiceCodeStatus.ACTIVE) {
+        throw new ServiceCodesException(ServiceCodesExceptionCode.ALREADY_INACTIVE, '只能更换有效的码；已停用或已过期的码请重新发放');
+      }
+      const next = await this.insert(
+        manager,
+        actor,
+        { targetKind: old.targetKind, targetId: old.targetId, label: old.label, expiresAt: old.expiresAt },
+        old.regionCode,
+      );
+      old.replacedById = next.id;
+      await manager.save(old);
+      return next;
+    });
+    return this.toObject(fresh);
+  }
+
+  async codesOf(actor: Actor, kind: ServiceCodeTargetKind, targetId: string): Promise<ServiceCodeObject[]> {
+    const facts = await this.assertManager(actor, kind, targetId);
+    const codes = await this.dataSource.manager.find(ServiceCode, { where: { targetKind: kind, targetId }, order: { issuedAt: 'DESC' } });
+    return Promise.all(codes.map((c) => this.toObject(c, facts.title)));
+  }
+
+  /**
+   * What a token means right now. Unknown, revoked and expired tokens all raise the same
+   * NOT_FOUND (no oracle); a rotated one reports that it was replaced.
+   */
+  async resolve(token: string): Promise<ResolvedCode> {
+    if (!looksLikeToken(token)) throw invalidCode();
+    const code = await this.dataSource.manager.findOne(ServiceCode, { where: { token } });
+    if (!code) throw invalidCode();
+    const status = this.statusOf(code);
+    if (status === ServiceCodeStatus.REPLACED) return { kind: 'replaced', code };
+    if (status !== ServiceCodeStatus.ACTIVE) throw invalidCode();
+    return { kind: 'active', code };
+  }
+
+  /** An active code for image and poster routes; anything else is the one invalid-code answer. */
+  async requireActive(token: string): Promise<ServiceCode> {
+    const resolved = await this.resolve(token);
+    if (resolved.kind !== 'active') throw invalidCode();
+    return resolved.code;
+  }
+}

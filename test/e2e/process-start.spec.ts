@@ -1,0 +1,110 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { Client } from 'pg';
+
+import { createScratchDatabase } from '../../apps/api/src/commands/scratch-database';
+import { MIGRATIONS } from '../../apps/api/src/database/migrations';
+import { buildOnce, freePort, spawnApi, type SpawnedApi } from '../support/spawn-api';
+import { testState } from '../support/test-state';
+
+async function gql(
+  port: number,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<{ data?: Record<string, unknown>; errors?: { message: string }[] }> {
+  const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as { data?: Record<string, unknown> };
+}
+
+describe('npm start with no settings: embedded PostgreSQL (PGlite) in a data folder', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'jobcode-embedded-'));
+  const running: SpawnedApi[] = [];
+  const start = (env: Record<string, string>) => {
+    const api = spawnApi({ DATA_DIR: dataDir, NODE_ENV: 'development', ...env });
+    running.push(api);
+    return api;
+  };
+
+  beforeAll(() => buildOnce());
+  afterAll(async () => {
+    for (const api of running) await api.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('starts, serves GraphQL and /health, refuses a second process on the folder, and keeps data across a restart', async () => {
+    const port = await freePort();
+    const first = start({ PORT: String(port) });
+    const coldStart = Date.now();
+    await first.ready();
+    console.log(`cold start on a new embedded data folder: ${Date.now() - coldStart} ms to ready`);
+    expect(first.output()).toContain('Database: embedded PostgreSQL (PGlite)');
+    expect(first.output()).toMatch(/First ADMIN account created: phone 13800000000, one-time password \S+/);
+
+    expect(await gql(port, '{ __typename }')).toEqual({ data: { __typename: 'Query' } });
+    expect(await (await fetch(`http://127.0.0.1:${port}/health`)).json()).toMatchObject({ status: 'ok', database: 'up', embedded: true });
+    const signUp = await gql(
+      port,
+      `mutation { signUp(input: { phone: "13912340001", password: "Keep1tSafe", name: "韦小燕", role: SEEKER }) { account { id } } }`,
+    );
+    expect(signUp.errors).toBeUndefined();
+
+    const second = start({ PORT: String(await freePort()) });
+    expect(await second.exited()).toBe(1);
+    expect(second.output()).toContain('is already in use by process');
+
+    await first.stop();
+    const again = start({ PORT: String(port) });
+    const warmStart = Date.now();
+    await again.ready();
+    console.log(`start on an existing embedded data folder: ${Date.now() - warmStart} ms to ready`);
+    expect(again.output()).not.toContain('First ADMIN account created');
+    const signIn = await gql(port, `mutation { signIn(input: { phone: "13912340001", password: "Keep1tSafe" }) { account { name } } }`);
+    expect(signIn.data).toEqual({ signIn: { account: { name: '韦小燕' } } });
+    await again.stop();
+  }, 300_000);
+
+  it('refuses to boot on a wrong setting, naming it', async () => {
+    const bad = start({ PORT: 'abc', GRAPHQL_MAX_DEPTH: '1' });
+    expect(await bad.exited()).toBe(1);
+    expect(bad.output()).toContain('PORT="abc": must be an integer between 1 and 65535');
+    expect(bad.output()).toContain('GRAPHQL_MAX_DEPTH="1": must be an integer from 2 to 50');
+  });
+});
+
+const serverOnly = process.env.JOBCODE_TEST_STATE?.includes('"mode":"server"') ? describe : describe.skip;
+
+serverOnly('several API processes on one PostgreSQL server (skipped on the PGlite fallback: it serves one process)', () => {
+  beforeAll(() => buildOnce());
+
+  it('boot together on an empty database: migrations and the first admin happen once', async () => {
+    const database = await createTestDatabaseWithoutMigrations();
+    const env = { DATABASE_URL: database.url, NODE_ENV: 'development', DATA_DIR: mkdtempSync(join(tmpdir(), 'jobcode-replica-')) };
+    const replicas = [spawnApi({ ...env, PORT: String(await freePort()) }), spawnApi({ ...env, PORT: String(await freePort()) })];
+    try {
+      await Promise.all(replicas.map((r) => r.ready()));
+      const admins = replicas.filter((r) => r.output().includes('First ADMIN account created')).length;
+      expect(admins).toBe(1);
+      const client = new Client({ connectionString: database.url });
+      await client.connect();
+      const { rows } = await client.query<{ admins: number; migrations: number }>(
+        `SELECT (SELECT count(*)::int FROM account WHERE role = 'ADMIN') AS admins, (SELECT count(*)::int FROM migration) AS migrations`,
+      );
+      await client.end();
+      expect(rows[0]).toEqual({ admins: 1, migrations: MIGRATIONS.length });
+    } finally {
+      await Promise.all(replicas.map((r) => r.stop()));
+      await database.drop();
+    }
+  }, 300_000);
+});
+
+async function createTestDatabaseWithoutMigrations() {
+  const state = testState();
+  return createScratchDatabase(`${state.runId}_t`, undefined, state.adminUrl);
+}
