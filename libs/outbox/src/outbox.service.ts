@@ -37,25 +37,28 @@ export class OutboxService {
     if (event.idempotencyKey !== undefined && (event.idempotencyKey.length < 1 || event.idempotencyKey.length > 200)) {
       throw new Error('Outbox idempotencyKey must be 1 to 200 characters');
     }
+    const handlers = this.registry.namesFor(event.type);
+    // One round trip: the event, its deliveries, and a NOTIFY that other processes receive at
+    // commit (dropped on rollback; PostgreSQL folds repeats within a transaction into one).
+    const notify = handlers.length > 0;
     const inserted = (await manager.query(
-      `INSERT INTO outbox_event (type, aggregate_id, payload, idempotency_key) VALUES ($1, $2, $3::jsonb, $4)
-       ON CONFLICT (idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
-       RETURNING id`,
-      [event.type, event.aggregateId, JSON.stringify(event.payload), event.idempotencyKey ?? null],
+      `WITH e AS (
+         INSERT INTO outbox_event (type, aggregate_id, payload, idempotency_key) VALUES ($1, $2, $3::jsonb, $4)
+         ON CONFLICT (idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+         RETURNING id
+       ), d AS (
+         INSERT INTO outbox_delivery (event_id, handler) SELECT e.id, h FROM e CROSS JOIN unnest($5::text[]) AS h
+       )
+       SELECT e.id${notify ? `, pg_notify('${OUTBOX_CHANNEL}', '') IS NULL AS notified` : ''} FROM e`,
+      [event.type, event.aggregateId, JSON.stringify(event.payload), event.idempotencyKey ?? null, handlers],
     )) as { id: string }[];
     if (inserted.length === 0) {
       const [existing] = (await manager.query('SELECT id FROM outbox_event WHERE idempotency_key = $1', [event.idempotencyKey])) as { id: string }[];
       return existing.id;
     }
-    const eventId = inserted[0].id;
-    const handlers = this.registry.namesFor(event.type);
-    if (handlers.length > 0) {
-      await manager.query(`INSERT INTO outbox_delivery (event_id, handler) SELECT $1, unnest($2::text[])`, [eventId, handlers]);
-      // Delivered to listeners at commit, dropped on rollback; the flag wakes this process's dispatcher on commit.
-      await manager.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`);
-      runner.data[PUBLISHED_FLAG] = true;
-    }
-    return eventId;
+    // Wakes this process's dispatcher when the transaction commits.
+    if (handlers.length > 0) runner.data[PUBLISHED_FLAG] = true;
+    return inserted[0].id;
   }
 
   /**
