@@ -5,7 +5,7 @@ import { AccountsService } from '@jobcode/accounts';
 import { loadConfig, Role, Secrets } from '@jobcode/common';
 
 import { createApp } from '../../apps/api/src/bootstrap/create-app';
-import { createTestDatabase } from './test-database';
+import { createTestDatabase, type TestDatabase } from './test-database';
 
 export const TEST_SECRETS = new Secrets('test-jwt-secret-0123456789abcdef0123456789', 'a'.repeat(64), 'b'.repeat(64));
 
@@ -40,9 +40,19 @@ export function nextPhone(): string {
 
 export const TEST_PASSWORD = 'Passw0rd-test';
 
-/** Boots the whole API on a fresh copy of the migrated database, listening on a free port. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+export interface StartTestAppOptions {
+  /**
+   * Boot on this existing database (another test app's `databaseUrl`: two API processes on
+   * one PostgreSQL server) instead of a fresh one; it is not dropped on close.
+   */
+  databaseUrl?: string;
+}
+
+/** Boots the whole API on a fresh copy of the migrated database (or a given one), listening on a free port. */
+export async function startTestApp(env: Record<string, string> = {}, options: StartTestAppOptions = {}): Promise<TestApp> {
+  const database: TestDatabase = options.databaseUrl
+    ? { url: options.databaseUrl, poolSize: 10, embedded: false, drop: async () => undefined }
+    : await createTestDatabase();
   const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: database.url, DATA_DIR: '/tmp/jobcode-test', ...env });
   const { app } = await createApp({
     config,

@@ -11,6 +11,9 @@ import { CountySettingsModule } from '@jobcode/county-settings';
 import { EmployersModule } from '@jobcode/employers';
 import { JobSourcesModule } from '@jobcode/job-sources';
 import { JobsModule } from '@jobcode/jobs';
+import { DocumentsModule } from '@jobcode/documents';
+import { NotificationsModule } from '@jobcode/notifications';
+import { OutboxModule } from '@jobcode/outbox';
 import { PersonalDataModule } from '@jobcode/personal-data';
 import { RateLimitModule } from '@jobcode/rate-limit';
 import { RegionsModule } from '@jobcode/regions';
@@ -44,6 +47,9 @@ export class AppModule {
         PersonalDataModule,
         RegionsModule,
         AccountsModule,
+        OutboxModule,
+        NotificationsModule,
+        DocumentsModule,
         ServiceCodesModule,
         SearchModule,
         CountySettingsModule,

@@ -7,6 +7,7 @@ import { employersDemo } from '@jobcode/employers';
 import { jobSourcesDemo } from '@jobcode/job-sources';
 import { jobsDemo } from '@jobcode/jobs';
 import { seekersDemoStep } from '@jobcode/seekers';
+import { notificationsDemoStep } from '@jobcode/notifications';
 
 import { createApp } from '../bootstrap/create-app';
 import { resolveDatabase } from '../bootstrap/database';
@@ -23,7 +24,7 @@ export interface DemoStep {
 }
 
 /** Later features append their steps here, in dependency order. */
-const DEMO_STEPS: DemoStep[] = [employersDemo, jobSourcesDemo, jobsDemo, seekersDemoStep];
+const DEMO_STEPS: DemoStep[] = [employersDemo, jobSourcesDemo, jobsDemo, seekersDemoStep, notificationsDemoStep];
 
 /**
  * npm run demo — loads a realistic demo data set for the demo county (资源县) into the

@@ -5,6 +5,8 @@ import { Employer, EmployerMember } from '@jobcode/employers';
 import { FairBooth, GigStation, JobCaravan, JobFair, Workshop } from '@jobcode/job-sources';
 import { Job, JobShift } from '@jobcode/jobs';
 import { PersonalDataAccess } from '@jobcode/personal-data';
+import { NotificationMessage } from '@jobcode/notifications';
+import { OutboxDelivery, OutboxEventRecord } from '@jobcode/outbox';
 import { RateLimitBucket } from '@jobcode/rate-limit';
 import { Region } from '@jobcode/regions';
 import { JobSearchDocumentRow } from '@jobcode/search';
@@ -35,4 +37,7 @@ export const ENTITIES = [
   SupportGroup,
   JobSeeker,
   JobSeekerSupportGroup,
+  OutboxEventRecord,
+  OutboxDelivery,
+  NotificationMessage,
 ];

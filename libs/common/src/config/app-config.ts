@@ -118,6 +118,49 @@ export class AppConfig {
   @IsString()
   MEILI_KEY?: string;
 
+  /** Runs the outbox dispatcher in this process; `off` for CLIs and tests that call `drain()` themselves. */
+  @IsIn(['on', 'off'], { message: 'must be on or off' })
+  OUTBOX_DISPATCHER: 'on' | 'off' = 'on';
+
+  /** Fallback poll interval; a commit in this process and NOTIFY on a PostgreSQL server wake the dispatcher sooner. */
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of milliseconds from 50 to 60000' })
+  @Min(50, { message: 'must be an integer number of milliseconds from 50 to 60000' })
+  @Max(60000, { message: 'must be an integer number of milliseconds from 50 to 60000' })
+  OUTBOX_POLL_MS = 2000;
+
+  /** Attempts per delivery before it is marked DEAD. */
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer from 1 to 100' })
+  @Min(1, { message: 'must be an integer from 1 to 100' })
+  @Max(100, { message: 'must be an integer from 1 to 100' })
+  OUTBOX_MAX_ATTEMPTS = 10;
+
+  /** First retry delay; each further attempt doubles it (capped at one hour). */
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of milliseconds from 1 to 3600000' })
+  @Min(1, { message: 'must be an integer number of milliseconds from 1 to 3600000' })
+  @Max(3_600_000, { message: 'must be an integer number of milliseconds from 1 to 3600000' })
+  OUTBOX_RETRY_BASE_MS = 5000;
+
+  /** How long a claim is held before another process may take the delivery over (a crashed worker's lease expires). */
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of seconds from 5 to 3600' })
+  @Min(5, { message: 'must be an integer number of seconds from 5 to 3600' })
+  @Max(3600, { message: 'must be an integer number of seconds from 5 to 3600' })
+  OUTBOX_LEASE_SECONDS = 120;
+
+  /** Days a fully delivered event is kept (with its idempotency key) before the dispatcher deletes it; DEAD ones are kept. */
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of days from 1 to 3650' })
+  @Min(1, { message: 'must be an integer number of days from 1 to 3650' })
+  @Max(3650, { message: 'must be an integer number of days from 1 to 3650' })
+  OUTBOX_RETENTION_DAYS = 14;
+
+  /** Which adapter delivers notifications: `dev` records every message in notification_message. */
+  @IsIn(['dev'], { message: 'must be dev (the only adapter this build has; SMS and WeChat need a provider account)' })
+  NOTIFICATIONS = 'dev' as const;
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }

@@ -1,13 +1,17 @@
 import { Foundation1795355868157 } from './1795355868157-foundation';
+import { Outbox1795356581646 } from './1795356581646-outbox';
 import { JobSeekers1795356740120 } from './1795356740120-job-seekers';
 import { EmployersJobSourcesJobs1795356880578 } from './1795356880578-employers-job-sources-jobs';
+import { Notifications1795357059840 } from './1795357059840-notifications';
 import { ServiceCodes1795357221062 } from './1795357221062-service-codes';
 import { JobSearch1795357850999 } from './1795357850999-job-search';
 /** Every migration, oldest first. `npm run migration:generate -- <Name>` appends here. */
 export const MIGRATIONS = [
   Foundation1795355868157,
+  Outbox1795356581646,
   JobSeekers1795356740120,
   EmployersJobSourcesJobs1795356880578,
+  Notifications1795357059840,
   ServiceCodes1795357221062,
   JobSearch1795357850999,
 ];

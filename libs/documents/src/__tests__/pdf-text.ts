@@ -1,0 +1,8 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+
+/** The text of each page of a PDF, as a reader's copy-paste would give it (pdf.js, via pdf-parse). */
+export function pdfPages(pdf: Buffer): { total: number; pages: string[] } {
+  const output = execFileSync(process.execPath, [join(__dirname, 'extract-pdf-text.mjs')], { input: pdf, maxBuffer: 50 * 1024 * 1024 });
+  return JSON.parse(output.toString('utf8')) as { total: number; pages: string[] };
+}

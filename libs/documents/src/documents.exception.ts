@@ -1,0 +1,12 @@
+import { AppError, ErrorCode } from '@jobcode/common';
+
+export enum DocumentsExceptionCode {
+  UNSUPPORTED_IMAGE = 'UNSUPPORTED_IMAGE',
+  INVALID_DOCUMENT = 'INVALID_DOCUMENT',
+}
+
+export class DocumentsException extends AppError {
+  constructor(reason: DocumentsExceptionCode, message: string, field?: string) {
+    super(ErrorCode.BAD_USER_INPUT, message, { reason, field });
+  }
+}

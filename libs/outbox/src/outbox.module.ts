@@ -1,0 +1,16 @@
+import { Global, Module } from '@nestjs/common';
+
+import { OutboxDispatcher } from './outbox-dispatcher';
+import { OutboxHealthController } from './outbox-health.controller';
+import { OutboxRegistry } from './outbox-registry';
+import { OutboxResolver } from './outbox.resolver';
+import { OutboxService } from './outbox.service';
+
+/** The transactional outbox and its PostgreSQL-backed dispatcher; global so every feature can publish. */
+@Global()
+@Module({
+  providers: [OutboxRegistry, OutboxDispatcher, OutboxService, OutboxResolver],
+  controllers: [OutboxHealthController],
+  exports: [OutboxService],
+})
+export class OutboxModule {}
