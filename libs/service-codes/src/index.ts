@@ -1,3 +1,4 @@
+export * from './fair-attendance.entity';
 export * from './scan-event-recorder';
 export * from './scan-event.entity';
 export * from './scan-page/render-scan-page';

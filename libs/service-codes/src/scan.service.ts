@@ -37,7 +37,7 @@ export class ScanService {
     private readonly rateLimits: RateLimitService,
   ) {}
 
-  async scan(token: string, context: RequestContext, channel: 'GRAPHQL' | 'PAGE', near?: GeoPoint): Promise<ScanOutcome> {
+  async scan(token: string, context: RequestContext, channel: 'GRAPHQL' | 'PAGE', near?: GeoPoint, atFairId?: string): Promise<ScanOutcome> {
     const blocked = this.blockedUntil.get(context.clientKey);
     if (blocked && blocked > Date.now()) throw rateLimited(Math.ceil((blocked - Date.now()) / 1000), '扫码失败次数过多，请稍后再试');
     let resolved;
@@ -69,7 +69,7 @@ export class ScanService {
       });
       return { view: replaced, kind: 'replaced' };
     }
-    return { view: await adapter.scan(code.targetId, { actor: context.actor, near }), kind: 'target' };
+    return { view: await adapter.scan(code.targetId, { actor: context.actor, near, atFairId }), kind: 'target' };
   }
 
   private async countMiss(clientKey: string): Promise<void> {

@@ -12,6 +12,8 @@ export interface ScanContext {
   actor?: Actor;
   /** Where the person scanning is, when the client shares it: sorts jobs nearest first. */
   near?: GeoPoint;
+  /** Set when staff or an employer scan a seeker's personal code at this job fair (attendance). */
+  atFairId?: string;
 }
 
 export interface TargetFacts {

@@ -1,23 +1,33 @@
 import { Module } from '@nestjs/common';
 
+import { EmployersModule } from '@jobcode/employers';
+import { JobSourcesModule } from '@jobcode/job-sources';
+import { JobsModule } from '@jobcode/jobs';
+import { SeekersModule } from '@jobcode/seekers';
+
 import { ScanEventRecorder } from './scan-event-recorder';
 import { ScanPageController } from './scan-page/scan-page.controller';
 import { ScanService } from './scan.service';
 import { SERVICE_CODE_TARGETS, type ServiceCodeTargetAdapter } from './service-code-target';
 import { ServiceCodeImages } from './service-code-images.service';
+import { ServiceCodePoster } from './service-code-poster';
 import { ServiceCodeTargets } from './service-code-targets';
 import { ServiceCodesResolver } from './service-codes.resolver';
 import { ServiceCodesService } from './service-codes.service';
 import { TARGET_ADAPTERS } from './targets';
+import { OpenJobsNearby } from './targets/open-jobs-nearby';
 
 @Module({
+  imports: [JobsModule, JobSourcesModule, SeekersModule, EmployersModule],
   controllers: [ScanPageController],
   providers: [
+    OpenJobsNearby,
     ...TARGET_ADAPTERS,
     { provide: SERVICE_CODE_TARGETS, inject: TARGET_ADAPTERS, useFactory: (...adapters: ServiceCodeTargetAdapter[]) => adapters },
     ServiceCodeTargets,
     ServiceCodesService,
     ServiceCodeImages,
+    ServiceCodePoster,
     ScanEventRecorder,
     ScanService,
     ServiceCodesResolver,

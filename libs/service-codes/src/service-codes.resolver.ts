@@ -52,8 +52,9 @@ export class ServiceCodesResolver {
   async scan(
     @ReqContext() context: RequestContext,
     @Args('token', { type: () => String }) token: string,
-    @Args('near', { type: () => GeoPointInput, nullable: true }) near?: GeoPointInput,
+    @Args('near', { type: () => GeoPointInput, nullable: true, description: '扫码人的位置：岗位按由近到远排列' }) near?: GeoPointInput,
+    @Args('atFairId', { type: () => ID, nullable: true, description: '在招聘会现场扫求职者个人码时填写：登记到场' }) atFairId?: string,
   ): Promise<object> {
-    return (await this.scans.scan(token, context, 'GRAPHQL', near)).view;
+    return (await this.scans.scan(token, context, 'GRAPHQL', near, atFairId)).view;
   }
 }

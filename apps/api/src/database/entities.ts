@@ -11,7 +11,7 @@ import { RateLimitBucket } from '@jobcode/rate-limit';
 import { Region } from '@jobcode/regions';
 import { JobSearchDocumentRow } from '@jobcode/search';
 import { JobSeeker, JobSeekerSupportGroup, SupportGroup } from '@jobcode/seekers';
-import { ScanEvent, ServiceCode } from '@jobcode/service-codes';
+import { FairAttendance, ScanEvent, ServiceCode } from '@jobcode/service-codes';
 
 /** Every entity of the service; the migrations must create exactly what these describe. */
 export const ENTITIES = [
@@ -32,6 +32,7 @@ export const ENTITIES = [
   JobShift,
   ServiceCode,
   ScanEvent,
+  FairAttendance,
   JobSearchDocumentRow,
   PersonalDataAccess,
   SupportGroup,

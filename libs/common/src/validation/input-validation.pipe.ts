@@ -40,6 +40,12 @@ export class InputValidationPipe extends ValidationPipe {
     });
   }
 
+  /** An optional argument that was not given stays absent (it is not validated as an empty object). */
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (value === undefined || value === null) return value;
+    return super.transform(value, metadata);
+  }
+
   protected override toValidate(metadata: ArgumentMetadata): boolean {
     const { metatype } = metadata;
     if (!metatype || !super.toValidate(metadata)) return false;

@@ -5,6 +5,7 @@ import { Allow, AppError, ErrorCode, PUBLIC, ReqContext, type RequestContext } f
 import { ScanService } from '../scan.service';
 import { ReplacedServiceCode } from '../service-code.object';
 import { ServiceCodeImages } from '../service-code-images.service';
+import { ServiceCodePoster } from '../service-code-poster';
 import { ServiceCodeTargets } from '../service-code-targets';
 import { ServiceCodesService } from '../service-codes.service';
 import { renderScanPage } from './render-scan-page';
@@ -30,6 +31,7 @@ export class ScanPageController {
     private readonly codes: ServiceCodesService,
     private readonly targets: ServiceCodeTargets,
     private readonly images: ServiceCodeImages,
+    private readonly poster: ServiceCodePoster,
   ) {}
 
   @Allow(PUBLIC)
@@ -75,5 +77,17 @@ export class ScanPageController {
     const { url } = await this.codes.toObject(code, '');
     const pixels = Number(size ?? 512);
     reply.type('image/png').send(await this.images.png(url, Number.isFinite(pixels) && pixels > 0 ? pixels : 512));
+  }
+
+  @Allow(PUBLIC)
+  @Get(':token/poster.pdf')
+  async posterPdf(@Param('token') token: string, @Res() reply: Reply): Promise<void> {
+    const code = await this.codes.requireActive(token);
+    const pdf = await this.poster.render(code);
+    reply
+      .header('Content-Disposition', `inline; filename="poster.pdf"; filename*=UTF-8''${encodeURIComponent('就业服务码海报.pdf')}`)
+      .header('Cache-Control', 'no-store')
+      .type('application/pdf')
+      .send(pdf);
   }
 }

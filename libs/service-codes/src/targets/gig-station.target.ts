@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+
+import { type Actor, AppConfig, isStaffOrAdmin } from '@jobcode/common';
+import { JobSourcesMapper, JobSourcesService } from '@jobcode/job-sources';
+import { RegionScope } from '@jobcode/regions';
+
+import type { ScanPage } from '../scan-page/scan-page.model';
+import type { ScanContext, ServiceCodeTargetAdapter, TargetFacts } from '../service-code-target';
+import { ServiceCodeTargetKind } from '../service-code-target-kind';
+import { jobsSection } from './job-lines';
+import { OpenJobsNearby } from './open-jobs-nearby';
+import { GigStationScan } from './scan-views.object';
+
+const LEVEL: Record<string, string> = { COUNTY: '零工市场', TOWNSHIP: '零工中心', VILLAGE: '零工驿站' };
+
+@Injectable()
+export class GigStationTarget implements ServiceCodeTargetAdapter<GigStationScan> {
+  readonly kind = ServiceCodeTargetKind.GIG_STATION;
+  readonly isPublic = true;
+
+  constructor(
+    private readonly sources: JobSourcesService,
+    private readonly mapper: JobSourcesMapper,
+    private readonly nearby: OpenJobsNearby,
+    private readonly scope: RegionScope,
+    private readonly config: AppConfig,
+  ) {}
+
+  async locate(id: string): Promise<TargetFacts | undefined> {
+    const station = await this.sources.requireStation(id).catch(() => undefined);
+    return station && { regionCode: station.regionCode, title: station.name };
+  }
+
+  async canManage(actor: Actor, id: string): Promise<boolean> {
+    const station = await this.sources.requireStation(id);
+    return isStaffOrAdmin(actor) && this.scope.covers(actor, station.regionCode);
+  }
+
+  async scan(id: string, context: ScanContext): Promise<GigStationScan> {
+    const station = await this.sources.requireStation(id);
+    const origin = context.near ?? { lat: Number(station.latitude), lng: Number(station.longitude) };
+    const nearby = await this.nearby.of({ stationId: id }, origin);
+    return Object.assign(new GigStationScan(), {
+      station: await this.mapper.station(station),
+      jobs: nearby.jobs.map((job, i) => ({ job, distanceKm: nearby.distances[i] })),
+      openJobCount: nearby.total,
+    });
+  }
+
+  page(view: GigStationScan): ScanPage {
+    return {
+      title: view.station.name,
+      subtitle: `${LEVEL[view.station.level] ?? '零工驿站'} · 扫码查看岗位、在线报名`,
+      facts: [
+        ['地址', view.station.address],
+        ['开放时间', view.station.openingHours],
+      ],
+      sections: [jobsSection(view.jobs, view.openJobCount, this.config.publicUrl)],
+    };
+  }
+}

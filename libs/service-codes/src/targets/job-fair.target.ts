@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+import { type Actor, AppConfig, isStaffOrAdmin } from '@jobcode/common';
+import { Employer } from '@jobcode/employers';
+import { FairBooth, JobSourcesMapper, JobSourcesService } from '@jobcode/job-sources';
+import { RegionScope } from '@jobcode/regions';
+
+import type { ScanPage } from '../scan-page/scan-page.model';
+import type { ScanContext, ServiceCodeTargetAdapter, TargetFacts } from '../service-code-target';
+import { ServiceCodeTargetKind } from '../service-code-target-kind';
+import { jobsSection } from './job-lines';
+import { OpenJobsNearby } from './open-jobs-nearby';
+import { JobFairScan } from './scan-views.object';
+
+const time = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+
+@Injectable()
+export class JobFairTarget implements ServiceCodeTargetAdapter<JobFairScan> {
+  readonly kind = ServiceCodeTargetKind.JOB_FAIR;
+  readonly isPublic = true;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly sources: JobSourcesService,
+    private readonly mapper: JobSourcesMapper,
+    private readonly nearby: OpenJobsNearby,
+    private readonly scope: RegionScope,
+    private readonly config: AppConfig,
+  ) {}
+
+  async locate(id: string): Promise<TargetFacts | undefined> {
+    const fair = await this.sources.requireFair(id).catch(() => undefined);
+    return fair && { regionCode: fair.regionCode, title: fair.name };
+  }
+
+  async canManage(actor: Actor, id: string): Promise<boolean> {
+    const fair = await this.sources.requireFair(id);
+    return isStaffOrAdmin(actor) && this.scope.covers(actor, fair.regionCode);
+  }
+
+  async scan(id: string, context: ScanContext): Promise<JobFairScan> {
+    const fair = await this.sources.requireFair(id);
+    const origin =
+      context.near ?? (fair.latitude !== null && fair.longitude !== null ? { lat: Number(fair.latitude), lng: Number(fair.longitude) } : undefined);
+    const [nearby, booths] = await Promise.all([
+      this.nearby.of({ fairId: id }, origin),
+      this.dataSource.manager
+        .createQueryBuilder(FairBooth, 'b')
+        .innerJoin(Employer, 'e', 'e.id = b.employer_id')
+        .select('e.name', 'name')
+        .where('b.fair_id = :id', { id })
+        .orderBy('b.booth_number', 'ASC', 'NULLS LAST')
+        .getRawMany<{ name: string }>(),
+    ]);
+    return Object.assign(new JobFairScan(), {
+      fair: await this.mapper.fair(fair),
+      jobs: nearby.jobs.map((job, i) => ({ job, distanceKm: nearby.distances[i] })),
+      openJobCount: nearby.total,
+      boothEmployers: booths.map((b) => b.name),
+    });
+  }
+
+  page(view: JobFairScan): ScanPage {
+    return {
+      title: view.fair.name,
+      subtitle: `${time.format(view.fair.startsAt)} – ${time.format(view.fair.endsAt)}`,
+      facts: [
+        ['地点', `${view.fair.region.fullName} ${view.fair.venue}`],
+        ['主办', view.fair.organiser],
+        ['参会单位', `${view.boothEmployers.length} 家`],
+      ],
+      sections: [
+        jobsSection(view.jobs, view.openJobCount, this.config.publicUrl),
+        { heading: '参会单位', empty: '参会单位正在确定中', items: view.boothEmployers.map((name) => ({ title: name, lines: [] })) },
+      ],
+    };
+  }
+}

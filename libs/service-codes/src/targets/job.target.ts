@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+import { type Actor, AppConfig } from '@jobcode/common';
+import { Job, JobMapper, JobsService, JobStatus } from '@jobcode/jobs';
+
+import type { ScanPage } from '../scan-page/scan-page.model';
+import type { ScanContext, ServiceCodeTargetAdapter, TargetFacts } from '../service-code-target';
+import { ServiceCodeTargetKind } from '../service-code-target-kind';
+import { benefitsText, wageText } from './job-lines';
+import { JobScan } from './scan-views.object';
+
+const STATUS: Record<string, string> = { DRAFT: '草稿', OPEN: '招聘中', PAUSED: '暂停招聘', FILLED: '已招满', CLOSED: '已关闭', EXPIRED: '已过期' };
+
+@Injectable()
+export class JobTarget implements ServiceCodeTargetAdapter<JobScan> {
+  readonly kind = ServiceCodeTargetKind.JOB;
+  readonly isPublic = true;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly jobs: JobsService,
+    private readonly mapper: JobMapper,
+    private readonly config: AppConfig,
+  ) {}
+
+  private find(id: string): Promise<Job | null> {
+    return this.dataSource.manager.findOne(Job, { where: { id } });
+  }
+
+  async locate(id: string): Promise<TargetFacts | undefined> {
+    const job = await this.find(id);
+    return job ? { regionCode: job.regionCode, title: job.title } : undefined;
+  }
+
+  async canManage(actor: Actor, id: string): Promise<boolean> {
+    const job = await this.find(id);
+    return job !== null && (await this.jobs.canManage(actor, job));
+  }
+
+  /**
+   * A job advert's code keeps answering after the job closes: anyone sees an open job, and
+   * a filled, closed or expired one with its status (so the person knows it is over). A
+   * draft is never shown to anyone but its managers.
+   */
+  async scan(id: string, context: ScanContext): Promise<JobScan> {
+    const visible = await this.jobs.requireVisible(context.actor, id).catch(() => undefined);
+    if (visible) return Object.assign(new JobScan(), { job: await this.mapper.job(visible) });
+    const job = await this.find(id);
+    if (!job || this.jobs.effectiveStatus(job) === JobStatus.DRAFT)
+      return Object.assign(new JobScan(), { job: await this.mapper.job(await this.jobs.requireVisible(context.actor, id)) });
+    return Object.assign(new JobScan(), { job: await this.mapper.job(job) });
+  }
+
+  page({ job }: JobScan): ScanPage {
+    return {
+      title: job.title,
+      subtitle: `${STATUS[job.status] ?? ''} · 招 ${job.headcount} 人`,
+      facts: [
+        ['工资', wageText(job)],
+        ['地点', `${job.region.fullName} ${job.address}`],
+        ...(job.workingHours ? ([['工作时间', job.workingHours]] as [string, string][]) : []),
+        ...(benefitsText(job) ? ([['福利', benefitsText(job)]] as [string, string][]) : []),
+        ...(job.requirements ? ([['要求', job.requirements]] as [string, string][]) : []),
+      ],
+      sections: job.description ? [{ heading: '岗位说明', items: [{ title: job.occupation ?? job.title, lines: [job.description] }] }] : [],
+      actions: job.status === 'OPEN' ? [{ label: '在线报名', href: `${this.config.publicUrl}/jobs/${job.id}/apply` }] : [],
+    };
+  }
+}

@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+
+import { type JobFilter, JobMapper, JobObject, JobsService, JobStatus } from '@jobcode/jobs';
+
+import type { GeoPoint } from '../service-code-target';
+
+/** How many of a source's open jobs a scan considers before sorting by distance. */
+const CANDIDATES = 100;
+export const SCAN_PAGE = 20;
+
+export function distanceKm(a: GeoPoint, b: GeoPoint): number {
+  const rad = (d: number) => (d * Math.PI) / 180;
+  const h = Math.sin(rad(b.lat - a.lat) / 2) ** 2 + Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin(rad(b.lng - a.lng) / 2) ** 2;
+  return 6371 * 2 * Math.asin(Math.sqrt(h));
+}
+
+export interface NearbyJobs {
+  jobs: JobObject[];
+  distances: (number | null)[];
+  total: number;
+}
+
+/**
+ * The open jobs behind a station, workshop or fair, nearest first from where the person
+ * stands (or from the source itself). What anyone may see: OPEN jobs only, read as an
+ * anonymous caller would.
+ */
+@Injectable()
+export class OpenJobsNearby {
+  constructor(
+    private readonly jobs: JobsService,
+    private readonly mapper: JobMapper,
+  ) {}
+
+  async of(filter: Pick<JobFilter, 'stationId' | 'workshopId' | 'fairId'>, origin: GeoPoint | undefined, limit = SCAN_PAGE): Promise<NearbyJobs> {
+    const page = await this.jobs.list(undefined, { ...filter, status: JobStatus.OPEN, first: CANDIDATES });
+    const rows = page.edges.map((e) => e.node);
+    const withDistance = rows.map((job) => ({
+      job,
+      km: origin && job.latitude !== null && job.longitude !== null ? distanceKm(origin, { lat: Number(job.latitude), lng: Number(job.longitude) }) : null,
+    }));
+    withDistance.sort((a, b) => (a.km ?? Infinity) - (b.km ?? Infinity));
+    const chosen = withDistance.slice(0, limit);
+    return {
+      jobs: await Promise.all(chosen.map((c) => this.mapper.job(c.job))),
+      distances: chosen.map((c) => (c.km === null ? null : Math.round(c.km * 10) / 10)),
+      total: page.edges.length < CANDIDATES ? rows.length : (page.totalCount ?? rows.length),
+    };
+  }
+}

@@ -1,0 +1,77 @@
+import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
+
+import { GigStationObject, JobFairObject, WorkshopObject } from '@jobcode/job-sources';
+import { JobObject } from '@jobcode/jobs';
+import { JobSeekerObject } from '@jobcode/seekers';
+
+@ObjectType('ScannedJob', { description: '扫码看到的一个在招岗位' })
+export class ScannedJob {
+  @Field(() => JobObject)
+  job: JobObject;
+
+  @Field(() => Float, { nullable: true, description: '与扫码位置（或站点）的距离，公里' })
+  distanceKm: number | null;
+}
+
+@ObjectType('GigStationScan', { description: '扫零工驿站的码：站点和它的在招岗位（由近到远）' })
+export class GigStationScan {
+  @Field(() => GigStationObject)
+  station: GigStationObject;
+
+  @Field(() => [ScannedJob], { description: '前 20 个在招岗位，由近到远' })
+  jobs: ScannedJob[];
+
+  @Field(() => Int)
+  openJobCount: number;
+}
+
+@ObjectType('WorkshopScan', { description: '扫就业帮扶车间的码：车间和它的在招岗位' })
+export class WorkshopScan {
+  @Field(() => WorkshopObject)
+  workshop: WorkshopObject;
+
+  @Field(() => [ScannedJob])
+  jobs: ScannedJob[];
+
+  @Field(() => Int)
+  openJobCount: number;
+}
+
+@ObjectType('JobFairScan', { description: '扫招聘会的码：参会单位、展位和岗位' })
+export class JobFairScan {
+  @Field(() => JobFairObject)
+  fair: JobFairObject;
+
+  /** Booth employers' names, for the no-JavaScript page (GraphQL clients use fair.booths). */
+  boothEmployers: string[];
+
+  @Field(() => [ScannedJob])
+  jobs: ScannedJob[];
+
+  @Field(() => Int)
+  openJobCount: number;
+}
+
+@ObjectType('JobScan', { description: '扫岗位的码' })
+export class JobScan {
+  @Field(() => JobObject)
+  job: JobObject;
+}
+
+@ObjectType('SeekerScan', { description: '扫求职者个人码（仅工作人员和用人单位）' })
+export class SeekerScan {
+  @Field(() => String, { description: '姓名；用人单位看到的是 黄**' })
+  displayName: string;
+
+  @Field(() => JobSeekerObject, { nullable: true, description: '完整档案：仅管辖区域内的工作人员' })
+  seeker: JobSeekerObject | null;
+
+  @Field(() => [String], { description: '技能' })
+  skills: string[];
+
+  @Field(() => [String], { description: '求职意向' })
+  wantedOccupations: string[];
+
+  @Field(() => Boolean, { description: '本次扫码已登记为该招聘会的到场求职者' })
+  attendanceRecorded: boolean;
+}

@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+import { type Actor, isStaffOrAdmin, Role } from '@jobcode/common';
+import { EmployersService } from '@jobcode/employers';
+import { FairBooth, JobSourcesService } from '@jobcode/job-sources';
+import { RegionScope } from '@jobcode/regions';
+import { JobSeeker, SeekerAccess, SeekersService, SeekerVisibility } from '@jobcode/seekers';
+
+import { FairAttendance } from '../fair-attendance.entity';
+import type { ScanPage } from '../scan-page/scan-page.model';
+import type { ScanContext, ServiceCodeTargetAdapter, TargetFacts } from '../service-code-target';
+import { ServiceCodeTargetKind } from '../service-code-target-kind';
+import { ServiceCodesException, ServiceCodesExceptionCode } from '../service-codes.exception';
+import { SeekerScan } from './scan-views.object';
+
+/** 黄秀梅 → 黄**: enough for an employer at a fair to greet the person, no more. */
+export const maskName = (name: string) => `${[...name][0] ?? ''}${'*'.repeat(Math.max(1, [...name].length - 1))}`;
+
+/**
+ * A seeker's personal code (on their phone). Opened only by staff and employers (and the
+ * person); each sees what SeekerVisibility allows. Scanned at a job fair by staff or an
+ * employer with a booth there, it records the seeker's attendance.
+ */
+@Injectable()
+export class SeekerTarget implements ServiceCodeTargetAdapter<SeekerScan> {
+  readonly kind = ServiceCodeTargetKind.SEEKER;
+  readonly isPublic = false;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly seekers: SeekersService,
+    private readonly visibility: SeekerVisibility,
+    private readonly sources: JobSourcesService,
+    private readonly employers: EmployersService,
+    private readonly scope: RegionScope,
+  ) {}
+
+  private find(id: string): Promise<JobSeeker | null> {
+    return this.dataSource.manager.findOne(JobSeeker, { where: { id } });
+  }
+
+  async locate(id: string): Promise<TargetFacts | undefined> {
+    const seeker = await this.find(id);
+    return seeker ? { regionCode: seeker.regionCode, title: `${maskName(seeker.name)}的个人就业服务码` } : undefined;
+  }
+
+  /** The person themself, or staff entitled to their full record. */
+  async canManage(actor: Actor, id: string): Promise<boolean> {
+    const seeker = await this.find(id);
+    return seeker !== null && this.visibility.accessOf(actor, seeker) === SeekerAccess.FULL;
+  }
+
+  async scan(id: string, context: ScanContext): Promise<SeekerScan> {
+    const { actor } = context;
+    const seeker = await this.find(id);
+    if (!seeker) throw new ServiceCodesException(ServiceCodesExceptionCode.TARGET_NOT_FOUND, '此求职者档案已不存在');
+    const access = this.visibility.accessOf(actor, seeker);
+    const isSelf = actor?.role === Role.SEEKER && access === SeekerAccess.FULL;
+    if (!actor || !(isSelf || [Role.STAFF, Role.ADMIN, Role.EMPLOYER].includes(actor.role))) {
+      throw new ServiceCodesException(ServiceCodesExceptionCode.NOT_ALLOWED_TO_VIEW, '这是求职者的个人码，只能由工作人员或招聘单位扫码查看');
+    }
+    const attendanceRecorded = context.atFairId && !isSelf ? await this.recordAttendance(actor, context.atFairId, seeker) : false;
+    const full = access === SeekerAccess.FULL;
+    return Object.assign(new SeekerScan(), {
+      displayName: full ? seeker.name : maskName(seeker.name),
+      seeker: full ? this.seekers.toObject(seeker) : null,
+      skills: seeker.skills,
+      wantedOccupations: seeker.wantedOccupations,
+      attendanceRecorded,
+    });
+  }
+
+  /** Staff covering the fair's region, or an employer holding a booth at it. */
+  private async recordAttendance(actor: Actor, fairId: string, seeker: JobSeeker): Promise<boolean> {
+    const fair = await this.sources.requireFair(fairId);
+    let allowed = isStaffOrAdmin(actor) && this.scope.covers(actor, fair.regionCode);
+    if (actor.role === Role.EMPLOYER) {
+      const booths = await this.dataSource.manager.find(FairBooth, { where: { fairId } });
+      for (const booth of booths) if (await this.employers.isMember(actor.accountId, booth.employerId)) allowed = true;
+    }
+    if (!allowed) {
+      throw new ServiceCodesException(ServiceCodesExceptionCode.NOT_MANAGER, `只有${fair.name}的工作人员或参会单位可以登记到场求职者`);
+    }
+    await this.dataSource.manager
+      .createQueryBuilder()
+      .insert()
+      .into(FairAttendance)
+      .values({ fairId, seekerId: seeker.id, recordedBy: actor.accountId })
+      .orIgnore()
+      .execute();
+    return true;
+  }
+
+  page(view: SeekerScan): ScanPage {
+    return {
+      title: view.displayName,
+      subtitle: '求职者个人就业服务码',
+      facts: [
+        ['技能', view.skills.join('、') || '未填写'],
+        ['求职意向', view.wantedOccupations.join('、') || '未填写'],
+      ],
+      sections: [],
+      notice: view.attendanceRecorded ? '已登记到场' : undefined,
+    };
+  }
+}

@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+
+import { type Actor, AppConfig, isStaffOrAdmin, Role } from '@jobcode/common';
+import { EmployersService } from '@jobcode/employers';
+import { JobSourcesMapper, JobSourcesService, Workshop } from '@jobcode/job-sources';
+import { RegionScope } from '@jobcode/regions';
+import { DataSource } from 'typeorm';
+
+import type { ScanPage } from '../scan-page/scan-page.model';
+import type { ScanContext, ServiceCodeTargetAdapter, TargetFacts } from '../service-code-target';
+import { ServiceCodeTargetKind } from '../service-code-target-kind';
+import { jobsSection } from './job-lines';
+import { OpenJobsNearby } from './open-jobs-nearby';
+import { WorkshopScan } from './scan-views.object';
+
+@Injectable()
+export class WorkshopTarget implements ServiceCodeTargetAdapter<WorkshopScan> {
+  readonly kind = ServiceCodeTargetKind.WORKSHOP;
+  readonly isPublic = true;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly sources: JobSourcesService,
+    private readonly mapper: JobSourcesMapper,
+    private readonly employers: EmployersService,
+    private readonly nearby: OpenJobsNearby,
+    private readonly scope: RegionScope,
+    private readonly config: AppConfig,
+  ) {}
+
+  private find(id: string): Promise<Workshop | null> {
+    return this.dataSource.manager.findOne(Workshop, { where: { id } });
+  }
+
+  async locate(id: string): Promise<TargetFacts | undefined> {
+    const workshop = await this.find(id);
+    return workshop ? { regionCode: workshop.regionCode, title: workshop.name } : undefined;
+  }
+
+  /** Staff of the workshop's region, or the employer that runs it. */
+  async canManage(actor: Actor, id: string): Promise<boolean> {
+    const workshop = await this.find(id);
+    if (!workshop) return false;
+    if (actor.role === Role.EMPLOYER) return this.employers.isMember(actor.accountId, workshop.employerId);
+    return isStaffOrAdmin(actor) && this.scope.covers(actor, workshop.regionCode);
+  }
+
+  async scan(id: string, context: ScanContext): Promise<WorkshopScan> {
+    const workshop = await this.sources.requireVisibleWorkshop(context.actor, id);
+    const origin = context.near ?? { lat: Number(workshop.latitude), lng: Number(workshop.longitude) };
+    const nearby = await this.nearby.of({ workshopId: id }, origin);
+    return Object.assign(new WorkshopScan(), {
+      workshop: await this.mapper.workshop(workshop),
+      jobs: nearby.jobs.map((job, i) => ({ job, distanceKm: nearby.distances[i] })),
+      openJobCount: nearby.total,
+    });
+  }
+
+  page(view: WorkshopScan): ScanPage {
+    return {
+      title: view.workshop.name,
+      subtitle: '就业帮扶车间 · 扫码查看岗位、在线报名',
+      facts: [
+        ['地址', `${view.workshop.region.fullName} ${view.workshop.address}`],
+        ['吸纳就业', `${view.workshop.headcount} 人`],
+      ],
+      sections: [jobsSection(view.jobs, view.openJobCount, this.config.publicUrl)],
+    };
+  }
+}
