@@ -6,6 +6,7 @@ import { RateLimitService } from '@jobcode/rate-limit';
 import { clientClass } from './client-class';
 import { ReplacedServiceCode } from './service-code.object';
 import type { GeoPoint } from './service-code-target';
+import type { ServiceCodeTargetKind } from './service-code-target-kind';
 import { ServiceCodeTargets } from './service-code-targets';
 import { ScanEventRecorder } from './scan-event-recorder';
 import { ServiceCodesService } from './service-codes.service';
@@ -18,6 +19,7 @@ export const SCAN_MISS_WINDOW_SECONDS = 600;
 export interface ScanOutcome {
   view: object;
   kind: 'target' | 'replaced';
+  targetKind: ServiceCodeTargetKind;
 }
 
 /**
@@ -67,9 +69,13 @@ export class ScanService {
         targetId: facts ? code.targetId : null,
         targetTitle: facts?.title ?? null,
       });
-      return { view: replaced, kind: 'replaced' };
+      return { view: replaced, kind: 'replaced', targetKind: code.targetKind };
     }
-    return { view: await adapter.scan(code.targetId, { actor: context.actor, near, atFairId }), kind: 'target' };
+    return {
+      view: await adapter.scan(code.targetId, { actor: context.actor, near, atFairId, targetVersion: resolved.targetVersion, request: context }),
+      kind: 'target',
+      targetKind: code.targetKind,
+    };
   }
 
   private async countMiss(clientKey: string): Promise<void> {

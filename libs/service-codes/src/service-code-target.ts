@@ -1,4 +1,4 @@
-import type { Actor } from '@jobcode/common';
+import type { Actor, RequestContext } from '@jobcode/common';
 
 import type { ScanPage } from './scan-page/scan-page.model';
 import type { ServiceCodeTargetKind } from './service-code-target-kind';
@@ -14,6 +14,10 @@ export interface ScanContext {
   near?: GeoPoint;
   /** Set when staff or an employer scan a seeker's personal code at this job fair (attendance). */
   atFairId?: string;
+  /** The state of the jobs behind the target (see ServiceCodesService.resolve): a cached view is valid while it is unchanged. */
+  targetVersion?: string;
+  /** The request, so an adapter can prime its DataLoaders from a cached view. */
+  request?: RequestContext;
 }
 
 export interface TargetFacts {

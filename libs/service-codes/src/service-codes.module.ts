@@ -16,12 +16,14 @@ import { ServiceCodesResolver } from './service-codes.resolver';
 import { ServiceCodesService } from './service-codes.service';
 import { TARGET_ADAPTERS } from './targets';
 import { OpenJobsNearby } from './targets/open-jobs-nearby';
+import { ScanViewCache } from './targets/scan-view-cache';
 
 @Module({
   imports: [JobsModule, JobSourcesModule, SeekersModule, EmployersModule],
   controllers: [ScanPageController],
   providers: [
     OpenJobsNearby,
+    ScanViewCache,
     ...TARGET_ADAPTERS,
     { provide: SERVICE_CODE_TARGETS, inject: TARGET_ADAPTERS, useFactory: (...adapters: ServiceCodeTargetAdapter[]) => adapters },
     ServiceCodeTargets,

@@ -20,8 +20,23 @@ export interface IssueServiceCode {
   expiresAt?: Date | null;
 }
 
-/** A token's state as a scan sees it. */
-export type ResolvedCode = { kind: 'active'; code: ServiceCode } | { kind: 'replaced'; code: ServiceCode };
+/** A token's state as a scan sees it; `targetVersion` changes whenever the jobs behind a station, workshop or fair change. */
+export type ResolvedCode = { kind: 'active'; code: ServiceCode; targetVersion?: string } | { kind: 'replaced'; code: ServiceCode };
+
+/**
+ * The state of the jobs behind a source, read in the same statement as the token: how many,
+ * the latest change, and the county date (a job past valid_to closes at midnight without a
+ * write), plus the source's own last change (stations, workshops) or booths (fairs). Any process
+ * that changes them changes it, so a view cached under it is reused only while it is still
+ * exactly what the database would give.
+ */
+const JOBS_VERSION = (column: string) =>
+  `(SELECT count(*) || ':' || coalesce(max(j.updated_at)::text, '-') || ':' || (now() AT TIME ZONE 'Asia/Shanghai')::date FROM job j WHERE j.${column} = c.target_id)`;
+const TARGET_VERSION = `CASE c.target_kind
+  WHEN 'GIG_STATION' THEN ${JOBS_VERSION('station_id')} || (SELECT ':' || s.updated_at FROM gig_station s WHERE s.id = c.target_id)
+  WHEN 'WORKSHOP' THEN ${JOBS_VERSION('workshop_id')} || (SELECT ':' || w.updated_at FROM workshop w WHERE w.id = c.target_id)
+  WHEN 'JOB_FAIR' THEN ${JOBS_VERSION('fair_id')} || (SELECT ':' || count(*) FROM fair_booth b WHERE b.fair_id = c.target_id)
+END`;
 
 const POSTER_KINDS = new Set([ServiceCodeTargetKind.GIG_STATION, ServiceCodeTargetKind.WORKSHOP, ServiceCodeTargetKind.JOB_FAIR, ServiceCodeTargetKind.JOB]);
 
@@ -155,12 +170,17 @@ export class ServiceCodesService {
    */
   async resolve(token: string): Promise<ResolvedCode> {
     if (!looksLikeToken(token)) throw invalidCode();
-    const code = await this.dataSource.manager.findOne(ServiceCode, { where: { token } });
+    const { entities, raw } = await this.dataSource.manager
+      .createQueryBuilder(ServiceCode, 'c')
+      .addSelect(TARGET_VERSION, 'target_version')
+      .where('c.token = :token', { token })
+      .getRawAndEntities<{ target_version: string | null }>();
+    const code = entities[0];
     if (!code) throw invalidCode();
     const status = this.statusOf(code);
     if (status === ServiceCodeStatus.REPLACED) return { kind: 'replaced', code };
     if (status !== ServiceCodeStatus.ACTIVE) throw invalidCode();
-    return { kind: 'active', code };
+    return { kind: 'active', code, targetVersion: raw[0]?.target_version ?? undefined };
   }
 
   /** An active code for image and poster routes; anything else is the one invalid-code answer. */

@@ -49,8 +49,7 @@ export class ScanPageController {
           notice: outcome.view.message,
         };
       } else {
-        const code = await this.codes.resolve(token.trim());
-        page = this.targets.of(code.code.targetKind).page(outcome.view);
+        page = this.targets.of(outcome.targetKind).page(outcome.view);
       }
     } catch (error) {
       if (!(error instanceof AppError)) throw error;

@@ -9,6 +9,7 @@ import type { ScanContext, ServiceCodeTargetAdapter, TargetFacts } from '../serv
 import { ServiceCodeTargetKind } from '../service-code-target-kind';
 import { jobsSection } from './job-lines';
 import { OpenJobsNearby } from './open-jobs-nearby';
+import { ScanViewCache } from './scan-view-cache';
 import { GigStationScan } from './scan-views.object';
 
 const LEVEL: Record<string, string> = { COUNTY: '零工市场', TOWNSHIP: '零工中心', VILLAGE: '零工驿站' };
@@ -22,6 +23,7 @@ export class GigStationTarget implements ServiceCodeTargetAdapter<GigStationScan
     private readonly sources: JobSourcesService,
     private readonly mapper: JobSourcesMapper,
     private readonly nearby: OpenJobsNearby,
+    private readonly cache: ScanViewCache,
     private readonly scope: RegionScope,
     private readonly config: AppConfig,
   ) {}
@@ -37,13 +39,16 @@ export class GigStationTarget implements ServiceCodeTargetAdapter<GigStationScan
   }
 
   async scan(id: string, context: ScanContext): Promise<GigStationScan> {
-    const station = await this.sources.requireStation(id);
-    const origin = context.near ?? { lat: Number(station.latitude), lng: Number(station.longitude) };
-    const nearby = await this.nearby.of({ stationId: id }, origin);
-    return Object.assign(new GigStationScan(), {
-      station: await this.mapper.station(station),
-      jobs: nearby.jobs.map((job, i) => ({ job, distanceKm: nearby.distances[i] })),
-      openJobCount: nearby.total,
+    return this.cache.get(this.kind, id, context, async () => {
+      const station = await this.sources.requireStation(id);
+      const origin = context.near ?? { lat: Number(station.latitude), lng: Number(station.longitude) };
+      const nearby = await this.nearby.of({ stationId: id }, origin);
+      const view = Object.assign(new GigStationScan(), {
+        station: await this.mapper.station(station),
+        jobs: nearby.jobs.map((job, i) => ({ job, distanceKm: nearby.distances[i] })),
+        openJobCount: nearby.total,
+      });
+      return { view, employers: nearby.employers };
     });
   }
 

@@ -11,6 +11,7 @@ import type { ScanContext, ServiceCodeTargetAdapter, TargetFacts } from '../serv
 import { ServiceCodeTargetKind } from '../service-code-target-kind';
 import { jobsSection } from './job-lines';
 import { OpenJobsNearby } from './open-jobs-nearby';
+import { ScanViewCache } from './scan-view-cache';
 import { JobFairScan } from './scan-views.object';
 
 const time = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit' });
@@ -25,6 +26,7 @@ export class JobFairTarget implements ServiceCodeTargetAdapter<JobFairScan> {
     private readonly sources: JobSourcesService,
     private readonly mapper: JobSourcesMapper,
     private readonly nearby: OpenJobsNearby,
+    private readonly cache: ScanViewCache,
     private readonly scope: RegionScope,
     private readonly config: AppConfig,
   ) {}
@@ -40,24 +42,27 @@ export class JobFairTarget implements ServiceCodeTargetAdapter<JobFairScan> {
   }
 
   async scan(id: string, context: ScanContext): Promise<JobFairScan> {
-    const fair = await this.sources.requireFair(id);
-    const origin =
-      context.near ?? (fair.latitude !== null && fair.longitude !== null ? { lat: Number(fair.latitude), lng: Number(fair.longitude) } : undefined);
-    const [nearby, booths] = await Promise.all([
-      this.nearby.of({ fairId: id }, origin),
-      this.dataSource.manager
-        .createQueryBuilder(FairBooth, 'b')
-        .innerJoin(Employer, 'e', 'e.id = b.employer_id')
-        .select('e.name', 'name')
-        .where('b.fair_id = :id', { id })
-        .orderBy('b.booth_number', 'ASC', 'NULLS LAST')
-        .getRawMany<{ name: string }>(),
-    ]);
-    return Object.assign(new JobFairScan(), {
-      fair: await this.mapper.fair(fair),
-      jobs: nearby.jobs.map((job, i) => ({ job, distanceKm: nearby.distances[i] })),
-      openJobCount: nearby.total,
-      boothEmployers: booths.map((b) => b.name),
+    return this.cache.get(this.kind, id, context, async () => {
+      const fair = await this.sources.requireFair(id);
+      const origin =
+        context.near ?? (fair.latitude !== null && fair.longitude !== null ? { lat: Number(fair.latitude), lng: Number(fair.longitude) } : undefined);
+      const [nearby, booths] = await Promise.all([
+        this.nearby.of({ fairId: id }, origin),
+        this.dataSource.manager
+          .createQueryBuilder(FairBooth, 'b')
+          .innerJoin(Employer, 'e', 'e.id = b.employer_id')
+          .select('e.name', 'name')
+          .where('b.fair_id = :id', { id })
+          .orderBy('b.booth_number', 'ASC', 'NULLS LAST')
+          .getRawMany<{ name: string }>(),
+      ]);
+      const view = Object.assign(new JobFairScan(), {
+        fair: await this.mapper.fair(fair),
+        jobs: nearby.jobs.map((job, i) => ({ job, distanceKm: nearby.distances[i] })),
+        openJobCount: nearby.total,
+        boothEmployers: booths.map((b) => b.name),
+      });
+      return { view, employers: nearby.employers };
     });
   }
 

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { DataSource, In } from 'typeorm';
 
-import { type JobFilter, JobMapper, JobObject, JobsService, JobStatus } from '@jobcode/jobs';
+import { Employer } from '@jobcode/employers';
+import { type JobFilter, JobMapper, type JobObject, JobsService, JobStatus } from '@jobcode/jobs';
 
 import type { GeoPoint } from '../service-code-target';
 
@@ -18,6 +20,8 @@ export interface NearbyJobs {
   jobs: JobObject[];
   distances: (number | null)[];
   total: number;
+  /** The employers of the jobs shown, for priming the request's loader. */
+  employers: Employer[];
 }
 
 /**
@@ -28,6 +32,7 @@ export interface NearbyJobs {
 @Injectable()
 export class OpenJobsNearby {
   constructor(
+    private readonly dataSource: DataSource,
     private readonly jobs: JobsService,
     private readonly mapper: JobMapper,
   ) {}
@@ -41,10 +46,12 @@ export class OpenJobsNearby {
     }));
     withDistance.sort((a, b) => (a.km ?? Infinity) - (b.km ?? Infinity));
     const chosen = withDistance.slice(0, limit);
+    const employerIds = [...new Set(chosen.map((c) => c.job.employerId).filter((id): id is string => id !== null))];
     return {
       jobs: await Promise.all(chosen.map((c) => this.mapper.job(c.job))),
       distances: chosen.map((c) => (c.km === null ? null : Math.round(c.km * 10) / 10)),
       total: page.edges.length < CANDIDATES ? rows.length : (page.totalCount ?? rows.length),
+      employers: employerIds.length ? await this.dataSource.manager.find(Employer, { where: { id: In(employerIds) } }) : [],
     };
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 
 import { type Actor, AppConfig, isStaffOrAdmin, Role } from '@jobcode/common';
 import { EmployersService } from '@jobcode/employers';
-import { JobSourcesMapper, JobSourcesService, Workshop } from '@jobcode/job-sources';
+import { JobSourcesMapper, JobSourcesService, Workshop, WorkshopStatus } from '@jobcode/job-sources';
 import { RegionScope } from '@jobcode/regions';
 import { DataSource } from 'typeorm';
 
@@ -11,6 +11,7 @@ import type { ScanContext, ServiceCodeTargetAdapter, TargetFacts } from '../serv
 import { ServiceCodeTargetKind } from '../service-code-target-kind';
 import { jobsSection } from './job-lines';
 import { OpenJobsNearby } from './open-jobs-nearby';
+import { ScanViewCache } from './scan-view-cache';
 import { WorkshopScan } from './scan-views.object';
 
 @Injectable()
@@ -24,6 +25,7 @@ export class WorkshopTarget implements ServiceCodeTargetAdapter<WorkshopScan> {
     private readonly mapper: JobSourcesMapper,
     private readonly employers: EmployersService,
     private readonly nearby: OpenJobsNearby,
+    private readonly cache: ScanViewCache,
     private readonly scope: RegionScope,
     private readonly config: AppConfig,
   ) {}
@@ -46,13 +48,17 @@ export class WorkshopTarget implements ServiceCodeTargetAdapter<WorkshopScan> {
   }
 
   async scan(id: string, context: ScanContext): Promise<WorkshopScan> {
-    const workshop = await this.sources.requireVisibleWorkshop(context.actor, id);
-    const origin = context.near ?? { lat: Number(workshop.latitude), lng: Number(workshop.longitude) };
-    const nearby = await this.nearby.of({ workshopId: id }, origin);
-    return Object.assign(new WorkshopScan(), {
-      workshop: await this.mapper.workshop(workshop),
-      jobs: nearby.jobs.map((job, i) => ({ job, distanceKm: nearby.distances[i] })),
-      openJobCount: nearby.total,
+    return this.cache.get(this.kind, id, context, async () => {
+      const workshop = await this.sources.requireVisibleWorkshop(context.actor, id);
+      const origin = context.near ?? { lat: Number(workshop.latitude), lng: Number(workshop.longitude) };
+      const nearby = await this.nearby.of({ workshopId: id }, origin);
+      const view = Object.assign(new WorkshopScan(), {
+        workshop: await this.mapper.workshop(workshop),
+        jobs: nearby.jobs.map((job, i) => ({ job, distanceKm: nearby.distances[i] })),
+        openJobCount: nearby.total,
+      });
+      // Only a certified workshop looks the same to everyone; others are never cached.
+      return { view, employers: nearby.employers, cacheable: workshop.status === WorkshopStatus.CERTIFIED };
     });
   }
 
