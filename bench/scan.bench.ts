@@ -61,7 +61,11 @@ async function main(): Promise<void> {
     ADMIN_PASSWORD: 'Bench-Passw0rd',
     OUTBOX_DISPATCHER: 'off',
   });
-  const { app } = await createApp({ config, database: { url: scratch.url, embedded: false, poolSize: POOL_SIZE, description: 'bench', stop: async () => undefined }, logger: ['error'] });
+  const { app } = await createApp({
+    config,
+    database: { url: scratch.url, embedded: false, poolSize: POOL_SIZE, description: 'bench', stop: async () => undefined },
+    logger: ['error'],
+  });
   const pool = new Pool({ connectionString: scratch.url, max: POOL_SIZE });
   let bare: Server | undefined;
   try {
@@ -133,21 +137,33 @@ async function main(): Promise<void> {
     const barePort = (bare.address() as { port: number }).port;
 
     const body = JSON.stringify({ query: SCAN, variables: { token: code.token } });
-    const check = (await (await fetch(`http://127.0.0.1:${apiPort}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).json()) as {
+    const check = (await (
+      await fetch(`http://127.0.0.1:${apiPort}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })
+    ).json()) as {
       data?: { scan?: { jobs?: unknown[]; openJobCount?: number } };
     };
     if (check.data?.scan?.jobs?.length !== 20) throw new Error(`expected 20 jobs: ${JSON.stringify(check).slice(0, 300)}`);
 
     const server = (await pool.query('SHOW server_version')).rows[0].server_version;
-    console.log(`${JOBS} open jobs at the station, ${CONNECTIONS} connections, ${DURATION_SECONDS} s each, PostgreSQL ${server}, ${cpus().length} cores, load average ${loadavg()[0].toFixed(1)}`);
+    console.log(
+      `${JOBS} open jobs at the station, ${CONNECTIONS} connections, ${DURATION_SECONDS} s each, PostgreSQL ${server}, ${cpus().length} cores, load average ${loadavg()[0].toFixed(1)}`,
+    );
     const scan = await run('scan', { url: `http://127.0.0.1:${apiPort}/graphql`, method: 'POST', headers: { 'content-type': 'application/json' }, body });
     const baseline = await run('bare', { url: `http://127.0.0.1:${barePort}/` });
-    const floor = await run('typename', { url: `http://127.0.0.1:${apiPort}/graphql`, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
-    const row = (name: string, r: autocannon.Result) => `${name.padEnd(52)} ${String(Math.round(r.requests.average)).padStart(7)} req/s   p99 ${String(r.latency.p99).padStart(5)} ms`;
+    const floor = await run('typename', {
+      url: `http://127.0.0.1:${apiPort}/graphql`,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    const row = (name: string, r: autocannon.Result) =>
+      `${name.padEnd(52)} ${String(Math.round(r.requests.average)).padStart(7)} req/s   p99 ${String(r.latency.p99).padStart(5)} ms`;
     console.log(row('scan(token): station + 20 nearest jobs + employers', scan));
     console.log(row('bare node:http + pg, same 20 rows', baseline));
     console.log(row('{ __typename } through the same stack', floor));
-    console.log(`ratio: scan serves ${((scan.requests.average / baseline.requests.average) * 100).toFixed(1)} % of the bare server's requests/s (aim ≥ 50 %, p99 < 50 ms)`);
+    console.log(
+      `ratio: scan serves ${((scan.requests.average / baseline.requests.average) * 100).toFixed(1)} % of the bare server's requests/s (aim ≥ 50 %, p99 < 50 ms)`,
+    );
   } finally {
     await new Promise<void>((resolve) => (bare ? bare.close(() => resolve()) : resolve()));
     await pool.end();
