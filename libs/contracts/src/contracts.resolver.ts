@@ -39,7 +39,7 @@ export class ContractsResolver {
   }
 
   @Allow(Role.SEEKER, Role.EMPLOYER, Role.STAFF, Role.ADMIN)
-  @RateLimit({ points: 10, windowSeconds: 600 })
+  @RateLimit({ points: 20, windowSeconds: 600 })
   @Mutation(() => ContractObject, { description: '劳动者本人签署：核验姓名、身份证号后六位和验证码，并确认条款。重复签署返回同一结果' })
   async signContract(@CurrentActor() actor: Actor, @Args('input') input: SignContractInput): Promise<ContractParent> {
     return toContractObject(await this.contracts.sign(actor, input));
