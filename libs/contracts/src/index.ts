@@ -14,3 +14,4 @@ export * from './contracts.settings';
 export * from './dto/contract-terms.input';
 export * from './dto/contract.inputs';
 export * from './signing-code.entity';
+export * from './demo/contracts.demo';
