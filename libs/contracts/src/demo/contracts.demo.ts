@@ -67,7 +67,7 @@ export const contractsDemoStep = {
         const account = await app.get(AccountsService).create({
           role: Role.SEEKER,
           phone: app.get(PersonalDataCipher).decrypt(seeker.phoneEncrypted),
-          password: `Demo-${randomBytes(12).toString('base64url')}`,
+          password: `Demo1-${randomBytes(12).toString('hex')}`,
           name: seeker.name,
           regionCode: null,
         });
