@@ -5,8 +5,10 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 
 import { AccessGuard, AccountsModule } from '@jobcode/accounts';
+import { ApplicationsModule } from '@jobcode/applications';
 import { AuditModule } from '@jobcode/audit';
 import { AppConfig, AppErrorFilter, Secrets } from '@jobcode/common';
+import { ContractsModule } from '@jobcode/contracts';
 import { CountySettingsModule } from '@jobcode/county-settings';
 import { EmployersModule } from '@jobcode/employers';
 import { JobSourcesModule } from '@jobcode/job-sources';
@@ -57,6 +59,8 @@ export class AppModule {
         JobSourcesModule,
         JobsModule,
         SeekersModule,
+        ApplicationsModule,
+        ContractsModule,
       ],
       controllers: [HealthController],
       providers: [

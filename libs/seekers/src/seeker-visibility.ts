@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 
 import { type Actor, Role } from '@jobcode/common';
 import { RegionScope } from '@jobcode/regions';
@@ -7,7 +9,7 @@ import { RegionScope } from '@jobcode/regions';
 export enum SeekerAccess {
   /** Nothing: the record does not exist for them. */
   NONE = 'NONE',
-  /** The profile, with ID number and phone masked (employers through an application or a consented recommendation, once those exist). */
+  /** The profile, with ID number and phone masked: employers the seeker applied to (see `accessOfNow`). */
   MASKED = 'MASKED',
   /** The profile, and full ID number and phone on request (logged): the person, staff whose region holds them, admins. */
   FULL = 'FULL',
@@ -20,14 +22,39 @@ export interface SeekerRef {
   consentToRecommend: boolean;
 }
 
+/** Application statuses in which the employer still deals with the applicant (libs/applications owns the table). */
+const EMPLOYER_VISIBLE_APPLICATION_STATUSES = ['APPLIED', 'SHORTLISTED', 'OFFERED', 'HIRED'];
+
 /**
- * The one place that decides who sees a job seeker. Employers get nothing today: the
- * rule to extend when applications (a seeker applied to the employer's job) and
- * recommendations (the seeker consented) exist.
+ * The one place that decides who sees a job seeker. Employers see, masked, the seekers who
+ * applied to one of their jobs (an active application: not withdrawn or rejected): the
+ * name and profile the seeker sent with the application, never the full ID number or phone
+ * (PIPL minimum necessary: the employer reaches the applicant through the platform, and the
+ * contract identifies them by the checked identity, not by a copied ID number).
+ * Recommendations (the seeker consented) are the rule to add next.
  */
 @Injectable()
 export class SeekerVisibility {
-  constructor(private readonly scope: RegionScope) {}
+  constructor(
+    private readonly scope: RegionScope,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  /** `accessOf`, plus the rules that need the database: an employer sees, masked, a seeker who applied to its job. */
+  async accessOfNow(actor: Actor | undefined, seeker: SeekerRef): Promise<SeekerAccess> {
+    const access = this.accessOf(actor, seeker);
+    if (access !== SeekerAccess.NONE || actor?.role !== Role.EMPLOYER) return access;
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM application a JOIN employer_member m ON m.employer_id = a.employer_id
+        WHERE a.job_seeker_id = $1 AND m.account_id = $2 AND a.status = ANY($3) LIMIT 1`,
+      [seeker.id, actor.accountId, EMPLOYER_VISIBLE_APPLICATION_STATUSES],
+    );
+    return rows.length > 0 ? SeekerAccess.MASKED : SeekerAccess.NONE;
+  }
+
+  async canSeeNow(actor: Actor | undefined, seeker: SeekerRef): Promise<boolean> {
+    return (await this.accessOfNow(actor, seeker)) !== SeekerAccess.NONE;
+  }
 
   accessOf(actor: Actor | undefined, seeker: SeekerRef): SeekerAccess {
     if (!actor) return SeekerAccess.NONE;
@@ -39,6 +66,7 @@ export class SeekerVisibility {
       case Role.SEEKER:
         return seeker.accountId !== null && seeker.accountId === actor.accountId ? SeekerAccess.FULL : SeekerAccess.NONE;
       case Role.EMPLOYER:
+        // Through an application only: needs the database, see accessOfNow.
         return SeekerAccess.NONE;
       default:
         return SeekerAccess.NONE;

@@ -213,7 +213,7 @@ export class SeekersService {
   /** One seeker, for anyone the visibility rule lets see them; NOT_FOUND otherwise (existence is not revealed). */
   async findVisible(actor: Actor, id: string): Promise<JobSeeker> {
     const seeker = /^[0-9a-f-]{36}$/i.test(id) ? await this.dataSource.manager.findOne(JobSeeker, { where: { id } }) : null;
-    if (!seeker || !this.visibility.canSee(actor, seeker)) throw seekerNotFound();
+    if (!seeker || !(await this.visibility.canSeeNow(actor, seeker))) throw seekerNotFound();
     return seeker;
   }
 

@@ -1,5 +1,6 @@
-import { Module } from '@nestjs/common';
+import { forwardRef, Module } from '@nestjs/common';
 
+import { ContractsModule } from '@jobcode/contracts';
 import { EmployersModule } from '@jobcode/employers';
 import { JobSourcesModule } from '@jobcode/job-sources';
 import { JobsModule } from '@jobcode/jobs';
@@ -19,7 +20,7 @@ import { OpenJobsNearby } from './targets/open-jobs-nearby';
 import { ScanViewCache } from './targets/scan-view-cache';
 
 @Module({
-  imports: [JobsModule, JobSourcesModule, SeekersModule, EmployersModule],
+  imports: [JobsModule, JobSourcesModule, SeekersModule, EmployersModule, forwardRef(() => ContractsModule)],
   controllers: [ScanPageController],
   providers: [
     OpenJobsNearby,

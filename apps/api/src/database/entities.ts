@@ -1,5 +1,7 @@
 import { Account, Session } from '@jobcode/accounts';
+import { Application, ApplicationEvent } from '@jobcode/applications';
 import { SecurityEvent } from '@jobcode/audit';
+import { Contract, ContractEvent, ContractSignature, SigningCode } from '@jobcode/contracts';
 import { CountySetting } from '@jobcode/county-settings';
 import { Employer, EmployerMember } from '@jobcode/employers';
 import { FairBooth, GigStation, JobCaravan, JobFair, Workshop } from '@jobcode/job-sources';
@@ -41,4 +43,10 @@ export const ENTITIES = [
   OutboxEventRecord,
   OutboxDelivery,
   NotificationMessage,
+  Application,
+  ApplicationEvent,
+  Contract,
+  ContractEvent,
+  ContractSignature,
+  SigningCode,
 ];

@@ -1,6 +1,7 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 
 import { GigStationObject, JobFairObject, WorkshopObject } from '@jobcode/job-sources';
+import { ContractVerificationObject } from '@jobcode/contracts';
 import { JobObject } from '@jobcode/jobs';
 import { JobSeekerObject } from '@jobcode/seekers';
 
@@ -74,4 +75,10 @@ export class SeekerScan {
 
   @Field(() => Boolean, { description: '本次扫码已登记为该招聘会的到场求职者' })
   attendanceRecorded: boolean;
+}
+
+@ObjectType('ContractScan', { description: '扫合同的码：核验状态、脱敏的双方、日期和摘要（不含个人信息）' })
+export class ContractScan {
+  @Field(() => ContractVerificationObject)
+  verification: ContractVerificationObject;
 }

@@ -6,6 +6,7 @@ import { Notifications1795357059840 } from './1795357059840-notifications';
 import { ServiceCodes1795357221062 } from './1795357221062-service-codes';
 import { JobSearch1795357850999 } from './1795357850999-job-search';
 import { FairAttendance1795359792269 } from './1795359792269-fair-attendance';
+import { ApplicationsContracts1795359973867 } from './1795359973867-applications-contracts';
 /** Every migration, oldest first. `npm run migration:generate -- <Name>` appends here. */
 export const MIGRATIONS = [
   Foundation1795355868157,
@@ -16,4 +17,5 @@ export const MIGRATIONS = [
   ServiceCodes1795357221062,
   JobSearch1795357850999,
   FairAttendance1795359792269,
+  ApplicationsContracts1795359973867,
 ];

@@ -1,0 +1,147 @@
+import { Role } from '@jobcode/common';
+
+import { startTestApp, type TestApp } from '../../../../test/support/test-app';
+import { type EmployerFixture, verifiedEmployer } from '../../../employers/src/__tests__/employer.builder';
+import { APPLY, MOVE, openJob, selfRegisteredSeeker, type SeekerFixture, WITHDRAW } from './application.builder';
+
+interface ApplicationView {
+  id: string;
+  status: string;
+  rejectionReason?: string | null;
+  history: { from: string | null; to: string; reason?: string | null; actorAccountId: string | null }[];
+}
+
+describe('applications: applying, moving, withdrawing', () => {
+  let api: TestApp;
+  let county: string;
+  let growers: EmployerFixture;
+  let rival: EmployerFixture;
+  let seeker: SeekerFixture;
+
+  beforeAll(async () => {
+    api = await startTestApp();
+    county = (await api.signedIn(Role.STAFF, '450329')).token;
+    growers = await verifiedEmployer(api, county, { name: '金江番茄种植专业合作社' });
+    rival = await verifiedEmployer(api, county, { name: '资源县工业园电子厂' });
+    seeker = await selfRegisteredSeeker(api);
+  });
+  afterAll(async () => api?.close());
+
+  const apply = (jobId: string, token = seeker.token, extra: Record<string, unknown> = {}) =>
+    api.gql<{ applyToJob: ApplicationView }>(APPLY, { input: { jobId, ...extra } }, token);
+  const move = (applicationId: string, to: string, token: string, reason?: string) =>
+    api.gql<{ moveApplication: ApplicationView }>(MOVE, { input: { applicationId, move: to, reason } }, token);
+
+  it('walks APPLIED → SHORTLISTED → OFFERED → HIRED and keeps who moved it, from and to', async () => {
+    const jobId = await openJob(api, growers.token, { employerId: growers.employerId });
+    const applied = await apply(jobId);
+    expect(applied.errors).toBeUndefined();
+    const id = applied.data!.applyToJob.id;
+    expect(applied.data!.applyToJob).toMatchObject({
+      status: 'APPLIED',
+      appliedByStaff: false,
+      history: [{ from: null, to: 'APPLIED', actorAccountId: seeker.accountId }],
+    });
+    await move(id, 'SHORTLIST', growers.token);
+    await move(id, 'OFFER', growers.token);
+    const hired = await move(id, 'HIRE', growers.token);
+    expect(hired.data?.moveApplication.status).toBe('HIRED');
+    expect(hired.data?.moveApplication.history.map((h) => `${h.from}→${h.to}`)).toEqual([
+      'null→APPLIED',
+      'APPLIED→SHORTLISTED',
+      'SHORTLISTED→OFFERED',
+      'OFFERED→HIRED',
+    ]);
+    expect(hired.data?.moveApplication.history.slice(1).every((h) => h.actorAccountId === growers.accountId)).toBe(true);
+  });
+
+  it('refuses a second active application to the same job, and allows one again after withdrawing', async () => {
+    const jobId = await openJob(api, growers.token, { employerId: growers.employerId });
+    const first = (await apply(jobId)).data!.applyToJob.id;
+    const second = await apply(jobId);
+    expect(second.errors?.[0]).toMatchObject({
+      message: '已经报名过这个岗位，请在“我的报名”查看进度，不必重复报名',
+      extensions: { code: 'CONFLICT', reason: 'ALREADY_APPLIED' },
+    });
+    const withdrawn = await api.gql<{ withdrawApplication: ApplicationView }>(WITHDRAW, { input: { applicationId: first } }, seeker.token);
+    expect(withdrawn.data?.withdrawApplication.status).toBe('WITHDRAWN');
+    expect((await apply(jobId)).data?.applyToJob.status).toBe('APPLIED');
+  });
+
+  it('refuses applying to a job that is not open', async () => {
+    const draft = await openJob(api, growers.token, { employerId: growers.employerId, publish: false });
+    const result = await apply(draft);
+    expect(result.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'JOB_NOT_OPEN' });
+    expect(result.errors?.[0].message).toContain('不在招聘中');
+  });
+
+  it('requires a reason to reject, and shows it to the seeker', async () => {
+    const jobId = await openJob(api, growers.token, { employerId: growers.employerId });
+    const id = (await apply(jobId)).data!.applyToJob.id;
+    const bare = await move(id, 'REJECT', growers.token);
+    expect(bare.errors?.[0]).toMatchObject({
+      message: '不录用时请填写原因（reason），求职者会看到',
+      extensions: { code: 'BAD_USER_INPUT', field: 'input.reason' },
+    });
+    await move(id, 'REJECT', growers.token, '岗位需要夜班，与您的照顾家人安排冲突');
+    const seen = await api.gql<{ application: ApplicationView }>(
+      `query($id: ID!) { application(id: $id) { status rejectionReason history { to reason } } }`,
+      { id },
+      seeker.token,
+    );
+    expect(seen.data?.application).toMatchObject({ status: 'REJECTED', rejectionReason: '岗位需要夜班，与您的照顾家人安排冲突' });
+    const late = await move(id, 'SHORTLIST', growers.token);
+    expect(late.errors?.[0]).toMatchObject({ message: '报名当前为“未录用”，不能入选', extensions: { code: 'CONFLICT' } });
+  });
+
+  it('gives another employer nothing: not the application, not a move', async () => {
+    const jobId = await openJob(api, growers.token, { employerId: growers.employerId });
+    const id = (await apply(jobId)).data!.applyToJob.id;
+    const read = await api.gql(`query($id: ID!) { application(id: $id) { id } }`, { id }, rival.token);
+    expect(read.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect((await move(id, 'SHORTLIST', rival.token)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    const other = await selfRegisteredSeeker(api);
+    expect((await api.gql(WITHDRAW, { input: { applicationId: id } }, other.token)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('lets staff apply for a seeker of their region only with the consent recorded', async () => {
+    const jobId = await openJob(api, growers.token, { employerId: growers.employerId });
+    const desk = (await api.signedIn(Role.STAFF, '450329103')).token;
+    const other = await selfRegisteredSeeker(api);
+    const noConsent = await apply(jobId, desk, { jobSeekerId: other.jobSeekerId });
+    expect(noConsent.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'CONSENT_REQUIRED', field: 'input.consentNote' });
+    const done = await apply(jobId, desk, { jobSeekerId: other.jobSeekerId, consentNote: '本人到乡镇就业服务站口头同意' });
+    expect(done.data?.applyToJob).toMatchObject({ status: 'APPLIED', appliedByStaff: true, consentNote: '本人到乡镇就业服务站口头同意' });
+    const outside = (await api.signedIn(Role.STAFF, '450329202')).token;
+    const refused = await apply(jobId, outside, { jobSeekerId: other.jobSeekerId, consentNote: '电话同意' });
+    expect(refused.errors?.[0].extensions?.reason).toBe('NO_SEEKER_PROFILE');
+  });
+
+  it('takes public-welfare applications only from the configured support groups', async () => {
+    const jobId = await openJob(api, county, { kind: 'PUBLIC_WELFARE', title: '村级保洁员', occupation: '保洁员' });
+    const outsider = await selfRegisteredSeeker(api, { supportGroupCodes: ['RETURNEE'] });
+    const refused = await apply(jobId, outsider.token);
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_IN_SUPPORT_GROUP' });
+    expect(refused.errors?.[0].message).toContain('公益性岗位只面向本县规定的帮扶群体');
+    expect((await apply(jobId)).data?.applyToJob.status).toBe('APPLIED');
+  });
+
+  it('lets the employer see the applicant’s profile, masked, and nobody else’s', async () => {
+    const jobId = await openJob(api, growers.token, { employerId: growers.employerId });
+    const applicant = await selfRegisteredSeeker(api, { name: '王春花' });
+    const read = `query($id: ID!) { jobSeeker(id: $id) { name idNumber(full: false) phone(full: false) fullAccess } }`;
+    expect((await api.gql(read, { id: applicant.jobSeekerId }, growers.token)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    await apply(jobId, applicant.token);
+    const seen = await api.gql<{ jobSeeker: { name: string; idNumber: string; fullAccess: boolean } }>(read, { id: applicant.jobSeekerId }, growers.token);
+    expect(seen.errors).toBeUndefined();
+    expect(seen.data?.jobSeeker).toMatchObject({ name: '王春花', fullAccess: false });
+    expect(seen.data?.jobSeeker.idNumber).toContain('*');
+    const full = await api.gql<{ jobSeeker: { idNumber: string } }>(
+      `query($id: ID!) { jobSeeker(id: $id) { idNumber(full: true, purpose: "核对") } }`,
+      { id: applicant.jobSeekerId },
+      growers.token,
+    );
+    expect(full.data?.jobSeeker.idNumber).toBe(`${applicant.idNumber.slice(0, 4)}**********${applicant.idNumber.slice(-4)}`);
+    expect((await api.gql(read, { id: applicant.jobSeekerId }, rival.token)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  });
+});

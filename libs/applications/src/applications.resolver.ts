@@ -1,0 +1,62 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+
+import { type Actor, Allow, CurrentActor, ReqContext, type RequestContext, Role } from '@jobcode/common';
+
+import { ApplicationHistoryLoader } from './application-history.loader';
+import { type Application } from './application.entity';
+import { ApplicationEventObject, ApplicationObject } from './application.object';
+import { ApplicationsService } from './applications.service';
+import { ApplyToJobInput } from './dto/apply-to-job.input';
+import { MoveApplicationInput, WithdrawApplicationInput } from './dto/move-application.input';
+
+type ApplicationParent = Readonly<Omit<ApplicationObject, 'history'>>;
+
+const toObject = (a: Application): ApplicationParent => ({
+  id: a.id,
+  jobId: a.jobId,
+  jobSeekerId: a.jobSeekerId,
+  employerId: a.employerId,
+  status: a.status,
+  message: a.message,
+  appliedByStaff: a.appliedByStaff,
+  consentNote: a.consentNote,
+  rejectionReason: a.rejectionReason,
+  createdAt: a.createdAt,
+});
+
+@Resolver(() => ApplicationObject)
+export class ApplicationsResolver {
+  constructor(
+    private readonly applications: ApplicationsService,
+    private readonly historyLoader: ApplicationHistoryLoader,
+  ) {}
+
+  @Allow(Role.SEEKER, Role.STAFF, Role.ADMIN)
+  @Mutation(() => ApplicationObject, { description: '报名岗位：求职者本人，或工作人员征得本人同意后代为报名' })
+  async applyToJob(@CurrentActor() actor: Actor, @Args('input') input: ApplyToJobInput): Promise<ApplicationParent> {
+    return toObject(await this.applications.apply(actor, input));
+  }
+
+  @Allow(Role.EMPLOYER, Role.STAFF, Role.ADMIN)
+  @Mutation(() => ApplicationObject, { description: '用人单位处理报名：入选、发录用意向、录用、不录用（附原因）' })
+  async moveApplication(@CurrentActor() actor: Actor, @Args('input') input: MoveApplicationInput): Promise<ApplicationParent> {
+    return toObject(await this.applications.move(actor, input));
+  }
+
+  @Allow(Role.SEEKER)
+  @Mutation(() => ApplicationObject, { description: '求职者撤回自己的报名（录用前）' })
+  async withdrawApplication(@CurrentActor() actor: Actor, @Args('input') input: WithdrawApplicationInput): Promise<ApplicationParent> {
+    return toObject(await this.applications.withdraw(actor, input.applicationId));
+  }
+
+  @Allow(Role.SEEKER, Role.EMPLOYER, Role.STAFF, Role.ADMIN)
+  @Query(() => ApplicationObject, { description: '一条报名：求职者本人、岗位的用人单位、辖区工作人员可见' })
+  async application(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<ApplicationParent> {
+    return toObject(await this.applications.requireVisible(actor, id));
+  }
+
+  @ResolveField('history', () => [ApplicationEventObject])
+  async history(@Parent() application: ApplicationParent, @ReqContext() context: RequestContext): Promise<ApplicationEventObject[]> {
+    return context.loaders.get(this.historyLoader).load(application.id);
+  }
+}

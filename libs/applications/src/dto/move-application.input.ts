@@ -1,0 +1,43 @@
+import { Field, ID, InputType, registerEnumType } from '@nestjs/graphql';
+import { IsEnum, IsOptional, IsUUID, MaxLength } from 'class-validator';
+
+/** The moves an employer (or staff for a public-welfare post) makes on an application. */
+export enum ApplicationMove {
+  SHORTLIST = 'SHORTLIST',
+  OFFER = 'OFFER',
+  HIRE = 'HIRE',
+  REJECT = 'REJECT',
+}
+
+registerEnumType(ApplicationMove, {
+  name: 'ApplicationMove',
+  valuesMap: {
+    SHORTLIST: { description: '入选：已报名 → 已入选' },
+    OFFER: { description: '发录用意向：已入选 → 已发录用意向' },
+    HIRE: { description: '录用（不签在线合同时）：已发录用意向 → 已录用' },
+    REJECT: { description: '不录用（须填写原因）' },
+  },
+});
+
+@InputType('MoveApplicationInput')
+export class MoveApplicationInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'applicationId 应为报名编号' })
+  applicationId: string;
+
+  @Field(() => ApplicationMove)
+  @IsEnum(ApplicationMove, { message: 'move 只能是 SHORTLIST、OFFER、HIRE 或 REJECT' })
+  move: ApplicationMove;
+
+  @Field(() => String, { nullable: true, description: '不录用的原因（REJECT 时必填，求职者可见）' })
+  @IsOptional()
+  @MaxLength(200, { message: '原因最多 200 字' })
+  reason?: string;
+}
+
+@InputType('WithdrawApplicationInput')
+export class WithdrawApplicationInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'applicationId 应为报名编号' })
+  applicationId: string;
+}

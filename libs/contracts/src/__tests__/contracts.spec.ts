@@ -1,0 +1,430 @@
+import { createHash } from 'node:crypto';
+
+import { Role } from '@jobcode/common';
+import { OutboxService } from '@jobcode/outbox';
+
+import { startTestApp, type TestApp } from '../../../../test/support/test-app';
+import { APPLY, MOVE, openJob, selfRegisteredSeeker, type SeekerFixture } from '../../../applications/src/__tests__/application.builder';
+import { pdfPages } from '../../../documents/src/__tests__/pdf-text';
+import { type EmployerFixture, verifiedEmployer } from '../../../employers/src/__tests__/employer.builder';
+import { daysFromToday } from '../../../jobs/src/__tests__/job.builder';
+import { COUNTERSIGN, type ContractView, OFFER, REQUEST_CODE, SIGN, termsInput, textedCode, VERIFICATION, VERIFY } from './contract.builder';
+
+const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
+
+describe('contracts: offer, sign online, countersign, seal and verify', () => {
+  let api: TestApp;
+  let county: string;
+  let growers: EmployerFixture;
+  let rival: EmployerFixture;
+  let seeker: SeekerFixture;
+
+  beforeAll(async () => {
+    api = await startTestApp();
+    county = (await api.signedIn(Role.STAFF, '450329')).token;
+    growers = await verifiedEmployer(api, county, { name: '金江番茄种植专业合作社' });
+    rival = await verifiedEmployer(api, county, { name: '资源县工业园电子厂' });
+    seeker = await selfRegisteredSeeker(api, { name: '李秀英' });
+  });
+  afterAll(async () => api?.close());
+
+  let client = 0;
+  /** Each request from its own client address, so that per-client rate limits count per test step, not per file. */
+  const call: TestApp['gql'] = (query, variables, token) => {
+    client += 1;
+    return api.gql(query, variables, token, { 'x-forwarded-for': `10.7.${Math.floor(client / 250)}.${client % 250}` });
+  };
+
+  /** An application of `who` to a new job of the growers, shortlisted. */
+  async function shortlisted(who: SeekerFixture = seeker): Promise<string> {
+    const jobId = await openJob(api, growers.token, { employerId: growers.employerId });
+    const applied = await call<{ applyToJob: { id: string } }>(APPLY, { input: { jobId } }, who.token);
+    const id = applied.data!.applyToJob.id;
+    await call(MOVE, { input: { applicationId: id, move: 'SHORTLIST' } }, growers.token);
+    return id;
+  }
+
+  async function offered(terms: Record<string, unknown> = {}, who: SeekerFixture = seeker): Promise<ContractView> {
+    const result = await call<{ offerContract: ContractView }>(
+      OFFER,
+      { input: { applicationId: await shortlisted(who), terms: termsInput(terms) } },
+      growers.token,
+    );
+    if (!result.data?.offerContract) throw new Error(JSON.stringify(result.errors));
+    return result.data.offerContract;
+  }
+
+  const signInput = (contract: ContractView, code: string, who: SeekerFixture = seeker, overrides: Record<string, unknown> = {}) => ({
+    contractId: contract.id,
+    name: who.name,
+    idNumberLast6: who.idNumber.slice(-6),
+    code,
+    digest: contract.contentDigest,
+    confirmTerms: true,
+    ...overrides,
+  });
+
+  /** A contract signed by a seeker of its own (each account may ask for a few codes only). */
+  async function signedBySeeker(terms: Record<string, unknown> = {}, who?: SeekerFixture): Promise<ContractView> {
+    const signer = who ?? (await selfRegisteredSeeker(api, { name: '李秀英' }));
+    const contract = await offered(terms, signer);
+    await call(REQUEST_CODE, { input: { contractId: contract.id } }, signer.token);
+    const signed = await call<{ signContract: ContractView }>(
+      SIGN,
+      { input: signInput(contract, await textedCode(api, signer.accountId), signer) },
+      signer.token,
+    );
+    if (!signed.data?.signContract) throw new Error(JSON.stringify(signed.errors));
+    return signed.data.signContract;
+  }
+
+  async function active(who?: SeekerFixture): Promise<ContractView> {
+    const contract = await signedBySeeker({}, who);
+    const done = await call<{ countersignContract: ContractView }>(
+      COUNTERSIGN,
+      { input: { contractId: contract.id, digest: contract.contentDigest } },
+      growers.token,
+    );
+    if (!done.data?.countersignContract) throw new Error(JSON.stringify(done.errors));
+    return done.data.countersignContract;
+  }
+
+  const download = (path: string, token?: string) => fetch(`${api.url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+
+  it('goes from offer to an ACTIVE, sealed contract the seeker can download, with the application HIRED and contract.activated published', async () => {
+    const contract = await offered();
+    expect(contract).toMatchObject({ status: 'SENT', employerName: '金江番茄种植专业合作社', seekerMaskedName: '李*英', sealedPdfDigest: null });
+    expect(contract.contentDigest).toMatch(/^[0-9a-f]{64}$/);
+
+    // The PDF as offered: Chinese text, the digest printed in it, and its own SHA-256 recorded.
+    const draft = Buffer.from(await (await download(contract.pdfPath, seeker.token)).arrayBuffer());
+    expect(sha256(draft)).toBe(contract.pdfDigest);
+    const draftText = pdfPages(draft).pages.join('\n');
+    expect(draftText).toContain('劳动合同');
+    expect(draftText).toContain('金江番茄种植专业合作社');
+    expect(draftText).toContain('李*英');
+    expect(draftText).toContain(contract.contentDigest);
+
+    const expiresAt = await call<{ requestContractSigningCode: string }>(REQUEST_CODE, { input: { contractId: contract.id } }, seeker.token);
+    expect(new Date(expiresAt.data!.requestContractSigningCode).getTime()).toBeGreaterThan(Date.now());
+    const code = await textedCode(api, seeker.accountId);
+    const signed = await call<{ signContract: ContractView }>(SIGN, { input: signInput(contract, code) }, seeker.token);
+    expect(signed.errors).toBeUndefined();
+    expect(signed.data?.signContract).toMatchObject({
+      status: 'SIGNED_BY_SEEKER',
+      signatures: [{ party: 'SEEKER', accountId: seeker.accountId, identityCheck: 'NAME+ID_LAST6+SMS_OTP', digest: contract.contentDigest }],
+    });
+    // Signing again (a retried request) changes nothing.
+    const again = await call<{ signContract: ContractView }>(SIGN, { input: signInput(contract, code) }, seeker.token);
+    expect(again.data?.signContract.status).toBe('SIGNED_BY_SEEKER');
+    expect(again.data?.signContract.signatures).toHaveLength(1);
+
+    const countersigned = await call<{ countersignContract: ContractView }>(
+      COUNTERSIGN,
+      { input: { contractId: contract.id, digest: contract.contentDigest } },
+      growers.token,
+    );
+    expect(countersigned.errors).toBeUndefined();
+    const sealed = countersigned.data!.countersignContract;
+    expect(sealed.status).toBe('ACTIVE');
+    expect(sealed.signatures.map((s) => s.party)).toEqual(['SEEKER', 'EMPLOYER']);
+    expect(sealed.sealedPdfDigest).toMatch(/^[0-9a-f]{64}$/);
+
+    const application = await call<{ application: { status: string } }>(
+      `query($id: ID!) { application(id: $id) { status } }`,
+      { id: sealed.applicationId },
+      seeker.token,
+    );
+    expect(application.data?.application.status).toBe('HIRED');
+
+    const [event] = (await api.dataSource.query(`SELECT payload, idempotency_key FROM outbox_event WHERE type = 'contract.activated' AND aggregate_id = $1`, [
+      contract.id,
+    ])) as {
+      payload: Record<string, unknown>;
+      idempotency_key: string;
+    }[];
+    expect(event.idempotency_key).toBe(`contract.activated:${contract.id}`);
+    expect(event.payload).toEqual({
+      contractId: contract.id,
+      applicationId: sealed.applicationId,
+      jobId: expect.any(String),
+      seekerId: seeker.jobSeekerId,
+      employerId: growers.employerId,
+      startDate: daysFromToday(7),
+      endDate: daysFromToday(737),
+      wage: 2800,
+      wageUnit: 'MONTH',
+      monthlyWage: 2800,
+      termKind: 'FIXED',
+      workplaceRegionCode: '450329103201',
+    });
+
+    await api.app.get(OutboxService).drain();
+    const inbox = (await api.dataSource.query(`SELECT template_key FROM notification_message WHERE account_id = $1 ORDER BY delivered_at`, [
+      seeker.accountId,
+    ])) as { template_key: string }[];
+    expect(inbox.map((m) => m.template_key)).toEqual(expect.arrayContaining(['contract.sent', 'contract.signing-code', 'contract.activated']));
+
+    // The sealed PDF: the contract plus its audit page, its digest the one recorded and verifiable.
+    const response = await download(sealed.pdfPath, seeker.token);
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    const pdf = Buffer.from(await response.arrayBuffer());
+    expect(sha256(pdf)).toBe(sealed.sealedPdfDigest);
+    const pages = pdfPages(pdf);
+    expect(pages.total).toBeGreaterThanOrEqual(2);
+    const text = pages.pages.join('\n');
+    expect(text).toContain('签署审计页');
+    expect(text).toContain('求职者签署');
+    expect(text).toContain('用人单位签署');
+    expect(text).toContain(contract.contentDigest);
+    expect((await download(sealed.pdfPath, growers.token)).status).toBe(200);
+    expect((await download(sealed.pdfPath, county)).status).toBe(200);
+    expect((await download(sealed.pdfPath, rival.token)).status).toBe(404);
+    expect((await download(sealed.pdfPath)).status).toBe(401);
+
+    // Anyone may verify: the view shows masked parties, and the sealed PDF's digest matches.
+    const view = await call<{ contractVerification: Record<string, unknown> }>(VERIFICATION, { id: contract.id });
+    expect(view.data?.contractVerification).toMatchObject({
+      status: 'ACTIVE',
+      seekerMaskedName: '李*英',
+      employerName: '金江番茄种植专业合作社',
+      chainValid: true,
+      valid: true,
+    });
+    const pasted = await call<{ verifyContract: { matches: boolean; matched: string } }>(VERIFY, { input: { contractId: contract.id, digest: sha256(pdf) } });
+    expect(pasted.data?.verifyContract).toMatchObject({ matches: true, matched: 'SEALED_PDF' });
+    const other = await call<{ verifyContract: { matches: boolean; matched: string | null } }>(VERIFY, {
+      input: { contractId: contract.id, digest: sha256('另一份文件') },
+    });
+    expect(other.data?.verifyContract).toMatchObject({ matches: false, matched: null });
+
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(pdf)], { type: 'application/pdf' }), 'contract.pdf');
+    const uploaded = await fetch(`${api.url}/contracts/${contract.id}/verify`, { method: 'POST', body: form });
+    expect(await uploaded.json()).toMatchObject({ digest: sealed.sealedPdfDigest, matches: true, matched: 'SEALED_PDF' });
+    const changed = Buffer.from(pdf);
+    changed[changed.length - 10] ^= 1;
+    const form2 = new FormData();
+    form2.append('file', new Blob([new Uint8Array(changed)], { type: 'application/pdf' }), 'contract.pdf');
+    expect(await (await fetch(`${api.url}/contracts/${contract.id}/verify`, { method: 'POST', body: form2 })).json()).toMatchObject({ matches: false });
+  });
+
+  it('refuses terms below the county minimum wage, probation longer than the law allows, and an unshortlisted application', async () => {
+    const refuse = async (terms: Record<string, unknown>) => {
+      const result = await call(OFFER, { input: { applicationId: await shortlisted(), terms: termsInput(terms) } }, growers.token);
+      return result.errors?.[0];
+    };
+    expect(await refuse({ wage: 1500 })).toMatchObject({
+      message: '约定工资低于本县最低工资标准（1690 元/月），请提高工资',
+      extensions: { code: 'BAD_USER_INPUT', reason: 'BELOW_MINIMUM_WAGE', field: 'input.terms.wage' },
+    });
+    expect((await refuse({ wage: 15, wageUnit: 'HOUR' }))?.extensions?.reason).toBe('BELOW_MINIMUM_WAGE');
+    expect((await refuse({ wage: 120, wageUnit: 'DAY' }))?.extensions?.reason).toBe('BELOW_MINIMUM_WAGE');
+    expect(await refuse({ endDate: daysFromToday(7 + 60), probationMonths: 1 })).toMatchObject({
+      message: '试用期过长：合同期限不满三个月或以完成一定工作任务为期限的，不得约定试用期（《劳动合同法》第十九条）',
+      extensions: { code: 'BAD_USER_INPUT', reason: 'PROBATION_TOO_LONG' },
+    });
+    expect((await refuse({ endDate: daysFromToday(7 + 200), probationMonths: 2 }))?.message).toContain('试用期不得超过一个月');
+    expect((await refuse({ probationMonths: 3 }))?.message).toContain('试用期不得超过两个月');
+    expect((await refuse({ termKind: 'PER_TASK', endDate: null, task: '今年番茄采摘季', probationMonths: 1 }))?.extensions?.reason).toBe('PROBATION_TOO_LONG');
+    expect((await refuse({ termKind: 'OPEN_ENDED', endDate: null, probationMonths: 6 })) ?? null).toBeNull();
+    expect((await refuse({ termKind: 'FIXED', endDate: null }))?.extensions?.field).toBe('input.terms.endDate');
+    expect((await refuse({ startDate: daysFromToday(-1) }))?.extensions?.field).toBe('input.terms.startDate');
+
+    const jobId = await openJob(api, growers.token, { employerId: growers.employerId });
+    const applied = (await call<{ applyToJob: { id: string } }>(APPLY, { input: { jobId } }, (await selfRegisteredSeeker(api)).token)).data!.applyToJob.id;
+    const early = await call(OFFER, { input: { applicationId: applied, terms: termsInput() } }, growers.token);
+    expect(early.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'INVALID_TRANSITION' });
+    expect((await call(OFFER, { input: { applicationId: applied, terms: termsInput() } }, rival.token)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('keeps one open contract per application: a correction is a new contract after cancelling', async () => {
+    const contract = await offered();
+    const second = await call(OFFER, { input: { applicationId: contract.applicationId, terms: termsInput({ wage: 3000 }) } }, growers.token);
+    expect(second.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'OPEN_CONTRACT_EXISTS' });
+    const cancelled = await call<{ cancelContract: { status: string } }>(
+      `mutation($input: CloseContractInput!) { cancelContract(input: $input) { status } }`,
+      { input: { contractId: contract.id, reason: '工资写错了，重新发' } },
+      growers.token,
+    );
+    expect(cancelled.data?.cancelContract.status).toBe('CANCELLED');
+    const corrected = await call<{ offerContract: ContractView }>(
+      OFFER,
+      { input: { applicationId: contract.applicationId, terms: termsInput({ wage: 3000 }) } },
+      growers.token,
+    );
+    expect(corrected.data?.offerContract).toMatchObject({ status: 'SENT', terms: { wage: 3000 } });
+    expect(corrected.data?.offerContract.contentDigest).not.toBe(contract.contentDigest);
+  });
+
+  it('checks name, the last six of the ID number and the texted code, counting failures to five', async () => {
+    const seeker = await selfRegisteredSeeker(api, { name: '李秀英' });
+    const contract = await offered({}, seeker);
+    const noCode = await call(SIGN, { input: signInput(contract, '123456', seeker) }, seeker.token);
+    expect(noCode.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'CODE_INVALID' });
+    await call(REQUEST_CODE, { input: { contractId: contract.id } }, seeker.token);
+    const code = await textedCode(api, seeker.accountId);
+    const wrongCode = code === '000000' ? '000001' : '000000';
+
+    const unconfirmed = await call(SIGN, { input: signInput(contract, code, seeker, { confirmTerms: false }) }, seeker.token);
+    expect(unconfirmed.errors?.[0]).toMatchObject({ message: '请先阅读合同并勾选“我已阅读并同意合同条款”', extensions: { code: 'BAD_USER_INPUT' } });
+    const otherDigest = await call(SIGN, { input: signInput(contract, code, seeker, { digest: sha256('别的内容') }) }, seeker.token);
+    expect(otherDigest.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'DIGEST_MISMATCH' });
+
+    const wrongName = await call(SIGN, { input: signInput(contract, code, seeker, { name: '李秀兰' }) }, seeker.token);
+    expect(wrongName.errors?.[0]).toMatchObject({
+      message: '姓名或身份证号后六位与求职登记不符，请核对后重试（还可尝试 4 次）',
+      extensions: { code: 'BAD_USER_INPUT', reason: 'IDENTITY_MISMATCH' },
+    });
+    const wrongId = await call(SIGN, { input: signInput(contract, code, seeker, { idNumberLast6: '000000' }) }, seeker.token);
+    expect(wrongId.errors?.[0].extensions?.reason).toBe('IDENTITY_MISMATCH');
+    for (const left of [2, 1, 0]) {
+      const wrong = await call(SIGN, { input: signInput(contract, wrongCode, seeker) }, seeker.token);
+      expect(wrong.errors?.[0].extensions).toMatchObject({ reason: 'CODE_INVALID', details: { attemptsLeft: left } });
+    }
+    const locked = await call(SIGN, { input: signInput(contract, code, seeker) }, seeker.token);
+    expect(locked.errors?.[0]).toMatchObject({
+      message: '验证码已输错 5 次，已失效；请重新获取验证码',
+      extensions: { code: 'FORBIDDEN', reason: 'TOO_MANY_ATTEMPTS' },
+    });
+
+    await call(REQUEST_CODE, { input: { contractId: contract.id } }, seeker.token);
+    const fresh = await textedCode(api, seeker.accountId);
+    await api.dataSource.query(`UPDATE contract_signing_code SET expires_at = now() - interval '1 second' WHERE contract_id = $1 AND used_at IS NULL`, [
+      contract.id,
+    ]);
+    const expired = await call(SIGN, { input: signInput(contract, fresh, seeker) }, seeker.token);
+    expect(expired.errors?.[0]).toMatchObject({ message: '验证码已过期（10 分钟内有效），请重新获取', extensions: { reason: 'CODE_EXPIRED' } });
+
+    await call(REQUEST_CODE, { input: { contractId: contract.id } }, seeker.token);
+    const ok = await call<{ signContract: ContractView }>(SIGN, { input: signInput(contract, await textedCode(api, seeker.accountId), seeker) }, seeker.token);
+    expect(ok.data?.signContract.status).toBe('SIGNED_BY_SEEKER');
+    // Never returned: the ID number is not in any answer.
+    expect(JSON.stringify(ok)).not.toContain(seeker.idNumber);
+  });
+
+  it('lets only the seeker sign: the employer and staff get FORBIDDEN even holding the code, another seeker gets nothing', async () => {
+    const contract = await offered();
+    const employerAsks = await call(REQUEST_CODE, { input: { contractId: contract.id } }, growers.token);
+    expect(employerAsks.errors?.[0]).toMatchObject({
+      message: '只有劳动者本人能用自己的账号获取验证码并签署合同，他人不能代签',
+      extensions: { code: 'FORBIDDEN', reason: 'NOT_THE_SIGNER' },
+    });
+    expect((await call(REQUEST_CODE, { input: { contractId: contract.id } }, county)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+
+    await call(REQUEST_CODE, { input: { contractId: contract.id } }, seeker.token);
+    const code = await textedCode(api, seeker.accountId);
+    const employerSigns = await call(SIGN, { input: signInput(contract, code) }, growers.token);
+    expect(employerSigns.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_THE_SIGNER' });
+    expect((await call(SIGN, { input: signInput(contract, code) }, county)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const stranger = await selfRegisteredSeeker(api);
+    expect((await call(SIGN, { input: signInput(contract, code) }, stranger.token)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect((await call(`query($id: ID!) { contract(id: $id) { id } }`, { id: contract.id }, rival.token)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+
+    const early = await call(COUNTERSIGN, { input: { contractId: contract.id, digest: contract.contentDigest } }, growers.token);
+    expect(early.errors?.[0]).toMatchObject({ message: '合同当前为“待求职者签署”，不能签署生效', extensions: { code: 'CONFLICT' } });
+    const [{ status }] = (await api.dataSource.query(`SELECT status FROM contract WHERE id = $1`, [contract.id])) as { status: string }[];
+    expect(status).toBe('SENT');
+  });
+
+  it('activates once when two API processes countersign at the same moment', async () => {
+    const contract = await signedBySeeker();
+    const second = await startTestApp({}, { databaseUrl: api.databaseUrl });
+    try {
+      const input = { input: { contractId: contract.id, digest: contract.contentDigest } };
+      const [a, b] = await Promise.all([
+        call<{ countersignContract: ContractView }>(COUNTERSIGN, input, growers.token),
+        second.gql<{ countersignContract: ContractView }>(COUNTERSIGN, input, growers.token),
+      ]);
+      expect(a.errors).toBeUndefined();
+      expect(b.errors).toBeUndefined();
+      expect(a.data?.countersignContract.status).toBe('ACTIVE');
+      expect(b.data?.countersignContract.sealedPdfDigest).toBe(a.data?.countersignContract.sealedPdfDigest);
+      const counts = (await api.dataSource.query(
+        `SELECT (SELECT count(*)::int FROM contract_event WHERE contract_id = $1 AND kind = 'COUNTERSIGNED') AS countersigned,
+                (SELECT count(*)::int FROM contract_signature WHERE contract_id = $1 AND party = 'EMPLOYER') AS signatures,
+                (SELECT count(*)::int FROM outbox_event WHERE type = 'contract.activated' AND aggregate_id = $1::text) AS events`,
+        [contract.id],
+      )) as { countersigned: number; signatures: number; events: number }[];
+      expect(counts[0]).toEqual({ countersigned: 1, signatures: 1, events: 1 });
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('detects a changed byte in the stored content or in any event, and the database refuses honest edits of a sealed contract', async () => {
+    const contract = await active();
+    const refused = await api.dataSource.query(`UPDATE contract SET content = content || ' ' WHERE id = $1`, [contract.id]).catch((e: Error) => e);
+    expect(refused).toBeInstanceOf(Error);
+    expect((refused as Error).message).toContain('frozen');
+    expect(await api.dataSource.query(`DELETE FROM contract_event WHERE contract_id = $1`, [contract.id]).catch((e: Error) => e.message)).toContain(
+      'append-only',
+    );
+
+    // Someone with raw database access bypasses the triggers and changes one byte.
+    const tamper = async (sql: string) => {
+      await api.dataSource.transaction(async (manager) => {
+        await manager.query(`SET LOCAL session_replication_role = replica`);
+        await manager.query(sql, [contract.id]);
+      });
+    };
+    await tamper(`UPDATE contract SET content = replace(content, '"wage":2800', '"wage":2801') WHERE id = $1`);
+    const afterContent = await call<{ contractVerification: Record<string, boolean> }>(VERIFICATION, { id: contract.id });
+    expect(afterContent.data?.contractVerification).toMatchObject({ contentValid: false, chainValid: true, valid: false });
+    const check = await call<{ verifyContract: { matches: boolean } }>(VERIFY, { input: { contractId: contract.id, digest: contract.sealedPdfDigest } });
+    expect(check.data?.verifyContract.matches).toBe(false);
+    await tamper(`UPDATE contract SET content = replace(content, '"wage":2801', '"wage":2800') WHERE id = $1`);
+    expect((await call<{ contractVerification: Record<string, boolean> }>(VERIFICATION, { id: contract.id })).data?.contractVerification.valid).toBe(true);
+
+    await tamper(
+      `UPDATE contract_event SET data = jsonb_set(data, '{identityCheck}', '"EMPLOYER_MEMBER_SESSION"') WHERE contract_id = $1 AND kind = 'SIGNED_BY_SEEKER'`,
+    );
+    expect((await call<{ contractVerification: Record<string, boolean> }>(VERIFICATION, { id: contract.id })).data?.contractVerification).toMatchObject({
+      chainValid: false,
+      valid: false,
+    });
+
+    const other = await active();
+    await api.dataSource.transaction(async (manager) => {
+      await manager.query(`SET LOCAL session_replication_role = replica`);
+      await manager.query(`DELETE FROM contract_event WHERE contract_id = $1 AND kind = 'SIGNING_CODE_SENT'`, [other.id]);
+    });
+    expect((await call<{ contractVerification: Record<string, boolean> }>(VERIFICATION, { id: other.id })).data?.contractVerification.chainValid).toBe(false);
+
+    const third = await active();
+    await api.dataSource.transaction(async (manager) => {
+      await manager.query(`SET LOCAL session_replication_role = replica`);
+      await manager.query(`UPDATE contract SET sealed_pdf = overlay(sealed_pdf placing '\\x00'::bytea from 200 for 1) WHERE id = $1`, [third.id]);
+    });
+    expect((await call<{ contractVerification: Record<string, boolean> }>(VERIFICATION, { id: third.id })).data?.contractVerification).toMatchObject({
+      sealValid: false,
+      valid: false,
+    });
+  });
+
+  it('lets the seeker decline, and the employer end an active contract with contract.ended published', async () => {
+    const contract = await offered();
+    const declined = await call<{ declineContract: { status: string } }>(
+      `mutation($input: CloseContractInput!) { declineContract(input: $input) { status } }`,
+      { input: { contractId: contract.id, reason: '离家太远' } },
+      seeker.token,
+    );
+    expect(declined.data?.declineContract.status).toBe('DECLINED');
+
+    const running = await active(seeker);
+    const ended = await call<{ endContract: { status: string; endedOn: string } }>(
+      `mutation($input: EndContractInput!) { endContract(input: $input) { status endedOn } }`,
+      { input: { contractId: running.id, endDate: daysFromToday(30), reason: '双方协商一致解除' } },
+      growers.token,
+    );
+    expect(ended.data?.endContract).toEqual({ status: 'ENDED', endedOn: daysFromToday(30) });
+    const [event] = (await api.dataSource.query(`SELECT payload FROM outbox_event WHERE type = 'contract.ended' AND aggregate_id = $1`, [running.id])) as {
+      payload: unknown;
+    }[];
+    expect(event.payload).toEqual({ contractId: running.id, seekerId: seeker.jobSeekerId, endDate: daysFromToday(30) });
+    expect((await call<{ contractVerification: Record<string, unknown> }>(VERIFICATION, { id: running.id })).data?.contractVerification).toMatchObject({
+      status: 'ENDED',
+      valid: true,
+    });
+  });
+});

@@ -1,0 +1,53 @@
+import { registerEnumType } from '@nestjs/graphql';
+
+/** DRAFT → SENT → SIGNED_BY_SEEKER → ACTIVE | DECLINED | CANCELLED; ACTIVE → ENDED. */
+export enum ContractStatus {
+  DRAFT = 'DRAFT',
+  SENT = 'SENT',
+  SIGNED_BY_SEEKER = 'SIGNED_BY_SEEKER',
+  ACTIVE = 'ACTIVE',
+  DECLINED = 'DECLINED',
+  CANCELLED = 'CANCELLED',
+  ENDED = 'ENDED',
+}
+
+/** 合同期限: fixed term, open-ended, or until a task is done (以完成一定工作任务为期限). */
+export enum ContractTermKind {
+  FIXED = 'FIXED',
+  OPEN_ENDED = 'OPEN_ENDED',
+  PER_TASK = 'PER_TASK',
+}
+
+export const CONTRACT_STATUS_WORD: Record<ContractStatus, string> = {
+  DRAFT: '草稿',
+  SENT: '待求职者签署',
+  SIGNED_BY_SEEKER: '求职者已签署，待用人单位盖章',
+  ACTIVE: '已生效',
+  DECLINED: '求职者已拒签',
+  CANCELLED: '已撤销',
+  ENDED: '已终止',
+};
+
+export const TERM_KIND_WORD: Record<ContractTermKind, string> = { FIXED: '固定期限', OPEN_ENDED: '无固定期限', PER_TASK: '以完成一定工作任务为期限' };
+
+registerEnumType(ContractStatus, {
+  name: 'ContractStatus',
+  description: '劳动合同状态',
+  valuesMap: {
+    DRAFT: { description: '草稿' },
+    SENT: { description: '已发给求职者，待签署' },
+    SIGNED_BY_SEEKER: { description: '求职者已签署，待用人单位盖章' },
+    ACTIVE: { description: '双方签署，已生效（内容封存，不再改动）' },
+    DECLINED: { description: '求职者拒签' },
+    CANCELLED: { description: '用人单位撤销' },
+    ENDED: { description: '已终止' },
+  },
+});
+registerEnumType(ContractTermKind, {
+  name: 'ContractTermKind',
+  valuesMap: {
+    FIXED: { description: '固定期限（须填终止日期）' },
+    OPEN_ENDED: { description: '无固定期限' },
+    PER_TASK: { description: '以完成一定工作任务为期限（不得约定试用期）' },
+  },
+});

@@ -1,0 +1,195 @@
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+
+import { WageUnit } from '@jobcode/jobs';
+
+import { ContractStatus, ContractTermKind } from './contract.enums';
+
+@ObjectType('ContractTerms')
+export class ContractTermsObject {
+  @Field(() => Float)
+  wage: number;
+
+  @Field(() => WageUnit)
+  wageUnit: WageUnit;
+
+  @Field(() => String)
+  startDate: string;
+
+  @Field(() => ContractTermKind)
+  termKind: ContractTermKind;
+
+  @Field(() => String, { nullable: true })
+  endDate: string | null;
+
+  @Field(() => String, { nullable: true })
+  task: string | null;
+
+  @Field(() => String)
+  workplace: string;
+
+  @Field(() => String)
+  workplaceRegionCode: string;
+
+  @Field(() => String)
+  workingHours: string;
+
+  @Field(() => String)
+  duties: string;
+
+  @Field(() => Int)
+  probationMonths: number;
+
+  @Field(() => Boolean)
+  socialInsurance: boolean;
+}
+
+@ObjectType('ContractSignature', { description: '一方的签署：谁、何时、如何核验身份、签的是哪个摘要' })
+export class ContractSignatureObject {
+  @Field(() => String, { description: 'SEEKER 或 EMPLOYER' })
+  party: string;
+
+  @Field(() => ID)
+  accountId: string;
+
+  @Field(() => String)
+  identityCheck: string;
+
+  @Field(() => String)
+  digest: string;
+
+  @Field(() => Date)
+  signedAt: Date;
+}
+
+@ObjectType('Contract', { description: '劳动合同（在线签约）' })
+export class ContractObject {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ID)
+  applicationId: string;
+
+  @Field(() => ID)
+  jobId: string;
+
+  @Field(() => ID)
+  jobSeekerId: string;
+
+  @Field(() => ID, { nullable: true })
+  employerId: string | null;
+
+  @Field(() => ContractStatus)
+  status: ContractStatus;
+
+  @Field(() => String)
+  templateVersion: string;
+
+  @Field(() => String)
+  employerName: string;
+
+  @Field(() => String, { description: '劳动者姓名（脱敏）' })
+  seekerMaskedName: string;
+
+  @Field(() => ContractTermsObject)
+  terms: ContractTermsObject;
+
+  @Field(() => String, { description: '合同内容（规范化 JSON）的 SHA-256：签署时须提交此值' })
+  contentDigest: string;
+
+  @Field(() => String, { description: '合同正文 PDF 的 SHA-256' })
+  pdfDigest: string;
+
+  @Field(() => String, { nullable: true, description: '生效后封存的 PDF（含审计页）的 SHA-256' })
+  sealedPdfDigest: string | null;
+
+  @Field(() => String, { description: '下载 PDF 的地址（免费、随时可下载）' })
+  pdfPath: string;
+
+  @Field(() => Date)
+  createdAt: Date;
+
+  @Field(() => Date, { nullable: true })
+  seekerSignedAt: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  activatedAt: Date | null;
+
+  @Field(() => String, { nullable: true })
+  endedOn: string | null;
+
+  @Field(() => String, { nullable: true })
+  closingReason: string | null;
+}
+
+export enum MatchedDigest {
+  CONTENT = 'CONTENT',
+  PDF = 'PDF',
+  SEALED_PDF = 'SEALED_PDF',
+}
+registerEnumType(MatchedDigest, {
+  name: 'MatchedDigest',
+  valuesMap: { CONTENT: { description: '合同内容摘要' }, PDF: { description: '合同正文 PDF' }, SEALED_PDF: { description: '封存的 PDF（含审计页）' } },
+});
+
+@ObjectType('ContractVerification', { description: '扫码核验合同：状态、脱敏的双方、日期、摘要和核验结果（不含个人信息）' })
+export class ContractVerificationObject {
+  @Field(() => ID)
+  contractId: string;
+
+  @Field(() => ContractStatus)
+  status: ContractStatus;
+
+  @Field(() => String)
+  employerName: string;
+
+  @Field(() => String)
+  seekerMaskedName: string;
+
+  @Field(() => String)
+  jobTitle: string;
+
+  @Field(() => String)
+  startDate: string;
+
+  @Field(() => String, { nullable: true })
+  endDate: string | null;
+
+  @Field(() => Date, { nullable: true })
+  seekerSignedAt: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  activatedAt: Date | null;
+
+  @Field(() => String)
+  contentDigest: string;
+
+  @Field(() => String)
+  pdfDigest: string;
+
+  @Field(() => String, { nullable: true })
+  sealedPdfDigest: string | null;
+
+  @Field(() => Boolean, { description: '存储的合同内容与其摘要相符' })
+  contentValid: boolean;
+
+  @Field(() => Boolean, { description: '事件哈希链完整（无事件被改动或删除）' })
+  chainValid: boolean;
+
+  @Field(() => Boolean, { description: '封存的 PDF 与其摘要相符（未生效的合同为 true）' })
+  sealValid: boolean;
+
+  @Field(() => Boolean, { description: '以上全部通过' })
+  valid: boolean;
+}
+
+@ObjectType('ContractDigestCheck', { description: '核验一个摘要是否为平台上这份合同的' })
+export class ContractDigestCheckObject {
+  @Field(() => Boolean, { description: '摘要与平台记录相符，且合同记录完整未被篡改' })
+  matches: boolean;
+
+  @Field(() => MatchedDigest, { nullable: true })
+  matched: MatchedDigest | null;
+
+  @Field(() => ContractVerificationObject)
+  verification: ContractVerificationObject;
+}

@@ -1,0 +1,39 @@
+import { AppError, ErrorCode } from '@jobcode/common';
+
+export enum ContractsExceptionCode {
+  CONTRACT_NOT_FOUND = 'CONTRACT_NOT_FOUND',
+  INVALID_TRANSITION = 'INVALID_TRANSITION',
+  NOT_THE_SIGNER = 'NOT_THE_SIGNER',
+  IDENTITY_MISMATCH = 'IDENTITY_MISMATCH',
+  CODE_INVALID = 'CODE_INVALID',
+  CODE_EXPIRED = 'CODE_EXPIRED',
+  TOO_MANY_ATTEMPTS = 'TOO_MANY_ATTEMPTS',
+  DIGEST_MISMATCH = 'DIGEST_MISMATCH',
+  CONFIRMATION_REQUIRED = 'CONFIRMATION_REQUIRED',
+  SEEKER_HAS_NO_ACCOUNT = 'SEEKER_HAS_NO_ACCOUNT',
+  OPEN_CONTRACT_EXISTS = 'OPEN_CONTRACT_EXISTS',
+  NOT_SEALED = 'NOT_SEALED',
+}
+
+const CODE_OF: Record<ContractsExceptionCode, ErrorCode> = {
+  CONTRACT_NOT_FOUND: ErrorCode.NOT_FOUND,
+  INVALID_TRANSITION: ErrorCode.CONFLICT,
+  NOT_THE_SIGNER: ErrorCode.FORBIDDEN,
+  IDENTITY_MISMATCH: ErrorCode.BAD_USER_INPUT,
+  CODE_INVALID: ErrorCode.BAD_USER_INPUT,
+  CODE_EXPIRED: ErrorCode.BAD_USER_INPUT,
+  TOO_MANY_ATTEMPTS: ErrorCode.FORBIDDEN,
+  DIGEST_MISMATCH: ErrorCode.CONFLICT,
+  CONFIRMATION_REQUIRED: ErrorCode.BAD_USER_INPUT,
+  SEEKER_HAS_NO_ACCOUNT: ErrorCode.CONFLICT,
+  OPEN_CONTRACT_EXISTS: ErrorCode.CONFLICT,
+  NOT_SEALED: ErrorCode.CONFLICT,
+};
+
+export class ContractsException extends AppError {
+  constructor(reason: ContractsExceptionCode, message: string, options: { field?: string; details?: Record<string, unknown> } = {}) {
+    super(CODE_OF[reason], message, { reason, ...options });
+  }
+}
+
+export const contractNotFound = () => new ContractsException(ContractsExceptionCode.CONTRACT_NOT_FOUND, '没有找到这份合同，或您无权查看');

@@ -1,0 +1,18 @@
+import { forwardRef, Module } from '@nestjs/common';
+
+import { ApplicationsModule } from '@jobcode/applications';
+import { ServiceCodesModule } from '@jobcode/service-codes';
+
+import { ContractSignaturesLoader } from './contract-signatures.loader';
+import { ContractsController } from './contracts.controller';
+import { ContractsResolver } from './contracts.resolver';
+import { ContractsService } from './contracts.service';
+
+@Module({
+  // Service codes show contracts (verification by scan) and contracts resolve their codes: a cycle.
+  imports: [ApplicationsModule, forwardRef(() => ServiceCodesModule)],
+  controllers: [ContractsController],
+  providers: [ContractsService, ContractsResolver, ContractSignaturesLoader],
+  exports: [ContractsService],
+})
+export class ContractsModule {}

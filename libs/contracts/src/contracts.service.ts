@@ -1,0 +1,644 @@
+import { randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
+
+import { forwardRef, Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+
+import { Application, ApplicationsService, ApplicationStatus } from '@jobcode/applications';
+import { type Actor, Role } from '@jobcode/common';
+import { CountySettingsService } from '@jobcode/county-settings';
+import { inTransaction, isUniqueViolation } from '@jobcode/database';
+import { PdfRenderer } from '@jobcode/documents';
+import { Employer } from '@jobcode/employers';
+import { countyToday, Job, monthlyEquivalent } from '@jobcode/jobs';
+import { NotificationChannel, NotificationsService, NotificationTemplates } from '@jobcode/notifications';
+import { OutboxService } from '@jobcode/outbox';
+import { PersonalDataCipher } from '@jobcode/personal-data';
+import { ServiceCodesService, ServiceCodeTargetKind } from '@jobcode/service-codes';
+import { JobSeeker } from '@jobcode/seekers';
+
+import { canonicalJson, sha256Hex } from './canonical';
+import { chainIsValid, eventHash, GENESIS_HASH } from './contract-chain';
+import { CONTRACT_TEMPLATE_VERSION, type ContractContent, contractDocument, maskName, sealedContractDocument } from './contract-document';
+import { ContractEvent, ContractEventKind } from './contract-event.entity';
+import { ContractSignature, SignatureParty } from './contract-signature.entity';
+import { validateTerms } from './contract-terms';
+import { Contract } from './contract.entity';
+import { CONTRACT_STATUS_WORD, ContractStatus } from './contract.enums';
+import { MatchedDigest } from './contract.object';
+import { contractNotFound, ContractsException, ContractsExceptionCode } from './contracts.exception';
+import { MINIMUM_HOURLY_WAGE, MINIMUM_MONTHLY_WAGE } from './contracts.settings';
+import { type CountersignContractInput, type EndContractInput, type OfferContractInput, type SignContractInput } from './dto/contract.inputs';
+import { SigningCode } from './signing-code.entity';
+
+export const CONTRACT_ACTIVATED = 'contract.activated';
+export const CONTRACT_ENDED = 'contract.ended';
+
+/** Payload of `contract.activated` (shared event contract: field names are fixed). */
+export interface ContractActivatedEvent {
+  contractId: string;
+  applicationId: string;
+  jobId: string;
+  seekerId: string;
+  employerId: string;
+  startDate: string;
+  endDate: string | null;
+  wage: number;
+  wageUnit: 'MONTH' | 'DAY' | 'HOUR' | 'PIECE';
+  monthlyWage: number | null;
+  termKind: 'FIXED' | 'OPEN_ENDED' | 'PER_TASK';
+  workplaceRegionCode: string;
+}
+
+/** Payload of `contract.ended`. */
+export interface ContractEndedEvent {
+  contractId: string;
+  seekerId: string;
+  endDate: string;
+}
+
+export const SIGNING_CODE_TTL_MS = 10 * 60 * 1000;
+export const SIGNING_CODE_MAX_ATTEMPTS = 5;
+export const SEEKER_IDENTITY_CHECK = 'NAME+ID_LAST6+SMS_OTP';
+const CODE_PURPOSE = 'contract-signing-code';
+
+export interface ContractVerification {
+  contractId: string;
+  status: ContractStatus;
+  employerName: string;
+  seekerMaskedName: string;
+  jobTitle: string;
+  startDate: string;
+  endDate: string | null;
+  seekerSignedAt: Date | null;
+  activatedAt: Date | null;
+  contentDigest: string;
+  pdfDigest: string;
+  sealedPdfDigest: string | null;
+  contentValid: boolean;
+  chainValid: boolean;
+  sealValid: boolean;
+  valid: boolean;
+}
+
+const OPEN_STATUSES = [ContractStatus.DRAFT, ContractStatus.SENT, ContractStatus.SIGNED_BY_SEEKER];
+
+/**
+ * Labour contracts signed online (在线签约): offered from an application, signed by the
+ * seeker after an identity check, countersigned by the employer, then sealed: the final
+ * PDF with its audit page is stored with its digest, and every event is chained by hash.
+ */
+@Injectable()
+export class ContractsService implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly applications: ApplicationsService,
+    private readonly settings: CountySettingsService,
+    private readonly renderer: PdfRenderer,
+    private readonly notifications: NotificationsService,
+    private readonly templates: NotificationTemplates,
+    private readonly outbox: OutboxService,
+    private readonly cipher: PersonalDataCipher,
+    @Inject(forwardRef(() => ServiceCodesService)) private readonly serviceCodes: ServiceCodesService,
+  ) {}
+
+  onModuleInit(): void {
+    this.templates.register({
+      key: 'contract.sent',
+      title: '劳动合同待签署',
+      text: '{employer}向您发送了“{job}”岗位的劳动合同，请登录就业服务码平台查看条款并签署。',
+    });
+    this.templates.register({
+      key: 'contract.signing-code',
+      title: '合同签署验证码',
+      text: '您正在签署{employer}的劳动合同，验证码 {code}，10 分钟内有效。请勿告诉任何人，工作人员和用人单位不会向您索要。',
+    });
+    this.templates.register({
+      key: 'contract.activated',
+      title: '劳动合同已生效',
+      text: '您与{employer}的劳动合同已双方签署生效，可随时在平台免费查看、下载和打印。',
+    });
+  }
+
+  static contentOf(contract: Pick<Contract, 'content'>): ContractContent {
+    return JSON.parse(contract.content) as ContractContent;
+  }
+
+  // ---- offering ----
+
+  async offer(actor: Actor, input: OfferContractInput): Promise<Contract> {
+    try {
+      return await inTransaction(this.dataSource, async (manager) => {
+        const application = await this.applications.requireManageable(actor, input.applicationId, manager, true);
+        if (application.status === ApplicationStatus.SHORTLISTED) {
+          await this.applications.transition(
+            manager,
+            application,
+            [ApplicationStatus.SHORTLISTED],
+            ApplicationStatus.OFFERED,
+            '发出合同',
+            actor.accountId,
+            null,
+          );
+        } else if (application.status !== ApplicationStatus.OFFERED) {
+          throw new ContractsException(ContractsExceptionCode.INVALID_TRANSITION, '只能向已入选或已发录用意向的报名发出合同；请先在报名列表中将其设为“入选”', {
+            field: 'input.applicationId',
+            details: { applicationStatus: application.status },
+          });
+        }
+        const job = await manager.findOneOrFail(Job, { where: { id: application.jobId } });
+        const seeker = await manager.findOneOrFail(JobSeeker, { where: { id: application.jobSeekerId } });
+        if (!seeker.accountId) {
+          throw new ContractsException(
+            ContractsExceptionCode.SEEKER_HAS_NO_ACCOUNT,
+            '这位求职者还没有绑定自己的账号，无法在线签署；请先请本人用手机注册并“认领登记”，或线下签订书面合同',
+          );
+        }
+        const minimum = {
+          monthly: await this.settings.get(MINIMUM_MONTHLY_WAGE, input.terms.workplaceRegionCode, manager),
+          hourly: await this.settings.get(MINIMUM_HOURLY_WAGE, input.terms.workplaceRegionCode, manager),
+        };
+        const terms = validateTerms(input.terms, minimum, countyToday());
+        const employer = job.employerId ? await manager.findOneOrFail(Employer, { where: { id: job.employerId } }) : null;
+        const contractId = randomUUID();
+        const content: ContractContent = {
+          contractId,
+          templateVersion: CONTRACT_TEMPLATE_VERSION,
+          job: { id: job.id, title: job.title },
+          parties: {
+            employer: { id: employer?.id ?? null, name: employer?.name ?? '县人力资源和社会保障局（公益性岗位）' },
+            seeker: { id: seeker.id, maskedName: maskName(seeker.name) },
+          },
+          terms,
+        };
+        const canonical = canonicalJson(content);
+        const contentDigest = sha256Hex(canonical);
+        const createdAt = new Date();
+        const pdf = await this.renderer.render(contractDocument(content, contentDigest, createdAt));
+        const contract = manager.create(Contract, {
+          id: contractId,
+          applicationId: application.id,
+          jobId: job.id,
+          jobSeekerId: seeker.id,
+          employerId: job.employerId,
+          regionCode: job.regionCode,
+          status: ContractStatus.SENT,
+          templateVersion: CONTRACT_TEMPLATE_VERSION,
+          content: canonical,
+          contentDigest,
+          pdfDigest: sha256Hex(pdf),
+          wage: terms.wage,
+          wageUnit: terms.wageUnit,
+          termKind: terms.termKind,
+          startDate: terms.startDate,
+          endDate: terms.endDate,
+          workplaceRegionCode: terms.workplaceRegionCode,
+          sealedPdf: null,
+          sealedPdfDigest: null,
+          chainHead: GENESIS_HASH,
+          eventCount: 0,
+          createdBy: actor.accountId,
+          createdAt,
+          seekerSignedAt: null,
+          activatedAt: null,
+          endedOn: null,
+          closingReason: null,
+        });
+        await manager.insert(Contract, contract);
+        await this.append(
+          manager,
+          contract,
+          ContractEventKind.OFFERED,
+          actor.accountId,
+          { contentDigest, pdfDigest: contract.pdfDigest, templateVersion: CONTRACT_TEMPLATE_VERSION },
+          createdAt,
+        );
+        await this.append(manager, contract, ContractEventKind.SENT, actor.accountId, { to: 'SEEKER' });
+        await this.notifications.send(manager, {
+          to: { accountId: seeker.accountId },
+          channel: NotificationChannel.IN_APP,
+          template: 'contract.sent',
+          params: { employer: content.parties.employer.name, job: job.title },
+          idempotencyKey: `contract:${contractId}:sent`,
+        });
+        return contract;
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, 'contract_one_open_per_application')) {
+        throw new ContractsException(
+          ContractsExceptionCode.OPEN_CONTRACT_EXISTS,
+          '这条报名已有一份未完成或已生效的合同；如需修改条款，请先撤销原合同再重新发出',
+          {
+            field: 'input.applicationId',
+          },
+        );
+      }
+      throw error;
+    }
+  }
+
+  // ---- the seeker signs ----
+
+  /** Sends a 6-digit code to the seeker's phone. Only the seeker's own account may ask. */
+  async requestSigningCode(actor: Actor, contractId: string): Promise<Date> {
+    return inTransaction(this.dataSource, async (manager) => {
+      const contract = await this.lock(manager, contractId);
+      const seeker = await this.requireSigner(actor, contract, manager);
+      this.assertStatus(contract, [ContractStatus.SENT], '获取签署验证码');
+      const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+      const expiresAt = new Date(Date.now() + SIGNING_CODE_TTL_MS);
+      // A new code replaces any earlier one.
+      await manager.update(SigningCode, { contractId: contract.id, usedAt: IsNull() }, { expiresAt: new Date() });
+      const saved = await manager.save(
+        manager.create(SigningCode, { contractId: contract.id, accountId: actor.accountId, codeHash: this.codeHash(contract.id, code), expiresAt }),
+      );
+      await this.notifications.send(manager, {
+        to: { accountId: actor.accountId, phone: this.cipher.decrypt(seeker.phoneEncrypted) },
+        channel: NotificationChannel.SMS,
+        template: 'contract.signing-code',
+        params: { employer: ContractsService.contentOf(contract).parties.employer.name, code },
+        idempotencyKey: `contract:${contract.id}:code:${saved.id}`,
+      });
+      await this.append(manager, contract, ContractEventKind.SIGNING_CODE_SENT, actor.accountId, { channel: 'SMS', expiresAt: expiresAt.toISOString() });
+      return expiresAt;
+    });
+  }
+
+  private codeHash(contractId: string, code: string): string {
+    return this.cipher.hash(`${contractId}:${code}`, CODE_PURPOSE);
+  }
+
+  /**
+   * SENT → SIGNED_BY_SEEKER after the identity check (name, last six of the ID number, the
+   * one-time code) and the explicit confirmation. Signing again is idempotent. A failed
+   * check is counted even though the request fails.
+   */
+  async sign(actor: Actor, input: SignContractInput): Promise<Contract> {
+    const outcome = await inTransaction(this.dataSource, async (manager) => {
+      const contract = await this.lock(manager, input.contractId);
+      const seeker = await this.requireSigner(actor, contract, manager);
+      const previous = await manager.findOne(ContractSignature, { where: { contractId: contract.id, party: SignatureParty.SEEKER } });
+      if (previous) {
+        if (previous.digest !== input.digest) throw this.digestMismatch();
+        return { contract };
+      }
+      this.assertStatus(contract, [ContractStatus.SENT], '签署');
+      if (input.digest !== contract.contentDigest) throw this.digestMismatch();
+
+      const code = await manager.findOne(SigningCode, {
+        where: { contractId: contract.id, accountId: actor.accountId },
+        order: { createdAt: 'DESC' },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!code || code.usedAt) {
+        throw new ContractsException(ContractsExceptionCode.CODE_INVALID, '请先点击“获取验证码”，用手机收到的验证码签署', { field: 'input.code' });
+      }
+      if (code.attempts >= SIGNING_CODE_MAX_ATTEMPTS) {
+        throw new ContractsException(ContractsExceptionCode.TOO_MANY_ATTEMPTS, `验证码已输错 ${SIGNING_CODE_MAX_ATTEMPTS} 次，已失效；请重新获取验证码`, {
+          field: 'input.code',
+        });
+      }
+      if (code.expiresAt.getTime() <= Date.now()) {
+        throw new ContractsException(ContractsExceptionCode.CODE_EXPIRED, '验证码已过期（10 分钟内有效），请重新获取', { field: 'input.code' });
+      }
+      const failure = this.identityFailure(seeker, input) ?? (this.sameHash(code.codeHash, this.codeHash(contract.id, input.code)) ? null : 'code');
+      if (failure) {
+        code.attempts += 1;
+        await manager.save(code);
+        const left = SIGNING_CODE_MAX_ATTEMPTS - code.attempts;
+        const what = failure === 'code' ? '验证码不正确' : '姓名或身份证号后六位与求职登记不符';
+        return {
+          error: new ContractsException(
+            failure === 'code' ? ContractsExceptionCode.CODE_INVALID : ContractsExceptionCode.IDENTITY_MISMATCH,
+            `${what}，请核对后重试${left > 0 ? `（还可尝试 ${left} 次）` : '；验证码已失效，请重新获取'}`,
+            { field: failure === 'code' ? 'input.code' : 'input.name', details: { attemptsLeft: left } },
+          ),
+        };
+      }
+      code.usedAt = new Date();
+      await manager.save(code);
+      const signedAt = new Date();
+      await manager.insert(ContractSignature, {
+        contractId: contract.id,
+        party: SignatureParty.SEEKER,
+        accountId: actor.accountId,
+        identityCheck: SEEKER_IDENTITY_CHECK,
+        digest: contract.contentDigest,
+        signedAt,
+      });
+      contract.status = ContractStatus.SIGNED_BY_SEEKER;
+      contract.seekerSignedAt = signedAt;
+      await this.append(
+        manager,
+        contract,
+        ContractEventKind.SIGNED_BY_SEEKER,
+        actor.accountId,
+        { identityCheck: SEEKER_IDENTITY_CHECK, digest: contract.contentDigest, confirmedTerms: true, signingCodeId: code.id },
+        signedAt,
+      );
+      return { contract };
+    });
+    if ('error' in outcome) throw outcome.error;
+    return outcome.contract;
+  }
+
+  private identityFailure(seeker: JobSeeker, input: SignContractInput): 'identity' | null {
+    const idNumber = this.cipher.decrypt(seeker.idNumberEncrypted).toUpperCase();
+    const nameOk = seeker.name.trim() === input.name.trim();
+    const idOk = idNumber.slice(-6) === input.idNumberLast6.toUpperCase();
+    return nameOk && idOk ? null : 'identity';
+  }
+
+  private sameHash(a: string, b: string): boolean {
+    return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+  }
+
+  private digestMismatch() {
+    return new ContractsException(ContractsExceptionCode.DIGEST_MISMATCH, '合同内容与您看到的不一致（摘要不符），请刷新后重新阅读合同再签署', {
+      field: 'input.digest',
+    });
+  }
+
+  /** The seeker of the contract, if the actor is that seeker's own account; FORBIDDEN for anyone else who may see it. */
+  private async requireSigner(actor: Actor, contract: Contract, manager: EntityManager): Promise<JobSeeker> {
+    const seeker = await manager.findOneOrFail(JobSeeker, { where: { id: contract.jobSeekerId } });
+    if (actor.role === Role.SEEKER && seeker.accountId === actor.accountId) return seeker;
+    if (actor.role === Role.SEEKER) throw contractNotFound();
+    throw new ContractsException(ContractsExceptionCode.NOT_THE_SIGNER, '只有劳动者本人能用自己的账号获取验证码并签署合同，他人不能代签');
+  }
+
+  async decline(actor: Actor, contractId: string, reason: string): Promise<Contract> {
+    return inTransaction(this.dataSource, async (manager) => {
+      const contract = await this.lock(manager, contractId);
+      await this.requireSigner(actor, contract, manager);
+      this.assertStatus(contract, [ContractStatus.SENT], '拒签');
+      contract.status = ContractStatus.DECLINED;
+      contract.closingReason = reason.trim();
+      await this.append(manager, contract, ContractEventKind.DECLINED, actor.accountId, { reason: contract.closingReason });
+      return contract;
+    });
+  }
+
+  // ---- the employer countersigns ----
+
+  /**
+   * SIGNED_BY_SEEKER → ACTIVE under a row lock: a second countersign (even from another API
+   * process at the same moment) finds it ACTIVE and returns it unchanged. Seals the contract,
+   * marks the application HIRED, publishes `contract.activated` and tells the seeker.
+   */
+  async countersign(actor: Actor, input: CountersignContractInput): Promise<Contract> {
+    return inTransaction(this.dataSource, async (manager) => {
+      const contract = await this.lock(manager, input.contractId);
+      await this.requireEmployerSide(actor, contract, manager);
+      if (input.digest !== contract.contentDigest) throw this.digestMismatch();
+      if (contract.status === ContractStatus.ACTIVE || contract.status === ContractStatus.ENDED) return contract;
+      this.assertStatus(contract, [ContractStatus.SIGNED_BY_SEEKER], '签署生效');
+      const signedAt = new Date();
+      const identityCheck = actor.role === Role.EMPLOYER ? 'EMPLOYER_MEMBER_SESSION' : 'STAFF_SESSION';
+      await manager.insert(ContractSignature, {
+        contractId: contract.id,
+        party: SignatureParty.EMPLOYER,
+        accountId: actor.accountId,
+        identityCheck,
+        digest: contract.contentDigest,
+        signedAt,
+      });
+      await this.append(manager, contract, ContractEventKind.COUNTERSIGNED, actor.accountId, { identityCheck, digest: contract.contentDigest }, signedAt);
+      await this.seal(manager, contract, signedAt);
+
+      const application = await manager.findOneOrFail(Application, { where: { id: contract.applicationId }, lock: { mode: 'pessimistic_write' } });
+      if (application.status === ApplicationStatus.OFFERED) {
+        await this.applications.transition(manager, application, [ApplicationStatus.OFFERED], ApplicationStatus.HIRED, '录用', actor.accountId, null);
+      }
+      const content = ContractsService.contentOf(contract);
+      const payload: ContractActivatedEvent = {
+        contractId: contract.id,
+        applicationId: contract.applicationId,
+        jobId: contract.jobId,
+        seekerId: contract.jobSeekerId,
+        employerId: contract.employerId ?? '',
+        startDate: contract.startDate,
+        endDate: contract.endDate,
+        wage: contract.wage,
+        wageUnit: contract.wageUnit,
+        monthlyWage: monthlyEquivalent(contract.wage, contract.wageUnit),
+        termKind: contract.termKind,
+        workplaceRegionCode: contract.workplaceRegionCode,
+      };
+      await this.outbox.publish(manager, {
+        type: CONTRACT_ACTIVATED,
+        aggregateId: contract.id,
+        payload: { ...payload },
+        idempotencyKey: `contract.activated:${contract.id}`,
+      });
+      const seeker = await manager.findOneOrFail(JobSeeker, { where: { id: contract.jobSeekerId } });
+      if (seeker.accountId) {
+        await this.notifications.send(manager, {
+          to: { accountId: seeker.accountId },
+          channel: NotificationChannel.IN_APP,
+          template: 'contract.activated',
+          params: { employer: content.parties.employer.name },
+          idempotencyKey: `contract:${contract.id}:activated`,
+        });
+      }
+      return contract;
+    });
+  }
+
+  /** Renders the final PDF with the audit page and stores it with its digest: the contract is ACTIVE and frozen. */
+  private async seal(manager: EntityManager, contract: Contract, sealedAt: Date): Promise<void> {
+    const events = await manager.find(ContractEvent, { where: { contractId: contract.id }, order: { seq: 'ASC' } });
+    const document = sealedContractDocument(ContractsService.contentOf(contract), contract.createdAt, sealedAt, {
+      events,
+      contentDigest: contract.contentDigest,
+      pdfDigest: contract.pdfDigest,
+      chainHead: contract.chainHead,
+    });
+    const pdf = await this.renderer.render(document);
+    contract.sealedPdf = pdf;
+    contract.sealedPdfDigest = sha256Hex(pdf);
+    contract.status = ContractStatus.ACTIVE;
+    contract.activatedAt = sealedAt;
+    await this.append(manager, contract, ContractEventKind.SEALED, null, { sealedPdfDigest: contract.sealedPdfDigest, signer: 'DIGEST_AND_CHAIN' }, sealedAt);
+  }
+
+  async cancel(actor: Actor, contractId: string, reason: string): Promise<Contract> {
+    return inTransaction(this.dataSource, async (manager) => {
+      const contract = await this.lock(manager, contractId);
+      await this.requireEmployerSide(actor, contract, manager);
+      this.assertStatus(contract, OPEN_STATUSES, '撤销');
+      contract.status = ContractStatus.CANCELLED;
+      contract.closingReason = reason.trim();
+      await this.append(manager, contract, ContractEventKind.CANCELLED, actor.accountId, { reason: contract.closingReason });
+      return contract;
+    });
+  }
+
+  /** ACTIVE → ENDED; publishes `contract.ended`. Only the end date and reason are recorded; the sealed content stays as it is. */
+  async end(actor: Actor, input: EndContractInput): Promise<Contract> {
+    return inTransaction(this.dataSource, async (manager) => {
+      const contract = await this.lock(manager, input.contractId);
+      await this.requireEmployerSide(actor, contract, manager);
+      this.assertStatus(contract, [ContractStatus.ACTIVE], '终止');
+      if (input.endDate < contract.startDate) {
+        throw new ContractsException(ContractsExceptionCode.INVALID_TRANSITION, `终止日期不能早于合同开始日期 ${contract.startDate}`, {
+          field: 'input.endDate',
+        });
+      }
+      contract.status = ContractStatus.ENDED;
+      contract.endedOn = input.endDate;
+      contract.closingReason = input.reason.trim();
+      await this.append(manager, contract, ContractEventKind.ENDED, actor.accountId, { endDate: input.endDate, reason: contract.closingReason });
+      const payload: ContractEndedEvent = { contractId: contract.id, seekerId: contract.jobSeekerId, endDate: input.endDate };
+      await this.outbox.publish(manager, {
+        type: CONTRACT_ENDED,
+        aggregateId: contract.id,
+        payload: { ...payload },
+        idempotencyKey: `contract.ended:${contract.id}`,
+      });
+      return contract;
+    });
+  }
+
+  private async requireEmployerSide(actor: Actor, contract: Contract, manager: EntityManager): Promise<void> {
+    if (await this.applications.actsForJobSide(actor, contract, manager)) return;
+    throw contractNotFound();
+  }
+
+  // ---- reading ----
+
+  /** The contract for its seeker, the employer's members, and staff whose region holds it. */
+  async requireVisible(actor: Actor, contractId: string): Promise<Contract> {
+    const contract = await this.dataSource.manager.findOne(Contract, { where: { id: contractId } });
+    if (!contract) throw contractNotFound();
+    if (await this.applications.isOwnSeeker(actor, contract.jobSeekerId)) return contract;
+    if (await this.applications.actsForJobSide(actor, contract)) return contract;
+    throw contractNotFound();
+  }
+
+  async signaturesOf(contractIds: readonly string[]): Promise<Map<string, ContractSignature[]>> {
+    const rows = await this.dataSource.manager.find(ContractSignature, { where: { contractId: In([...contractIds]) }, order: { signedAt: 'ASC' } });
+    const map = new Map<string, ContractSignature[]>();
+    for (const row of rows) map.set(row.contractId, [...(map.get(row.contractId) ?? []), row]);
+    return map;
+  }
+
+  /** The PDF a party downloads: the sealed one once ACTIVE, otherwise the contract as offered (re-rendered, byte-identical). */
+  async pdf(actor: Actor, contractId: string): Promise<{ pdf: Buffer; contract: Contract }> {
+    const contract = await this.requireVisible(actor, contractId);
+    if (contract.sealedPdfDigest) {
+      const [row] = (await this.dataSource.query(`SELECT sealed_pdf FROM contract WHERE id = $1`, [contract.id])) as { sealed_pdf: Buffer }[];
+      return { pdf: row.sealed_pdf, contract };
+    }
+    return { pdf: await this.renderer.render(contractDocument(ContractsService.contentOf(contract), contract.contentDigest, contract.createdAt)), contract };
+  }
+
+  /**
+   * What a scan of the contract's code shows, to anyone: status, masked parties, dates,
+   * digests, and whether the stored content, the sealed PDF and the event chain are intact.
+   */
+  async verificationView(contractId: string): Promise<ContractVerification> {
+    const [row] = (await this.dataSource.query(`SELECT sealed_pdf FROM contract WHERE id = $1`, [contractId])) as { sealed_pdf: Buffer | null }[];
+    const contract = row ? await this.dataSource.manager.findOne(Contract, { where: { id: contractId } }) : null;
+    if (!contract) throw contractNotFound();
+    const events = await this.dataSource.manager.find(ContractEvent, { where: { contractId }, order: { seq: 'ASC' } });
+    let content: ContractContent | null = null;
+    try {
+      content = ContractsService.contentOf(contract);
+    } catch {
+      content = null;
+    }
+    const contentValid = content !== null && sha256Hex(contract.content) === contract.contentDigest && content.contractId === contract.id;
+    const chainValid = chainIsValid(events, contract.chainHead, contract.eventCount);
+    const sealed = contract.status === ContractStatus.ACTIVE || contract.status === ContractStatus.ENDED;
+    const sealValid = sealed
+      ? row.sealed_pdf !== null && sha256Hex(row.sealed_pdf) === contract.sealedPdfDigest && this.sealEventMatches(events, contract.sealedPdfDigest)
+      : true;
+    return {
+      contractId: contract.id,
+      status: contract.status,
+      employerName: content?.parties.employer.name ?? '',
+      seekerMaskedName: content?.parties.seeker.maskedName ?? '',
+      jobTitle: content?.job.title ?? '',
+      startDate: contract.startDate,
+      endDate: contract.endedOn ?? contract.endDate,
+      seekerSignedAt: contract.seekerSignedAt,
+      activatedAt: contract.activatedAt,
+      contentDigest: contract.contentDigest,
+      pdfDigest: contract.pdfDigest,
+      sealedPdfDigest: contract.sealedPdfDigest,
+      contentValid,
+      chainValid,
+      sealValid,
+      valid: contentValid && chainValid && sealValid,
+    };
+  }
+
+  /** The sealed digest must also be the one the chain recorded at sealing time. */
+  private sealEventMatches(events: readonly ContractEvent[], digest: string | null): boolean {
+    const sealedEvent = events.find((e) => e.kind === ContractEventKind.SEALED);
+    return sealedEvent !== undefined && (sealedEvent.data as { sealedPdfDigest?: string }).sealedPdfDigest === digest;
+  }
+
+  /** Checks a pasted digest (of the content, the PDF as offered, or the sealed PDF) against the contract. */
+  async checkDigest(
+    target: { contractId?: string; token?: string },
+    digest: string,
+  ): Promise<{ matches: boolean; matched: MatchedDigest | null; verification: ContractVerification }> {
+    const contractId = await this.contractIdOf(target);
+    const verification = await this.verificationView(contractId);
+    const wanted = digest.toLowerCase();
+    const matched =
+      wanted === verification.sealedPdfDigest
+        ? MatchedDigest.SEALED_PDF
+        : wanted === verification.contentDigest
+          ? MatchedDigest.CONTENT
+          : wanted === verification.pdfDigest
+            ? MatchedDigest.PDF
+            : null;
+    return { matches: matched !== null && verification.valid, matched, verification };
+  }
+
+  private async contractIdOf(target: { contractId?: string; token?: string }): Promise<string> {
+    if (target.contractId) return target.contractId;
+    if (!target.token)
+      throw new ContractsException(ContractsExceptionCode.CONTRACT_NOT_FOUND, '请提供合同编号（contractId）或扫码所得的 token', { field: 'input.contractId' });
+    const resolved = await this.serviceCodes.resolve(target.token);
+    if (resolved.code.targetKind !== ServiceCodeTargetKind.CONTRACT) throw contractNotFound();
+    return resolved.code.targetId;
+  }
+
+  // ---- internals ----
+
+  private async lock(manager: EntityManager, contractId: string): Promise<Contract> {
+    const contract = await manager.findOne(Contract, { where: { id: contractId }, lock: { mode: 'pessimistic_write' } });
+    if (!contract) throw contractNotFound();
+    return contract;
+  }
+
+  private assertStatus(contract: Contract, allowed: ContractStatus[], verb: string): void {
+    if (!allowed.includes(contract.status)) {
+      throw new ContractsException(ContractsExceptionCode.INVALID_TRANSITION, `合同当前为“${CONTRACT_STATUS_WORD[contract.status]}”，不能${verb}`, {
+        details: { status: contract.status },
+      });
+    }
+  }
+
+  /** Appends one chained event and saves the contract's new head, in the caller's transaction (the contract row is locked). */
+  private async append(
+    manager: EntityManager,
+    contract: Contract,
+    kind: ContractEventKind,
+    actorAccountId: string | null,
+    data: Record<string, unknown>,
+    occurredAt = new Date(),
+  ): Promise<void> {
+    const event = { contractId: contract.id, seq: contract.eventCount + 1, kind, actorAccountId, data, occurredAt };
+    const hash = eventHash(contract.chainHead, event);
+    await manager.save(manager.create(ContractEvent, { ...event, prevHash: contract.chainHead, hash }));
+    contract.chainHead = hash;
+    contract.eventCount = event.seq;
+    const { sealedPdf, ...rest } = contract;
+    await manager.update(Contract, { id: contract.id }, sealedPdf ? { ...rest, sealedPdf } : rest);
+  }
+}

@@ -1,0 +1,70 @@
+import { forwardRef, Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+import type { Actor } from '@jobcode/common';
+import { Contract, ContractsService } from '@jobcode/contracts';
+
+import type { ScanPage } from '../scan-page/scan-page.model';
+import type { ServiceCodeTargetAdapter, TargetFacts } from '../service-code-target';
+import { ServiceCodeTargetKind } from '../service-code-target-kind';
+import { ContractScan } from './scan-views.object';
+
+const STATUS: Record<string, string> = {
+  DRAFT: '草稿',
+  SENT: '待劳动者签署',
+  SIGNED_BY_SEEKER: '劳动者已签，待单位签署',
+  ACTIVE: '已生效（双方已签）',
+  DECLINED: '劳动者已拒签',
+  CANCELLED: '已撤销',
+  ENDED: '已终止',
+};
+
+/**
+ * A labour contract's code verifies it: anyone holding the code sees its status, the
+ * parties' masked names, dates and digests, and whether content, seal and event chain are
+ * intact — no personal data.
+ */
+@Injectable()
+export class ContractTarget implements ServiceCodeTargetAdapter<ContractScan> {
+  readonly kind = ServiceCodeTargetKind.CONTRACT;
+  readonly isPublic = false;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(forwardRef(() => ContractsService)) private readonly contracts: ContractsService,
+  ) {}
+
+  async locate(id: string): Promise<TargetFacts | undefined> {
+    const contract = await this.dataSource.manager.findOne(Contract, { where: { id } });
+    return contract ? { regionCode: contract.regionCode, title: '劳动合同' } : undefined;
+  }
+
+  /** The parties and the staff of its region, i.e. whoever may read the contract. */
+  async canManage(actor: Actor, id: string): Promise<boolean> {
+    return this.contracts.requireVisible(actor, id).then(
+      () => true,
+      () => false,
+    );
+  }
+
+  async scan(id: string): Promise<ContractScan> {
+    return Object.assign(new ContractScan(), { verification: await this.contracts.verificationView(id) });
+  }
+
+  page({ verification: v }: ContractScan): ScanPage {
+    return {
+      title: v.valid ? '劳动合同核验：通过' : '劳动合同核验：未通过',
+      subtitle: STATUS[v.status] ?? v.status,
+      facts: [
+        ['用人单位', v.employerName],
+        ['劳动者', v.seekerMaskedName],
+        ['岗位', v.jobTitle],
+        ['合同期限', `${v.startDate} 至 ${v.endDate ?? '无固定期限'}`],
+        ['内容摘要 SHA-256', v.contentDigest],
+        ...(v.sealedPdfDigest ? ([['签署版 PDF 摘要', v.sealedPdfDigest]] as [string, string][]) : []),
+      ],
+      sections: [],
+      notice: v.valid ? '合同内容、签署记录和封存文件均未被改动。' : '合同内容、签署记录或封存文件与登记的摘要不一致，请联系县人社局。',
+    };
+  }
+}
