@@ -9,6 +9,7 @@ import { AuditModule } from '@jobcode/audit';
 import { AppConfig, AppErrorFilter, Secrets } from '@jobcode/common';
 import { CountySettingsModule } from '@jobcode/county-settings';
 import { EmployersModule } from '@jobcode/employers';
+import { GigBookingsModule } from '@jobcode/gig-bookings';
 import { JobSourcesModule } from '@jobcode/job-sources';
 import { JobsModule } from '@jobcode/jobs';
 import { DocumentsModule } from '@jobcode/documents';
@@ -57,6 +58,7 @@ export class AppModule {
         JobSourcesModule,
         JobsModule,
         SeekersModule,
+        GigBookingsModule,
       ],
       controllers: [HealthController],
       providers: [

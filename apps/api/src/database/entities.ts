@@ -2,6 +2,7 @@ import { Account, Session } from '@jobcode/accounts';
 import { SecurityEvent } from '@jobcode/audit';
 import { CountySetting } from '@jobcode/county-settings';
 import { Employer, EmployerMember } from '@jobcode/employers';
+import { GigBooking, GigRating } from '@jobcode/gig-bookings';
 import { FairBooth, GigStation, JobCaravan, JobFair, Workshop } from '@jobcode/job-sources';
 import { Job, JobShift } from '@jobcode/jobs';
 import { PersonalDataAccess } from '@jobcode/personal-data';
@@ -40,4 +41,6 @@ export const ENTITIES = [
   OutboxEventRecord,
   OutboxDelivery,
   NotificationMessage,
+  GigBooking,
+  GigRating,
 ];
