@@ -292,7 +292,7 @@ export class GigBookingsService implements OnModuleInit {
     return this.withBooking(actor, input.bookingId, async (booking, party, manager) => {
       this.assertParty(party, [GigParty.EMPLOYER, GigParty.SEEKER], '确认工钱');
       this.assertStatus(booking, [GigBookingStatus.COMPLETED], '确认工钱', '；完工后才能确认工钱');
-      const paidAt = new Date(input.paidAt);
+      const paidAt = input.paidAt;
       if (Number.isNaN(paidAt.getTime()) || paidAt.getTime() > Date.now() + 5 * 60_000 || (booking.checkedInAt && paidAt < booking.checkedInAt)) {
         throw new GigBookingsException(GigBookingsExceptionCode.INVALID_INPUT, '付款时间应在签到之后，且不能晚于现在', { field: 'input.paidAt' });
       }

@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType } from '@nestjs/graphql';
-import { IsDateString, IsNumber, IsUUID, Max, Min } from 'class-validator';
+import { IsDate, IsNumber, IsUUID, Max, Min } from 'class-validator';
 
 @InputType('ConfirmGigPaymentInput', { description: '确认工钱已付（用人单位）或已收到（求职者）；双方金额不一致时提交工作人员处理' })
 export class ConfirmGigPaymentInput {
@@ -14,6 +14,6 @@ export class ConfirmGigPaymentInput {
   amount: number;
 
   @Field(() => Date, { description: '付款（收款）时间' })
-  @IsDateString({}, { message: '付款时间应为 ISO 8601 时间，例如 2026-12-01T18:30:00+08:00' })
-  paidAt: string;
+  @IsDate({ message: '付款时间应为 ISO 8601 时间，例如 2026-12-01T18:30:00+08:00' })
+  paidAt: Date;
 }
