@@ -79,6 +79,15 @@ export class GigBookingsService implements OnModuleInit {
 
   async book(actor: Actor, shiftId: string, seekerId?: string): Promise<GigBooking> {
     const seeker = await this.seekerFor(actor, seekerId);
+    // Fast refusal without a transaction once a shift is full (most callers of a popular shift);
+    // the guarded UPDATE below stays the only thing that grants a seat.
+    const [peek] = (await this.dataSource.query(
+      `SELECT s.slots, s.booked_count >= s.slots AS full,
+              EXISTS (SELECT 1 FROM gig_booking b WHERE b.shift_id = s.id AND b.seeker_id = $2 AND b.status <> 'CANCELLED') AS mine
+         FROM job_shift s WHERE s.id = $1 AND s.status = 'OPEN'`,
+      [shiftId, seeker.id],
+    )) as { slots: number; full: boolean; mine: boolean }[];
+    if (peek?.full && !peek.mine) throw this.full(peek.slots);
     try {
       return await inTransaction(this.dataSource, async (manager) => {
         const shift = await manager.findOne(JobShift, { where: { id: shiftId } });
@@ -120,11 +129,7 @@ export class GigBookingsService implements OnModuleInit {
             WHERE id = $1 AND status = 'OPEN' AND booked_count < slots RETURNING booked_count`,
           [shift.id],
         )) as [{ booked_count: number }[], number];
-        if (taken.length === 0) {
-          throw new GigBookingsException(GigBookingsExceptionCode.SHIFT_FULL, `这个班次的 ${shift.slots} 个名额已经约满，请另选班次`, {
-            details: { slots: shift.slots },
-          });
-        }
+        if (taken.length === 0) throw this.full(shift.slots);
         const instant = shift.instantHiring;
         return manager.save(
           manager.create(GigBooking, {
@@ -407,6 +412,10 @@ export class GigBookingsService implements OnModuleInit {
     throw new GigBookingsException(GigBookingsExceptionCode.INVALID_TRANSITION, `预约当前为"${STATUS_WORD[booking.status]}"，不能${verb}${hint}`, {
       details: { status: booking.status },
     });
+  }
+
+  private full(slots: number): GigBookingsException {
+    return new GigBookingsException(GigBookingsExceptionCode.SHIFT_FULL, `这个班次的 ${slots} 个名额已经约满，请另选班次`, { details: { slots } });
   }
 
   private alreadyBooked(): GigBookingsException {
