@@ -8,3 +8,4 @@ export * from './gig-bookings.settings';
 export * from './gig-check-in.service';
 export * from './gig-rating.entity';
 export * from './gig-ratings.service';
+export * from './demo/gig-bookings.demo';
