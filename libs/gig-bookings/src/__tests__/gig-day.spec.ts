@@ -32,9 +32,12 @@ interface Booking {
 describe('gig day: check-in by scan, completion, pay and ratings', () => {
   let api: TestApp;
   let world: GigWorld;
+  /** Each booked shift on its own day (days 3–5 are used by the wrong-day test). */
+  let nextDay = 9;
 
   const book = async (who: SeekerFixture, overrides: Record<string, unknown> = {}, employer = world.farm, jobId = world.jobId) => {
-    const shiftId = await addShift(api, employer.token, jobId, { date: daysFromToday(1 + Math.floor(Math.random() * 50)), instantHiring: true, ...overrides });
+    nextDay += 1;
+    const shiftId = await addShift(api, employer.token, jobId, { date: daysFromToday(nextDay), instantHiring: true, ...overrides });
     const result = await api.gql<{ bookShift: Booking }>(BOOK, { input: { shiftId } }, who.token);
     if (!result.data) throw new Error(JSON.stringify(result.errors));
     return result.data.bookShift;
