@@ -11,6 +11,7 @@ import { AppConfig, AppErrorFilter, Secrets } from '@jobcode/common';
 import { ContractsModule } from '@jobcode/contracts';
 import { CountySettingsModule } from '@jobcode/county-settings';
 import { EmployersModule } from '@jobcode/employers';
+import { GigBookingsModule } from '@jobcode/gig-bookings';
 import { JobSourcesModule } from '@jobcode/job-sources';
 import { JobsModule } from '@jobcode/jobs';
 import { DocumentsModule } from '@jobcode/documents';
@@ -61,6 +62,7 @@ export class AppModule {
         SeekersModule,
         ApplicationsModule,
         ContractsModule,
+        GigBookingsModule,
       ],
       controllers: [HealthController],
       providers: [

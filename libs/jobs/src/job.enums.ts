@@ -53,3 +53,14 @@ registerEnumType(JobStatus, {
 
 /** Statuses a job can still leave; the others are final. */
 export const LIVE_STATUSES = [JobStatus.DRAFT, JobStatus.OPEN, JobStatus.PAUSED];
+
+/** A gig shift is OPEN (bookable while its job is open) or CANCELLED by the employer. */
+export enum JobShiftStatus {
+  OPEN = 'OPEN',
+  CANCELLED = 'CANCELLED',
+}
+
+registerEnumType(JobShiftStatus, {
+  name: 'JobShiftStatus',
+  description: 'OPEN 正常，CANCELLED 已取消',
+});

@@ -53,6 +53,22 @@ export class JobMapper {
   }
 
   shift(s: JobShift): JobShiftObject {
-    return { id: s.id, date: s.date, startTime: s.startTime.slice(0, 5), endTime: s.endTime.slice(0, 5), slots: s.slots, dayPay: s.dayPay };
+    return {
+      id: s.id,
+      jobId: s.jobId,
+      date: s.date,
+      startTime: s.startTime.slice(0, 5),
+      endTime: s.endTime.slice(0, 5),
+      slots: s.slots,
+      bookedCount: s.bookedCount,
+      slotsLeft: Math.max(0, s.slots - s.bookedCount),
+      dayPay: s.dayPay,
+      pieceRate: s.pieceRate,
+      meetingStationId: s.meetingStationId,
+      meetingPoint: s.meetingPoint,
+      instantHiring: s.instantHiring,
+      status: s.status,
+      cancelReason: s.cancelReason,
+    };
   }
 }

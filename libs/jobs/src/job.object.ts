@@ -3,7 +3,7 @@ import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Connection } from '@jobcode/common';
 import { RegionObject } from '@jobcode/regions';
 
-import { JobKind, JobStatus, WageUnit } from './job.enums';
+import { JobKind, JobShiftStatus, JobStatus, WageUnit } from './job.enums';
 
 @ObjectType('JobBenefits', { description: '福利待遇' })
 export class JobBenefitsObject {
@@ -118,6 +118,9 @@ export class JobShiftObject {
   @Field(() => ID)
   id: string;
 
+  @Field(() => ID)
+  jobId: string;
+
   @Field(() => String, { description: '日期 YYYY-MM-DD' })
   date: string;
 
@@ -130,8 +133,41 @@ export class JobShiftObject {
   @Field(() => Int, { description: '名额' })
   slots: number;
 
-  @Field(() => Int, { description: '日薪（元）' })
-  dayPay: number;
+  @Field(() => Int, { description: '已预约人数（未取消的预约）' })
+  bookedCount: number;
+
+  @Field(() => Int, { description: '剩余名额' })
+  slotsLeft: number;
+
+  @Field(() => Int, { nullable: true, description: '日薪（元）；计件的班次为空' })
+  dayPay: number | null;
+
+  @Field(() => Float, { nullable: true, description: '计件单价（元/件）；日结的班次为空' })
+  pieceRate: number | null;
+
+  @Field(() => ID, { nullable: true, description: '集合的零工驿站，签到时扫该站的码' })
+  meetingStationId: string | null;
+
+  @Field(() => String, { description: '集合地点说明' })
+  meetingPoint: string;
+
+  @Field(() => Boolean, { description: '即时快招：预约后自动确认' })
+  instantHiring: boolean;
+
+  @Field(() => JobShiftStatus)
+  status: JobShiftStatus;
+
+  @Field(() => String, { nullable: true, description: '取消原因' })
+  cancelReason: string | null;
+}
+
+@ObjectType('GigBoardEntry', { description: '零工驿站看板上的一个班次' })
+export class GigBoardEntryObject {
+  @Field(() => JobObject)
+  job: JobObject;
+
+  @Field(() => JobShiftObject)
+  shift: JobShiftObject;
 }
 
 @ObjectType('JobFairTotals', { description: '招聘会汇总：参会单位数和岗位数' })

@@ -9,6 +9,8 @@ export enum JobsExceptionCode {
   INVALID_SOURCE = 'INVALID_SOURCE',
   PUBLIC_WELFARE_STAFF_ONLY = 'PUBLIC_WELFARE_STAFF_ONLY',
   SHIFT_TAKEN = 'SHIFT_TAKEN',
+  SHIFT_NOT_FOUND = 'SHIFT_NOT_FOUND',
+  SHIFT_BOOKED = 'SHIFT_BOOKED',
 }
 
 const CODE_OF: Record<JobsExceptionCode, ErrorCode> = {
@@ -20,6 +22,8 @@ const CODE_OF: Record<JobsExceptionCode, ErrorCode> = {
   INVALID_SOURCE: ErrorCode.BAD_USER_INPUT,
   PUBLIC_WELFARE_STAFF_ONLY: ErrorCode.FORBIDDEN,
   SHIFT_TAKEN: ErrorCode.CONFLICT,
+  SHIFT_NOT_FOUND: ErrorCode.NOT_FOUND,
+  SHIFT_BOOKED: ErrorCode.CONFLICT,
 };
 
 export class JobsException extends AppError {

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 
 import { JobExpiryScheduler } from './job-expiry.scheduler';
+import { JobShiftsResolver } from './job-shifts.resolver';
+import { JobShiftsService } from './job-shifts.service';
 import { JobFieldsResolver } from './job-fields.resolver';
 import { JobMapper } from './job.mapper';
 import { FairBoothPostsLoader, JobFairTotalsLoader, JobShiftsLoader, PublicWelfareGroupsLoader } from './jobs.loaders';
@@ -11,6 +13,8 @@ import { EmployerJobsResolver, FairBoothJobsResolver, GigStationJobsResolver, Jo
 @Module({
   providers: [
     JobsService,
+    JobShiftsService,
+    JobShiftsResolver,
     JobMapper,
     JobExpiryScheduler,
     JobsResolver,
@@ -25,6 +29,6 @@ import { EmployerJobsResolver, FairBoothJobsResolver, GigStationJobsResolver, Jo
     JobFairTotalsLoader,
     PublicWelfareGroupsLoader,
   ],
-  exports: [JobsService, JobMapper],
+  exports: [JobsService, JobShiftsService, JobMapper],
 })
 export class JobsModule {}

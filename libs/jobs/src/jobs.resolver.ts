@@ -2,11 +2,11 @@ import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 
 import { type Actor, Allow, CurrentActor, PUBLIC, Role } from '@jobcode/common';
 
-import { AddJobShiftInput, JobTransitionInput } from './dto/job-transition.input';
+import { JobTransitionInput } from './dto/job-transition.input';
 import { JobsArgs } from './dto/jobs.args';
 import { PostJobInput, UpdateJobInput } from './dto/post-job.input';
 import { JobMapper } from './job.mapper';
-import { JobConnection, JobObject, JobShiftObject } from './job.object';
+import { JobConnection, JobObject } from './job.object';
 import { JobsService } from './jobs.service';
 
 const MANAGERS = [Role.EMPLOYER, Role.STAFF, Role.ADMIN];
@@ -58,12 +58,6 @@ export class JobsResolver {
   @Mutation(() => JobObject, { description: '关闭岗位（草稿、招聘中或暂停的）' })
   async closeJob(@CurrentActor() actor: Actor, @Args('input') input: JobTransitionInput): Promise<JobObject> {
     return this.mapper.job(await this.jobsService.close(actor, input.jobId));
-  }
-
-  @Allow(...MANAGERS)
-  @Mutation(() => JobShiftObject, { description: '为零工岗位添加一个班次' })
-  async addJobShift(@CurrentActor() actor: Actor, @Args('input') input: AddJobShiftInput): Promise<JobShiftObject> {
-    return this.mapper.shift(await this.jobsService.addShift(actor, input));
   }
 
   @Allow(PUBLIC)

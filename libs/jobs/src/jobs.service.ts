@@ -3,15 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 
 import { type Actor, clampPageSize, type ConnectionShape, decodeCursor, isStaffOrAdmin, RegionLevel, Role, toConnection } from '@jobcode/common';
-import { inTransaction, isUniqueViolation } from '@jobcode/database';
+import { inTransaction } from '@jobcode/database';
 import { EmployerMember, EmployersService } from '@jobcode/employers';
 import { FairBooth, GigStation, JobFair, parseLatLng, Workshop, WorkshopStatus } from '@jobcode/job-sources';
 import { RegionScope, RegionsService } from '@jobcode/regions';
 
 import { refusalMessage, screenAdvert } from './advert-screening';
-import { AddJobShiftInput } from './dto/job-transition.input';
 import { JobContentInput, PostJobInput, UpdateJobInput } from './dto/post-job.input';
-import { JobShift } from './job-shift.entity';
 import { Job } from './job.entity';
 import { JobKind, JobStatus, LIVE_STATUSES } from './job.enums';
 import { JobsException, JobsExceptionCode } from './jobs.exception';
@@ -193,39 +191,6 @@ export class JobsService {
     });
   }
 
-  async addShift(actor: Actor, input: AddJobShiftInput): Promise<JobShift> {
-    return inTransaction(this.dataSource, async (manager) => {
-      const job = await this.requireManageable(actor, input.jobId, manager, true);
-      if (job.kind !== JobKind.GIG) throw new JobsException(JobsExceptionCode.INVALID_JOB, '只有零工岗位（GIG）可以设置班次', { field: 'input.jobId' });
-      if (!LIVE_STATUSES.includes(this.effectiveStatus(job))) {
-        throw new JobsException(JobsExceptionCode.INVALID_TRANSITION, `岗位${STATUS_WORD[this.effectiveStatus(job)]}，不能再添加班次`);
-      }
-      if (!isRealDate(input.date)) throw new JobsException(JobsExceptionCode.INVALID_JOB, `日期 ${input.date} 不存在`, { field: 'input.date' });
-      if (input.date < countyToday() || input.date < job.validFrom || input.date > job.validTo) {
-        throw new JobsException(JobsExceptionCode.INVALID_JOB, `班次日期应在岗位有效期内（${job.validFrom} 至 ${job.validTo}）且不早于今天`, {
-          field: 'input.date',
-        });
-      }
-      if (input.endTime <= input.startTime)
-        throw new JobsException(JobsExceptionCode.INVALID_JOB, '结束时间应晚于开始时间（班次不跨夜）', { field: 'input.endTime' });
-      try {
-        return await manager.save(
-          manager.create(JobShift, {
-            jobId: job.id,
-            date: input.date,
-            startTime: input.startTime,
-            endTime: input.endTime,
-            slots: input.slots,
-            dayPay: input.dayPay,
-          }),
-        );
-      } catch (error) {
-        if (isUniqueViolation(error)) throw new JobsException(JobsExceptionCode.SHIFT_TAKEN, `${input.date} ${input.startTime} 开始的班次已经存在`);
-        throw error;
-      }
-    });
-  }
-
   // ---- reading ----
 
   /** May the actor manage this job? Employers: their own employers' jobs. Staff: jobs inside their region. */
@@ -235,7 +200,8 @@ export class JobsService {
     return isStaffOrAdmin(actor) && this.scope.covers(actor, job.regionCode);
   }
 
-  private async requireManageable(actor: Actor, jobId: string, manager: EntityManager, lock: boolean): Promise<Job> {
+  /** The job, when the actor may manage it (optionally locked FOR UPDATE); NOT_FOUND or FORBIDDEN otherwise. */
+  async requireManageable(actor: Actor, jobId: string, manager: EntityManager, lock: boolean): Promise<Job> {
     const job = await manager.findOne(Job, { where: { id: jobId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
     if (!job) throw this.notFound();
     if (await this.canManage(actor, job, manager)) return job;

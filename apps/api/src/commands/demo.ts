@@ -5,6 +5,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ConfigError, loadConfig } from '@jobcode/common';
 import { contractsDemoStep } from '@jobcode/contracts';
 import { employersDemo } from '@jobcode/employers';
+import { gigBookingsDemo } from '@jobcode/gig-bookings';
 import { jobSourcesDemo } from '@jobcode/job-sources';
 import { jobsDemo } from '@jobcode/jobs';
 import { seekersDemoStep } from '@jobcode/seekers';
@@ -25,7 +26,7 @@ export interface DemoStep {
 }
 
 /** Later features append their steps here, in dependency order. */
-const DEMO_STEPS: DemoStep[] = [employersDemo, jobSourcesDemo, jobsDemo, seekersDemoStep, notificationsDemoStep, contractsDemoStep];
+const DEMO_STEPS: DemoStep[] = [employersDemo, jobSourcesDemo, jobsDemo, seekersDemoStep, notificationsDemoStep, contractsDemoStep, gigBookingsDemo];
 
 /**
  * npm run demo — loads a realistic demo data set for the demo county (资源县) into the

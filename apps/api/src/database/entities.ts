@@ -4,6 +4,7 @@ import { SecurityEvent } from '@jobcode/audit';
 import { Contract, ContractEvent, ContractSignature, SigningCode } from '@jobcode/contracts';
 import { CountySetting } from '@jobcode/county-settings';
 import { Employer, EmployerMember } from '@jobcode/employers';
+import { GigBooking, GigRating } from '@jobcode/gig-bookings';
 import { FairBooth, GigStation, JobCaravan, JobFair, Workshop } from '@jobcode/job-sources';
 import { Job, JobShift } from '@jobcode/jobs';
 import { PersonalDataAccess } from '@jobcode/personal-data';
@@ -49,4 +50,6 @@ export const ENTITIES = [
   ContractEvent,
   ContractSignature,
   SigningCode,
+  GigBooking,
+  GigRating,
 ];

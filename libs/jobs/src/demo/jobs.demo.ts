@@ -7,6 +7,7 @@ import { FairBooth, GigStation, Workshop } from '@jobcode/job-sources';
 import { type PostJobInput } from '../dto/post-job.input';
 import { Job } from '../job.entity';
 import { JobKind, WageUnit } from '../job.enums';
+import { JobShiftsService } from '../job-shifts.service';
 import { JobsService } from '../jobs.service';
 import { countyToday } from '../wage';
 
@@ -283,6 +284,7 @@ export const jobsDemo: LibraryDemoStep = {
     if (await dataSource.manager.exists(Job, { where: { employerId: first.id } })) return 'already loaded';
     const admin = await demoAdmin(app);
     const jobs = app.get(JobsService);
+    const shiftsService = app.get(JobShiftsService);
     const stations = await dataSource.manager.find(GigStation);
     const workshops = await dataSource.manager.find(Workshop);
     const booths = await dataSource.manager.find(FairBooth);
@@ -344,13 +346,14 @@ export const jobsDemo: LibraryDemoStep = {
             if (used.has(date)) continue;
             used.add(date);
             const startHour = random.pick([6, 7, 8]);
-            await jobs.addShift(admin, {
+            await shiftsService.add(admin, {
               jobId: job.id,
               date,
               startTime: `0${startHour}:00`,
               endTime: `${startHour + 10}:00`,
               slots: random.int(3, 15),
               dayPay: wageUnit === DAY ? wageMax : random.int(120, 200),
+              instantHiring: random.chance(0.5),
             });
             shifts += 1;
           }

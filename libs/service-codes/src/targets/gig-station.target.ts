@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 
 import { type Actor, AppConfig, isStaffOrAdmin } from '@jobcode/common';
 import { JobSourcesMapper, JobSourcesService } from '@jobcode/job-sources';
+import { JobMapper, JobShiftsService } from '@jobcode/jobs';
 import { RegionScope } from '@jobcode/regions';
 
 import type { ScanPage } from '../scan-page/scan-page.model';
@@ -24,6 +25,8 @@ export class GigStationTarget implements ServiceCodeTargetAdapter<GigStationScan
     private readonly mapper: JobSourcesMapper,
     private readonly nearby: OpenJobsNearby,
     private readonly cache: ScanViewCache,
+    private readonly shifts: JobShiftsService,
+    private readonly jobMapper: JobMapper,
     private readonly scope: RegionScope,
     private readonly config: AppConfig,
   ) {}
@@ -39,7 +42,7 @@ export class GigStationTarget implements ServiceCodeTargetAdapter<GigStationScan
   }
 
   async scan(id: string, context: ScanContext): Promise<GigStationScan> {
-    return this.cache.get(this.kind, id, context, async () => {
+    const view = await this.cache.get(this.kind, id, context, async () => {
       const station = await this.sources.requireStation(id);
       const origin = context.near ?? { lat: Number(station.latitude), lng: Number(station.longitude) };
       const nearby = await this.nearby.of({ stationId: id }, origin);
@@ -47,9 +50,14 @@ export class GigStationTarget implements ServiceCodeTargetAdapter<GigStationScan
         station: await this.mapper.station(station),
         jobs: nearby.jobs.map((job, i) => ({ job, distanceKm: nearby.distances[i] })),
         openJobCount: nearby.total,
+        board: [],
       });
       return { view, employers: nearby.employers };
     });
+    // Slots left change with every booking: the board is read fresh on each scan.
+    const entries = await this.shifts.boardForStation(id);
+    const board = await Promise.all(entries.map(async (e) => ({ job: await this.jobMapper.job(e.job), shift: this.jobMapper.shift(e.shift) })));
+    return Object.assign(new GigStationScan(), view, { board });
   }
 
   page(view: GigStationScan): ScanPage {
@@ -60,7 +68,23 @@ export class GigStationTarget implements ServiceCodeTargetAdapter<GigStationScan
         ['地址', view.station.address],
         ['开放时间', view.station.openingHours],
       ],
-      sections: [jobsSection(view.jobs, view.openJobCount, this.config.publicUrl)],
+      sections: [
+        {
+          heading: '今明两天零工（日结）',
+          empty: '今明两天暂无在本站集合的零工班次',
+          items: view.board.map(({ job, shift }) => ({
+            title: job.title,
+            badge: shift.slotsLeft > 0 ? `余 ${shift.slotsLeft} 人` : '已满',
+            href: `${this.config.publicUrl}/jobs/${job.id}`,
+            lines: [
+              `${shift.date} ${shift.startTime}–${shift.endTime}`,
+              shift.dayPay !== null ? `${shift.dayPay} 元/天` : `计件 ${shift.pieceRate ?? ''} 元/件`,
+              shift.meetingPoint,
+            ].filter(Boolean),
+          })),
+        },
+        jobsSection(view.jobs, view.openJobCount, this.config.publicUrl),
+      ],
     };
   }
 }

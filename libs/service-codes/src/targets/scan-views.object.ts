@@ -2,7 +2,7 @@ import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 
 import { GigStationObject, JobFairObject, WorkshopObject } from '@jobcode/job-sources';
 import { ContractVerificationObject } from '@jobcode/contracts';
-import { JobObject } from '@jobcode/jobs';
+import { GigBoardEntryObject, JobObject } from '@jobcode/jobs';
 import { JobSeekerObject } from '@jobcode/seekers';
 
 @ObjectType('ScannedJob', { description: '扫码看到的一个在招岗位' })
@@ -24,6 +24,9 @@ export class GigStationScan {
 
   @Field(() => Int)
   openJobCount: number;
+
+  @Field(() => [GigBoardEntryObject], { description: '零工看板：今天和明天在本站集合的班次及剩余名额（实时，不缓存）' })
+  board: GigBoardEntryObject[];
 }
 
 @ObjectType('WorkshopScan', { description: '扫就业帮扶车间的码：车间和它的在招岗位' })

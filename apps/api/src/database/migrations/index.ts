@@ -7,6 +7,7 @@ import { ServiceCodes1795357221062 } from './1795357221062-service-codes';
 import { JobSearch1795357850999 } from './1795357850999-job-search';
 import { FairAttendance1795359792269 } from './1795359792269-fair-attendance';
 import { ApplicationsContracts1795359973867 } from './1795359973867-applications-contracts';
+import { GigBookings1795360094939 } from './1795360094939-gig-bookings';
 /** Every migration, oldest first. `npm run migration:generate -- <Name>` appends here. */
 export const MIGRATIONS = [
   Foundation1795355868157,
@@ -18,4 +19,5 @@ export const MIGRATIONS = [
   JobSearch1795357850999,
   FairAttendance1795359792269,
   ApplicationsContracts1795359973867,
+  GigBookings1795360094939,
 ];

@@ -1,0 +1,31 @@
+import { Module } from '@nestjs/common';
+
+import { JobsModule } from '@jobcode/jobs';
+import { SeekersModule } from '@jobcode/seekers';
+import { ServiceCodesModule } from '@jobcode/service-codes';
+
+import { GigBookingAccess } from './gig-booking-access';
+import { GigJobLoader, GigRatingsLoader, GigSeekerNameLoader, GigShiftLoader } from './gig-bookings.loaders';
+import { GigBookingsResolver } from './gig-bookings.resolver';
+import { GigBookingsService } from './gig-bookings.service';
+import { GigCheckInService } from './gig-check-in.service';
+import { GigRatingsResolver } from './gig-ratings.resolver';
+import { GigRatingsService } from './gig-ratings.service';
+
+@Module({
+  imports: [JobsModule, SeekersModule, ServiceCodesModule],
+  providers: [
+    GigBookingAccess,
+    GigBookingsService,
+    GigCheckInService,
+    GigRatingsService,
+    GigBookingsResolver,
+    GigRatingsResolver,
+    GigShiftLoader,
+    GigJobLoader,
+    GigSeekerNameLoader,
+    GigRatingsLoader,
+  ],
+  exports: [GigBookingsService, GigRatingsService],
+})
+export class GigBookingsModule {}
