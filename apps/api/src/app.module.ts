@@ -14,6 +14,7 @@ import { JobsModule } from '@jobcode/jobs';
 import { DocumentsModule } from '@jobcode/documents';
 import { NotificationsModule } from '@jobcode/notifications';
 import { OutboxModule } from '@jobcode/outbox';
+import { PlacementsModule } from '@jobcode/placements';
 import { PersonalDataModule } from '@jobcode/personal-data';
 import { RateLimitModule } from '@jobcode/rate-limit';
 import { RegionsModule } from '@jobcode/regions';
@@ -57,6 +58,7 @@ export class AppModule {
         JobSourcesModule,
         JobsModule,
         SeekersModule,
+        PlacementsModule,
       ],
       controllers: [HealthController],
       providers: [

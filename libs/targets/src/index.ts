@@ -1,0 +1,2 @@
+export * from './target-metric';
+export * from './target.entity';
