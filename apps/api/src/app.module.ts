@@ -15,6 +15,8 @@ import { DocumentsModule } from '@jobcode/documents';
 import { NotificationsModule } from '@jobcode/notifications';
 import { OutboxModule } from '@jobcode/outbox';
 import { PlacementsModule } from '@jobcode/placements';
+import { StatisticsModule } from '@jobcode/statistics';
+import { TargetsModule } from '@jobcode/targets';
 import { PersonalDataModule } from '@jobcode/personal-data';
 import { RateLimitModule } from '@jobcode/rate-limit';
 import { RegionsModule } from '@jobcode/regions';
@@ -59,6 +61,8 @@ export class AppModule {
         JobsModule,
         SeekersModule,
         PlacementsModule,
+        StatisticsModule,
+        TargetsModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -1,0 +1,5 @@
+export * from './period';
+export * from './placement-stats.object';
+export * from './stats-group-by';
+export * from './statistics.module';
+export * from './statistics.service';
