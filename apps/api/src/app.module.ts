@@ -14,6 +14,7 @@ import { JobsModule } from '@jobcode/jobs';
 import { DocumentsModule } from '@jobcode/documents';
 import { NotificationsModule } from '@jobcode/notifications';
 import { OutboxModule } from '@jobcode/outbox';
+import { FollowUpsModule } from '@jobcode/follow-ups';
 import { PlacementsModule } from '@jobcode/placements';
 import { StatisticsModule } from '@jobcode/statistics';
 import { TargetsModule } from '@jobcode/targets';
@@ -63,6 +64,7 @@ export class AppModule {
         PlacementsModule,
         StatisticsModule,
         TargetsModule,
+        FollowUpsModule,
       ],
       controllers: [HealthController],
       providers: [
