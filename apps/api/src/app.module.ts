@@ -16,6 +16,7 @@ import { NotificationsModule } from '@jobcode/notifications';
 import { OutboxModule } from '@jobcode/outbox';
 import { FollowUpsModule } from '@jobcode/follow-ups';
 import { PlacementsModule } from '@jobcode/placements';
+import { PolicyRulesModule } from '@jobcode/policy-rules';
 import { StatisticsModule } from '@jobcode/statistics';
 import { TargetsModule } from '@jobcode/targets';
 import { PersonalDataModule } from '@jobcode/personal-data';
@@ -65,6 +66,7 @@ export class AppModule {
         StatisticsModule,
         TargetsModule,
         FollowUpsModule,
+        PolicyRulesModule,
       ],
       controllers: [HealthController],
       providers: [
