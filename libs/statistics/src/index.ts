@@ -3,3 +3,4 @@ export * from './placement-stats.object';
 export * from './stats-group-by';
 export * from './statistics.module';
 export * from './statistics.service';
+export * from './placement-ledger.service';

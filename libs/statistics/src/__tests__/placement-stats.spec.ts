@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
+import { Workbook } from 'exceljs';
+
 import { Role } from '@jobcode/common';
 
 import { startTestApp, type TestApp } from '../../../../test/support/test-app';
@@ -238,5 +240,70 @@ describe('placementStats', () => {
       guali,
     );
     expect(zero.errors?.[0]).toMatchObject({ message: '任务数至少为 1', extensions: { code: 'BAD_USER_INPUT' } });
+  });
+
+  async function download(query: string, token: string) {
+    const response = await fetch(`${api.url}/statistics/placements/export${query}`, { headers: { authorization: `Bearer ${token}` } });
+    const workbook = new Workbook();
+    if (response.status === 200) await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as never);
+    const rows: string[][] = [];
+    workbook.worksheets[0]?.eachRow((row) => rows.push((row.values as string[]).slice(1)));
+    return { response, rows };
+  }
+
+  it('exports the rows behind a figure as .xlsx under a Chinese file name, masked by default', async () => {
+    const { response, rows } = await download('?region=450329&year=2025&groupBy=DESTINATION&key=IN_COUNTY', county);
+    expect(response.status).toBe(200);
+    expect(decodeURIComponent(response.headers.get('content-disposition')!.split("UTF-8\'\'")[1])).toBe('务工台账-资源县-2025-01-01至2025-12-31.xlsx');
+    expect(rows[0]).toEqual([
+      '姓名',
+      '身份证号',
+      '手机号',
+      '户籍乡镇',
+      '户籍村',
+      '帮扶类别',
+      '务工地类型',
+      '务工地区划代码',
+      '工作单位',
+      '来源',
+      '开始日期',
+      '结束日期',
+      '月收入（元）',
+    ]);
+    const body = rows.slice(1).sort((a, b) => a[0].localeCompare(b[0], 'zh'));
+    expect(body.map((r) => [r[0], r[3], r[4], r[6], r[9], r[10], r[11]])).toEqual([
+      ['陈刚', '河口瑶族乡', '猴背村', '县内务工', '零工', '2025-03-10', '2025-03-10'],
+      ['王强', '瓜里乡', '金江村', '县内务工', '自主务工', '2025-04-01', '2025-06-30'],
+      ['赵梅', '河口瑶族乡', '猴背村', '县内务工', '公益性岗位', '2025-01-01', '2025-12-31'],
+    ]);
+    for (const row of body) {
+      expect(row[1]).toMatch(/^\d{6}\*+\d{4}$|^\d{3,6}\*+[\dX]{2,4}$/);
+      expect(row[2]).toContain('*');
+    }
+    const previous = await download('?region=450329&year=2025&groupBy=DESTINATION&key=IN_COUNTY&previous=true', county);
+    expect(previous.rows.slice(1).map((r) => r[0])).toEqual(['赵梅']);
+  });
+
+  it('full ID numbers and phones only with full=true, each read logged with its purpose', async () => {
+    const { rows } = await download(`?region=450329&year=2025&supportGroup=MONITORED&full=true&purpose=${encodeURIComponent('办理交通补贴')}`, county);
+    expect(rows.slice(1).map((r) => r[0])).toEqual(['王强', '王强']);
+    expect(rows[1][1]).toMatch(/^450329\d{11}[\dX]$/);
+    const [logged] = (await api.dataSource.query(
+      `SELECT count(*)::int AS n FROM personal_data_access WHERE purpose = '办理交通补贴' AND channel = 'GET /statistics/placements/export'`,
+    )) as { n: number }[];
+    expect(logged.n).toBe(4);
+  });
+
+  it('refuses exports outside the caller region and bad group keys with a clear error', async () => {
+    const outside = await download('?region=450329&year=2025', guali);
+    expect(outside.response.status).toBe(403);
+    const badKey = await download('?region=450329&year=2025&groupBy=DESTINATION&key=MARS', county);
+    expect(badKey.response.status).toBe(400);
+    expect(((await badKey.response.json()) as { error: { code: string; message: string } }).error).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      message: expect.stringContaining('IN_COUNTY'),
+    });
+    const anonymous = await fetch(`${api.url}/statistics/placements/export?year=2025`);
+    expect(anonymous.status).toBe(401);
   });
 });
