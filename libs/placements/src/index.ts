@@ -6,3 +6,4 @@ export * from './placement.object';
 export * from './placements.exception';
 export * from './placements.module';
 export * from './placements.service';
+export * from './demo/placements.demo';
