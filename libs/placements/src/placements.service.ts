@@ -19,6 +19,9 @@ import {
   type ContractEndedPayload,
   GIG_BOOKING_COMPLETED,
   type GigBookingCompletedPayload,
+  isContractActivated,
+  isContractEnded,
+  isGigBookingCompleted,
 } from './placement-events';
 import { Placement } from './placement.entity';
 import { MANUAL_SOURCES, PlacementSource } from './placement.enums';
@@ -68,13 +71,18 @@ export class PlacementsService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.outbox.subscribe<ContractActivatedPayload>(CONTRACT_ACTIVATED, 'placements.from-contract', (event, { manager }) =>
-      this.fromContract(manager, event.payload),
-    );
-    this.outbox.subscribe<ContractEndedPayload>(CONTRACT_ENDED, 'placements.end-contract', (event, { manager }) => this.endContract(manager, event.payload));
-    this.outbox.subscribe<GigBookingCompletedPayload>(GIG_BOOKING_COMPLETED, 'placements.from-gig', (event, { manager }) =>
-      this.fromGig(manager, event.payload),
-    );
+    this.outbox.subscribe<Partial<ContractActivatedPayload>>(CONTRACT_ACTIVATED, 'placements.from-contract', async (event, { manager }) => {
+      if (isContractActivated(event.payload)) return this.fromContract(manager, event.payload);
+      this.logger.error(`${event.type} ${event.id}: payload does not follow the shared event contract, no placement written`);
+    });
+    this.outbox.subscribe<Partial<ContractEndedPayload>>(CONTRACT_ENDED, 'placements.end-contract', async (event, { manager }) => {
+      if (isContractEnded(event.payload)) return this.endContract(manager, event.payload);
+      this.logger.error(`${event.type} ${event.id}: payload does not follow the shared event contract, nothing ended`);
+    });
+    this.outbox.subscribe<Partial<GigBookingCompletedPayload>>(GIG_BOOKING_COMPLETED, 'placements.from-gig', async (event, { manager }) => {
+      if (isGigBookingCompleted(event.payload)) return this.fromGig(manager, event.payload);
+      this.logger.error(`${event.type} ${event.id}: payload does not follow the shared event contract, no placement written`);
+    });
   }
 
   /** Staff enter a placement for a seeker of their region. */

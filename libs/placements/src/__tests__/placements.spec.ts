@@ -171,4 +171,15 @@ describe('placements', () => {
       { source: 'GIG', destination: 'IN_COUNTY', startDate: '2025-03-10', endDate: '2025-03-10', monthlyIncome: null, current: false, jobId },
     ]);
   });
+
+  it('an event that breaks the shared contract writes nothing and is not retried', async () => {
+    const before = await api.gql<{ placements: { totalCount: number } }>(PLACEMENTS, {}, county);
+    await publish(api, 'contract.activated', 'broken', { contractId: 'broken' }, 'contract.activated:broken');
+    const after = await api.gql<{ placements: { totalCount: number } }>(PLACEMENTS, {}, county);
+    expect(after.data?.placements.totalCount).toBe(before.data?.placements.totalCount);
+    const [delivery] = (await api.dataSource.query(
+      `SELECT d.status, d.attempts FROM outbox_delivery d JOIN outbox_event e ON e.id = d.event_id WHERE e.idempotency_key = 'contract.activated:broken'`,
+    )) as { status: string; attempts: number }[];
+    expect(delivery).toEqual({ status: 'DONE', attempts: 1 });
+  });
 });
