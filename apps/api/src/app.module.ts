@@ -17,6 +17,11 @@ import { JobsModule } from '@jobcode/jobs';
 import { DocumentsModule } from '@jobcode/documents';
 import { NotificationsModule } from '@jobcode/notifications';
 import { OutboxModule } from '@jobcode/outbox';
+import { FollowUpsModule } from '@jobcode/follow-ups';
+import { PlacementsModule } from '@jobcode/placements';
+import { PolicyRulesModule } from '@jobcode/policy-rules';
+import { StatisticsModule } from '@jobcode/statistics';
+import { TargetsModule } from '@jobcode/targets';
 import { PersonalDataModule } from '@jobcode/personal-data';
 import { RateLimitModule } from '@jobcode/rate-limit';
 import { RegionsModule } from '@jobcode/regions';
@@ -63,6 +68,11 @@ export class AppModule {
         ApplicationsModule,
         ContractsModule,
         GigBookingsModule,
+        PlacementsModule,
+        StatisticsModule,
+        TargetsModule,
+        FollowUpsModule,
+        PolicyRulesModule,
       ],
       controllers: [HealthController],
       providers: [

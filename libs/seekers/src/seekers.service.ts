@@ -28,7 +28,7 @@ import { UpdateJobSeekerInput } from './dto/update-job-seeker.input';
 import { type DraftProblem, type JobSeekerDraft, validateDraft, type ValidJobSeeker } from './job-seeker-draft';
 import { JobSeekerSupportGroup } from './job-seeker-support-group.entity';
 import { JobSeeker } from './job-seeker.entity';
-import { RegistrationChannel } from './job-seeker.enums';
+import { EmploymentStatus, RegistrationChannel } from './job-seeker.enums';
 import { type JobSeekerObject } from './job-seeker.object';
 import { type PersonalDataReadObject } from './personal-data-read.object';
 import { JobSeekerRepository } from './job-seeker.repository';
@@ -215,6 +215,11 @@ export class SeekersService {
     const seeker = /^[0-9a-f-]{36}$/i.test(id) ? await this.dataSource.manager.findOne(JobSeeker, { where: { id } }) : null;
     if (!seeker || !(await this.visibility.canSeeNow(actor, seeker))) throw seekerNotFound();
     return seeker;
+  }
+
+  /** Sets a seeker's employment status inside the caller's transaction (placements keep it current). */
+  async setEmploymentStatus(manager: EntityManager, jobSeekerId: string, status: EmploymentStatus): Promise<void> {
+    await manager.update(JobSeeker, { id: jobSeekerId }, { employmentStatus: status });
   }
 
   async mine(actor: Actor): Promise<JobSeeker | null> {

@@ -10,6 +10,7 @@ import { jobSourcesDemo } from '@jobcode/job-sources';
 import { jobsDemo } from '@jobcode/jobs';
 import { seekersDemoStep } from '@jobcode/seekers';
 import { notificationsDemoStep } from '@jobcode/notifications';
+import { placementsDemoStep } from '@jobcode/placements';
 
 import { createApp } from '../bootstrap/create-app';
 import { resolveDatabase } from '../bootstrap/database';
@@ -26,7 +27,16 @@ export interface DemoStep {
 }
 
 /** Later features append their steps here, in dependency order. */
-const DEMO_STEPS: DemoStep[] = [employersDemo, jobSourcesDemo, jobsDemo, seekersDemoStep, notificationsDemoStep, contractsDemoStep, gigBookingsDemo];
+const DEMO_STEPS: DemoStep[] = [
+  employersDemo,
+  jobSourcesDemo,
+  jobsDemo,
+  seekersDemoStep,
+  notificationsDemoStep,
+  contractsDemoStep,
+  gigBookingsDemo,
+  placementsDemoStep,
+];
 
 /**
  * npm run demo — loads a realistic demo data set for the demo county (资源县) into the

@@ -10,6 +10,9 @@ import { Job, JobShift } from '@jobcode/jobs';
 import { PersonalDataAccess } from '@jobcode/personal-data';
 import { NotificationMessage } from '@jobcode/notifications';
 import { OutboxDelivery, OutboxEventRecord } from '@jobcode/outbox';
+import { FollowUp } from '@jobcode/follow-ups';
+import { Placement } from '@jobcode/placements';
+import { Target } from '@jobcode/targets';
 import { RateLimitBucket } from '@jobcode/rate-limit';
 import { Region } from '@jobcode/regions';
 import { JobSearchDocumentRow } from '@jobcode/search';
@@ -52,4 +55,7 @@ export const ENTITIES = [
   SigningCode,
   GigBooking,
   GigRating,
+  Placement,
+  Target,
+  FollowUp,
 ];

@@ -121,14 +121,14 @@ describe('the transactional outbox', () => {
 
   it('marks a delivery DEAD with its last error after the maximum attempts, while the other handler of the event succeeds', async () => {
     let calls = 0;
-    outbox.subscribe('contract.activated', 'test.always-fails', async (_event, context) => {
+    outbox.subscribe('test.contract.activated', 'test.always-fails', async (_event, context) => {
       calls += 1;
       await context.manager.query('INSERT INTO outbox_test_receipt (event_id, handler, attempt) VALUES ($1, $2, $3)', [_event.id, 'rolled-back-write', 0]);
       throw new Error(`placement service refused (call ${calls})`);
     });
-    outbox.subscribe('contract.activated', 'test.records-placement', receiptHandler());
+    outbox.subscribe('test.contract.activated', 'test.records-placement', receiptHandler());
     const eventId = await inTransaction(api.dataSource, (manager) =>
-      outbox.publish(manager, { type: 'contract.activated', aggregateId: 'contract-1', payload: {} }),
+      outbox.publish(manager, { type: 'test.contract.activated', aggregateId: 'contract-1', payload: {} }),
     );
 
     for (let attempt = 1; attempt <= 3; attempt++) {
@@ -221,7 +221,7 @@ describe('the transactional outbox', () => {
       expect(status.errors).toBeUndefined();
       expect(status.data?.outboxStatus).toMatchObject({ pending: 0, dead: 1 });
       expect(status.data?.outboxStatus.deadDeliveries).toMatchObject([
-        { handler: 'test.always-fails', eventType: 'contract.activated', attempts: 3, lastError: 'Error: placement service refused (call 3)' },
+        { handler: 'test.always-fails', eventType: 'test.contract.activated', attempts: 3, lastError: 'Error: placement service refused (call 3)' },
       ]);
 
       const health = await (await fetch(`${api.url}/health/outbox`)).json();

@@ -8,6 +8,7 @@ import { JobSearch1795357850999 } from './1795357850999-job-search';
 import { FairAttendance1795359792269 } from './1795359792269-fair-attendance';
 import { ApplicationsContracts1795359973867 } from './1795359973867-applications-contracts';
 import { GigBookings1795360094939 } from './1795360094939-gig-bookings';
+import { Placements1795359874651 } from './1795359874651-placements';
 /** Every migration, oldest first. `npm run migration:generate -- <Name>` appends here. */
 export const MIGRATIONS = [
   Foundation1795355868157,
@@ -20,4 +21,5 @@ export const MIGRATIONS = [
   FairAttendance1795359792269,
   ApplicationsContracts1795359973867,
   GigBookings1795360094939,
+  Placements1795359874651,
 ];

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+
+import { SeekersModule } from '@jobcode/seekers';
+
+import { PlacementLedgerService } from './placement-ledger.service';
+import { StatisticsController } from './statistics.controller';
+import { StatisticsResolver } from './statistics.resolver';
+import { StatisticsService } from './statistics.service';
+
+@Module({
+  imports: [SeekersModule],
+  controllers: [StatisticsController],
+  providers: [StatisticsService, StatisticsResolver, PlacementLedgerService],
+  exports: [StatisticsService],
+})
+export class StatisticsModule {}
