@@ -6,6 +6,7 @@ import { type Actor, clampPageSize, type ConnectionShape, decodeCursor, isStaffO
 import { inTransaction, isUniqueViolation } from '@jobcode/database';
 import { EmployerMember, EmployersService } from '@jobcode/employers';
 import { FairBooth, GigStation, JobFair, parseLatLng, Workshop, WorkshopStatus } from '@jobcode/job-sources';
+import { OutboxService } from '@jobcode/outbox';
 import { RegionScope, RegionsService } from '@jobcode/regions';
 
 import { refusalMessage, screenAdvert } from './advert-screening';
@@ -47,6 +48,9 @@ const STATUS_SQL: Record<JobStatus, string> = {
 
 const MAX_VALID_DAYS = 366;
 
+/** Published (in the same transaction) on every write that changes what search shows; payload `{ jobId }`. */
+export const JOB_CHANGED = 'job.changed';
+
 /**
  * Jobs and their lifecycle. Each status change has its own method (publish, pause, resume,
  * markFilled, close, expireOverdue) so that domain events can be added in one place each.
@@ -58,7 +62,12 @@ export class JobsService {
     private readonly regions: RegionsService,
     private readonly scope: RegionScope,
     private readonly employers: EmployersService,
+    private readonly outbox: OutboxService,
   ) {}
+
+  private jobChanged(manager: EntityManager, jobId: string): Promise<string> {
+    return this.outbox.publish(manager, { type: JOB_CHANGED, aggregateId: jobId, payload: { jobId } });
+  }
 
   /** A job read as of now: OPEN or PAUSED past its valid-to date is EXPIRED, even before the sweep ran. */
   effectiveStatus(job: Job, today = countyToday()): JobStatus {
@@ -101,6 +110,7 @@ export class JobsService {
           postedBy: actor.accountId,
         }),
       );
+      await this.jobChanged(manager, saved.id);
       return saved;
     });
     return input.publish ? this.publish(actor, job.id) : job;
@@ -116,7 +126,9 @@ export class JobsService {
       const content = await this.validateContent(input, job.kind);
       if (isStaffOrAdmin(actor)) await this.scope.assertCovers(actor, content.regionCode);
       Object.assign(job, content);
-      return manager.save(job);
+      const saved = await manager.save(job);
+      await this.jobChanged(manager, saved.id);
+      return saved;
     });
   }
 
@@ -160,11 +172,15 @@ export class JobsService {
    * of API processes may run it at the same time: each row changes once.
    */
   async expireOverdue(): Promise<number> {
-    const result = await this.dataSource.query(
-      `UPDATE job SET status = 'EXPIRED', ended_at = now(), updated_at = now()
-        WHERE status IN ('OPEN', 'PAUSED') AND valid_to < ${COUNTY_TODAY_SQL}`,
-    );
-    return Array.isArray(result) && typeof result[1] === 'number' ? result[1] : 0;
+    return inTransaction(this.dataSource, async (manager) => {
+      const [rows] = (await manager.query(
+        `UPDATE job SET status = 'EXPIRED', ended_at = now(), updated_at = now()
+          WHERE status IN ('OPEN', 'PAUSED') AND valid_to < ${COUNTY_TODAY_SQL}
+          RETURNING id`,
+      )) as [{ id: string }[], number];
+      for (const row of rows) await this.jobChanged(manager, row.id);
+      return rows.length;
+    });
   }
 
   private async transition(
@@ -189,7 +205,9 @@ export class JobsService {
       }
       if (apply) await apply(job, manager);
       job.status = to;
-      return manager.save(job);
+      const saved = await manager.save(job);
+      await this.jobChanged(manager, saved.id);
+      return saved;
     });
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 
 import {
   type FacetCount,
@@ -22,6 +22,30 @@ export function toTsQuery(text: string): string | undefined {
   return parts.length ? parts.map((p) => `(${p})`).join(' & ') : undefined;
 }
 
+const WEIGHTS = ['A', 'B', 'C'] as const;
+/** PostgreSQL keeps at most this many positions per lexeme, and positions up to 16383. */
+const MAX_POSITION = 16_383;
+
+/**
+ * A tsvector literal in which every lexeme carries positions with the weight of the field it
+ * came from (title A, occupation and employer B, description C). Weights live in positions:
+ * a tsvector made with array_to_tsvector has none, and setweight then cannot mark anything,
+ * so ts_rank could not tell a title match from a description match.
+ */
+export function weightedTsVector(fields: string[][]): string {
+  const positions = new Map<string, string[]>();
+  let position = 0;
+  fields.forEach((tokens, field) => {
+    for (const token of tokens) {
+      if (position < MAX_POSITION) position += 1;
+      const list = positions.get(token) ?? [];
+      if (list.length < 8 && !list.some((p) => p.endsWith(WEIGHTS[field]))) list.push(`${position}${WEIGHTS[field]}`);
+      positions.set(token, list);
+    }
+  });
+  return [...positions].map(([lexeme, list]) => `${quote(lexeme)}:${list.join(',')}`).join(' ');
+}
+
 const DISTANCE_SQL = `6371 * 2 * asin(sqrt(power(sin(radians(d.lat - $LAT) / 2), 2) + cos(radians($LAT)) * cos(radians(d.lat)) * power(sin(radians(d.lng - $LNG) / 2), 2)))`;
 
 const WAGE_BAND_SQL = `CASE ${WAGE_BANDS.map((b) => `WHEN d.wage_monthly_max < ${b.max ?? 1e9} THEN '${b.value}'`).join(' ')} END`;
@@ -37,7 +61,7 @@ export class PostgresJobSearchEngine implements JobSearchEngine {
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async upsert(documents: JobSearchDocument[]): Promise<void> {
+  async upsert(documents: JobSearchDocument[], manager: EntityManager = this.dataSource.manager): Promise<void> {
     if (documents.length === 0) return;
     const rows = documents.map((d) => ({
       id: d.id,
@@ -52,20 +76,16 @@ export class PostgresJobSearchEngine implements JobSearchEngine {
       posted_at: d.postedAt.toISOString(),
       lat: d.lat,
       lng: d.lng,
-      a: indexTokens(d.title),
-      b: [...new Set([...indexTokens(d.occupation), ...indexTokens(d.employerName)])],
-      c: indexTokens(d.description, false),
+      tokens: weightedTsVector([indexTokens(d.title), [...indexTokens(d.occupation), ...indexTokens(d.employerName)], indexTokens(d.description, false)]),
     }));
-    await this.dataSource.query(
+    await manager.query(
       `INSERT INTO job_search_document AS t (id, title, region_code, township_code, kind, wage_monthly_min, wage_monthly_max, benefits, source_kind, posted_at, lat, lng, tokens)
        SELECT r.id, r.title, r.region_code, r.township_code, r.kind, r.wage_monthly_min, r.wage_monthly_max,
               ARRAY(SELECT jsonb_array_elements_text(r.benefits)), r.source_kind, r.posted_at, r.lat, r.lng,
-              setweight(array_to_tsvector(ARRAY(SELECT jsonb_array_elements_text(r.a))), 'A')
-                || setweight(array_to_tsvector(ARRAY(SELECT jsonb_array_elements_text(r.b))), 'B')
-                || setweight(array_to_tsvector(ARRAY(SELECT jsonb_array_elements_text(r.c))), 'C')
+              r.tokens::tsvector
          FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, title text, region_code text, township_code text, kind text,
               wage_monthly_min int, wage_monthly_max int, benefits jsonb, source_kind text, posted_at timestamptz,
-              lat double precision, lng double precision, a jsonb, b jsonb, c jsonb)
+              lat double precision, lng double precision, tokens text)
        ON CONFLICT (id) DO UPDATE SET title = excluded.title, region_code = excluded.region_code, township_code = excluded.township_code,
          kind = excluded.kind, wage_monthly_min = excluded.wage_monthly_min, wage_monthly_max = excluded.wage_monthly_max,
          benefits = excluded.benefits, source_kind = excluded.source_kind, posted_at = excluded.posted_at,
@@ -74,8 +94,8 @@ export class PostgresJobSearchEngine implements JobSearchEngine {
     );
   }
 
-  async remove(ids: string[]): Promise<void> {
-    if (ids.length) await this.dataSource.query('DELETE FROM job_search_document WHERE id = ANY($1::uuid[])', [ids]);
+  async remove(ids: string[], manager: EntityManager = this.dataSource.manager): Promise<void> {
+    if (ids.length) await manager.query('DELETE FROM job_search_document WHERE id = ANY($1::uuid[])', [ids]);
   }
 
   async clear(): Promise<void> {
