@@ -77,19 +77,20 @@ export class PostgresJobSearchEngine implements JobSearchEngine {
       lat: d.lat,
       lng: d.lng,
       tokens: weightedTsVector([indexTokens(d.title), [...indexTokens(d.occupation), ...indexTokens(d.employerName)], indexTokens(d.description, false)]),
+      rank_tokens: weightedTsVector([indexTokens(d.title), indexTokens(d.occupation)]),
     }));
     await manager.query(
-      `INSERT INTO job_search_document AS t (id, title, region_code, township_code, kind, wage_monthly_min, wage_monthly_max, benefits, source_kind, posted_at, lat, lng, tokens)
+      `INSERT INTO job_search_document AS t (id, title, region_code, township_code, kind, wage_monthly_min, wage_monthly_max, benefits, source_kind, posted_at, lat, lng, tokens, rank_tokens)
        SELECT r.id, r.title, r.region_code, r.township_code, r.kind, r.wage_monthly_min, r.wage_monthly_max,
               ARRAY(SELECT jsonb_array_elements_text(r.benefits)), r.source_kind, r.posted_at, r.lat, r.lng,
-              r.tokens::tsvector
+              r.tokens::tsvector, r.rank_tokens::tsvector
          FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, title text, region_code text, township_code text, kind text,
               wage_monthly_min int, wage_monthly_max int, benefits jsonb, source_kind text, posted_at timestamptz,
-              lat double precision, lng double precision, tokens text)
+              lat double precision, lng double precision, tokens text, rank_tokens text)
        ON CONFLICT (id) DO UPDATE SET title = excluded.title, region_code = excluded.region_code, township_code = excluded.township_code,
          kind = excluded.kind, wage_monthly_min = excluded.wage_monthly_min, wage_monthly_max = excluded.wage_monthly_max,
          benefits = excluded.benefits, source_kind = excluded.source_kind, posted_at = excluded.posted_at,
-         lat = excluded.lat, lng = excluded.lng, tokens = excluded.tokens`,
+         lat = excluded.lat, lng = excluded.lng, tokens = excluded.tokens, rank_tokens = excluded.rank_tokens`,
       [JSON.stringify(rows)],
     );
   }
@@ -131,38 +132,43 @@ export class PostgresJobSearchEngine implements JobSearchEngine {
       );
       where.push(`${distanceFrom(query.near)} <= ${p(km)}`);
     }
-    // The facet query shares the WHERE clause and exactly its parameters.
-    const whereParams = [...params];
     const distance = query.near ? distanceFrom(query.near) : 'NULL::double precision';
-    const score = q ? `ts_rank('{0.1, 0.3, 0.6, 1.0}', d.tokens, ${q})` : '0';
+    // Ranking reads only the small inline rank_tokens (title A, occupation B); a match that
+    // is only in the description or employer name scores 0 and falls back to newest first.
+    const score = q ? `ts_rank('{0.1, 0.3, 0.6, 1.0}', m.rank_tokens, ${q})` : '0';
     const order = {
-      [JobSearchSort.RELEVANCE]: q ? 'score DESC, d.posted_at DESC' : 'd.posted_at DESC',
-      [JobSearchSort.DISTANCE]: query.near ? 'distance_km ASC NULLS LAST, d.posted_at DESC' : 'd.posted_at DESC',
-      [JobSearchSort.WAGE]: 'd.wage_monthly_max DESC NULLS LAST, d.posted_at DESC',
-      [JobSearchSort.NEWEST]: 'd.posted_at DESC',
+      [JobSearchSort.RELEVANCE]: q ? 'score DESC, m.posted_at DESC' : 'm.posted_at DESC',
+      [JobSearchSort.DISTANCE]: query.near ? 'distance_km ASC NULLS LAST, m.posted_at DESC' : 'm.posted_at DESC',
+      [JobSearchSort.WAGE]: 'm.wage_monthly_max DESC NULLS LAST, m.posted_at DESC',
+      [JobSearchSort.NEWEST]: 'm.posted_at DESC',
     }[query.sort ?? JobSearchSort.RELEVANCE];
     const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const hits: { id: string; score: number; distance_km: number | null }[] = await this.dataSource.query(
-      `SELECT d.id, ${score} AS score, ${distance} AS distance_km
-         FROM job_search_document d ${whereSql}
-        ORDER BY ${order}, d.id
-        LIMIT ${p(query.limit)} OFFSET ${p(query.offset)}`,
+    // One statement, one index scan: the matches are read once (narrow columns only) and both
+    // the page and the four facets are computed from them.
+    const rows: { facet: string; value: string | null; count: number; score: number | null; distance_km: number | null }[] = await this.dataSource.query(
+      `WITH m AS MATERIALIZED (
+           SELECT d.id, d.kind, d.township_code, d.wage_monthly_max, d.benefits, d.posted_at, d.lat, d.lng${q ? ', d.rank_tokens' : ''}
+             FROM job_search_document d ${whereSql}),
+         page AS (
+           SELECT m.id, ${score} AS score, ${distance.replace(/\bd\./g, 'm.')} AS distance_km
+             FROM m ORDER BY ${order}, m.id LIMIT ${p(query.limit)} OFFSET ${p(query.offset)})
+         SELECT 'hit' AS facet, page.id::text AS value, 0 AS count, page.score::float8 AS score, page.distance_km FROM page
+         UNION ALL SELECT 'kind', kind, count(*)::int, NULL, NULL FROM m GROUP BY kind
+         UNION ALL SELECT 'township', township_code, count(*)::int, NULL, NULL FROM m GROUP BY township_code
+         UNION ALL SELECT 'wageBand', ${WAGE_BAND_SQL.replace(/d\./g, '')}, count(*)::int, NULL, NULL FROM m WHERE wage_monthly_max IS NOT NULL GROUP BY 2
+         UNION ALL SELECT 'benefit', b, count(*)::int, NULL, NULL FROM m, unnest(m.benefits) AS b GROUP BY b`,
       params,
     );
-    const facetRows: { facet: string; value: string | null; count: number }[] = await this.dataSource.query(
-      `WITH m AS (SELECT d.kind, d.township_code, d.wage_monthly_max, d.benefits FROM job_search_document d ${whereSql})
-       SELECT 'kind' AS facet, kind AS value, count(*)::int AS count FROM m GROUP BY kind
-       UNION ALL SELECT 'township', township_code, count(*)::int FROM m GROUP BY township_code
-       UNION ALL SELECT 'wageBand', ${WAGE_BAND_SQL.replace(/d\./g, '')}, count(*)::int FROM m WHERE wage_monthly_max IS NOT NULL GROUP BY 2
-       UNION ALL SELECT 'benefit', b, count(*)::int FROM m, unnest(m.benefits) AS b GROUP BY b`,
-      whereParams,
-    );
+    const hits = rows
+      .filter((r) => r.facet === 'hit')
+      .map((h) => ({ id: h.value as string, score: Number(h.score), distanceKm: h.distance_km === null ? null : Number(h.distance_km) }));
+    const facetRows = rows.filter((r) => r.facet !== 'hit');
     const facets: JobSearchFacets = { kind: [], township: [], wageBand: [], benefit: [] };
     for (const row of facetRows)
       if (row.value !== null) (facets[row.facet as keyof JobSearchFacets] as FacetCount[]).push({ value: row.value, count: row.count });
     for (const list of Object.values(facets) as FacetCount[][]) list.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
     return {
-      hits: hits.map((h) => ({ id: h.id, score: Number(h.score), distanceKm: h.distance_km === null ? null : Number(h.distance_km) })),
+      hits,
       // Every document has a kind, so the kind facet counts the whole filtered set.
       total: facets.kind.reduce((sum, f) => sum + f.count, 0),
       facets,

@@ -5,6 +5,7 @@ import { EmployersJobSourcesJobs1795356880578 } from './1795356880578-employers-
 import { Notifications1795357059840 } from './1795357059840-notifications';
 import { ServiceCodes1795357221062 } from './1795357221062-service-codes';
 import { JobSearch1795357850999 } from './1795357850999-job-search';
+import { SearchRankTokens1795360130744 } from './1795360130744-search-rank-tokens';
 /** Every migration, oldest first. `npm run migration:generate -- <Name>` appends here. */
 export const MIGRATIONS = [
   Foundation1795355868157,
@@ -14,4 +15,5 @@ export const MIGRATIONS = [
   Notifications1795357059840,
   ServiceCodes1795357221062,
   JobSearch1795357850999,
+  SearchRankTokens1795360130744,
 ];
