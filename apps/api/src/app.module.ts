@@ -11,6 +11,7 @@ import { CountySettingsModule } from '@jobcode/county-settings';
 import { EmployersModule } from '@jobcode/employers';
 import { JobSourcesModule } from '@jobcode/job-sources';
 import { JobsModule } from '@jobcode/jobs';
+import { MatchingModule } from '@jobcode/matching';
 import { DocumentsModule } from '@jobcode/documents';
 import { NotificationsModule } from '@jobcode/notifications';
 import { OutboxModule } from '@jobcode/outbox';
@@ -57,6 +58,7 @@ export class AppModule {
         JobSourcesModule,
         JobsModule,
         SeekersModule,
+        MatchingModule,
       ],
       controllers: [HealthController],
       providers: [

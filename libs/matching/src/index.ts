@@ -1,0 +1,5 @@
+export * from './match-reasons';
+export * from './matching.module';
+export * from './matching.service';
+export * from './matching.settings';
+export * from './recommendation.object';
