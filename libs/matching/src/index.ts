@@ -3,3 +3,4 @@ export * from './matching.module';
 export * from './matching.service';
 export * from './matching.settings';
 export * from './recommendation.object';
+export * from './matching.sql';

@@ -54,6 +54,6 @@ export class JobSearchDocumentRow {
    * Title (A) and occupation (B) only: small enough to stay inline, so ranking thousands of
    * matches does not detoast the full vector of each.
    */
-  @Column({ type: 'tsvector', default: () => "''::tsvector" })
+  @Column({ type: 'tsvector' })
   rankTokens: string;
 }

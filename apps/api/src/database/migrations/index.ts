@@ -6,6 +6,7 @@ import { Notifications1795357059840 } from './1795357059840-notifications';
 import { ServiceCodes1795357221062 } from './1795357221062-service-codes';
 import { JobSearch1795357850999 } from './1795357850999-job-search';
 import { SearchRankTokens1795360130744 } from './1795360130744-search-rank-tokens';
+import { MatchingSeekerArrays1795360500000 } from './1795360500000-matching-seeker-arrays';
 /** Every migration, oldest first. `npm run migration:generate -- <Name>` appends here. */
 export const MIGRATIONS = [
   Foundation1795355868157,
@@ -16,4 +17,5 @@ export const MIGRATIONS = [
   ServiceCodes1795357221062,
   JobSearch1795357850999,
   SearchRankTokens1795360130744,
+  MatchingSeekerArrays1795360500000,
 ];
