@@ -12,6 +12,7 @@ import { EmployersModule } from '@jobcode/employers';
 import { JobSourcesModule } from '@jobcode/job-sources';
 import { JobsModule } from '@jobcode/jobs';
 import { MatchingModule } from '@jobcode/matching';
+import { SavedSearchesModule } from '@jobcode/saved-searches';
 import { DocumentsModule } from '@jobcode/documents';
 import { NotificationsModule } from '@jobcode/notifications';
 import { OutboxModule } from '@jobcode/outbox';
@@ -59,6 +60,7 @@ export class AppModule {
         JobsModule,
         SeekersModule,
         MatchingModule,
+        SavedSearchesModule,
       ],
       controllers: [HealthController],
       providers: [

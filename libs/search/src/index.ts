@@ -8,3 +8,4 @@ export * from './indexer/job-search.indexer';
 export * from './job-search.object';
 export * from './search.exception';
 export * from './search.service';
+export * from './dto/job-search-filter.input';

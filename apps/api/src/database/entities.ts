@@ -12,6 +12,7 @@ import { Region } from '@jobcode/regions';
 import { JobSearchDocumentRow } from '@jobcode/search';
 import { JobSeeker, JobSeekerSupportGroup, SupportGroup } from '@jobcode/seekers';
 import { ScanEvent, ServiceCode } from '@jobcode/service-codes';
+import { SavedSearch, SavedSearchAlert } from '@jobcode/saved-searches';
 
 /** Every entity of the service; the migrations must create exactly what these describe. */
 export const ENTITIES = [
@@ -40,4 +41,6 @@ export const ENTITIES = [
   OutboxEventRecord,
   OutboxDelivery,
   NotificationMessage,
+  SavedSearch,
+  SavedSearchAlert,
 ];

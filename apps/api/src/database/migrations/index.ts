@@ -7,6 +7,7 @@ import { ServiceCodes1795357221062 } from './1795357221062-service-codes';
 import { JobSearch1795357850999 } from './1795357850999-job-search';
 import { SearchRankTokens1795360130744 } from './1795360130744-search-rank-tokens';
 import { MatchingSeekerArrays1795360500000 } from './1795360500000-matching-seeker-arrays';
+import { SavedSearches1795361381580 } from './1795361381580-saved-searches';
 /** Every migration, oldest first. `npm run migration:generate -- <Name>` appends here. */
 export const MIGRATIONS = [
   Foundation1795355868157,
@@ -18,4 +19,5 @@ export const MIGRATIONS = [
   JobSearch1795357850999,
   SearchRankTokens1795360130744,
   MatchingSeekerArrays1795360500000,
+  SavedSearches1795361381580,
 ];
