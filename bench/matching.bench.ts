@@ -8,7 +8,7 @@ import 'reflect-metadata';
 
 import { DataSource } from 'typeorm';
 
-import { DEFAULT_MATCHING_WEIGHTS, jobTerms, RECOMMENDED_SEEKERS_SQL, WEIGHT_ORDER } from '@jobcode/matching';
+import { DEFAULT_MATCHING_WEIGHTS, jobTerms, RECOMMENDED_SEEKERS_SQL, townshipPattern, WEIGHT_ORDER } from '@jobcode/matching';
 
 import { createScratchDatabase } from '../apps/api/src/commands/scratch-database';
 import { dataSourceOptions } from '../apps/api/src/database/data-source-options';
@@ -85,10 +85,10 @@ async function main(): Promise<void> {
                                  must_stay_near_home, consent_to_recommend, employment_status, channel)
          SELECT '求职者' || i, md5('id' || i) || md5('i' || i), 'x', date '1980-01-01' + (i % 10000), CASE WHEN i % 2 = 0 THEN 'MALE' ELSE 'FEMALE' END,
                 md5('p' || i) || md5('q' || i), 'x',
-                ($2::text[])[1 + (i * 7) % 7] || '2' || lpad(((i * 13) % 20)::text, 2, '0'),
+                ($2::text[])[1 + (i / 13) % 7] || '2' || lpad(((i * 13) % 20)::text, 2, '0'),
                 CASE WHEN i % 20 = 0 THEN 'NONE' WHEN i % 5 = 0 THEN 'WEAK' ELSE 'FULL' END,
-                CASE WHEN i % 3 = 0 THEN ARRAY[]::text[] ELSE ARRAY[($1::text[])[1 + (i * 31) % $3]] END,
-                ARRAY[($1::text[])[1 + (i * 17) % $3], ($1::text[])[1 + (i * 29) % $3]],
+                CASE WHEN i % 3 = 0 THEN ARRAY[]::text[] ELSE ARRAY[($1::text[])[1 + (i / 3 * 31) % $3]] END,
+                ARRAY[($1::text[])[1 + (i / 7 * 17) % $3], ($1::text[])[1 + (i / 11 * 29) % $3]],
                 2000 + (i % 40) * 100, 'MONTH', i % 10 < 3, i % 10 = 0, i % 7 = 0, i % 10 < 7,
                 CASE WHEN i % 10 >= 7 THEN 'EMPLOYED' ELSE 'UNKNOWN' END, 'IMPORT'
            FROM generate_series(1, $4::int) AS i`,
@@ -118,11 +118,18 @@ async function main(): Promise<void> {
       jobIds.push(id);
     }
     const weights = WEIGHT_ORDER.map((k) => DEFAULT_MATCHING_WEIGHTS[k]);
-    const params = (i: number) => [...weights, ['LIFTED_OUT', 'MONITORED'], jobIds[i], 10, jobTerms(JOBS[i])];
+    const params = (i: number) => [
+      ...weights,
+      ['LIFTED_OUT', 'MONITORED'],
+      jobIds[i],
+      10,
+      jobTerms(JOBS[i]),
+      townshipPattern({ kind: JOBS[i].kind, regionCode: JOBS[i].region }),
+    ];
     // The baseline: the same query with the candidate pre-filter removed (every seeker scored).
     const baselineSql = RECOMMENDED_SEEKERS_SQL.replace(
-      /WHERE \(s\.wanted_occupations && \$13::text\[\] OR[\s\S]*?'%'\)\)\s*AND/,
-      'WHERE cardinality($13::text[]) >= 0 AND',
+      /WHERE \(s\.wanted_occupations && \$13::text\[\] OR[\s\S]*?\$14::text\)\s*AND/,
+      "WHERE cardinality($13::text[]) >= 0 AND coalesce($14::text, '') IS NOT NULL AND",
     );
     if (baselineSql === RECOMMENDED_SEEKERS_SQL) throw new Error('baseline rewrite did not apply');
 

@@ -45,6 +45,11 @@ export function jobTerms(job: { title: string; occupation: string }): string[] {
   return [...new Set([job.occupation.trim(), job.title.trim(), ...words])];
 }
 
+/** Home-based and public-welfare posts also consider everyone in the job's township, whatever their trade. */
+export function townshipPattern(job: { kind: string; regionCode: string }): string | null {
+  return job.kind === 'HOME_BASED' || job.kind === 'PUBLIC_WELFARE' ? `${job.regionCode.slice(0, 9)}%` : null;
+}
+
 /**
  * Two-way matching: recommendedSeekers (for whoever manages the job) and recommendedJobs (for
  * the seeker or staff whose region holds them). Hard constraints are SQL WHERE clauses; the
@@ -69,7 +74,7 @@ export class MatchingService {
     const county = job.regionCode.slice(0, 6);
     const [weights, eligible] = await Promise.all([this.settings.get(MATCHING_WEIGHTS, county), this.settings.get(PUBLIC_WELFARE_SUPPORT_GROUPS, county)]);
     const rows: (FlagRow & { id: string; name: string; region_code: string; account_id: string | null; consent_to_recommend: boolean })[] =
-      await this.dataSource.query(RECOMMENDED_SEEKERS_SQL, [...this.weightParams(weights), eligible, job.id, first, jobTerms(job)]);
+      await this.dataSource.query(RECOMMENDED_SEEKERS_SQL, [...this.weightParams(weights), eligible, job.id, first, jobTerms(job), townshipPattern(job)]);
     const townshipName = await this.regions.nameOf(job.regionCode.slice(0, 9));
     return Promise.all(
       rows.map(async (r) => {

@@ -2,8 +2,10 @@
  * The matching queries, kept together so a reviewer can read them. Hard constraints are in
  * WHERE (never violated); soft reasons are booleans, and the score is their weighted sum.
  * Parameters: $1..$9 the weights in WEIGHT_ORDER, $10 the support groups eligible for
- * public-welfare posts, $11 the job or seeker id, $12 the number of rows, $13 (seekers only)
- * the job's terms: its occupation, title and their words.
+ * public-welfare posts, $11 the job or seeker id, $12 the number of rows; for seekers also
+ * $13 the job's terms (its occupation, title and their words) and $14 a region-code LIKE
+ * pattern of extra candidates, or null. The candidate test uses only parameters so that the
+ * planner can OR two GIN index scans and a prefix index scan instead of reading every seeker.
  */
 export const WEIGHT_ORDER = ['occupation', 'skill', 'sameVillage', 'sameTownship', 'wage', 'nearHome', 'lightWork', 'publicWelfare', 'willingToLeave'] as const;
 
@@ -36,7 +38,8 @@ const SCORE = `(
  * Seekers for one job, best first. Only people who consented to be recommended, can work
  * and are not recorded as employed. Candidates are people whose wanted occupations or skills
  * overlap the job's terms (GIN on both arrays); for home-based and public-welfare posts,
- * where who needs the work matters more than the trade, also everyone in the job's township.
+ * where who needs the work matters more than the trade, also everyone in the job's township
+ * ($14 = '<township>%').
  */
 export const RECOMMENDED_SEEKERS_SQL = `
 WITH j AS (SELECT id, region_code, kind, monthly_wage_max FROM job WHERE id = $11::uuid),
@@ -45,8 +48,7 @@ c AS (
          s.wanted_occupations && $13::text[] AS occupation,
          s.skills && $13::text[] AS skill, ${PLACE_FLAGS}
     FROM j, job_seeker s
-   WHERE (s.wanted_occupations && $13::text[] OR s.skills && $13::text[]
-          OR (j.kind IN ('HOME_BASED', 'PUBLIC_WELFARE') AND s.region_code LIKE left(j.region_code, 9) || '%'))
+   WHERE (s.wanted_occupations && $13::text[] OR s.skills && $13::text[] OR s.region_code LIKE $14::text)
      AND s.consent_to_recommend AND s.labor_capacity <> 'NONE' AND s.employment_status <> 'EMPLOYED'
      AND ${PLACE_RULES}
 )
