@@ -20,29 +20,99 @@ import { fmt, percentile, timed } from './bench-stats';
 const N = Number(process.env.BENCH_JOBS ?? 200_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 
-const TITLES = [
+// A corpus with realistic spread: ~600 titles from workplaces × roles, varied descriptions,
+// so that a query matches a realistic fraction of the jobs rather than a twentieth of them.
+const WORKPLACES = [
+  '服装厂',
+  '电子厂',
+  '鞋厂',
+  '餐厅',
+  '酒店',
+  '农家乐',
+  '茶园',
+  '果园',
+  '养殖场',
+  '建筑工地',
+  '物流公司',
+  '超市',
+  '竹木加工厂',
+  '家政公司',
+  '水电站',
+  '景区',
+  '扶贫车间',
+  '食品厂',
+  '砖厂',
+  '汽修厂',
+  '药材基地',
+  '蔬菜基地',
+  '快递站',
+  '幼儿园',
+  '卫生院',
+  '村委会',
+  '加油站',
+  '民宿',
+];
+const ROLES = [
+  '普工',
+  '包装工',
   '缝纫工',
-  '餐厅服务员',
-  '番茄采摘',
-  '百香果采摘',
-  '电子厂普工',
-  '村道保洁员',
-  '服装厂包装工',
-  '家政服务员',
-  '竹编手工',
-  '茶叶采摘',
-  '辣椒分拣',
-  '建筑小工',
-  '货车司机',
-  '厨师',
-  '保安',
+  '服务员',
+  '保洁员',
   '收银员',
-  '仓库管理员',
+  '司机',
+  '厨师',
+  '帮厨',
+  '采摘工',
+  '分拣员',
+  '搬运工',
+  '质检员',
+  '仓管员',
+  '保安',
+  '导游',
+  '电工',
+  '焊工',
+  '砌砖工',
+  '木工',
+  '油漆工',
   '养殖工',
   '护林员',
-  '砌砖工',
+  '管理员',
+  '会计',
+  '文员',
+  '销售员',
+  '学徒',
+  '技术员',
+  '操作工',
+  '洗碗工',
+  '配送员',
+  '育婴员',
+  '护理员',
+  '巡河员',
 ];
-const EXTRAS = ['计件', '日结', '包吃住', '长期', '急招', '熟练工优先', '可带孩子', '就近务工', '夜班', '男女不限'];
+const EXTRAS = ['计件', '日结', '包吃住', '长期', '急招', '熟练工优先', '可带孩子', '就近务工', '夜班', '男女不限', '周末双休', '月结', '有补贴'];
+const PHRASES = [
+  '工作环境干净整洁',
+  '上下班有班车接送',
+  '新手有师傅带',
+  '多劳多得',
+  '按件计酬',
+  '每天工作八小时',
+  '旺季可加班',
+  '缴纳工伤保险',
+  '离家近方便照顾老人',
+  '适合返乡人员',
+  '提供岗前培训',
+  '工资按月发放',
+  '中午管一顿饭',
+  '手脚麻利即可',
+  '需要会骑电动车',
+  '有相关经验优先',
+  '能适应倒班',
+  '工作轻松',
+  '年龄五十五岁以下身体健康',
+  '可领原料回家加工',
+  '农忙时节可请假',
+];
 const EMPLOYERS = [
   '资源县华锦服饰扶贫车间',
   '瓜里乡绿源果蔬合作社',
@@ -52,30 +122,42 @@ const EMPLOYERS = [
   '车田竹艺合作社',
   '中峰镇茶业公司',
   '梅溪建筑队',
+  '两水苗族乡药材合作社',
+  '河口瑶族乡漂流景区',
+  '资源县顺达物流',
+  '资源县好又多超市',
+  '金江村养殖专业合作社',
+  '资源县八角寨旅游公司',
+  '资源县民族鞋业车间',
+  '资源县家政服务中心',
 ];
 const TOWNSHIPS = ['450329100', '450329101', '450329102', '450329103', '450329200', '450329201', '450329202'];
 const KINDS = ['FULL_TIME', 'PART_TIME', 'GIG', 'HOME_BASED', 'PUBLIC_WELFARE'];
 const BENEFITS = ['BOARD', 'LODGING', 'TRANSPORT', 'SOCIAL_INSURANCE'];
 
 function generate(i: number): JobSearchDocument {
-  const r = (n: number) => (i * 2654435761 + n * 40503) % 1000003;
-  const title = `${TITLES[r(1) % TITLES.length]}${r(2) % 3 === 0 ? `（${EXTRAS[r(3) % EXTRAS.length]}）` : ''}`;
-  const wage = 1500 + (r(4) % 60) * 100;
+  const r = (n: number) => ((i + 1) * 2654435761 + n * 40503 + ((i * n) % 9973)) % 1000003;
+  const role = ROLES[r(1) % ROLES.length];
+  const place = WORKPLACES[r(2) % WORKPLACES.length];
+  const title = `${r(3) % 4 === 0 ? '' : place}${role}${r(4) % 3 === 0 ? `（${EXTRAS[r(5) % EXTRAS.length]}）` : ''}`;
+  const wage = 1500 + (r(6) % 60) * 100;
+  const employer = EMPLOYERS[r(7) % EMPLOYERS.length];
+  const phrases = [0, 1, 2, 3].map((k) => PHRASES[r(8 + k) % PHRASES.length]);
   return {
     id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
     title,
-    occupation: TITLES[r(5) % TITLES.length],
-    description: `${EXTRAS[r(6) % EXTRAS.length]}，${EXTRAS[r(7) % EXTRAS.length]}。工作地点在${EMPLOYERS[r(8) % EMPLOYERS.length]}附近，${TITLES[r(9) % TITLES.length]}经验者优先。`,
-    employerName: EMPLOYERS[r(10) % EMPLOYERS.length],
-    regionCode: `${TOWNSHIPS[r(11) % TOWNSHIPS.length]}2${String(r(12) % 20).padStart(2, '0')}`,
-    kind: KINDS[r(13) % KINDS.length],
+    occupation: role,
+    description: `${employer}招${role}${1 + (r(12) % 20)}名，${phrases.join('，')}。${EXTRAS[r(13) % EXTRAS.length]}，${place}内工作。`,
+    employerName: employer,
+    regionCode: `${TOWNSHIPS[r(14) % TOWNSHIPS.length]}2${String(r(15) % 20).padStart(2, '0')}`,
+    kind: KINDS[r(16) % KINDS.length],
     wageMonthlyMin: wage,
     wageMonthlyMax: wage + 1000,
-    benefits: BENEFITS.filter((_, b) => r(14 + b) % 3 === 0),
-    sourceKind: ['GIG_STATION', 'WORKSHOP', 'JOB_FAIR', null][r(20) % 4],
-    postedAt: new Date(Date.UTC(2026, 10, 20) - (r(21) % 90) * 86_400_000),
-    lat: 25.9 + (r(22) % 300) / 1000,
-    lng: 110.5 + (r(23) % 300) / 1000,
+    benefits: BENEFITS.filter((_, b) => r(17 + b) % 3 === 0),
+    sourceKind: ['GIG_STATION', 'WORKSHOP', 'JOB_FAIR', null][r(22) % 4],
+    postedAt: new Date(Date.UTC(2026, 10, 20) - (r(23) % 90) * 86_400_000 - (r(24) % 86_400) * 1000),
+    lat: 25.9 + (r(25) % 300) / 1000,
+    lng: 110.5 + (r(26) % 300) / 1000,
   };
 }
 
@@ -87,6 +169,11 @@ const QUERIES: { text: string; pinyin?: boolean; filter?: { regionCode?: string;
   { text: '包吃住', filter: { kinds: ['FULL_TIME'] } },
   { text: '保洁' },
   { text: '司机' },
+  { text: '电子厂普工' },
+  { text: '护林员', filter: { regionCode: '450329202' } },
+  { text: '可领原料回家' },
+  { text: 'siji', pinyin: true },
+  { text: 'bjy', pinyin: true },
   { text: 'fengren', pinyin: true },
   { text: 'frg', pinyin: true },
   { text: 'caizhai', pinyin: true },

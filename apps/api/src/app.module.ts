@@ -14,6 +14,8 @@ import { EmployersModule } from '@jobcode/employers';
 import { GigBookingsModule } from '@jobcode/gig-bookings';
 import { JobSourcesModule } from '@jobcode/job-sources';
 import { JobsModule } from '@jobcode/jobs';
+import { MatchingModule } from '@jobcode/matching';
+import { SavedSearchesModule } from '@jobcode/saved-searches';
 import { DocumentsModule } from '@jobcode/documents';
 import { NotificationsModule } from '@jobcode/notifications';
 import { OutboxModule } from '@jobcode/outbox';
@@ -73,6 +75,8 @@ export class AppModule {
         TargetsModule,
         FollowUpsModule,
         PolicyRulesModule,
+        MatchingModule,
+        SavedSearchesModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -3,6 +3,7 @@ export * from './auth/allow.decorator';
 export * from './auth/role';
 export * from './config/app-config';
 export * from './config/secrets';
+export * from './dates/county-date';
 export * from './errors/app-error';
 export * from './errors/app-error.filter';
 export * from './errors/format-graphql-error';

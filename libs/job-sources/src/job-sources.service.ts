@@ -2,7 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 
-import { type Actor, clampPageSize, type ConnectionShape, decodeCursor, forbidden, isStaffOrAdmin, RegionLevel, Role, toConnection } from '@jobcode/common';
+import {
+  type Actor,
+  clampPageSize,
+  type ConnectionShape,
+  countyToday,
+  decodeCursor,
+  forbidden,
+  isStaffOrAdmin,
+  RegionLevel,
+  Role,
+  toConnection,
+} from '@jobcode/common';
 import { inTransaction, isUniqueViolation } from '@jobcode/database';
 import { EmployerMember, EmployersService, isCountyStaff } from '@jobcode/employers';
 import { RegionScope, RegionsService } from '@jobcode/regions';
@@ -114,7 +125,7 @@ export class JobSourcesService {
   }
 
   async certifyWorkshop(actor: Actor, input: CertifyWorkshopInput): Promise<Workshop> {
-    const today = new Date().toISOString().slice(0, 10);
+    const today = countyToday();
     if (input.certifiedOn > today)
       throw new JobSourcesException(JobSourcesExceptionCode.WORKSHOP_STATUS, `认定日期不能晚于今天（${today}）`, 'input.certifiedOn');
     return this.changeWorkshop(actor, input.workshopId, [WorkshopStatus.PENDING, WorkshopStatus.REVOKED], (w) => {

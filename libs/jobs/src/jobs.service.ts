@@ -6,6 +6,7 @@ import { type Actor, clampPageSize, type ConnectionShape, decodeCursor, isStaffO
 import { inTransaction } from '@jobcode/database';
 import { EmployerMember, EmployersService } from '@jobcode/employers';
 import { FairBooth, GigStation, JobFair, parseLatLng, Workshop, WorkshopStatus } from '@jobcode/job-sources';
+import { OutboxService } from '@jobcode/outbox';
 import { RegionScope, RegionsService } from '@jobcode/regions';
 
 import { refusalMessage, screenAdvert } from './advert-screening';
@@ -45,6 +46,9 @@ const STATUS_SQL: Record<JobStatus, string> = {
 
 const MAX_VALID_DAYS = 366;
 
+/** Published (in the same transaction) on every write that changes what search shows; payload `{ jobId }`. */
+export const JOB_CHANGED = 'job.changed';
+
 /**
  * Jobs and their lifecycle. Each status change has its own method (publish, pause, resume,
  * markFilled, close, expireOverdue) so that domain events can be added in one place each.
@@ -56,7 +60,12 @@ export class JobsService {
     private readonly regions: RegionsService,
     private readonly scope: RegionScope,
     private readonly employers: EmployersService,
+    private readonly outbox: OutboxService,
   ) {}
+
+  private jobChanged(manager: EntityManager, jobId: string): Promise<string> {
+    return this.outbox.publish(manager, { type: JOB_CHANGED, aggregateId: jobId, payload: { jobId } });
+  }
 
   /** A job read as of now: OPEN or PAUSED past its valid-to date is EXPIRED, even before the sweep ran. */
   effectiveStatus(job: Job, today = countyToday()): JobStatus {
@@ -99,6 +108,7 @@ export class JobsService {
           postedBy: actor.accountId,
         }),
       );
+      await this.jobChanged(manager, saved.id);
       return saved;
     });
     return input.publish ? this.publish(actor, job.id) : job;
@@ -114,7 +124,9 @@ export class JobsService {
       const content = await this.validateContent(input, job.kind);
       if (isStaffOrAdmin(actor)) await this.scope.assertCovers(actor, content.regionCode);
       Object.assign(job, content);
-      return manager.save(job);
+      const saved = await manager.save(job);
+      await this.jobChanged(manager, saved.id);
+      return saved;
     });
   }
 
@@ -158,11 +170,15 @@ export class JobsService {
    * of API processes may run it at the same time: each row changes once.
    */
   async expireOverdue(): Promise<number> {
-    const result = await this.dataSource.query(
-      `UPDATE job SET status = 'EXPIRED', ended_at = now(), updated_at = now()
-        WHERE status IN ('OPEN', 'PAUSED') AND valid_to < ${COUNTY_TODAY_SQL}`,
-    );
-    return Array.isArray(result) && typeof result[1] === 'number' ? result[1] : 0;
+    return inTransaction(this.dataSource, async (manager) => {
+      const [rows] = (await manager.query(
+        `UPDATE job SET status = 'EXPIRED', ended_at = now(), updated_at = now()
+          WHERE status IN ('OPEN', 'PAUSED') AND valid_to < ${COUNTY_TODAY_SQL}
+          RETURNING id`,
+      )) as [{ id: string }[], number];
+      for (const row of rows) await this.jobChanged(manager, row.id);
+      return rows.length;
+    });
   }
 
   private async transition(
@@ -187,7 +203,9 @@ export class JobsService {
       }
       if (apply) await apply(job, manager);
       job.status = to;
-      return manager.save(job);
+      const saved = await manager.save(job);
+      await this.jobChanged(manager, saved.id);
+      return saved;
     });
   }
 

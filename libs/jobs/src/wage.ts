@@ -21,13 +21,5 @@ export function monthlyEquivalent(amount: number, unit: WageUnit): number | null
   }
 }
 
-/** Building an Intl formatter costs far more than using one: build it once. */
-const COUNTY_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
-
-/** The county's calendar date (Asia/Shanghai), YYYY-MM-DD. */
-export function countyToday(now = new Date()): string {
-  return COUNTY_DATE.format(now);
-}
-
-/** The same date in SQL, so the database and the service agree on "today". */
-export const COUNTY_TODAY_SQL = `(now() AT TIME ZONE 'Asia/Shanghai')::date`;
+/** The county date lives in the shared kernel; re-exported for the jobs library's callers. */
+export { COUNTY_TODAY_SQL, countyToday } from '@jobcode/common';

@@ -4,3 +4,8 @@ export * from './postgres/job-search-document.entity';
 export * from './postgres/postgres-job-search.engine';
 export * from './search.module';
 export * from './tokenize/chinese-tokens';
+export * from './indexer/job-search.indexer';
+export * from './job-search.object';
+export * from './search.exception';
+export * from './search.service';
+export * from './dto/job-search-filter.input';

@@ -1,13 +1,18 @@
 import { Module } from '@nestjs/common';
 
 import { AppConfig } from '@jobcode/common';
+import { JobsModule } from '@jobcode/jobs';
 
 import { JOB_SEARCH_ENGINE } from './engine/job-search.model';
+import { JobSearchIndexer } from './indexer/job-search.indexer';
 import { MeilisearchJobSearchEngine } from './meilisearch/meilisearch-job-search.engine';
 import { PostgresJobSearchEngine } from './postgres/postgres-job-search.engine';
+import { SearchResolver } from './search.resolver';
+import { SearchService } from './search.service';
 
-/** The search engine: Meilisearch when MEILI_URL is set, PostgreSQL full-text otherwise. */
+/** Job search: the engine (Meilisearch when MEILI_URL is set, PostgreSQL full-text otherwise), its indexer and searchJobs. */
 @Module({
+  imports: [JobsModule],
   providers: [
     PostgresJobSearchEngine,
     {
@@ -16,7 +21,10 @@ import { PostgresJobSearchEngine } from './postgres/postgres-job-search.engine';
       useFactory: (config: AppConfig, postgres: PostgresJobSearchEngine) =>
         config.MEILI_URL ? new MeilisearchJobSearchEngine(config.MEILI_URL, config.MEILI_KEY) : postgres,
     },
+    JobSearchIndexer,
+    SearchService,
+    SearchResolver,
   ],
-  exports: [JOB_SEARCH_ENGINE, PostgresJobSearchEngine],
+  exports: [JOB_SEARCH_ENGINE, PostgresJobSearchEngine, JobSearchIndexer, SearchService],
 })
 export class SearchModule {}

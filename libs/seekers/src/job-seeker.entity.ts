@@ -9,6 +9,9 @@ import { EducationLevel, EmploymentStatus, LaborCapacity, RegistrationChannel, W
 @Entity('job_seeker')
 /** Created by the migration with varchar_pattern_ops for region-prefix filters. */
 @Index('job_seeker_region_prefix', { synchronize: false })
+// GIN over the arrays that matching overlaps with a job's terms (libs/matching, migration MatchingSeekerArrays).
+@Index('job_seeker_wanted_occupations', { synchronize: false })
+@Index('job_seeker_skills', { synchronize: false })
 @Index(['createdAt', 'id'])
 @Check('job_seeker_labor_capacity', `"labor_capacity" IN ('FULL', 'WEAK', 'NONE')`)
 @Check('job_seeker_employment_status', `"employment_status" IN ('UNKNOWN', 'EMPLOYED', 'UNEMPLOYED')`)

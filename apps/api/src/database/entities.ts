@@ -18,6 +18,7 @@ import { Region } from '@jobcode/regions';
 import { JobSearchDocumentRow } from '@jobcode/search';
 import { JobSeeker, JobSeekerSupportGroup, SupportGroup } from '@jobcode/seekers';
 import { FairAttendance, ScanEvent, ServiceCode } from '@jobcode/service-codes';
+import { SavedSearch, SavedSearchAlert } from '@jobcode/saved-searches';
 
 /** Every entity of the service; the migrations must create exactly what these describe. */
 export const ENTITIES = [
@@ -58,4 +59,6 @@ export const ENTITIES = [
   Placement,
   Target,
   FollowUp,
+  SavedSearch,
+  SavedSearchAlert,
 ];

@@ -1,4 +1,5 @@
 import { Role } from '@jobcode/common';
+import { OutboxService } from '@jobcode/outbox';
 
 import { startTestApp, type TestApp } from '../../../../test/support/test-app';
 import { employerInput, REGISTER_EMPLOYER } from '../../../employers/src/__tests__/employer.builder';
@@ -95,6 +96,8 @@ describe('jobs: reading lists', () => {
       );
       if (posted.errors) throw new Error(JSON.stringify(posted.errors));
     }
+    // Posting publishes job.changed; let the search indexer and alerts finish so their SQL is not counted below.
+    await api.app.get(OutboxService).drain();
   });
   afterAll(async () => api?.close());
 

@@ -1,3 +1,5 @@
+import { type EntityManager } from 'typeorm';
+
 /** What the search engines hold for one job: enough to filter, rank and facet, not the whole job. */
 export interface JobSearchDocument {
   id: string;
@@ -90,8 +92,13 @@ export const WAGE_BANDS: { value: string; min: number; max: number | null }[] = 
  */
 export interface JobSearchEngine {
   readonly name: string;
-  upsert(documents: JobSearchDocument[]): Promise<void>;
-  remove(ids: string[]): Promise<void>;
+  /**
+   * `manager`: a transaction to write in when the engine lives in the same database (the
+   * PostgreSQL engine; the indexer passes the outbox delivery's, so the write commits with
+   * it). Engines elsewhere ignore it.
+   */
+  upsert(documents: JobSearchDocument[], manager?: EntityManager): Promise<void>;
+  remove(ids: string[], manager?: EntityManager): Promise<void>;
   search(query: JobSearchQuery): Promise<JobSearchResult>;
   /** Empties the index (reindex, tests). */
   clear(): Promise<void>;

@@ -46,6 +46,14 @@ export class JobSearchDocumentRow {
   @Column({ type: 'double precision', nullable: true })
   lng: number | null;
 
+  /** Everything searchable (title A, occupation and employer B, description C): matched through GIN. Large, so usually TOASTed. */
   @Column({ type: 'tsvector' })
   tokens: string;
+
+  /**
+   * Title (A) and occupation (B) only: small enough to stay inline, so ranking thousands of
+   * matches does not detoast the full vector of each.
+   */
+  @Column({ type: 'tsvector' })
+  rankTokens: string;
 }

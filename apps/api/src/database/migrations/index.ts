@@ -9,6 +9,9 @@ import { FairAttendance1795359792269 } from './1795359792269-fair-attendance';
 import { ApplicationsContracts1795359973867 } from './1795359973867-applications-contracts';
 import { GigBookings1795360094939 } from './1795360094939-gig-bookings';
 import { Placements1795359874651 } from './1795359874651-placements';
+import { SearchRankTokens1795360130744 } from './1795360130744-search-rank-tokens';
+import { MatchingSeekerArrays1795360500000 } from './1795360500000-matching-seeker-arrays';
+import { SavedSearches1795361381580 } from './1795361381580-saved-searches';
 /** Every migration, oldest first. `npm run migration:generate -- <Name>` appends here. */
 export const MIGRATIONS = [
   Foundation1795355868157,
@@ -22,4 +25,7 @@ export const MIGRATIONS = [
   ApplicationsContracts1795359973867,
   GigBookings1795360094939,
   Placements1795359874651,
+  SearchRankTokens1795360130744,
+  MatchingSeekerArrays1795360500000,
+  SavedSearches1795361381580,
 ];
