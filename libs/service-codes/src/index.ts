@@ -1,5 +1,6 @@
 export * from './fair-attendance.entity';
 export * from './scan-event-recorder';
+export * from './scan-counts';
 export * from './scan-event.entity';
 export * from './scan-page/render-scan-page';
 export * from './scan-page/scan-page.model';

@@ -1,9 +1,13 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 
-import { type RequestContext, rateLimited } from '@jobcode/common';
+import { type Actor, badInput, type RequestContext, rateLimited } from '@jobcode/common';
+import { RegionScope } from '@jobcode/regions';
 import { RateLimitService } from '@jobcode/rate-limit';
 
 import { clientClass } from './client-class';
+import { type ScanCount, ScanCountGroup, type ScanCountsInput } from './scan-counts';
 import { ReplacedServiceCode } from './service-code.object';
 import type { GeoPoint } from './service-code-target';
 import type { ServiceCodeTargetKind } from './service-code-target-kind';
@@ -37,7 +41,40 @@ export class ScanService {
     private readonly targets: ServiceCodeTargets,
     private readonly recorder: ScanEventRecorder,
     private readonly rateLimits: RateLimitService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly scope: RegionScope,
   ) {}
+
+  /** Scans per day (county time) and per code or target, inside the caller's region. */
+  async counts(actor: Actor, input: ScanCountsInput): Promise<ScanCount[]> {
+    if (input.from > input.to) throw badInput('起始日期不能晚于截止日期', { field: 'input.from' });
+    const days = (Date.parse(input.to) - Date.parse(input.from)) / 86_400_000;
+    if (!Number.isFinite(days) || days > 366) throw badInput('一次最多统计 366 天，日期须有效', { field: 'input.to' });
+    if (input.regionCode) await this.scope.assertCovers(actor, input.regionCode);
+    const prefix = input.regionCode ?? this.scope.prefixOf(actor) ?? null;
+    const byCode = input.groupBy === ScanCountGroup.CODE;
+    const rows: { day: string; target_kind: string; target_id: string; token: string | null; label: string | null; scans: number; signed_in: number }[] =
+      await this.dataSource.query(
+        `SELECT (e.scanned_at AT TIME ZONE 'Asia/Shanghai')::date::text AS day, e.target_kind, e.target_id,
+                ${byCode ? 'c.token, c.label' : 'NULL AS token, NULL AS label'},
+                count(*)::int AS scans, count(e.account_id)::int AS signed_in
+           FROM scan_event e ${byCode ? 'JOIN service_code c ON c.id = e.code_id' : ''}
+          WHERE e.scanned_at >= ($1::date AT TIME ZONE 'Asia/Shanghai') AND e.scanned_at < (($2::date + 1) AT TIME ZONE 'Asia/Shanghai')
+            AND ($3::text IS NULL OR e.region_code LIKE $3 || '%') AND ($4::text IS NULL OR e.target_kind = $4)
+          GROUP BY 1, 2, 3${byCode ? ', 4, 5' : ''}
+          ORDER BY 1, scans DESC`,
+        [input.from, input.to, prefix, input.targetKind ?? null],
+      );
+    return rows.map((r) => ({
+      day: r.day,
+      targetKind: r.target_kind as ScanCount['targetKind'],
+      targetId: r.target_id,
+      token: r.token,
+      label: r.label,
+      scans: r.scans,
+      signedInScans: r.signed_in,
+    }));
+  }
 
   async scan(token: string, context: RequestContext, channel: 'GRAPHQL' | 'PAGE', near?: GeoPoint, atFairId?: string): Promise<ScanOutcome> {
     const blocked = this.blockedUntil.get(context.clientKey);

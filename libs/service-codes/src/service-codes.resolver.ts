@@ -4,7 +4,9 @@ import { type Actor, Allow, CurrentActor, PUBLIC, ReqContext, type RequestContex
 
 import { GeoPointInput } from './dto/geo-point.input';
 import { IssueServiceCodeInput, ServiceCodeTokenInput } from './dto/issue-service-code.input';
+import { ScanCount, ScanCountsInput } from './scan-counts';
 import { ScanResult } from './scan-result.union';
+import { ScanEventRecorder } from './scan-event-recorder';
 import { ScanService } from './scan.service';
 import { ServiceCodeObject } from './service-code.object';
 import { ServiceCodeTargetKind } from './service-code-target-kind';
@@ -17,6 +19,7 @@ export class ServiceCodesResolver {
   constructor(
     private readonly codes: ServiceCodesService,
     private readonly scans: ScanService,
+    private readonly recorder: ScanEventRecorder,
   ) {}
 
   @Allow(...MANAGERS)
@@ -56,5 +59,12 @@ export class ServiceCodesResolver {
     @Args('atFairId', { type: () => ID, nullable: true, description: '在招聘会现场扫求职者个人码时填写：登记到场' }) atFairId?: string,
   ): Promise<object> {
     return (await this.scans.scan(token, context, 'GRAPHQL', near, atFairId)).view;
+  }
+
+  @Allow(Role.STAFF, Role.ADMIN)
+  @Query(() => [ScanCount], { description: '扫码统计：每天每个码（或每个驿站、车间…）的扫码次数，限本人管辖范围' })
+  async scanCounts(@CurrentActor() actor: Actor, @Args('input') input: ScanCountsInput): Promise<ScanCount[]> {
+    await this.recorder.flush();
+    return this.scans.counts(actor, input);
   }
 }

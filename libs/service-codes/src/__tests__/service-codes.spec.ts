@@ -244,6 +244,18 @@ describe('employment service codes: issue, scan, rotate, revoke', () => {
       { client: 'WECHAT', channel: 'GRAPHQL' },
       { client: 'IOS', channel: 'PAGE' },
     ]);
+    const counts = await api.gql<{ scanCounts: { scans: number; label: string; token: string }[] }>(
+      `query($input: ScanCountsInput!) { scanCounts(input: $input) { day targetKind token label scans signedInScans } }`,
+      { input: { from: daysFromToday(-7), to: daysFromToday(1), groupBy: 'CODE', targetKind: 'GIG_STATION' } },
+      township,
+    );
+    expect(counts.data?.scanCounts.find((c) => c.token === token)).toMatchObject({ label: '乡政府门口', scans: 2 });
+    const elsewhere = await api.gql<{ scanCounts: unknown[] }>(
+      `query($input: ScanCountsInput!) { scanCounts(input: $input) { scans } }`,
+      { input: { from: daysFromToday(-7), to: daysFromToday(1), groupBy: 'TARGET' } },
+      otherTownship,
+    );
+    expect(elsewhere.data?.scanCounts).toEqual([]);
     const columns: { column_name: string }[] = await api.dataSource.query(`SELECT column_name FROM information_schema.columns WHERE table_name = 'scan_event'`);
     expect(columns.map((c) => c.column_name)).not.toEqual(expect.arrayContaining(['ip']));
   });
