@@ -59,4 +59,16 @@ export class ApplicationsResolver {
   async history(@Parent() application: ApplicationParent, @ReqContext() context: RequestContext): Promise<ApplicationEventObject[]> {
     return context.loaders.get(this.historyLoader).load(application.id);
   }
+
+  @Allow(Role.SEEKER)
+  @Query(() => [ApplicationObject], { description: '我的报名（求职者本人），最近的在前，最多 100 条' })
+  async myApplications(@CurrentActor() actor: Actor): Promise<ApplicationParent[]> {
+    return (await this.applications.mine(actor)).map(toObject);
+  }
+
+  @Allow(Role.EMPLOYER, Role.STAFF, Role.ADMIN)
+  @Query(() => [ApplicationObject], { description: '一个岗位收到的报名（用人单位、辖区工作人员），最近的在前，最多 200 条' })
+  async jobApplications(@CurrentActor() actor: Actor, @Args('jobId', { type: () => ID }) jobId: string): Promise<ApplicationParent[]> {
+    return (await this.applications.ofJob(actor, jobId)).map(toObject);
+  }
 }

@@ -204,6 +204,24 @@ export class ApplicationsService {
     return manager.exists(JobSeeker, { where: { id: jobSeekerId, accountId: actor.accountId } });
   }
 
+  /** The caller's own applications (a seeker's), newest first. */
+  async mine(actor: Actor, limit = 100): Promise<Application[]> {
+    return this.dataSource.manager
+      .createQueryBuilder(Application, 'a')
+      .innerJoin(JobSeeker, 's', 's.id = a.job_seeker_id')
+      .where('s.account_id = :me', { me: actor.accountId })
+      .orderBy('a.created_at', 'DESC')
+      .take(limit)
+      .getMany();
+  }
+
+  /** The applications to one job, for its employer's members and staff of its region; others get NOT_FOUND. */
+  async ofJob(actor: Actor, jobId: string, limit = 200): Promise<Application[]> {
+    const job = await this.dataSource.manager.findOne(Job, { where: { id: jobId } });
+    if (!job || !(await this.actsForJobSide(actor, job))) throw applicationNotFound();
+    return this.dataSource.manager.find(Application, { where: { jobId }, order: { createdAt: 'DESC' }, take: limit });
+  }
+
   /** One application as its seeker, the job's employer or staff of the region sees it. */
   async requireVisible(actor: Actor, applicationId: string): Promise<Application> {
     const application = await this.dataSource.manager.findOne(Application, { where: { id: applicationId } });

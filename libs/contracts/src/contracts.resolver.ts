@@ -69,6 +69,12 @@ export class ContractsResolver {
     return toContractObject(await this.contracts.end(actor, input));
   }
 
+  @Allow(Role.SEEKER, Role.EMPLOYER)
+  @Query(() => [ContractObject], { description: '我的劳动合同：劳动者本人的，或本单位的；最近的在前，最多 100 份' })
+  async myContracts(@CurrentActor() actor: Actor): Promise<ContractParent[]> {
+    return (await this.contracts.mine(actor)).map(toContractObject);
+  }
+
   @Allow(Role.SEEKER, Role.EMPLOYER, Role.STAFF, Role.ADMIN)
   @Query(() => ContractObject, { description: '一份合同：劳动者本人、用人单位、辖区工作人员可见' })
   async contract(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<ContractParent> {

@@ -507,6 +507,14 @@ export class ContractsService implements OnModuleInit {
 
   // ---- reading ----
 
+  /** The caller's contracts: a seeker's own, or those of the employers an employer account belongs to; newest first. */
+  async mine(actor: Actor, limit = 100): Promise<Contract[]> {
+    const qb = this.dataSource.manager.createQueryBuilder(Contract, 'c').orderBy('c.created_at', 'DESC').take(limit);
+    if (actor.role === Role.SEEKER) qb.where('c.job_seeker_id IN (SELECT s.id FROM job_seeker s WHERE s.account_id = :me)', { me: actor.accountId });
+    else qb.where('c.employer_id IN (SELECT m.employer_id FROM employer_member m WHERE m.account_id = :me)', { me: actor.accountId });
+    return qb.getMany();
+  }
+
   /** The contract for its seeker, the employer's members, and staff whose region holds it. */
   async requireVisible(actor: Actor, contractId: string): Promise<Contract> {
     const contract = await this.dataSource.manager.findOne(Contract, { where: { id: contractId } });

@@ -55,6 +55,21 @@ describe('applications: applying, moving, withdrawing', () => {
     expect(hired.data?.moveApplication.history.slice(1).every((h) => h.actorAccountId === growers.accountId)).toBe(true);
   });
 
+  it("lists a seeker's own applications and a job's applications for its employer only", async () => {
+    const jobId = await openJob(api, growers.token, { employerId: growers.employerId });
+    const id = (await apply(jobId)).data!.applyToJob.id;
+    const mine = await api.gql<{ myApplications: { id: string }[] }>(`{ myApplications { id status } }`, {}, seeker.token);
+    expect(mine.data?.myApplications.map((a) => a.id)).toContain(id);
+    const ofJob = await api.gql<{ jobApplications: { id: string }[] }>(
+      `query($jobId: ID!) { jobApplications(jobId: $jobId) { id } }`,
+      { jobId },
+      growers.token,
+    );
+    expect(ofJob.data?.jobApplications.map((a) => a.id)).toEqual([id]);
+    const byRival = await api.gql(`query($jobId: ID!) { jobApplications(jobId: $jobId) { id } }`, { jobId }, rival.token);
+    expect(byRival.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  });
+
   it('refuses a second active application to the same job, and allows one again after withdrawing', async () => {
     const jobId = await openJob(api, growers.token, { employerId: growers.employerId });
     const first = (await apply(jobId)).data!.applyToJob.id;

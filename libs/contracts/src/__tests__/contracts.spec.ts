@@ -209,6 +209,15 @@ describe('contracts: offer, sign online, countersign, seal and verify', () => {
     expect(await (await fetch(`${api.url}/contracts/${contract.id}/verify`, { method: 'POST', body: form2 })).json()).toMatchObject({ matches: false });
   });
 
+  it("lists the seeker's own contracts and the employer's, and none of another employer's", async () => {
+    const mine = await call<{ myContracts: { id: string }[] }>(`{ myContracts { id status } }`, {}, seeker.token);
+    const employers = await call<{ myContracts: { id: string }[] }>(`{ myContracts { id } }`, {}, growers.token);
+    const rivals = await call<{ myContracts: { id: string }[] }>(`{ myContracts { id } }`, {}, rival.token);
+    expect(mine.data?.myContracts.length).toBeGreaterThan(0);
+    expect(employers.data?.myContracts.map((c) => c.id)).toEqual(expect.arrayContaining(mine.data!.myContracts.map((c) => c.id)));
+    expect(rivals.data?.myContracts).toEqual([]);
+  });
+
   it('refuses terms below the county minimum wage, probation longer than the law allows, and an unshortlisted application', async () => {
     const refuse = async (terms: Record<string, unknown>) => {
       const result = await call(OFFER, { input: { applicationId: await shortlisted(), terms: termsInput(terms) } }, growers.token);
