@@ -1,12 +1,11 @@
 import { PassThrough } from 'node:stream';
 
-import { Controller, Get, HttpCode, Logger, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, HttpCode, Logger, Post, Query, Req, Res } from '@nestjs/common';
 import { type FastifyReply, type FastifyRequest } from 'fastify';
 
 import { type Actor, Allow, badInput, CurrentActor, RateLimit, Role } from '@jobcode/common';
 import { attachmentDisposition, writeSheet, XLSX_CONTENT_TYPE } from '@jobcode/spreadsheets';
 
-import { HttpErrorFilter } from './http-error.filter';
 import { SeekerExportService } from './ledger/seeker-export.service';
 import { IMPORT_REPORT_COLUMNS, importReportRows } from './ledger/seeker-import-report';
 import { SeekerImportService, type SeekerImportReport } from './ledger/seeker-import.service';
@@ -19,7 +18,6 @@ export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
  * Bearer auth and `@Allow` through the same global guard as GraphQL.
  */
 @Controller('seekers')
-@UseFilters(HttpErrorFilter)
 export class SeekersController {
   private readonly logger = new Logger(SeekersController.name);
 

@@ -1,4 +1,4 @@
-import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 
 import { AppError, ErrorCode } from './app-error';
 
@@ -12,6 +12,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
 };
 
 interface Reply {
+  sent?: boolean;
   status(code: number): Reply;
   header(name: string, value: string): Reply;
   send(body: unknown): void;

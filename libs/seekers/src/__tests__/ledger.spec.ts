@@ -100,15 +100,17 @@ describe('seeker ledger import and export', () => {
 
   it('refuses a file that is not an .xlsx, or lacks required columns, with a message naming what is wrong', async () => {
     const notExcel = await upload(api.url, staff.token, Buffer.from('姓名,身份证号\n张三,1'), 'ledger.csv');
-    expect(notExcel).toMatchObject({ status: 400, body: { code: 'BAD_USER_INPUT', reason: 'NOT_A_SPREADSHEET' } });
+    expect(notExcel).toMatchObject({ status: 400, body: { error: { code: 'BAD_USER_INPUT', reason: 'NOT_A_SPREADSHEET' } } });
     const missing = await upload(api.url, staff.token, await ledgerFile([['张三', '1']], ['姓名', '备注'], ''));
     expect(missing.status).toBe(400);
-    expect(missing.body.message).toBe('表格缺少必需的列：身份证号、手机号、村、劳动能力。第一行应为列名，例如 姓名、身份证号、手机号、村、劳动能力');
+    expect((missing.body.error as { message: string }).message).toBe(
+      '表格缺少必需的列：身份证号、手机号、村、劳动能力。第一行应为列名，例如 姓名、身份证号、手机号、村、劳动能力',
+    );
   });
 
   it('refuses the import to employers and to callers without a token', async () => {
     const employer = await api.signedIn(Role.EMPLOYER);
-    expect(await upload(api.url, employer.token, await file())).toMatchObject({ status: 403, body: { code: 'FORBIDDEN' } });
+    expect(await upload(api.url, employer.token, await file())).toMatchObject({ status: 403, body: { error: { code: 'FORBIDDEN' } } });
     const anonymous = await fetch(`${api.url}/seekers/import`, { method: 'POST' });
     expect(anonymous.status).toBe(401);
   });
@@ -158,6 +160,6 @@ describe('seeker ledger import and export', () => {
   it('refuses an export of a region outside the caller scope', async () => {
     const { response } = await download('?regionCode=450329202', staff.token);
     expect(response.status).toBe(403);
-    expect(await response.json()).toMatchObject({ code: 'FORBIDDEN', reason: 'OUT_OF_REGION' });
+    expect(((await response.json()) as { error: unknown }).error).toMatchObject({ code: 'FORBIDDEN', reason: 'OUT_OF_REGION' });
   });
 });
