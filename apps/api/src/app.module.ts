@@ -25,6 +25,7 @@ import { PolicyRulesModule } from '@jobcode/policy-rules';
 import { StatisticsModule } from '@jobcode/statistics';
 import { TargetsModule } from '@jobcode/targets';
 import { PersonalDataModule } from '@jobcode/personal-data';
+import { IdempotencyModule } from '@jobcode/idempotency';
 import { RateLimitModule } from '@jobcode/rate-limit';
 import { RegionsModule } from '@jobcode/regions';
 import { SearchModule } from '@jobcode/search';
@@ -54,6 +55,7 @@ export class AppModule {
         GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, ...graphqlOptions(config) }),
         AuditModule,
         RateLimitModule,
+        IdempotencyModule,
         PersonalDataModule,
         RegionsModule,
         AccountsModule,

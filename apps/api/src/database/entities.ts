@@ -13,6 +13,7 @@ import { OutboxDelivery, OutboxEventRecord } from '@jobcode/outbox';
 import { FollowUp } from '@jobcode/follow-ups';
 import { Placement } from '@jobcode/placements';
 import { Target } from '@jobcode/targets';
+import { IdempotencyKey } from '@jobcode/idempotency';
 import { RateLimitBucket } from '@jobcode/rate-limit';
 import { Region } from '@jobcode/regions';
 import { JobSearchDocumentRow } from '@jobcode/search';
@@ -27,6 +28,7 @@ export const ENTITIES = [
   Session,
   SecurityEvent,
   RateLimitBucket,
+  IdempotencyKey,
   CountySetting,
   Employer,
   EmployerMember,
