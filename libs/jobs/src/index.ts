@@ -2,6 +2,7 @@ export * from './advert-screening';
 export * from './job-expiry.scheduler';
 export * from './dto/job-shift.input';
 export * from './job-shift.entity';
+export * from './job-shift-events';
 export * from './job-shifts.service';
 export * from './job.entity';
 export * from './job.enums';

@@ -8,21 +8,13 @@ import { GigStation } from '@jobcode/job-sources';
 import { OutboxService } from '@jobcode/outbox';
 
 import { type JobShiftTermsInput, AddJobShiftInput, CancelJobShiftInput, ChangeJobShiftInput } from './dto/job-shift.input';
+import { JOB_SHIFT_CANCELLED, type JobShiftCancelledPayload } from './job-shift-events';
 import { JobShift } from './job-shift.entity';
 import { Job } from './job.entity';
 import { JobKind, JobShiftStatus, JobStatus, LIVE_STATUSES } from './job.enums';
 import { JobsException, JobsExceptionCode } from './jobs.exception';
 import { JobsService } from './jobs.service';
 import { COUNTY_TODAY_SQL, countyToday } from './wage';
-
-/** Published when an employer cancels a shift; the bookings library cancels the bookings and tells the seekers. */
-export const JOB_SHIFT_CANCELLED = 'job.shift.cancelled';
-
-export interface JobShiftCancelledPayload {
-  shiftId: string;
-  jobId: string;
-  reason: string;
-}
 
 /** A shift of an OPEN gig job as a station's board shows it. */
 export interface BoardEntry {

@@ -11,6 +11,7 @@ import { RegionScope, RegionsService } from '@jobcode/regions';
 
 import { refusalMessage, screenAdvert } from './advert-screening';
 import { JobContentInput, PostJobInput, UpdateJobInput } from './dto/post-job.input';
+import { JOB_SHIFT_CANCELLED, type JobShiftCancelledPayload } from './job-shift-events';
 import { Job } from './job.entity';
 import { JobKind, JobStatus, LIVE_STATUSES } from './job.enums';
 import { JobsException, JobsExceptionCode } from './jobs.exception';
@@ -158,11 +159,29 @@ export class JobsService {
     });
   }
 
-  /** DRAFT | OPEN | PAUSED → CLOSED. */
+  /**
+   * DRAFT | OPEN | PAUSED → CLOSED. A closed job's shifts that have not started are cancelled
+   * in the same transaction, so nobody walks to a station for work that was withdrawn: each
+   * cancellation is published and the bookings library cancels its bookings and tells the seekers.
+   */
   async close(actor: Actor, jobId: string): Promise<Job> {
-    return this.transition(actor, jobId, [JobStatus.DRAFT, JobStatus.OPEN, JobStatus.PAUSED], JobStatus.CLOSED, '关闭', async (job) => {
+    return this.transition(actor, jobId, [JobStatus.DRAFT, JobStatus.OPEN, JobStatus.PAUSED], JobStatus.CLOSED, '关闭', async (job, manager) => {
       job.endedAt = new Date();
+      await this.cancelUpcomingShifts(manager, job.id, '岗位已关闭');
     });
+  }
+
+  private async cancelUpcomingShifts(manager: EntityManager, jobId: string, reason: string): Promise<void> {
+    const [cancelled] = (await manager.query(
+      `UPDATE job_shift SET status = 'CANCELLED', cancelled_at = now(), cancel_reason = $2, updated_at = now()
+        WHERE job_id = $1 AND status = 'OPEN' AND (date + start_time) AT TIME ZONE 'Asia/Shanghai' > now()
+        RETURNING id`,
+      [jobId, reason],
+    )) as [{ id: string }[], number];
+    for (const { id } of cancelled) {
+      const payload: JobShiftCancelledPayload = { shiftId: id, jobId, reason };
+      await this.outbox.publish(manager, { type: JOB_SHIFT_CANCELLED, aggregateId: id, payload, idempotencyKey: `${JOB_SHIFT_CANCELLED}:${id}` });
+    }
   }
 
   /**

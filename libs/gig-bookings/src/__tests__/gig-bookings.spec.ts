@@ -2,6 +2,7 @@ import { Role } from '@jobcode/common';
 import { OutboxService } from '@jobcode/outbox';
 
 import { startTestApp, type TestApp } from '../../../../test/support/test-app';
+import { jobInput, POST_JOB } from '../../../jobs/src/__tests__/job.builder';
 import {
   ADD_SHIFT,
   addShift,
@@ -224,6 +225,62 @@ describe('gig bookings: shifts, booking within slots, confirmation, cancellation
         body: expect.stringMatching(/^您预约的番茄采摘（日结）（\d+月\d+日 07:00）已被用人单位取消，原因：番茄未熟，推迟采摘。可以在零工驿站看板另选班次。$/),
       });
     }
+  });
+
+  it('closing a gig job cancels its shifts that have not started, frees their bookings and tells each seeker', async () => {
+    const posted = await api.gql<{ postJob: { id: string } }>(
+      POST_JOB,
+      {
+        input: jobInput({
+          employerId: world.farm.employerId,
+          kind: 'GIG',
+          title: '砂糖橘分拣（日结）',
+          wageMin: 150,
+          wageMax: 170,
+          wageUnit: 'DAY',
+          stationId: world.stationId,
+          publish: true,
+          contractTerm: '按天',
+        }),
+      },
+      world.farm.token,
+    );
+    const jobId = posted.data!.postJob.id;
+    const [soon, later] = [
+      await addShift(api, world.farm.token, jobId, { date: daysFromToday(3), instantHiring: true }),
+      await addShift(api, world.farm.token, jobId, { date: daysFromToday(4), instantHiring: true }),
+    ];
+    const picker = await seeker(api, '蒋春兰');
+    const held = (await book(picker.token, soon)).data!.bookShift;
+    const closed = await api.gql<{ closeJob: { status: string } }>(
+      `mutation($input: JobTransitionInput!) { closeJob(input: $input) { status } }`,
+      { input: { jobId } },
+      world.farm.token,
+    );
+    expect(closed.data?.closeJob.status).toBe('CLOSED');
+    const shifts = (await api.dataSource.query(`SELECT id, status, cancel_reason FROM job_shift WHERE job_id = $1 ORDER BY date`, [jobId])) as {
+      id: string;
+      status: string;
+      cancel_reason: string;
+    }[];
+    expect(shifts).toEqual([
+      { id: soon, status: 'CANCELLED', cancel_reason: '岗位已关闭' },
+      { id: later, status: 'CANCELLED', cancel_reason: '岗位已关闭' },
+    ]);
+
+    await api.app.get(OutboxService).drain();
+    const after = await api.gql<{ gigBooking: Booking }>(
+      `query($id: ID!) { gigBooking(id: $id) { status cancelledBy shift { bookedCount } } }`,
+      { id: held.id },
+      picker.token,
+    );
+    expect(after.data?.gigBooking).toMatchObject({ status: 'CANCELLED', cancelledBy: 'EMPLOYER', shift: { bookedCount: 0 } });
+    const inbox = await api.gql<{ myNotifications: { edges: { node: { templateKey: string; body: string } }[] } }>(
+      `{ myNotifications(first: 10) { edges { node { templateKey body } } } }`,
+      {},
+      picker.token,
+    );
+    expect(inbox.data?.myNotifications.edges.map((e) => e.node.body)).toContainEqual(expect.stringContaining('原因：岗位已关闭'));
   });
 
   it('the station board shows today’s and tomorrow’s shifts of open gig jobs there, with slots left', async () => {
