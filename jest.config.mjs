@@ -20,7 +20,22 @@ const esmPackage = {
   jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022', keepClassNames: true },
   module: { type: 'commonjs', strictMode: false, ignoreDynamic: false },
 };
-const ESM_ONLY = ['@nestjs', 'typeorm', '@electric-sql', 'jose', '@apollo', '@as-integrations', 'file-type', 'uid', '@whatwg-node', 'cookie', 'meilisearch'];
+const ESM_ONLY = [
+  '@nestjs',
+  'typeorm',
+  '@electric-sql',
+  'jose',
+  '@apollo',
+  '@as-integrations',
+  'file-type',
+  'uid',
+  '@whatwg-node',
+  'cookie',
+  'meilisearch',
+  '@scure',
+  '@noble',
+  '@otplib',
+];
 
 export default {
   testEnvironment: 'node',

@@ -3,8 +3,26 @@ import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 
 import { AuditService, SecurityEventKind } from '@jobcode/audit';
-import { ALLOW_KEY, type Allowed, contextOf, forbidden, PUBLIC, RATE_LIMIT_KEY, type RateLimitRule, rateLimited, Role, unauthenticated } from '@jobcode/common';
+import {
+  ALLOW_DURING_SETUP_KEY,
+  ALLOW_KEY,
+  AccountSetupStep,
+  type Allowed,
+  contextOf,
+  forbidden,
+  PUBLIC,
+  RATE_LIMIT_KEY,
+  type RateLimitRule,
+  rateLimited,
+  Role,
+  unauthenticated,
+} from '@jobcode/common';
 import { RateLimitService } from '@jobcode/rate-limit';
+
+const SETUP_MESSAGES: Record<AccountSetupStep, string> = {
+  PASSWORD_CHANGE: '请先修改初始密码（changePassword），再办理其他业务',
+  SECOND_FACTOR_ENROLMENT: '本县要求工作人员使用身份验证器登录：请先绑定（startSecondFactorEnrolment），再办理其他业务',
+};
 
 const ROLE_NAMES: Record<Role, string> = { SEEKER: '求职者', EMPLOYER: '用人单位', STAFF: '工作人员', ADMIN: '管理员' };
 
@@ -49,6 +67,12 @@ export class AccessGuard implements CanActivate {
       });
       const who = (allowed.filter((a) => a !== PUBLIC) as Role[]).map((r) => ROLE_NAMES[r]).join('、');
       throw forbidden(`此操作仅限${who}使用`);
+    }
+    const setup = context.actor.pendingSetup;
+    if (setup && !this.reflector.getAllAndOverride<boolean | undefined>(ALLOW_DURING_SETUP_KEY, targets)) {
+      throw forbidden(SETUP_MESSAGES[setup], {
+        reason: setup === AccountSetupStep.PASSWORD_CHANGE ? 'PASSWORD_CHANGE_REQUIRED' : 'SECOND_FACTOR_ENROLMENT_REQUIRED',
+      });
     }
     return true;
   }

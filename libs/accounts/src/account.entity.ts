@@ -44,6 +44,17 @@ export class Account {
   @Column({ type: 'timestamptz', nullable: true })
   disabledAt: Date | null;
 
+  /** The authenticator app's TOTP secret (base32), AES-256-GCM; set at enrolment, active once confirmed. */
+  @Column({ type: 'text', nullable: true })
+  totpSecretEncrypted: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  totpEnabledAt: Date | null;
+
+  /** The last TOTP time step accepted: a code is never accepted twice (RFC 6238 §5.2). */
+  @Column({ type: 'integer', nullable: true })
+  totpLastStep: number | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

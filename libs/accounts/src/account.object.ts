@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 
-import { Role } from '@jobcode/common';
+import { AccountSetupStep, Role } from '@jobcode/common';
 import { RegionObject } from '@jobcode/regions';
 
 @ObjectType('Account', { description: '登录账号' })
@@ -22,6 +22,12 @@ export class AccountObject {
 
   @Field(() => Boolean, { description: '须先修改密码' })
   mustChangePassword: boolean;
+
+  @Field(() => Boolean, { description: '已绑定身份验证器，登录时须输入动态码' })
+  secondFactorEnabled: boolean;
+
+  @Field(() => AccountSetupStep, { nullable: true, description: '须先完成的设置；完成前只能查看本人账号、改密码、绑定验证器、退出' })
+  setupRequired: AccountSetupStep | null;
 
   @Field(() => Date)
   createdAt: Date;

@@ -5,10 +5,12 @@ import { AccountsService } from './accounts.service';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
 import { RequestContextFactory } from './request-context.factory';
+import { SecondFactorResolver } from './second-factor.resolver';
+import { SecondFactorService } from './second-factor.service';
 
 @Global()
 @Module({
-  providers: [AccountsService, AuthService, AuthResolver, AccessGuard, RequestContextFactory],
-  exports: [AccountsService, AuthService, AccessGuard, RequestContextFactory],
+  providers: [AccountsService, AuthService, AuthResolver, SecondFactorService, SecondFactorResolver, AccessGuard, RequestContextFactory],
+  exports: [AccountsService, AuthService, SecondFactorService, AccessGuard, RequestContextFactory],
 })
 export class AccountsModule {}

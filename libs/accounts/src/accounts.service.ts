@@ -11,6 +11,7 @@ import { isUniqueViolation } from '@jobcode/database';
 import { PersonalDataCipher } from '@jobcode/personal-data';
 import { RegionScope, RegionsService } from '@jobcode/regions';
 
+import { setupStepOf } from './account-setup';
 import { Account } from './account.entity';
 import { AccountObject } from './account.object';
 import { AccountsException, AccountsExceptionCode } from './accounts.exception';
@@ -36,6 +37,7 @@ export class AccountsService {
     private readonly regions: RegionsService,
     private readonly scope: RegionScope,
     private readonly audit: AuditService,
+    private readonly config: AppConfig,
   ) {}
 
   phoneHash(phone: string): string {
@@ -114,6 +116,8 @@ export class AccountsService {
       phone: entitled ? phone : maskPhone(phone),
       region: account.regionCode ? await this.regions.requireObject(account.regionCode) : null,
       mustChangePassword: account.mustChangePassword,
+      secondFactorEnabled: account.totpEnabledAt !== null,
+      setupRequired: setupStepOf(account, this.config) ?? null,
       createdAt: account.createdAt,
     };
   }

@@ -1,6 +1,6 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 
-import { type Actor, Allow, CurrentActor, PUBLIC, RateLimit, Role } from '@jobcode/common';
+import { type Actor, Allow, AllowDuringSetup, CurrentActor, PUBLIC, RateLimit, Role } from '@jobcode/common';
 
 import { AccountObject, AuthPayload } from './account.object';
 import { AccountsService } from './accounts.service';
@@ -44,16 +44,18 @@ export class AuthResolver {
   @RateLimit({ points: 30, windowSeconds: 600 })
   @Mutation(() => AuthPayload, { nullable: true, description: '手机号 + 密码登录；连续输错会锁定账号（可空：一次请求中多个别名各自计数、各自报错）' })
   async signIn(@Args('input') input: SignInInput): Promise<AuthPayload | null> {
-    return this.payload(await this.auth.signIn(input.phone, input.password));
+    return this.payload(await this.auth.signIn(input.phone, input.password, input.oneTimeCode));
   }
 
   @Allow(...ANY_ROLE)
+  @AllowDuringSetup()
   @Mutation(() => AuthPayload, { description: '会话未过期时换发新的访问令牌' })
   async renewToken(@CurrentActor() actor: Actor): Promise<AuthPayload> {
     return this.payload(await this.auth.renew(actor));
   }
 
   @Allow(...ANY_ROLE)
+  @AllowDuringSetup()
   @Mutation(() => Boolean, { description: '退出登录：此会话的所有令牌立即失效' })
   async signOut(@CurrentActor() actor: Actor): Promise<boolean> {
     await this.auth.signOut(actor);
@@ -61,8 +63,9 @@ export class AuthResolver {
   }
 
   @Allow(...ANY_ROLE)
+  @AllowDuringSetup()
   @RateLimit({ points: 10, windowSeconds: 600 })
-  @Mutation(() => Boolean)
+  @Mutation(() => Boolean, { description: '修改密码；初始密码（一次性密码）须先改掉才能办理其他业务' })
   async changePassword(@CurrentActor() actor: Actor, @Args('input') input: ChangePasswordInput): Promise<boolean> {
     await this.auth.changePassword(actor, input.currentPassword, input.newPassword);
     return true;
@@ -75,6 +78,7 @@ export class AuthResolver {
   }
 
   @Allow(...ANY_ROLE)
+  @AllowDuringSetup()
   @Query(() => AccountObject, { description: '当前登录的账号' })
   async me(@CurrentActor() actor: Actor): Promise<AccountObject> {
     return this.accounts.toObject(await this.accounts.requireById(actor.accountId), actor);

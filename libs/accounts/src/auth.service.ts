@@ -5,13 +5,16 @@ import { jwtVerify, SignJWT } from 'jose';
 import { DataSource } from 'typeorm';
 
 import { AuditService, SecurityEventKind } from '@jobcode/audit';
-import { type Actor, AppConfig, parsePhone, Role, Secrets } from '@jobcode/common';
+import { type AccountSetupStep, type Actor, AppConfig, parsePhone, Role, Secrets } from '@jobcode/common';
+import { PersonalDataCipher } from '@jobcode/personal-data';
 import { inTransaction } from '@jobcode/database';
 
+import { setupStepOf } from './account-setup';
 import { Account } from './account.entity';
 import { AccountsException, AccountsExceptionCode } from './accounts.exception';
 import { AccountsService } from './accounts.service';
 import { assertPasswordAcceptable } from './password-policy';
+import { acceptedTotpStep } from './second-factor';
 import { Session } from './session.entity';
 
 export interface IssuedToken {
@@ -23,6 +26,7 @@ export interface IssuedToken {
 
 interface SessionState {
   valid: boolean;
+  pendingSetup?: AccountSetupStep;
   checkedAt: number;
 }
 
@@ -42,6 +46,7 @@ export class AuthService {
     private readonly accounts: AccountsService,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
+    private readonly cipher: PersonalDataCipher,
     secrets: Secrets,
   ) {
     this.key = new TextEncoder().encode(secrets.jwtSecret);
@@ -50,9 +55,10 @@ export class AuthService {
   /**
    * Checks a phone and password. Failures are counted on the account under a row
    * lock, so attempts in parallel (or aliased in one request) count one by one;
-   * after SIGN_IN_MAX_FAILURES the account is locked for SIGN_IN_LOCK_MINUTES.
+   * after SIGN_IN_MAX_FAILURES the account is locked for SIGN_IN_LOCK_MINUTES. An account with
+   * an authenticator app also needs its current code; a wrong or reused code counts as a failure.
    */
-  async signIn(rawPhone: string, password: string): Promise<IssuedToken> {
+  async signIn(rawPhone: string, password: string, oneTimeCode?: string): Promise<IssuedToken> {
     let phone: string;
     try {
       phone = parsePhone(rawPhone);
@@ -73,24 +79,33 @@ export class AuthService {
         await this.audit.security({ kind: SecurityEventKind.SIGN_IN_FAILED, accountId: account.id, subject: 'locked' }, manager);
         return { error: this.lockedError(account.lockedUntil) };
       }
-      if (!(await verify(account.passwordHash, password))) {
+      const fail = async (message: string, subject?: string) => {
         const failures = account.failedSignIns + 1;
         const locks = failures >= this.config.SIGN_IN_MAX_FAILURES;
         const lockedUntil = locks ? new Date(now.getTime() + this.config.SIGN_IN_LOCK_MINUTES * 60_000) : null;
         await manager.update(Account, { id: account.id }, { failedSignIns: locks ? 0 : failures, lockedUntil });
         await this.audit.security(
-          { kind: locks ? SecurityEventKind.ACCOUNT_LOCKED : SecurityEventKind.SIGN_IN_FAILED, accountId: account.id, detail: { failures } },
+          { kind: locks ? SecurityEventKind.ACCOUNT_LOCKED : SecurityEventKind.SIGN_IN_FAILED, accountId: account.id, subject, detail: { failures } },
           manager,
         );
         const left = this.config.SIGN_IN_MAX_FAILURES - failures;
+        const reason = subject ? AccountsExceptionCode.WRONG_SECOND_FACTOR : AccountsExceptionCode.WRONG_CREDENTIALS;
         return {
           error: lockedUntil
             ? this.lockedError(lockedUntil)
-            : new AccountsException(
-                AccountsExceptionCode.WRONG_CREDENTIALS,
-                `${WRONG_CREDENTIALS}，再错 ${left} 次账号将锁定 ${this.config.SIGN_IN_LOCK_MINUTES} 分钟`,
-              ),
+            : new AccountsException(reason, `${message}，再错 ${left} 次账号将锁定 ${this.config.SIGN_IN_LOCK_MINUTES} 分钟`),
         };
+      };
+      if (!(await verify(account.passwordHash, password))) return fail(WRONG_CREDENTIALS);
+      if (account.totpEnabledAt && account.totpSecretEncrypted) {
+        if (!oneTimeCode) {
+          return {
+            error: new AccountsException(AccountsExceptionCode.SECOND_FACTOR_REQUIRED, '此账号已绑定身份验证器：请同时输入验证器上的 6 位动态码'),
+          };
+        }
+        const step = await acceptedTotpStep(this.cipher.decrypt(account.totpSecretEncrypted), oneTimeCode, account.totpLastStep);
+        if (step === undefined) return fail('动态码不正确或已经用过', 'second-factor');
+        await manager.update(Account, { id: account.id }, { totpLastStep: step });
       }
       if (account.failedSignIns > 0 || account.lockedUntil) await manager.update(Account, { id: account.id }, { failedSignIns: 0, lockedUntil: null });
       const session = await manager.save(
@@ -128,7 +143,7 @@ export class AuthService {
       .setIssuedAt()
       .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
       .sign(this.key);
-    this.sessions.set(session.id, { valid: true, checkedAt: Date.now() });
+    this.sessions.set(session.id, { valid: true, pendingSetup: setupStepOf(account, this.config), checkedAt: Date.now() });
     return { accessToken, expiresAt, sessionExpiresAt: session.expiresAt, account };
   }
 
@@ -155,6 +170,7 @@ export class AuthService {
     assertPasswordAcceptable(newPassword, this.accounts.phoneOf(account));
     if (currentPassword === newPassword) throw new AccountsException(AccountsExceptionCode.WEAK_PASSWORD, '新密码不能与当前密码相同');
     await this.dataSource.manager.update(Account, { id: account.id }, { passwordHash: await hash(newPassword), mustChangePassword: false });
+    this.forgetSession(actor.sessionId);
     await this.audit.security({ kind: SecurityEventKind.PASSWORD_CHANGED, accountId: account.id });
   }
 
@@ -169,23 +185,42 @@ export class AuthService {
     }
     const sid = typeof payload.sid === 'string' ? payload.sid : undefined;
     if (!payload.sub || !sid || !Object.values(Role).includes(payload.role as Role)) return { error: '登录凭证无效，请重新登录' };
-    if (!(await this.sessionValid(sid))) return { error: '登录已过期或已退出，请重新登录' };
+    const session = await this.sessionState(sid);
+    if (!session.valid) return { error: '登录已过期或已退出，请重新登录' };
     return {
-      actor: { accountId: payload.sub, sessionId: sid, role: payload.role as Role, regionCode: typeof payload.region === 'string' ? payload.region : null },
+      actor: {
+        accountId: payload.sub,
+        sessionId: sid,
+        role: payload.role as Role,
+        regionCode: typeof payload.region === 'string' ? payload.region : null,
+        ...(session.pendingSetup ? { pendingSetup: session.pendingSetup } : {}),
+      },
     };
   }
 
-  private async sessionValid(sessionId: string): Promise<boolean> {
+  /** Makes this process look at the session again on its next request (after a password change or a second-factor set-up). */
+  forgetSession(sessionId: string): void {
+    this.sessions.delete(sessionId);
+  }
+
+  private async sessionState(sessionId: string): Promise<SessionState> {
     const cached = this.sessions.get(sessionId);
-    if (cached && Date.now() - cached.checkedAt < SESSION_CACHE_MS) return cached.valid;
-    const rows: { valid: boolean }[] = await this.dataSource.query(
-      `SELECT (s.revoked_at IS NULL AND s.expires_at > now() AND a.disabled_at IS NULL) AS valid
+    if (cached && Date.now() - cached.checkedAt < SESSION_CACHE_MS) return cached;
+    const rows: { valid: boolean; role: Role; must_change_password: boolean; totp_enabled_at: Date | null }[] = await this.dataSource.query(
+      `SELECT (s.revoked_at IS NULL AND s.expires_at > now() AND a.disabled_at IS NULL) AS valid, a.role, a.must_change_password, a.totp_enabled_at
          FROM session s JOIN account a ON a.id = s.account_id WHERE s.id = $1`,
       [sessionId],
     );
-    const valid = rows[0]?.valid === true;
+    const row = rows[0];
+    const state: SessionState = {
+      valid: row?.valid === true,
+      pendingSetup: row
+        ? setupStepOf({ role: row.role, mustChangePassword: row.must_change_password, totpEnabledAt: row.totp_enabled_at }, this.config)
+        : undefined,
+      checkedAt: Date.now(),
+    };
     if (this.sessions.size > 50_000) this.sessions.clear();
-    this.sessions.set(sessionId, { valid, checkedAt: Date.now() });
-    return valid;
+    this.sessions.set(sessionId, state);
+    return state;
   }
 }

@@ -7,3 +7,4 @@ export * from './accounts.service';
 export * from './auth.service';
 export * from './request-context.factory';
 export * from './session.entity';
+export * from './second-factor.service';

@@ -13,6 +13,13 @@ export type Allowed = readonly (Role | typeof PUBLIC)[];
  */
 export const Allow = (...who: (Role | typeof PUBLIC)[]) => SetMetadata(ALLOW_KEY, who);
 
+export const ALLOW_DURING_SETUP_KEY = 'jobcode:allow-during-setup';
+/**
+ * Marks the few operations an account may use before it has finished its setup (changed a
+ * one-time password, set up a required second factor): `me`, `changePassword`, `signOut`…
+ */
+export const AllowDuringSetup = () => SetMetadata(ALLOW_DURING_SETUP_KEY, true);
+
 export const RATE_LIMIT_KEY = 'jobcode:rate-limit';
 export interface RateLimitRule {
   /** Calls allowed per window, per client and per account; each alias counts. */

@@ -90,6 +90,14 @@ export class AppConfig {
   @Max(1440, { message: 'must be an integer number of minutes from 1 to 1440' })
   SIGN_IN_LOCK_MINUTES = 15;
 
+  /**
+   * `required`: STAFF and ADMIN accounts must set up an authenticator app (TOTP) before doing
+   * anything else, and sign in with its code (MLPS 2.0: staff accounts can require a second factor).
+   * `optional`: whoever set one up signs in with it.
+   */
+  @IsIn(['optional', 'required'], { message: 'must be optional or required' })
+  STAFF_SECOND_FACTOR: 'optional' | 'required' = 'optional';
+
   @Type(() => Number)
   @IsInt({ message: 'must be an integer from 2 to 50' })
   @Min(2, { message: 'must be an integer from 2 to 50' })
