@@ -11,3 +11,4 @@ export * from './job-sources.objects';
 export * from './job-sources.service';
 export * from './workshop.entity';
 export * from './demo/job-sources.demo';
+export * from './dto/place.input';

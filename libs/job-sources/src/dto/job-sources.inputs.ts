@@ -5,11 +5,12 @@ import { PageArgs } from '@jobcode/common';
 
 import { GigStationLevel } from '../gig-station.entity';
 import { JobFairKind } from '../job-fair.entity';
+import { PlaceInput } from './place.input';
 
 const UUID = { message: '编号格式不正确' };
 
 @InputType('CreateGigStationInput')
-export class CreateGigStationInput {
+export class CreateGigStationInput extends PlaceInput {
   @Field(() => String)
   @IsString()
   @Length(2, 100, { message: '名称应为 2 到 100 个字' })
@@ -23,19 +24,6 @@ export class CreateGigStationInput {
   @IsString()
   regionCode: string;
 
-  @Field(() => String)
-  @IsString()
-  @Length(2, 200, { message: '地址应为 2 到 200 个字' })
-  address: string;
-
-  @Field(() => Float, { description: 'GCJ-02 纬度' })
-  @IsNumber({}, { message: '纬度应为数字' })
-  latitude: number;
-
-  @Field(() => Float, { description: 'GCJ-02 经度' })
-  @IsNumber({}, { message: '经度应为数字' })
-  longitude: number;
-
   @Field(() => String, { description: '开放时间，例如 每天 7:00–18:00' })
   @IsString()
   @Length(2, 100, { message: '开放时间应为 2 到 100 个字' })
@@ -43,7 +31,7 @@ export class CreateGigStationInput {
 }
 
 @InputType('CreateWorkshopInput')
-export class CreateWorkshopInput {
+export class CreateWorkshopInput extends PlaceInput {
   @Field(() => ID, { description: '开办车间的用人单位（须已审核通过）' })
   @IsUUID('all', UUID)
   employerId: string;
@@ -56,19 +44,6 @@ export class CreateWorkshopInput {
   @Field(() => String, { description: '车间所在村的 12 位区划代码' })
   @IsString()
   regionCode: string;
-
-  @Field(() => String)
-  @IsString()
-  @Length(2, 200, { message: '地址应为 2 到 200 个字' })
-  address: string;
-
-  @Field(() => Float)
-  @IsNumber({}, { message: '纬度应为数字' })
-  latitude: number;
-
-  @Field(() => Float)
-  @IsNumber({}, { message: '经度应为数字' })
-  longitude: number;
 
   @Field(() => Int, { description: '在岗人数' })
   @IsInt({ message: '在岗人数应为整数' })

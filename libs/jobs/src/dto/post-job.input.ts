@@ -1,5 +1,7 @@
-import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
-import { IsBoolean, IsEnum, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+
+import { PlaceInput } from '@jobcode/job-sources';
 
 import { JobKind, WageUnit } from '../job.enums';
 
@@ -26,7 +28,7 @@ export class JobBenefitsInput {
 
 /** The editable content of a job advert (shared by postJob and updateJob). */
 @InputType('JobContentInput', { isAbstract: true })
-export class JobContentInput {
+export class JobContentInput extends PlaceInput {
   @Field(() => String)
   @IsString()
   @Length(2, 60, { message: '岗位名称应为 2 到 60 个字' })
@@ -72,19 +74,6 @@ export class JobContentInput {
   @Field(() => String, { description: '工作地点所在的区划代码（乡镇或村）' })
   @IsString()
   regionCode: string;
-
-  @Field(() => String)
-  @IsString()
-  @Length(2, 200, { message: '工作地址应为 2 到 200 个字' })
-  address: string;
-
-  @Field(() => Float, { description: 'GCJ-02 纬度' })
-  @IsNumber({}, { message: '纬度应为数字' })
-  latitude: number;
-
-  @Field(() => Float, { description: 'GCJ-02 经度' })
-  @IsNumber({}, { message: '经度应为数字' })
-  longitude: number;
 
   @Field(() => String, { description: '工作时间，例如 8:00–12:00，14:00–18:00' })
   @IsString()
