@@ -15,6 +15,7 @@ import { placementsDemoStep } from '@jobcode/placements';
 import { createApp } from '../bootstrap/create-app';
 import { resolveDatabase } from '../bootstrap/database';
 import { DemoRandom } from './demo-random';
+import { demoSignInsStep } from './demo-sign-ins';
 
 /**
  * One step of the demo data set. Each feature adds its own step (in its library's
@@ -36,6 +37,7 @@ const DEMO_STEPS: DemoStep[] = [
   contractsDemoStep,
   gigBookingsDemo,
   placementsDemoStep,
+  demoSignInsStep,
 ];
 
 /**
@@ -56,11 +58,13 @@ async function main(): Promise<void> {
   }
   const database = await resolveDatabase(config);
   const { app } = await createApp({ config, database, logger: ['error', 'warn'] });
-  const random = new DemoRandom(20261122);
   try {
-    for (const step of DEMO_STEPS) {
+    for (const [index, step] of DEMO_STEPS.entries()) {
       const started = Date.now();
-      const summary = await step.run(app, random);
+      // Each step draws from its own seeded stream: a step that finds its data already loaded
+      // (and draws nothing) must not shift what the next one generates, or a second run would
+      // make new people instead of finding the same ones.
+      const summary = await step.run(app, new DemoRandom(20261122 + index));
       console.log(`demo: ${step.name}: ${summary} (${Date.now() - started} ms)`);
     }
     console.log(`Demo data loaded into ${database.description}.`);
