@@ -6,7 +6,7 @@ import { AppConfig, Role } from '@jobcode/common';
 import { demoAdmin, EmployerMember } from '@jobcode/employers';
 import { ServiceCodesService, ServiceCodeTargetKind } from '@jobcode/service-codes';
 
-import type { DemoStep } from './demo';
+import type { DemoStep } from './demo-steps';
 
 /** Printed by `npm run demo`; never created in production. */
 export const DEMO_PASSWORD = 'Demo-Passw0rd';
