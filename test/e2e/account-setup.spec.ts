@@ -41,9 +41,24 @@ describe('account set-up: a one-time password must be changed first', () => {
       extensions: { code: 'FORBIDDEN', reason: 'PASSWORD_CHANGE_REQUIRED' },
     });
 
-    expect((await api.gql(CHANGE_PASSWORD, { i: { currentPassword: 'Initial-Passw0rd', newPassword: 'My-Own-Passw0rd' } }, token)).data).toEqual({
-      changePassword: true,
-    });
+    // Public operations too: signed in, staff would see more there than anyone else.
+    const publicJobs = await api.gql(`{ jobs(first: 1) { totalCount } }`, {}, token);
+    expect(publicJobs.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'PASSWORD_CHANGE_REQUIRED' });
+    expect((await api.gql(START, {}, token)).errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'SECOND_FACTOR_STATE' });
+    const wrongCurrent = await api.gql(CHANGE_PASSWORD, { i: { currentPassword: 'Wrong-Passw0rd', newPassword: 'My-Own-Passw0rd' } }, token);
+    expect(wrongCurrent.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'WRONG_CURRENT_PASSWORD' });
+
+    // Another API process sees the change on the very next request (no stale session cache).
+    const other = await startTestApp({}, { databaseUrl: api.databaseUrl });
+    try {
+      expect((await other.gql(WORK, {}, token)).errors?.[0].extensions?.reason).toBe('PASSWORD_CHANGE_REQUIRED');
+      expect((await api.gql(CHANGE_PASSWORD, { i: { currentPassword: 'Initial-Passw0rd', newPassword: 'My-Own-Passw0rd' } }, token)).data).toEqual({
+        changePassword: true,
+      });
+      expect((await other.gql(WORK, {}, token)).errors).toBeUndefined();
+    } finally {
+      await other.close();
+    }
     const after = await api.gql<{ jobSeekers: { totalCount: number } }>(WORK, {}, token);
     expect(after.errors).toBeUndefined();
     expect((await api.gql<{ me: { setupRequired: string | null } }>(ME, {}, token)).data?.me.setupRequired).toBeNull();
@@ -71,9 +86,15 @@ describe('account set-up: a county that requires staff to use an authenticator a
     }[];
     expect(row.totp_secret_encrypted).not.toContain(secret);
 
-    const wrong = await api.gql(CONFIRM, { i: { oneTimeCode: (Number(await codeAt(secret)) ^ 1).toString().padStart(6, '0') } }, staff.token);
-    expect(wrong.errors?.[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'WRONG_SECOND_FACTOR' });
-    const confirmed = await api.gql(CONFIRM, { i: { oneTimeCode: await codeAt(secret) } }, staff.token);
+    const wrong = await api.gql(
+      CONFIRM,
+      { i: { currentPassword: TEST_PASSWORD, oneTimeCode: (Number(await codeAt(secret)) ^ 1).toString().padStart(6, '0') } },
+      staff.token,
+    );
+    expect(wrong.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'WRONG_ENROLMENT_CODE' });
+    const noPassword = await api.gql(CONFIRM, { i: { currentPassword: 'Not-The-Passw0rd', oneTimeCode: await codeAt(secret) } }, staff.token);
+    expect(noPassword.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'WRONG_CURRENT_PASSWORD' });
+    const confirmed = await api.gql(CONFIRM, { i: { currentPassword: TEST_PASSWORD, oneTimeCode: await codeAt(secret) } }, staff.token);
     expect(confirmed.data).toEqual({ confirmSecondFactorEnrolment: { secondFactorEnabled: true, setupRequired: null } });
     expect((await api.gql(WORK, {}, staff.token)).errors).toBeUndefined();
 
@@ -102,7 +123,7 @@ describe('account set-up: a county that requires staff to use an authenticator a
     const enrolled = async (role: Role, region: string | null) => {
       const account = await api.signedIn(role, region);
       const { secret } = (await api.gql<{ startSecondFactorEnrolment: { secret: string } }>(START, {}, account.token)).data!.startSecondFactorEnrolment;
-      await api.gql(CONFIRM, { i: { oneTimeCode: await codeAt(secret) } }, account.token);
+      await api.gql(CONFIRM, { i: { currentPassword: TEST_PASSWORD, oneTimeCode: await codeAt(secret) } }, account.token);
       return account;
     };
     const admin = await enrolled(Role.ADMIN, null);
@@ -112,6 +133,7 @@ describe('account set-up: a county that requires staff to use an authenticator a
     expect(notAdmin.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect((await api.gql(RESET, { i: { accountId: staff.accountId } }, admin.token)).data).toEqual({ resetSecondFactor: { secondFactorEnabled: false } });
 
+    expect((await api.gql(ME, {}, staff.token)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     const again = await api.gql<SignIn>(SIGN_IN, { i: { phone: staff.phone, password: TEST_PASSWORD } });
     expect(again.data?.signIn?.account.setupRequired).toBe('SECOND_FACTOR_ENROLMENT');
   });

@@ -56,6 +56,13 @@ export class AccessGuard implements CanActivate {
     }
     const rule = this.reflector.getAllAndOverride<RateLimitRule | undefined>(RATE_LIMIT_KEY, targets);
     if (rule) await this.count(operation, rule, context.clientKey, context.actor?.accountId);
+    // Before the public shortcut: a signed-in caller in set-up sees more than an anonymous one
+    // on some public operations (scan, jobs), and must not until the set-up is done.
+    const setup = context.actor?.pendingSetup;
+    if (setup && !this.reflector.getAllAndOverride<boolean | undefined>(ALLOW_DURING_SETUP_KEY, targets)) {
+      const reason = setup === AccountSetupStep.PASSWORD_CHANGE ? 'PASSWORD_CHANGE_REQUIRED' : 'SECOND_FACTOR_ENROLMENT_REQUIRED';
+      throw forbidden(SETUP_MESSAGES[setup], { reason });
+    }
     if (allowed.includes(PUBLIC)) return true;
     if (!context.actor) throw unauthenticated(context.authError ?? '请先登录');
     if (!allowed.includes(context.actor.role)) {
@@ -67,12 +74,6 @@ export class AccessGuard implements CanActivate {
       });
       const who = (allowed.filter((a) => a !== PUBLIC) as Role[]).map((r) => ROLE_NAMES[r]).join('、');
       throw forbidden(`此操作仅限${who}使用`);
-    }
-    const setup = context.actor.pendingSetup;
-    if (setup && !this.reflector.getAllAndOverride<boolean | undefined>(ALLOW_DURING_SETUP_KEY, targets)) {
-      throw forbidden(SETUP_MESSAGES[setup], {
-        reason: setup === AccountSetupStep.PASSWORD_CHANGE ? 'PASSWORD_CHANGE_REQUIRED' : 'SECOND_FACTOR_ENROLMENT_REQUIRED',
-      });
     }
     return true;
   }

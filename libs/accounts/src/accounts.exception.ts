@@ -11,6 +11,9 @@ export enum AccountsExceptionCode {
   SECOND_FACTOR_REQUIRED = 'SECOND_FACTOR_REQUIRED',
   WRONG_SECOND_FACTOR = 'WRONG_SECOND_FACTOR',
   SECOND_FACTOR_STATE = 'SECOND_FACTOR_STATE',
+  /** Signed in, but the current password or the enrolment code typed was wrong: not a reason to sign out. */
+  WRONG_CURRENT_PASSWORD = 'WRONG_CURRENT_PASSWORD',
+  WRONG_ENROLMENT_CODE = 'WRONG_ENROLMENT_CODE',
 }
 
 const CODE_OF: Record<AccountsExceptionCode, ErrorCode> = {
@@ -24,6 +27,8 @@ const CODE_OF: Record<AccountsExceptionCode, ErrorCode> = {
   SECOND_FACTOR_REQUIRED: ErrorCode.UNAUTHENTICATED,
   WRONG_SECOND_FACTOR: ErrorCode.UNAUTHENTICATED,
   SECOND_FACTOR_STATE: ErrorCode.CONFLICT,
+  WRONG_CURRENT_PASSWORD: ErrorCode.BAD_USER_INPUT,
+  WRONG_ENROLMENT_CODE: ErrorCode.BAD_USER_INPUT,
 };
 
 export class AccountsException extends AppError {

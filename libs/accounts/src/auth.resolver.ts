@@ -1,10 +1,11 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 
+import { AuditService, SecurityEventKind } from '@jobcode/audit';
 import { type Actor, Allow, AllowDuringSetup, CurrentActor, PUBLIC, RateLimit, Role } from '@jobcode/common';
+import { NoIdempotencyKey } from '@jobcode/idempotency';
 
 import { AccountObject, AuthPayload } from './account.object';
 import { AccountsService } from './accounts.service';
-import { AuditService, SecurityEventKind } from '@jobcode/audit';
 import { AuthService, type IssuedToken } from './auth.service';
 import { ChangePasswordInput } from './dto/change-password.input';
 import { CreateStaffAccountInput } from './dto/create-staff-account.input';
@@ -33,6 +34,8 @@ export class AuthResolver {
 
   @Allow(PUBLIC)
   @RateLimit({ points: 10, windowSeconds: 600 })
+  @AllowDuringSetup()
+  @NoIdempotencyKey()
   @Mutation(() => AuthPayload, { description: '用手机号注册求职者或用人单位账号，并登录' })
   async signUp(@Args('input') input: SignUpInput): Promise<AuthPayload> {
     const account = await this.accounts.create(input);
@@ -42,6 +45,8 @@ export class AuthResolver {
 
   @Allow(PUBLIC)
   @RateLimit({ points: 30, windowSeconds: 600 })
+  @AllowDuringSetup()
+  @NoIdempotencyKey()
   @Mutation(() => AuthPayload, { nullable: true, description: '手机号 + 密码登录；连续输错会锁定账号（可空：一次请求中多个别名各自计数、各自报错）' })
   async signIn(@Args('input') input: SignInInput): Promise<AuthPayload | null> {
     return this.payload(await this.auth.signIn(input.phone, input.password, input.oneTimeCode));
@@ -49,6 +54,7 @@ export class AuthResolver {
 
   @Allow(...ANY_ROLE)
   @AllowDuringSetup()
+  @NoIdempotencyKey()
   @Mutation(() => AuthPayload, { description: '会话未过期时换发新的访问令牌' })
   async renewToken(@CurrentActor() actor: Actor): Promise<AuthPayload> {
     return this.payload(await this.auth.renew(actor));
@@ -56,6 +62,7 @@ export class AuthResolver {
 
   @Allow(...ANY_ROLE)
   @AllowDuringSetup()
+  @NoIdempotencyKey()
   @Mutation(() => Boolean, { description: '退出登录：此会话的所有令牌立即失效' })
   async signOut(@CurrentActor() actor: Actor): Promise<boolean> {
     await this.auth.signOut(actor);
@@ -65,6 +72,7 @@ export class AuthResolver {
   @Allow(...ANY_ROLE)
   @AllowDuringSetup()
   @RateLimit({ points: 10, windowSeconds: 600 })
+  @NoIdempotencyKey()
   @Mutation(() => Boolean, { description: '修改密码；初始密码（一次性密码）须先改掉才能办理其他业务' })
   async changePassword(@CurrentActor() actor: Actor, @Args('input') input: ChangePasswordInput): Promise<boolean> {
     await this.auth.changePassword(actor, input.currentPassword, input.newPassword);

@@ -143,7 +143,7 @@ export class AuthService {
       .setIssuedAt()
       .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
       .sign(this.key);
-    this.sessions.set(session.id, { valid: true, pendingSetup: setupStepOf(account, this.config), checkedAt: Date.now() });
+    if (!setupStepOf(account, this.config)) this.sessions.set(session.id, { valid: true, checkedAt: Date.now() });
     return { accessToken, expiresAt, sessionExpiresAt: session.expiresAt, account };
   }
 
@@ -162,11 +162,16 @@ export class AuthService {
     await this.audit.security({ kind: SecurityEventKind.SIGN_OUT, accountId: actor.accountId, subject: actor.sessionId });
   }
 
+  /** Checks a signed-in account's current password (before changing it, or setting up a second factor). */
+  async assertCurrentPassword(account: Account, currentPassword: string): Promise<void> {
+    if (!(await verify(account.passwordHash, currentPassword))) {
+      throw new AccountsException(AccountsExceptionCode.WRONG_CURRENT_PASSWORD, '当前密码不正确');
+    }
+  }
+
   async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
     const account = await this.accounts.requireById(actor.accountId);
-    if (!(await verify(account.passwordHash, currentPassword))) {
-      throw new AccountsException(AccountsExceptionCode.WRONG_CREDENTIALS, '当前密码不正确');
-    }
+    await this.assertCurrentPassword(account, currentPassword);
     assertPasswordAcceptable(newPassword, this.accounts.phoneOf(account));
     if (currentPassword === newPassword) throw new AccountsException(AccountsExceptionCode.WEAK_PASSWORD, '新密码不能与当前密码相同');
     await this.dataSource.manager.update(Account, { id: account.id }, { passwordHash: await hash(newPassword), mustChangePassword: false });
@@ -199,8 +204,9 @@ export class AuthService {
   }
 
   /** Makes this process look at the session again on its next request (after a password change or a second-factor set-up). */
-  forgetSession(sessionId: string): void {
-    this.sessions.delete(sessionId);
+  forgetSession(sessionId: string, valid?: false): void {
+    if (valid === false) this.sessions.set(sessionId, { valid: false, checkedAt: Date.now() });
+    else this.sessions.delete(sessionId);
   }
 
   private async sessionState(sessionId: string): Promise<SessionState> {
@@ -219,6 +225,9 @@ export class AuthService {
         : undefined,
       checkedAt: Date.now(),
     };
+    // A session still in set-up is read afresh every time: once the step is done in any
+    // process, the next request anywhere must see it.
+    if (state.pendingSetup) return state;
     if (this.sessions.size > 50_000) this.sessions.clear();
     this.sessions.set(sessionId, state);
     return state;

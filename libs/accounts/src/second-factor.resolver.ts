@@ -1,6 +1,7 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 
 import { type Actor, Allow, AllowDuringSetup, CurrentActor, RateLimit, Role } from '@jobcode/common';
+import { NoIdempotencyKey } from '@jobcode/idempotency';
 
 import { AccountObject } from './account.object';
 import { AccountsService } from './accounts.service';
@@ -20,6 +21,7 @@ export class SecondFactorResolver {
   @Allow(...ANY_ROLE)
   @AllowDuringSetup()
   @RateLimit({ points: 10, windowSeconds: 600 })
+  @NoIdempotencyKey()
   @Mutation(() => SecondFactorEnrolmentObject, { description: '开始绑定身份验证器（第二重身份验证）；县里要求时，工作人员须先绑定才能办理业务' })
   async startSecondFactorEnrolment(@CurrentActor() actor: Actor): Promise<SecondFactorEnrolmentObject> {
     return this.secondFactor.startEnrolment(actor);
@@ -28,9 +30,10 @@ export class SecondFactorResolver {
   @Allow(...ANY_ROLE)
   @AllowDuringSetup()
   @RateLimit({ points: 10, windowSeconds: 600 })
-  @Mutation(() => AccountObject, { description: '输入验证器上的动态码，完成绑定；此后登录须同时输入动态码' })
+  @NoIdempotencyKey()
+  @Mutation(() => AccountObject, { description: '输入当前密码和验证器上的动态码，完成绑定；此后登录须同时输入动态码' })
   async confirmSecondFactorEnrolment(@CurrentActor() actor: Actor, @Args('input') input: ConfirmSecondFactorInput): Promise<AccountObject> {
-    await this.secondFactor.confirmEnrolment(actor, input.oneTimeCode);
+    await this.secondFactor.confirmEnrolment(actor, input.currentPassword, input.oneTimeCode);
     return this.accounts.toObject(await this.accounts.requireById(actor.accountId), actor);
   }
 

@@ -14,12 +14,18 @@ export const totpUri = (secret: string, label: string): string => generateURI({ 
  * is refused, so an overheard code cannot be replayed.
  */
 export async function acceptedTotpStep(secret: string, code: string, afterStep: number | null): Promise<number | undefined> {
-  const result = await verify({
-    secret,
-    token: code,
-    period: PERIOD_SECONDS,
-    epochTolerance: TOLERANCE_SECONDS,
-    ...(afterStep === null ? {} : { afterTimeStep: afterStep }),
-  });
-  return result.valid && 'timeStep' in result ? result.timeStep : undefined;
+  try {
+    const result = await verify({
+      secret,
+      token: code,
+      period: PERIOD_SECONDS,
+      epochTolerance: TOLERANCE_SECONDS,
+      ...(afterStep === null ? {} : { afterTimeStep: afterStep }),
+    });
+    return result.valid && 'timeStep' in result ? result.timeStep : undefined;
+  } catch {
+    // otplib throws when the last accepted step lies beyond the window (a clock that stepped
+    // back, or replicas whose clocks disagree): that code cannot be accepted, like any wrong one.
+    return undefined;
+  }
 }

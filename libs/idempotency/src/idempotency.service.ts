@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
-
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import stringify from 'safe-stable-stringify';
 import { DataSource } from 'typeorm';
 
 import { PersonalDataCipher } from '@jobcode/personal-data';
@@ -53,14 +52,17 @@ export class IdempotencyService implements OnModuleInit, OnModuleDestroy {
     if (this.sweeper) clearInterval(this.sweeper);
   }
 
-  static requestHash(request: Pick<IdempotentRequest, 'operationName' | 'query' | 'variables'>): string {
-    return createHash('sha256')
-      .update(JSON.stringify([request.query, request.operationName ?? null, request.variables ?? {}]))
-      .digest('hex');
+  /**
+   * A keyed hash (HMAC) of the request: variables may hold passwords, so a plain hash of a
+   * known query would be open to a dictionary. Variables are serialised with sorted keys, so a
+   * client that re-serialises a retry still matches.
+   */
+  requestHash(request: Pick<IdempotentRequest, 'operationName' | 'query' | 'variables'>): string {
+    return this.cipher.hash(stringify([request.query, request.operationName ?? null, request.variables ?? {}]) ?? '', 'idempotency-request');
   }
 
   async claim(request: IdempotentRequest): Promise<ClaimResult> {
-    const hash = IdempotencyService.requestHash(request);
+    const hash = this.requestHash(request);
     const claimed = (await this.dataSource.query(
       `INSERT INTO idempotency_key AS k (account_id, key, request_hash, operation_name, status, created_at)
        VALUES ($1, $2, $3, $4, 'IN_PROGRESS', now())

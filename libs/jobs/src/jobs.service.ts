@@ -124,6 +124,18 @@ export class JobsService {
       }
       const content = await this.validateContent(input, job.kind);
       if (isStaffOrAdmin(actor)) await this.scope.assertCovers(actor, content.regionCode);
+      // The job would expire before shifts people have booked: they would never be told.
+      const [lastBooked] = (await manager.query(
+        `SELECT max(date)::text AS date FROM job_shift WHERE job_id = $1 AND status = 'OPEN' AND booked_count > 0 AND date > $2`,
+        [job.id, content.validTo],
+      )) as { date: string | null }[];
+      if (lastBooked?.date) {
+        throw new JobsException(
+          JobsExceptionCode.INVALID_TRANSITION,
+          `${lastBooked.date} 还有已被预约的班次，有效期止不能早于这一天；请先取消这些班次（会通知已预约的人）`,
+          { field: 'input.validTo' },
+        );
+      }
       Object.assign(job, content);
       const saved = await manager.save(job);
       await this.jobChanged(manager, saved.id);

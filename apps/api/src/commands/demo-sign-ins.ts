@@ -58,6 +58,10 @@ export const demoSignInsStep: DemoStep = {
       const account =
         (await accounts.findByPhone(signIn.phone)) ??
         (await accounts.create({ role: signIn.role, phone: signIn.phone, password: DEMO_PASSWORD, name, regionCode: signIn.regionCode }));
+      if (account.role !== signIn.role) {
+        lines.push(`  ${signIn.phone}  已被另一个${account.role}账号占用，未用于演示`);
+        continue;
+      }
       let detail = '';
       if (signIn.role === Role.EMPLOYER && employer) {
         await dataSource.createQueryBuilder().insert().into(EmployerMember).values({ employerId: employer.id, accountId: account.id }).orIgnore().execute();

@@ -22,6 +22,10 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  if (config.isProduction) {
+    console.error('npm run demo refuses NODE_ENV=production: the demo adds accounts with a published password and made-up people.');
+    process.exit(1);
+  }
   const database = await resolveDatabase(config);
   const { app } = await createApp({ config, database, logger: ['error', 'warn'] });
   try {

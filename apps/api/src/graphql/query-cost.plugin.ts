@@ -29,7 +29,7 @@ export function queryCostPlugin(maxCost: number): ApolloServerPlugin {
           });
           if (cost > maxCost) {
             throw new GraphQLError(`请求过于复杂（估算开销 ${cost}，上限 ${maxCost}），请减少字段或每页条数`, {
-              extensions: { code: 'BAD_USER_INPUT', reason: 'QUERY_TOO_COSTLY', cost, maxCost },
+              extensions: { code: 'BAD_USER_INPUT', reason: 'QUERY_TOO_COSTLY', cost, maxCost, http: { status: 400 } },
             });
           }
         },

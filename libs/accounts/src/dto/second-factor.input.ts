@@ -1,8 +1,13 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsUUID, Matches } from 'class-validator';
+import { IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 
 @InputType('ConfirmSecondFactorInput')
 export class ConfirmSecondFactorInput {
+  @Field(() => String, { description: '当前密码（只凭登录令牌不能绑定，防止令牌被盗后换绑）' })
+  @IsString()
+  @MaxLength(64, { message: '密码最长 64 位' })
+  currentPassword: string;
+
   @Field(() => String, { description: '验证器上当前显示的 6 位动态码' })
   @Matches(/^\d{6}$/, { message: '动态码应为 6 位数字' })
   oneTimeCode: string;

@@ -283,6 +283,35 @@ describe('gig bookings: shifts, booking within slots, confirmation, cancellation
     expect(inbox.data?.myNotifications.edges.map((e) => e.node.body)).toContainEqual(expect.stringContaining('原因：岗位已关闭'));
   });
 
+  it('refuses moving a gig job’s end date before shifts people have booked', async () => {
+    const jobFields = {
+      employerId: world.farm.employerId,
+      kind: 'GIG',
+      title: '沙田柚采收（日结）',
+      wageMin: 150,
+      wageMax: 170,
+      wageUnit: 'DAY',
+      stationId: world.stationId,
+      contractTerm: '按天',
+    };
+    const jobId = (await api.gql<{ postJob: { id: string } }>(POST_JOB, { input: jobInput({ ...jobFields, publish: true }) }, world.farm.token)).data!.postJob
+      .id;
+    const shiftId = await addShift(api, world.farm.token, jobId, { date: daysFromToday(6), instantHiring: true });
+    await book((await seeker(api, '莫小翠')).token, shiftId);
+    const {
+      publish: _p,
+      employerId: _e,
+      kind: _k,
+      stationId: _s,
+      ...content
+    } = jobInput({ ...jobFields, validTo: daysFromToday(5) }) as Record<string, unknown>;
+    const refused = await api.gql(`mutation($input: UpdateJobInput!) { updateJob(input: $input) { id } }`, { input: { ...content, jobId } }, world.farm.token);
+    expect(refused.errors?.[0]).toMatchObject({
+      message: `${daysFromToday(6)} 还有已被预约的班次，有效期止不能早于这一天；请先取消这些班次（会通知已预约的人）`,
+      extensions: { code: 'CONFLICT', field: 'input.validTo' },
+    });
+  });
+
   it('the station board shows today’s and tomorrow’s shifts of open gig jobs there, with slots left', async () => {
     const tomorrow = await addShift(api, world.farm.token, world.jobId, { date: daysFromToday(1), startTime: '16:00', endTime: '18:00', slots: 4 });
     await addShift(api, world.farm.token, world.jobId, { date: daysFromToday(9), startTime: '16:00', endTime: '18:00' });

@@ -17,6 +17,7 @@ const stationInput = (name: string, overrides: Record<string, unknown> = {}) => 
 interface Sent {
   body: GraphQLResponse<{ createGigStation: { id: string; name: string } | null }>;
   replayed: boolean;
+  status: number;
 }
 
 async function send(
@@ -35,7 +36,7 @@ async function send(
     },
     body: JSON.stringify({ query, variables }),
   });
-  return { body: (await response.json()) as Sent['body'], replayed: response.headers.get('idempotent-replayed') === 'true' };
+  return { body: (await response.json()) as Sent['body'], replayed: response.headers.get('idempotent-replayed') === 'true', status: response.status };
 }
 
 const stationsNamed = async (api: TestApp, name: string) =>
@@ -65,6 +66,7 @@ describe('idempotency keys on mutations (Stripe semantics)', () => {
   it('refuses the same key with a different request', async () => {
     await send(api, staff, 'key-b-0001', { input: stationInput('幂等零工站乙') });
     const other = await send(api, staff, 'key-b-0001', { input: stationInput('幂等零工站乙二') });
+    expect(other.status).toBe(409);
     expect(other.body.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'IDEMPOTENCY_KEY_REUSED' });
     expect(other.body.errors?.[0]?.message).toContain('另一个请求');
     expect(await stationsNamed(api, '幂等零工站乙二')).toBe(0);
@@ -96,6 +98,7 @@ describe('idempotency keys on mutations (Stripe semantics)', () => {
 
   it('refuses a malformed key and ignores keys on queries', async () => {
     const bad = await send(api, staff, 'has space', { input: stationInput('幂等零工站戊') });
+    expect(bad.status).toBe(400);
     expect(bad.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_IDEMPOTENCY_KEY' });
     expect(await stationsNamed(api, '幂等零工站戊')).toBe(0);
     const query = await send(api, staff, 'key-q-0001', {}, '{ __typename }');
@@ -116,6 +119,47 @@ describe('idempotency keys on mutations (Stripe semantics)', () => {
     const afresh = await send(api, staff, 'key-x-0001', { input: stationInput('过期键零工站二') });
     expect(afresh.body.errors).toBeUndefined();
     expect(afresh.replayed).toBe(false);
+  });
+
+  it('keeps the answer of a request that wrote something before failing: a retry does not write it again', async () => {
+    const twoStations = `mutation Two($a: CreateGigStationInput!, $b: CreateGigStationInput!) {
+      a: createGigStation(input: $a) { id name }
+      b: createGigStation(input: $b) { id name }
+    }`;
+    const variables = { a: stationInput('部分成功零工站'), b: stationInput('部分成功零工站乙', { level: 'VILLAGE' }) };
+    const first = await send(api, staff, 'key-p-0001', variables, twoStations);
+    expect(first.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const retry = await send(api, staff, 'key-p-0001', variables, twoStations);
+    expect(retry.replayed).toBe(true);
+    expect(retry.body).toEqual(first.body);
+    expect(await stationsNamed(api, '部分成功零工站')).toBe(1);
+  });
+
+  it('a request refused by another check (too costly) before running leaves its key free', async () => {
+    const strict = await startTestApp({ GRAPHQL_MAX_COST: '10' }, { databaseUrl: api.databaseUrl });
+    try {
+      const costly = `mutation Create($input: CreateGigStationInput!) {
+        createGigStation(input: $input) { id name address latitude longitude openingHours region { code name fullName parent { code name fullName } } }
+      }`;
+      const refused = await send(strict, staff, 'key-k-0001', { input: stationInput('太贵零工站') }, costly);
+      expect(refused.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'QUERY_TOO_COSTLY' });
+      expect(refused.status).toBe(400);
+      expect(await api.dataSource.query(`SELECT 1 FROM idempotency_key WHERE key = 'key-k-0001'`)).toHaveLength(0);
+      const fine = await send(strict, staff, 'key-k-0001', { input: stationInput('太贵零工站') });
+      expect(fine.body.errors).toBeUndefined();
+      expect(await stationsNamed(api, '太贵零工站')).toBe(1);
+    } finally {
+      await strict.close();
+    }
+  });
+
+  it('never stores or replays sign-in, token or password answers', async () => {
+    const [count] = (await api.dataSource.query('SELECT count(*)::int AS n FROM idempotency_key')) as { n: number }[];
+    const renewed = await send(api, staff, 'key-t-0001', {}, 'mutation { renewToken { accessToken } }');
+    const again = await send(api, staff, 'key-t-0001', {}, 'mutation { renewToken { accessToken } }');
+    expect(again.replayed).toBe(false);
+    expect(renewed.body.errors).toBeUndefined();
+    expect(await api.dataSource.query('SELECT count(*)::int AS n FROM idempotency_key')).toEqual([count]);
   });
 
   it('two API processes racing on one key create once; every answer is the created record or "still in progress"', async () => {
