@@ -169,6 +169,18 @@ export class ContractVerificationObject {
   @Field(() => String, { nullable: true })
   sealedPdfDigest: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: '封存方式（生效后才有）：DIGEST_AND_CHAIN 以摘要和事件哈希链封存；PADES 另有平台证书的 PDF 数字签名',
+  })
+  sealedBy: string | null;
+
+  @Field(() => String, { nullable: true, description: 'PADES 封存时签名证书的主题（如 CN=…,O=…,C=CN）' })
+  signingCertificateSubject: string | null;
+
+  @Field(() => String, { nullable: true, description: 'PADES 封存时签名证书的 SHA-256 指纹，可与 PDF 阅读器显示的证书比对' })
+  signingCertificateSha256: string | null;
+
   @Field(() => Boolean, { description: '存储的合同内容与其摘要相符' })
   contentValid: boolean;
 
