@@ -494,8 +494,7 @@ export class ContractsService implements OnModuleInit {
    * hand while a contract is being signed is refused, since countersigning hires.
    */
   private async onApplicationMove(manager: EntityManager, move: ApplicationMoveEvent): Promise<void> {
-    const cause =
-      move.to === ApplicationStatus.WITHDRAWN ? 'APPLICATION_WITHDRAWN' : move.to === ApplicationStatus.REJECTED ? 'APPLICATION_REJECTED' : null;
+    const cause = move.to === ApplicationStatus.WITHDRAWN ? 'APPLICATION_WITHDRAWN' : move.to === ApplicationStatus.REJECTED ? 'APPLICATION_REJECTED' : null;
     if (!cause && move.to !== ApplicationStatus.HIRED) return;
     const contract = await manager.findOne(Contract, {
       where: { applicationId: move.application.id, status: In(OPEN_STATUSES) },
@@ -530,7 +529,11 @@ export class ContractsService implements OnModuleInit {
   ): Promise<void> {
     contract.status = status;
     contract.closingReason = reason;
-    const invalidated = await manager.update(SigningCode, { contractId: contract.id, usedAt: IsNull(), expiresAt: MoreThan(new Date()) }, { expiresAt: new Date() });
+    const invalidated = await manager.update(
+      SigningCode,
+      { contractId: contract.id, usedAt: IsNull(), expiresAt: MoreThan(new Date()) },
+      { expiresAt: new Date() },
+    );
     const kind = status === ContractStatus.DECLINED ? ContractEventKind.DECLINED : ContractEventKind.CANCELLED;
     await this.append(manager, contract, kind, actorAccountId, { reason, ...data, signingCodesInvalidated: invalidated.affected ?? 0 });
   }

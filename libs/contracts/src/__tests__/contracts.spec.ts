@@ -8,7 +8,19 @@ import { APPLY, MOVE, openJob, selfRegisteredSeeker, type SeekerFixture } from '
 import { pdfPages } from '../../../documents/src/__tests__/pdf-text';
 import { type EmployerFixture, verifiedEmployer } from '../../../employers/src/__tests__/employer.builder';
 import { daysFromToday } from '../../../jobs/src/__tests__/job.builder';
-import { COUNTERSIGN, type ContractView, OFFER, REQUEST_CODE, SIGN, termsInput, textedCode, VERIFICATION, VERIFY } from './contract.builder';
+import {
+  contractFlow,
+  type ContractFlow,
+  COUNTERSIGN,
+  type ContractView,
+  OFFER,
+  REQUEST_CODE,
+  SIGN,
+  termsInput,
+  textedCode,
+  VERIFICATION,
+  VERIFY,
+} from './contract.builder';
 
 const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
 
@@ -28,66 +40,17 @@ describe('contracts: offer, sign online, countersign, seal and verify', () => {
   });
   afterAll(async () => api?.close());
 
-  let client = 0;
-  /** Each request from its own client address, so that per-client rate limits count per test step, not per file. */
-  const call: TestApp['gql'] = (query, variables, token) => {
-    client += 1;
-    return api.gql(query, variables, token, { 'x-forwarded-for': `10.7.${Math.floor(client / 250)}.${client % 250}` });
-  };
-
-  /** An application of `who` to a new job of the growers, shortlisted. */
-  async function shortlisted(who: SeekerFixture = seeker): Promise<string> {
-    const jobId = await openJob(api, growers.token, { employerId: growers.employerId });
-    const applied = await call<{ applyToJob: { id: string } }>(APPLY, { input: { jobId } }, who.token);
-    const id = applied.data!.applyToJob.id;
-    await call(MOVE, { input: { applicationId: id, move: 'SHORTLIST' } }, growers.token);
-    return id;
-  }
-
-  async function offered(terms: Record<string, unknown> = {}, who: SeekerFixture = seeker): Promise<ContractView> {
-    const result = await call<{ offerContract: ContractView }>(
-      OFFER,
-      { input: { applicationId: await shortlisted(who), terms: termsInput(terms) } },
-      growers.token,
-    );
-    if (!result.data?.offerContract) throw new Error(JSON.stringify(result.errors));
-    return result.data.offerContract;
-  }
-
-  const signInput = (contract: ContractView, code: string, who: SeekerFixture = seeker, overrides: Record<string, unknown> = {}) => ({
-    contractId: contract.id,
-    name: who.name,
-    idNumberLast6: who.idNumber.slice(-6),
-    code,
-    digest: contract.contentDigest,
-    confirmTerms: true,
-    ...overrides,
+  let flow: ContractFlow;
+  beforeAll(() => {
+    flow = contractFlow(api, growers, seeker);
   });
-
-  /** A contract signed by a seeker of its own (each account may ask for a few codes only). */
-  async function signedBySeeker(terms: Record<string, unknown> = {}, who?: SeekerFixture): Promise<ContractView> {
-    const signer = who ?? (await selfRegisteredSeeker(api, { name: '李秀英' }));
-    const contract = await offered(terms, signer);
-    await call(REQUEST_CODE, { input: { contractId: contract.id } }, signer.token);
-    const signed = await call<{ signContract: ContractView }>(
-      SIGN,
-      { input: signInput(contract, await textedCode(api, signer.accountId), signer) },
-      signer.token,
-    );
-    if (!signed.data?.signContract) throw new Error(JSON.stringify(signed.errors));
-    return signed.data.signContract;
-  }
-
-  async function active(who?: SeekerFixture): Promise<ContractView> {
-    const contract = await signedBySeeker({}, who);
-    const done = await call<{ countersignContract: ContractView }>(
-      COUNTERSIGN,
-      { input: { contractId: contract.id, digest: contract.contentDigest } },
-      growers.token,
-    );
-    if (!done.data?.countersignContract) throw new Error(JSON.stringify(done.errors));
-    return done.data.countersignContract;
-  }
+  const call: TestApp['gql'] = (query, variables, token) => flow.call(query, variables, token);
+  const shortlisted = (who?: SeekerFixture) => flow.shortlisted(who);
+  const offered = (terms: Record<string, unknown> = {}, who?: SeekerFixture) => flow.offered(terms, who);
+  const signInput = (contract: ContractView, code: string, who: SeekerFixture = seeker, overrides: Record<string, unknown> = {}) =>
+    flow.signInput(contract, code, who, overrides);
+  const signedBySeeker = (terms: Record<string, unknown> = {}, who?: SeekerFixture) => flow.signedBySeeker(terms, who);
+  const active = (who?: SeekerFixture) => flow.active(who);
 
   const download = (path: string, token?: string) => fetch(`${api.url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
 

@@ -2,9 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
 import { plainAddPlaceholder } from '@signpdf/placeholder-plain';
-import { P12Signer } from '@signpdf/signer-p12';
 import { SignPdf } from '@signpdf/signpdf';
-import { SUBFILTER_ADOBE_PKCS7_DETACHED } from '@signpdf/utils';
+import { Signer, SUBFILTER_ADOBE_PKCS7_DETACHED } from '@signpdf/utils';
 import forge from 'node-forge';
 
 import { ConfigError } from '@jobcode/common';
@@ -30,15 +29,14 @@ export interface SigningCertificate {
  * SignedData over those bytes, SHA-256 with RSA, carrying the certificate.
  *
  * SubFilter `adbe.pkcs7.detached` (ISO 32000-1 §12.8.3.3, the PAdES part 2 profile), not
- * `ETSI.CAdES.detached`: the CMS made by @signpdf/signer-p12 has no ESS signing-certificate-v2
- * attribute, which PAdES baseline (ETSI EN 319 142-1, B-B) requires for that SubFilter.
+ * `ETSI.CAdES.detached`: node-forge cannot add the ESS signing-certificate-v2 attribute that
+ * PAdES baseline (ETSI EN 319 142-1, B-B) requires for that SubFilter.
  */
 export class PadesSigner implements ContractSigner {
   readonly kind = ContractSignerKind.PADES;
 
   private constructor(
-    private readonly p12: Buffer,
-    private readonly passphrase: string,
+    private readonly cms: CmsSigner,
     readonly certificate: SigningCertificate,
     private readonly signatureLength: number,
   ) {}
@@ -54,7 +52,7 @@ export class PadesSigner implements ContractSigner {
     } catch (error) {
       throw new ConfigError([`${FILE_SETTING}=${JSON.stringify(file)}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`]);
     }
-    const certificate = PadesSigner.certificateOf(p12, file, passphrase);
+    const { cms, certificate } = PadesSigner.read(p12, file, passphrase);
     if (certificate.notAfter.getTime() <= now.getTime()) {
       throw new ConfigError([`${FILE_SETTING}=${JSON.stringify(file)}: the certificate expired on ${certificate.notAfter.toISOString()}`]);
     }
@@ -63,17 +61,17 @@ export class PadesSigner implements ContractSigner {
     }
     let trial: Buffer;
     try {
-      trial = await new P12Signer(p12, { passphrase }).sign(Buffer.from('jobcode signing probe'), now);
+      trial = await cms.sign(Buffer.from('jobcode signing probe'), now);
     } catch (error) {
       throw new ConfigError([`${FILE_SETTING}=${JSON.stringify(file)}: cannot sign with it (${(error as Error).message})`]);
     }
     // Room for the CMS in the placeholder: the trial's size (same certificates, same attributes) and a margin.
     const signatureLength = Math.ceil((trial.length + 1024) / 1024) * 1024;
-    return new PadesSigner(p12, passphrase, certificate, signatureLength);
+    return new PadesSigner(cms, certificate, signatureLength);
   }
 
-  /** The certificate that matches the private key, read the way @signpdf/signer-p12 reads it. */
-  private static certificateOf(p12: Buffer, file: string, passphrase: string): SigningCertificate {
+  /** The private key, the certificate that matches it, and the other certificates (the chain) of the .p12. */
+  private static read(p12: Buffer, file: string, passphrase: string): { cms: CmsSigner; certificate: SigningCertificate } {
     const where = `${FILE_SETTING}=${JSON.stringify(file)}`;
     let parsed: forge.pkcs12.Pkcs12Pfx;
     try {
@@ -96,7 +94,7 @@ export class PadesSigner implements ContractSigner {
     if (!cert) throw new ConfigError([`${where}: holds no certificate for its private key`]);
     const der = Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(cert)).getBytes(), 'binary');
     const attributes = cert.subject.attributes.map((a) => ({ name: a.shortName ?? a.name ?? a.type ?? '?', value: attributeText(a) }));
-    return {
+    const certificate = {
       subject: [...attributes]
         .reverse()
         .map((a) => `${a.name}=${a.value}`)
@@ -106,6 +104,7 @@ export class PadesSigner implements ContractSigner {
       notBefore: cert.validity.notBefore,
       notAfter: cert.validity.notAfter,
     };
+    return { cms: new CmsSigner(key, cert, certs), certificate };
   }
 
   get record(): SealRecord {
@@ -118,18 +117,20 @@ export class PadesSigner implements ContractSigner {
   }
 
   async seal(pdf: Buffer, facts: { contractId: string; sealedAt: Date }): Promise<SealedPdf> {
+    // ASCII only: @signpdf/placeholder-plain writes other text as mangled UTF-16 (and /App /Name is a PDF name).
+    // Viewers show the signer from the certificate, which may be Chinese.
     const withPlaceholder = plainAddPlaceholder({
       pdfBuffer: pdf,
-      reason: `劳动合同 ${facts.contractId} 双方签署生效，平台封存`,
+      reason: `Labour contract ${facts.contractId} signed by both parties and sealed`,
       contactInfo: '',
-      name: this.certificate.commonName,
+      name: /^[\x20-\x7e]*$/.test(this.certificate.commonName) ? this.certificate.commonName : '',
       location: '',
       signingTime: facts.sealedAt,
       signatureLength: this.signatureLength,
       subFilter: SUBFILTER_ADOBE_PKCS7_DETACHED,
-      appName: 'Jobcode 就业服务码平台',
+      appName: 'Jobcode',
     });
-    const signed = await new SignPdf().sign(withPlaceholder, new P12Signer(this.p12, { passphrase: this.passphrase }), facts.sealedAt);
+    const signed = await new SignPdf().sign(withPlaceholder, this.cms, facts.sealedAt);
     return { pdf: signed, record: this.record };
   }
 }
@@ -138,4 +139,43 @@ export class PadesSigner implements ContractSigner {
 function attributeText(attribute: forge.pki.CertificateField): string {
   const value = String(attribute.value ?? '');
   return Number(attribute.valueTagClass) === Number(forge.asn1.Type.UTF8) ? forge.util.decodeUtf8(value) : value;
+}
+
+/**
+ * A detached CMS SignedData over the bytes @signpdf hands it: SHA-256, signed attributes
+ * content-type, signing-time and message-digest, every certificate of the .p12 included.
+ * What @signpdf/signer-p12 does, but with the key parsed once at boot, and with the signer's
+ * issuer encoded right: node-forge keeps a parsed UTF8String as its UTF-8 bytes and encodes
+ * them to UTF-8 again, so a certificate with a Chinese issuer name got an issuerAndSerialNumber
+ * that matches no certificate (OpenSSL: "signer certificate not found").
+ */
+class CmsSigner extends Signer {
+  private readonly issuer: forge.pki.CertificateField[];
+
+  constructor(
+    private readonly key: forge.pki.rsa.PrivateKey,
+    private readonly cert: forge.pki.Certificate,
+    private readonly certificates: forge.pki.Certificate[],
+  ) {
+    super();
+    this.issuer = cert.issuer.attributes.map((a) => ({ ...a, value: attributeText(a) }));
+  }
+
+  override sign(content: Buffer, signingTime?: Date): Promise<Buffer> {
+    const p7 = forge.pkcs7.createSignedData();
+    p7.content = forge.util.createBuffer(content.toString('binary'));
+    for (const certificate of this.certificates) p7.addCertificate(certificate);
+    // forge takes the issuer and serial from `certificate` when given one; here they come decoded.
+    const signer = { key: this.key, issuer: this.issuer, serialNumber: this.cert.serialNumber, digestAlgorithm: forge.pki.oids.sha256 };
+    p7.addSigner({
+      ...(signer as unknown as { key: forge.pki.rsa.PrivateKey; certificate: forge.pki.Certificate; digestAlgorithm: string }),
+      authenticatedAttributes: [
+        { type: forge.pki.oids.contentType, value: forge.pki.oids.data },
+        { type: forge.pki.oids.signingTime, value: (signingTime ?? new Date()) as unknown as string },
+        { type: forge.pki.oids.messageDigest },
+      ],
+    });
+    p7.sign({ detached: true });
+    return Promise.resolve(Buffer.from(forge.asn1.toDer(p7.toAsn1()).getBytes(), 'binary'));
+  }
 }
