@@ -3,6 +3,7 @@ import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/gra
 import { WageUnit } from '@jobcode/jobs';
 
 import { ContractStatus, ContractTermKind } from './contract.enums';
+import { ContractSignerKind } from './signers/contract-signer';
 
 @ObjectType('ContractTerms')
 export class ContractTermsObject {
@@ -169,11 +170,8 @@ export class ContractVerificationObject {
   @Field(() => String, { nullable: true })
   sealedPdfDigest: string | null;
 
-  @Field(() => String, {
-    nullable: true,
-    description: '封存方式（生效后才有）：DIGEST_AND_CHAIN 以摘要和事件哈希链封存；PADES 另有平台证书的 PDF 数字签名',
-  })
-  sealedBy: string | null;
+  @Field(() => ContractSignerKind, { nullable: true, description: '封存方式（生效后才有）' })
+  sealedBy: ContractSignerKind | null;
 
   @Field(() => String, { nullable: true, description: 'PADES 封存时签名证书的主题（如 CN=…,O=…,C=CN）' })
   signingCertificateSubject: string | null;

@@ -29,7 +29,7 @@ import { MatchedDigest } from './contract.object';
 import { contractNotFound, ContractsException, ContractsExceptionCode } from './contracts.exception';
 import { MINIMUM_HOURLY_WAGE, MINIMUM_MONTHLY_WAGE } from './contracts.settings';
 import { type CountersignContractInput, type EndContractInput, type OfferContractInput, type SignContractInput } from './dto/contract.inputs';
-import { CONTRACT_SIGNER, type ContractSigner, type SealRecord } from './signers';
+import { CONTRACT_SIGNER, type ContractSigner, type ContractSignerKind, type SealRecord } from './signers';
 import { SigningCode } from './signing-code.entity';
 
 export const CONTRACT_ACTIVATED = 'contract.activated';
@@ -76,7 +76,7 @@ export interface ContractVerification {
   contentDigest: string;
   pdfDigest: string;
   sealedPdfDigest: string | null;
-  sealedBy: string | null;
+  sealedBy: ContractSignerKind | null;
   signingCertificateSubject: string | null;
   signingCertificateSha256: string | null;
   contentValid: boolean;

@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { Logger } from '@nestjs/common';
+
 import { ConfigError, Role } from '@jobcode/common';
 
 import { startTestApp, type TestApp } from '../../../../test/support/test-app';
@@ -128,6 +130,7 @@ describe('contracts sealed with a PAdES signature (CONTRACT_SIGNING_P12)', () =>
 describe('choosing the contract signer at boot', () => {
   const folder = mkdtempSync(join(tmpdir(), 'jobcode-p12-'));
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
+  afterEach(() => jest.restoreAllMocks());
   const write = (name: string, bytes: Buffer) => {
     const file = join(folder, name);
     writeFileSync(file, bytes);
@@ -151,6 +154,16 @@ describe('choosing the contract signer at boot', () => {
     const signer = await contractSignerFor({ CONTRACT_SIGNING_P12: write('good.p12', p12), CONTRACT_SIGNING_P12_PASSPHRASE: 'right' });
     expect(signer).toBeInstanceOf(PadesSigner);
     expect((signer as PadesSigner).certificate).toMatchObject({ commonName: 'Jobcode test seal', sha256: certificateSha256 });
+  });
+
+  it('seals by digest and chain, and says so, when the certificate has expired since the boot', async () => {
+    const { p12 } = throwawayP12('right', { notAfter: new Date(Date.now() + 60_000) });
+    const signer = await PadesSigner.open(write('short-lived.p12', p12), 'right');
+    const pdf = Buffer.from('%PDF-1.3 not signed\n');
+    jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    const sealed = await signer.seal(pdf, { contractId: 'c-1', sealedAt: new Date(Date.now() + 120_000) });
+    expect(sealed).toEqual({ pdf, record: { signer: ContractSignerKind.DIGEST_AND_CHAIN } });
+    expect(Logger.prototype.error).toHaveBeenCalledWith(expect.stringContaining('sealed by digest and chain only'));
   });
 
   it('refuses to start with a wrong passphrase, a file that is not a .p12, or an expired certificate, naming the setting', async () => {

@@ -1,3 +1,5 @@
+import { registerEnumType } from '@nestjs/graphql';
+
 /** Injection token of the signer that seals contracts (see ContractsModule). */
 export const CONTRACT_SIGNER = Symbol('CONTRACT_SIGNER');
 
@@ -8,6 +10,15 @@ export enum ContractSignerKind {
   /** The sealed PDF also carries a PDF signature made with the county's certificate (.p12). */
   PADES = 'PADES',
 }
+
+registerEnumType(ContractSignerKind, {
+  name: 'ContractSignerKind',
+  description: '合同封存方式',
+  valuesMap: {
+    DIGEST_AND_CHAIN: { description: '以 PDF 的 SHA-256 摘要和事件哈希链封存' },
+    PADES: { description: '另加平台证书（.p12）的 PDF 数字签名，可在 PDF 阅读器中查看' },
+  },
+});
 
 /** What the SEALED event records about the signer, beside the digest of the final bytes. */
 export interface SealRecord {

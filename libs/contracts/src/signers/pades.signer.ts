@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
+import { Logger } from '@nestjs/common';
 import { plainAddPlaceholder } from '@signpdf/placeholder-plain';
 import { SignPdf } from '@signpdf/signpdf';
 import { Signer, SUBFILTER_ADOBE_PKCS7_DETACHED } from '@signpdf/utils';
@@ -34,6 +35,7 @@ export interface SigningCertificate {
  */
 export class PadesSigner implements ContractSigner {
   readonly kind = ContractSignerKind.PADES;
+  private readonly logger = new Logger('PadesSigner');
 
   private constructor(
     private readonly cms: CmsSigner,
@@ -117,6 +119,15 @@ export class PadesSigner implements ContractSigner {
   }
 
   async seal(pdf: Buffer, facts: { contractId: string; sealedAt: Date }): Promise<SealedPdf> {
+    const { notBefore, notAfter } = this.certificate;
+    if (facts.sealedAt.getTime() >= notAfter.getTime() || facts.sealedAt.getTime() < notBefore.getTime()) {
+      // A signature by a certificate out of its validity would show as invalid; the contract still takes effect,
+      // sealed by the digest and the chain, and the event records that truthfully.
+      this.logger.error(
+        `The contract signing certificate (${this.certificate.subject}) is valid only from ${notBefore.toISOString()} to ${notAfter.toISOString()}: contract ${facts.contractId} sealed by digest and chain only. Replace CONTRACT_SIGNING_P12 and restart.`,
+      );
+      return { pdf, record: { signer: ContractSignerKind.DIGEST_AND_CHAIN } };
+    }
     // ASCII only: @signpdf/placeholder-plain writes other text as mangled UTF-16 (and /App /Name is a PDF name).
     // Viewers show the signer from the certificate, which may be Chinese.
     const withPlaceholder = plainAddPlaceholder({
