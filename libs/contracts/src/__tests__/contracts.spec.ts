@@ -333,6 +333,15 @@ describe('contracts: offer, sign online, countersign, seal and verify', () => {
     expect(await api.dataSource.query(`DELETE FROM contract_event WHERE contract_id = $1`, [contract.id]).catch((e: Error) => e.message)).toContain(
       'append-only',
     );
+    // Nor can a signed contract be undone, or its signing times rewritten.
+    for (const [sql, message] of [
+      [`UPDATE contract SET status = 'CANCELLED' WHERE id = $1`, 'cannot go from ACTIVE to CANCELLED'],
+      [`UPDATE contract SET status = 'SENT' WHERE id = $1`, 'cannot go from ACTIVE to SENT'],
+      [`UPDATE contract SET activated_at = now() WHERE id = $1`, 'signing record is frozen'],
+      [`UPDATE contract SET seeker_signed_at = now() WHERE id = $1`, 'signing record is frozen'],
+    ]) {
+      expect(await api.dataSource.query(sql, [contract.id]).catch((e: Error) => e.message)).toContain(message);
+    }
 
     // Someone with raw database access bypasses the triggers and changes one byte.
     const tamper = async (sql: string) => {
