@@ -580,6 +580,34 @@ describe('contracts: offer, sign online, countersign, seal and verify', () => {
       expect(declineByEmployer.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     });
 
+    it('refuses to activate a contract whose application was closed behind its back (records from before withdrawals cancelled contracts)', async () => {
+      const contract = await signedBySeeker();
+      await api.dataSource.query(`UPDATE application SET status = 'WITHDRAWN' WHERE id = $1`, [contract.applicationId]);
+      const refused = await call(COUNTERSIGN, { input: { contractId: contract.id, digest: contract.contentDigest } }, growers.token);
+      expect(refused.errors?.[0]).toMatchObject({
+        message: '这条报名已撤回或未录用，合同不能生效；请先撤销这份合同',
+        extensions: { code: 'CONFLICT', reason: 'INVALID_TRANSITION' },
+      });
+      const [{ status }] = (await api.dataSource.query(`SELECT status FROM contract WHERE id = $1`, [contract.id])) as { status: string }[];
+      expect(status).toBe('SIGNED_BY_SEEKER');
+    });
+
+    it('refuses a verification upload that is not multipart or carries no file', async () => {
+      const contract = await offered();
+      const json = await fetch(`${api.url}/contracts/${contract.id}/verify`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ digest: contract.pdfDigest }),
+      });
+      expect(json.status).toBe(400);
+      expect(await json.json()).toMatchObject({ error: { code: 'BAD_USER_INPUT', message: '请以 multipart/form-data 上传 PDF，文件放在 file 字段' } });
+      const form = new FormData();
+      form.append('note', '没有文件');
+      const empty = await fetch(`${api.url}/contracts/${contract.id}/verify`, { method: 'POST', body: form });
+      expect(empty.status).toBe(400);
+      expect(await empty.json()).toMatchObject({ error: { code: 'BAD_USER_INPUT', message: '没有收到文件：请在 file 字段上传合同 PDF' } });
+    });
+
     it('refuses an online contract for a seeker registered at the desk who has no account of their own', async () => {
       const jobId = await openJob(api, growers.token, { employerId: growers.employerId });
       const registered = await call<{ registerJobSeeker: { id: string } }>(REGISTER, { input: registration({ name: '王桂兰' }) }, county);
