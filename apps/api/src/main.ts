@@ -31,7 +31,19 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const { app, appliedMigrations, firstAdmin } = await createApp({ config, database });
+  let started;
+  try {
+    started = await createApp({ config, database });
+  } catch (error) {
+    // Settings checked while the modules start (e.g. the contract signing certificate).
+    if (error instanceof ConfigError) {
+      console.error(`Jobcode cannot start. ${error.message}`);
+      await database.stop();
+      process.exit(1);
+    }
+    throw error;
+  }
+  const { app, appliedMigrations, firstAdmin } = started;
   app.enableShutdownHooks();
   const shutdown = async (signal: string) => {
     logger.log(`${signal}: shutting down`);

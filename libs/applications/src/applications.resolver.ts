@@ -44,7 +44,7 @@ export class ApplicationsResolver {
   }
 
   @Allow(Role.SEEKER)
-  @Mutation(() => ApplicationObject, { description: '求职者撤回自己的报名（录用前）' })
+  @Mutation(() => ApplicationObject, { description: '求职者撤回自己的报名（录用前；这条报名未生效的合同随之撤销）' })
   async withdrawApplication(@CurrentActor() actor: Actor, @Args('input') input: WithdrawApplicationInput): Promise<ApplicationParent> {
     return toObject(await this.applications.withdraw(actor, input.applicationId));
   }

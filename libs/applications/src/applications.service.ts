@@ -24,6 +24,25 @@ const MOVES: Record<ApplicationMove, { from: ApplicationStatus[]; to: Applicatio
   REJECT: { from: [ApplicationStatus.APPLIED, ApplicationStatus.SHORTLISTED, ApplicationStatus.OFFERED], to: ApplicationStatus.REJECTED, verb: '标记为不录用' },
 };
 
+/** A move of an application made by a person (withdraw, shortlist, offer, hire, reject), about to be saved. */
+export interface ApplicationMoveEvent {
+  /** Locked (SELECT … FOR UPDATE) and still in its `from` status. */
+  application: Application;
+  from: ApplicationStatus;
+  to: ApplicationStatus;
+  actorAccountId: string;
+  reason: string | null;
+}
+
+/**
+ * Called inside the transaction of the move, after the application's row is locked and the
+ * move checked, before it is saved: it may refuse the move (throw an AppError) or update what
+ * depends on the application in the same transaction (contracts cancel an open contract).
+ * Features that depend on applications register one in `onModuleInit`, so that applications
+ * need not know them.
+ */
+export type ApplicationMoveListener = (manager: EntityManager, move: ApplicationMoveEvent) => Promise<void>;
+
 /**
  * Applications (报名) and their history. A seeker applies for themself; staff apply at the
  * desk for a seeker of their region with the seeker's consent recorded. The employer of the
@@ -31,6 +50,8 @@ const MOVES: Record<ApplicationMove, { from: ApplicationStatus[]; to: Applicatio
  */
 @Injectable()
 export class ApplicationsService {
+  private readonly moveListeners: ApplicationMoveListener[] = [];
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly jobs: JobsService,
@@ -130,16 +151,26 @@ export class ApplicationsService {
     }
     return inTransaction(this.dataSource, async (manager) => {
       const application = await this.requireManageable(actor, input.applicationId, manager, true);
-      return this.transition(manager, application, move.from, move.to, move.verb, actor.accountId, reason);
+      return this.movedByPerson(manager, application, move.from, move.to, move.verb, actor.accountId, reason);
     });
   }
 
-  /** The seeker withdraws their own application (not once hired). */
+  /**
+   * The seeker withdraws their own application, before being hired; an open contract of it
+   * is cancelled in the same transaction. Once hired, the way out is ending the contract.
+   */
   async withdraw(actor: Actor, applicationId: string): Promise<Application> {
     return inTransaction(this.dataSource, async (manager) => {
       const application = await manager.findOne(Application, { where: { id: applicationId }, lock: { mode: 'pessimistic_write' } });
       if (!application || !(await this.isOwnSeeker(actor, application.jobSeekerId, manager))) throw applicationNotFound();
-      return this.transition(
+      if (application.status === ApplicationStatus.HIRED) {
+        throw new ApplicationsException(
+          ApplicationsExceptionCode.INVALID_TRANSITION,
+          '您已被录用，报名不能再撤回；如不再继续工作，请与用人单位协商解除或终止劳动合同（合同终止后会记录在“我的合同”里）',
+          { details: { status: application.status } },
+        );
+      }
+      return this.movedByPerson(
         manager,
         application,
         [ApplicationStatus.APPLIED, ApplicationStatus.SHORTLISTED, ApplicationStatus.OFFERED],
@@ -151,9 +182,38 @@ export class ApplicationsService {
     });
   }
 
+  /** Registers a listener of moves made by people (see ApplicationMoveListener). */
+  onMove(listener: ApplicationMoveListener): void {
+    this.moveListeners.push(listener);
+  }
+
+  /** A move asked for by a person: checked, shown to the listeners (who may refuse it), then saved with its history. */
+  private async movedByPerson(
+    manager: EntityManager,
+    application: Application,
+    from: ApplicationStatus[],
+    to: ApplicationStatus,
+    verb: string,
+    actorAccountId: string,
+    reason: string | null,
+  ): Promise<Application> {
+    this.assertMove(application, from, to, verb);
+    for (const listener of this.moveListeners) await listener(manager, { application, from: application.status, to, actorAccountId, reason });
+    return this.transition(manager, application, from, to, verb, actorAccountId, reason);
+  }
+
+  private assertMove(application: Application, from: ApplicationStatus[], to: ApplicationStatus, verb: string): void {
+    if (!from.includes(application.status)) {
+      throw new ApplicationsException(ApplicationsExceptionCode.INVALID_TRANSITION, `报名当前为“${APPLICATION_STATUS_WORD[application.status]}”，不能${verb}`, {
+        details: { status: application.status, to },
+      });
+    }
+  }
+
   /**
    * Moves an application in the caller's transaction (used by contracts: an offered contract
-   * makes it OFFERED, an ACTIVE contract HIRED). Refuses a move from any other status.
+   * makes it OFFERED, an ACTIVE contract HIRED). Refuses a move from any other status. Move
+   * listeners are not called: the caller is the feature that would listen.
    */
   async transition(
     manager: EntityManager,
@@ -164,11 +224,7 @@ export class ApplicationsService {
     actorAccountId: string | null,
     reason: string | null,
   ): Promise<Application> {
-    if (!from.includes(application.status)) {
-      throw new ApplicationsException(ApplicationsExceptionCode.INVALID_TRANSITION, `报名当前为“${APPLICATION_STATUS_WORD[application.status]}”，不能${verb}`, {
-        details: { status: application.status, to },
-      });
-    }
+    this.assertMove(application, from, to, verb);
     const previous = application.status;
     application.status = to;
     if (to === ApplicationStatus.REJECTED) application.rejectionReason = reason;

@@ -38,7 +38,7 @@ const EVENT_WORD: Record<ContractEventKind, string> = {
   COUNTERSIGNED: '用人单位签署',
   SEALED: '合同生效并封存',
   DECLINED: '求职者拒签',
-  CANCELLED: '用人单位撤销',
+  CANCELLED: '合同撤销',
   ENDED: '合同终止',
 };
 

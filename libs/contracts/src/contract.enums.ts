@@ -39,7 +39,7 @@ registerEnumType(ContractStatus, {
     SIGNED_BY_SEEKER: { description: '求职者已签署，待用人单位盖章' },
     ACTIVE: { description: '双方签署，已生效（内容封存，不再改动）' },
     DECLINED: { description: '求职者拒签' },
-    CANCELLED: { description: '用人单位撤销' },
+    CANCELLED: { description: '已撤销：用人单位撤销，或报名被撤回、未录用' },
     ENDED: { description: '已终止' },
   },
 });

@@ -3,6 +3,7 @@ import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/gra
 import { WageUnit } from '@jobcode/jobs';
 
 import { ContractStatus, ContractTermKind } from './contract.enums';
+import { ContractSignerKind } from './signers/contract-signer';
 
 @ObjectType('ContractTerms')
 export class ContractTermsObject {
@@ -168,6 +169,15 @@ export class ContractVerificationObject {
 
   @Field(() => String, { nullable: true })
   sealedPdfDigest: string | null;
+
+  @Field(() => ContractSignerKind, { nullable: true, description: '封存方式（生效后才有）' })
+  sealedBy: ContractSignerKind | null;
+
+  @Field(() => String, { nullable: true, description: 'PADES 封存时签名证书的主题（如 CN=…,O=…,C=CN）' })
+  signingCertificateSubject: string | null;
+
+  @Field(() => String, { nullable: true, description: 'PADES 封存时签名证书的 SHA-256 指纹，可与 PDF 阅读器显示的证书比对' })
+  signingCertificateSha256: string | null;
 
   @Field(() => Boolean, { description: '存储的合同内容与其摘要相符' })
   contentValid: boolean;

@@ -7,12 +7,13 @@ import { ContractSignaturesLoader } from './contract-signatures.loader';
 import { ContractsController } from './contracts.controller';
 import { ContractsResolver } from './contracts.resolver';
 import { ContractsService } from './contracts.service';
+import { CONTRACT_SIGNER, contractSignerProvider } from './signers';
 
 @Module({
   // Service codes show contracts (verification by scan) and contracts resolve their codes: a cycle.
   imports: [ApplicationsModule, forwardRef(() => ServiceCodesModule)],
   controllers: [ContractsController],
-  providers: [ContractsService, ContractsResolver, ContractSignaturesLoader],
-  exports: [ContractsService],
+  providers: [contractSignerProvider, ContractsService, ContractsResolver, ContractSignaturesLoader],
+  exports: [ContractsService, CONTRACT_SIGNER],
 })
 export class ContractsModule {}

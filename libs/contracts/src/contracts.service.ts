@@ -2,10 +2,10 @@ import { randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
 
 import { forwardRef, Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, MoreThan } from 'typeorm';
 
-import { Application, ApplicationsService, ApplicationStatus } from '@jobcode/applications';
-import { type Actor, Role } from '@jobcode/common';
+import { Application, type ApplicationMoveEvent, ApplicationsService, ApplicationStatus } from '@jobcode/applications';
+import { type Actor, AppConfig, Role } from '@jobcode/common';
 import { CountySettingsService } from '@jobcode/county-settings';
 import { inTransaction, isUniqueViolation } from '@jobcode/database';
 import { PdfRenderer } from '@jobcode/documents';
@@ -29,6 +29,7 @@ import { MatchedDigest } from './contract.object';
 import { contractNotFound, ContractsException, ContractsExceptionCode } from './contracts.exception';
 import { MINIMUM_HOURLY_WAGE, MINIMUM_MONTHLY_WAGE } from './contracts.settings';
 import { type CountersignContractInput, type EndContractInput, type OfferContractInput, type SignContractInput } from './dto/contract.inputs';
+import { CONTRACT_SIGNER, type ContractSigner, type ContractSignerKind, type SealRecord } from './signers';
 import { SigningCode } from './signing-code.entity';
 
 export const CONTRACT_ACTIVATED = 'contract.activated';
@@ -75,6 +76,9 @@ export interface ContractVerification {
   contentDigest: string;
   pdfDigest: string;
   sealedPdfDigest: string | null;
+  sealedBy: ContractSignerKind | null;
+  signingCertificateSubject: string | null;
+  signingCertificateSha256: string | null;
   contentValid: boolean;
   chainValid: boolean;
   sealValid: boolean;
@@ -100,9 +104,12 @@ export class ContractsService implements OnModuleInit {
     private readonly outbox: OutboxService,
     private readonly cipher: PersonalDataCipher,
     @Inject(forwardRef(() => ServiceCodesService)) private readonly serviceCodes: ServiceCodesService,
+    @Inject(CONTRACT_SIGNER) private readonly signer: ContractSigner,
+    private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
+    this.applications.onMove((manager, move) => this.onApplicationMove(manager, move));
     this.templates.register({
       key: 'contract.sent',
       title: '劳动合同待签署',
@@ -116,7 +123,7 @@ export class ContractsService implements OnModuleInit {
     this.templates.register({
       key: 'contract.activated',
       title: '劳动合同已生效',
-      text: '您与{employer}的劳动合同已双方签署生效，可随时在平台免费查看、下载和打印。',
+      text: '您与{employer}的劳动合同已双方签署生效，可随时免费查看、下载和打印（登录后打开）：{link}',
     });
   }
 
@@ -372,9 +379,7 @@ export class ContractsService implements OnModuleInit {
       const contract = await this.lock(manager, contractId);
       await this.requireSigner(actor, contract, manager);
       this.assertStatus(contract, [ContractStatus.SENT], '拒签');
-      contract.status = ContractStatus.DECLINED;
-      contract.closingReason = reason.trim();
-      await this.append(manager, contract, ContractEventKind.DECLINED, actor.accountId, { reason: contract.closingReason });
+      await this.close(manager, contract, ContractStatus.DECLINED, actor.accountId, reason.trim());
       return contract;
     });
   }
@@ -388,11 +393,20 @@ export class ContractsService implements OnModuleInit {
    */
   async countersign(actor: Actor, input: CountersignContractInput): Promise<Contract> {
     return inTransaction(this.dataSource, async (manager) => {
+      // Application first, then contract: the order every path that touches both takes (see onApplicationMove).
+      const found = await manager.findOne(Contract, { where: { id: input.contractId }, select: { id: true, applicationId: true } });
+      if (!found) throw contractNotFound();
+      const application = await manager.findOneOrFail(Application, { where: { id: found.applicationId }, lock: { mode: 'pessimistic_write' } });
       const contract = await this.lock(manager, input.contractId);
       await this.requireEmployerSide(actor, contract, manager);
       if (input.digest !== contract.contentDigest) throw this.digestMismatch();
       if (contract.status === ContractStatus.ACTIVE || contract.status === ContractStatus.ENDED) return contract;
       this.assertStatus(contract, [ContractStatus.SIGNED_BY_SEEKER], '签署生效');
+      if (application.status !== ApplicationStatus.OFFERED && application.status !== ApplicationStatus.HIRED) {
+        throw new ContractsException(ContractsExceptionCode.INVALID_TRANSITION, '这条报名已撤回或未录用，合同不能生效；请先撤销这份合同', {
+          details: { applicationStatus: application.status },
+        });
+      }
       const signedAt = new Date();
       const identityCheck = actor.role === Role.EMPLOYER ? 'EMPLOYER_MEMBER_SESSION' : 'STAFF_SESSION';
       await manager.insert(ContractSignature, {
@@ -406,7 +420,6 @@ export class ContractsService implements OnModuleInit {
       await this.append(manager, contract, ContractEventKind.COUNTERSIGNED, actor.accountId, { identityCheck, digest: contract.contentDigest }, signedAt);
       await this.seal(manager, contract, signedAt);
 
-      const application = await manager.findOneOrFail(Application, { where: { id: contract.applicationId }, lock: { mode: 'pessimistic_write' } });
       if (application.status === ApplicationStatus.OFFERED) {
         await this.applications.transition(manager, application, [ApplicationStatus.OFFERED], ApplicationStatus.HIRED, '录用', actor.accountId, null);
       }
@@ -437,7 +450,7 @@ export class ContractsService implements OnModuleInit {
           to: { accountId: seeker.accountId },
           channel: NotificationChannel.IN_APP,
           template: 'contract.activated',
-          params: { employer: content.parties.employer.name },
+          params: { employer: content.parties.employer.name, link: `${this.config.publicUrl}/contracts/${contract.id}/pdf` },
           idempotencyKey: `contract:${contract.id}:activated`,
         });
       }
@@ -445,7 +458,7 @@ export class ContractsService implements OnModuleInit {
     });
   }
 
-  /** Renders the final PDF with the audit page and stores it with its digest: the contract is ACTIVE and frozen. */
+  /** Renders the final PDF with the audit page, has the signer seal it, and stores it with its digest: the contract is ACTIVE and frozen. */
   private async seal(manager: EntityManager, contract: Contract, sealedAt: Date): Promise<void> {
     const events = await manager.find(ContractEvent, { where: { contractId: contract.id }, order: { seq: 'ASC' } });
     const document = sealedContractDocument(ContractsService.contentOf(contract), contract.createdAt, sealedAt, {
@@ -454,12 +467,14 @@ export class ContractsService implements OnModuleInit {
       pdfDigest: contract.pdfDigest,
       chainHead: contract.chainHead,
     });
-    const pdf = await this.renderer.render(document);
+    const rendered = await this.renderer.render(document);
+    // The signer may add a PDF signature: the digest is always that of the final bytes.
+    const { pdf, record } = await this.signer.seal(rendered, { contractId: contract.id, sealedAt });
     contract.sealedPdf = pdf;
     contract.sealedPdfDigest = sha256Hex(pdf);
     contract.status = ContractStatus.ACTIVE;
     contract.activatedAt = sealedAt;
-    await this.append(manager, contract, ContractEventKind.SEALED, null, { sealedPdfDigest: contract.sealedPdfDigest, signer: 'DIGEST_AND_CHAIN' }, sealedAt);
+    await this.append(manager, contract, ContractEventKind.SEALED, null, { sealedPdfDigest: contract.sealedPdfDigest, ...record }, sealedAt);
   }
 
   async cancel(actor: Actor, contractId: string, reason: string): Promise<Contract> {
@@ -467,11 +482,60 @@ export class ContractsService implements OnModuleInit {
       const contract = await this.lock(manager, contractId);
       await this.requireEmployerSide(actor, contract, manager);
       this.assertStatus(contract, OPEN_STATUSES, '撤销');
-      contract.status = ContractStatus.CANCELLED;
-      contract.closingReason = reason.trim();
-      await this.append(manager, contract, ContractEventKind.CANCELLED, actor.accountId, { reason: contract.closingReason });
+      await this.close(manager, contract, ContractStatus.CANCELLED, actor.accountId, reason.trim());
       return contract;
     });
+  }
+
+  /**
+   * Keeps a contract and its application consistent, in the transaction of a move made by a
+   * person (the application's row is locked; the contract's is locked here, in that order as
+   * everywhere). Withdrawing or rejecting the application cancels its open contract; hiring by
+   * hand while a contract is being signed is refused, since countersigning hires.
+   */
+  private async onApplicationMove(manager: EntityManager, move: ApplicationMoveEvent): Promise<void> {
+    const cause = move.to === ApplicationStatus.WITHDRAWN ? 'APPLICATION_WITHDRAWN' : move.to === ApplicationStatus.REJECTED ? 'APPLICATION_REJECTED' : null;
+    if (!cause && move.to !== ApplicationStatus.HIRED) return;
+    const contract = await manager.findOne(Contract, {
+      where: { applicationId: move.application.id, status: In(OPEN_STATUSES) },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!contract) return;
+    if (!cause) {
+      throw new ContractsException(
+        ContractsExceptionCode.OPEN_CONTRACT_EXISTS,
+        '这条报名有一份在线劳动合同正在签署，双方签署后会自动录用，不必手动录用；如不再在线签约，请先撤销合同',
+        { field: 'input.move', details: { contractId: contract.id, contractStatus: contract.status } },
+      );
+    }
+    const reason = cause === 'APPLICATION_WITHDRAWN' ? '求职者撤回了报名' : `用人单位不录用：${move.reason ?? ''}`;
+    await this.close(manager, contract, ContractStatus.CANCELLED, move.actorAccountId, [...reason].slice(0, 200).join(''), {
+      cause,
+      applicationId: move.application.id,
+    });
+  }
+
+  /**
+   * DECLINED or CANCELLED, in the caller's transaction with the contract locked: the reason is
+   * kept, the event chained, and any unused signing code stops working.
+   */
+  private async close(
+    manager: EntityManager,
+    contract: Contract,
+    status: ContractStatus.DECLINED | ContractStatus.CANCELLED,
+    actorAccountId: string,
+    reason: string,
+    data: Record<string, unknown> = {},
+  ): Promise<void> {
+    contract.status = status;
+    contract.closingReason = reason;
+    const invalidated = await manager.update(
+      SigningCode,
+      { contractId: contract.id, usedAt: IsNull(), expiresAt: MoreThan(new Date()) },
+      { expiresAt: new Date() },
+    );
+    const kind = status === ContractStatus.DECLINED ? ContractEventKind.DECLINED : ContractEventKind.CANCELLED;
+    await this.append(manager, contract, kind, actorAccountId, { reason, ...data, signingCodesInvalidated: invalidated.affected ?? 0 });
   }
 
   /** ACTIVE → ENDED; publishes `contract.ended`. Only the end date and reason are recorded; the sealed content stays as it is. */
@@ -562,6 +626,7 @@ export class ContractsService implements OnModuleInit {
     const sealValid = sealed
       ? row.sealed_pdf !== null && sha256Hex(row.sealed_pdf) === contract.sealedPdfDigest && this.sealEventMatches(events, contract.sealedPdfDigest)
       : true;
+    const seal = (events.find((e) => e.kind === ContractEventKind.SEALED)?.data ?? null) as Partial<SealRecord> | null;
     return {
       contractId: contract.id,
       status: contract.status,
@@ -575,6 +640,9 @@ export class ContractsService implements OnModuleInit {
       contentDigest: contract.contentDigest,
       pdfDigest: contract.pdfDigest,
       sealedPdfDigest: contract.sealedPdfDigest,
+      sealedBy: seal?.signer ?? null,
+      signingCertificateSubject: seal?.certificateSubject ?? null,
+      signingCertificateSha256: seal?.certificateSha256 ?? null,
       contentValid,
       chainValid,
       sealValid,

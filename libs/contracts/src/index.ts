@@ -13,5 +13,6 @@ export * from './contracts.service';
 export * from './contracts.settings';
 export * from './dto/contract-terms.input';
 export * from './dto/contract.inputs';
+export * from './signers';
 export * from './signing-code.entity';
 export * from './demo/contracts.demo';

@@ -1,3 +1,7 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 import { ConfigError, loadConfig } from '../config/app-config';
 
 function problems(env: Record<string, string>): string[] {
@@ -31,5 +35,31 @@ describe('configuration', () => {
 
   it('requires explicit secrets in production', () => {
     expect(problems({ NODE_ENV: 'production' })).toEqual(expect.arrayContaining([expect.stringContaining('JWT_SECRET is required when NODE_ENV=production')]));
+  });
+
+  describe('contract signing certificate (optional)', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'jobcode-config-'));
+    const file = join(folder, 'county.p12');
+    writeFileSync(file, Buffer.from([0x30, 0x00]));
+    afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+    it('is off when not named', () => {
+      expect(loadConfig({}).CONTRACT_SIGNING_P12).toBeUndefined();
+    });
+
+    it('needs a file that exists and a passphrase, naming the setting at fault', () => {
+      expect(problems({ CONTRACT_SIGNING_P12: join(folder, 'missing.p12'), CONTRACT_SIGNING_P12_PASSPHRASE: 'x' })).toEqual([
+        `CONTRACT_SIGNING_P12=${JSON.stringify(join(folder, 'missing.p12'))}: no such file`,
+      ]);
+      expect(problems({ CONTRACT_SIGNING_P12: folder, CONTRACT_SIGNING_P12_PASSPHRASE: 'x' })).toEqual([
+        `CONTRACT_SIGNING_P12=${JSON.stringify(folder)}: is not a file`,
+      ]);
+      expect(problems({ CONTRACT_SIGNING_P12: file })).toEqual(['CONTRACT_SIGNING_P12_PASSPHRASE is required with CONTRACT_SIGNING_P12']);
+      expect(problems({ CONTRACT_SIGNING_P12_PASSPHRASE: 'x' })).toEqual([
+        'CONTRACT_SIGNING_P12_PASSPHRASE is set but CONTRACT_SIGNING_P12 (the .p12 file) is not',
+      ]);
+      const config = loadConfig({ CONTRACT_SIGNING_P12: file, CONTRACT_SIGNING_P12_PASSPHRASE: 'county-secret' });
+      expect(config.CONTRACT_SIGNING_P12).toBe(file);
+    });
   });
 });

@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 
+import { accessSync, constants, statSync } from 'node:fs';
+
 import { plainToInstance, Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync, type ValidationError } from 'class-validator';
 
@@ -165,6 +167,23 @@ export class AppConfig {
   @Max(3650, { message: 'must be an integer number of days from 1 to 3650' })
   OUTBOX_RETENTION_DAYS = 14;
 
+  /**
+   * A PKCS#12 (.p12/.pfx) file with the county's signing certificate and its private key.
+   * When set, sealed contracts also carry a PDF signature (PAdES, adbe.pkcs7.detached) made
+   * with it; otherwise the digest and the event chain are the seal. The file must exist and
+   * open with CONTRACT_SIGNING_P12_PASSPHRASE, or the service does not start.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  CONTRACT_SIGNING_P12?: string;
+
+  /** The passphrase of CONTRACT_SIGNING_P12 (required with it). */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  CONTRACT_SIGNING_P12_PASSPHRASE?: string;
+
   /** Which adapter delivers notifications: `dev` records every message in notification_message. */
   @IsIn(['dev'], { message: 'must be dev (the only adapter this build has; SMS and WeChat need a provider account)' })
   NOTIFICATIONS = 'dev' as const;
@@ -195,7 +214,7 @@ function describe(errors: ValidationError[], env: Record<string, string | undefi
   return errors.flatMap((error) => {
     const reasons = Object.values(error.constraints ?? {});
     const raw = env[error.property];
-    const shown = /SECRET|KEY|PASSWORD/.test(error.property) ? '(hidden)' : JSON.stringify(raw);
+    const shown = /SECRET|KEY|PASSWORD|PASSPHRASE/.test(error.property) ? '(hidden)' : JSON.stringify(raw);
     return [...new Set(reasons)].map((reason) => `${error.property}=${shown}: ${reason}`);
   });
 }
@@ -214,6 +233,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     'ADMIN_PASSWORD',
     'MEILI_URL',
     'MEILI_KEY',
+    'CONTRACT_SIGNING_P12',
+    'CONTRACT_SIGNING_P12_PASSPHRASE',
   ]) {
     const value = env[key];
     if (value !== undefined) picked[key] = value;
@@ -225,6 +246,29 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       if (!config[key]) problems.push(`${key} is required when NODE_ENV=production (secrets are generated only for development)`);
     }
   }
+  problems.push(...signingCertificateProblems(config));
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/**
+ * The contract signing certificate is optional, but once named it must be a readable file
+ * with a passphrase. Whether it opens with that passphrase is checked when the contracts
+ * module starts (it needs the PKCS#12 parser), and stops the boot the same way.
+ */
+function signingCertificateProblems(config: AppConfig): string[] {
+  const file = config.CONTRACT_SIGNING_P12;
+  if (!file) {
+    return config.CONTRACT_SIGNING_P12_PASSPHRASE ? ['CONTRACT_SIGNING_P12_PASSPHRASE is set but CONTRACT_SIGNING_P12 (the .p12 file) is not'] : [];
+  }
+  const problems: string[] = [];
+  try {
+    if (!statSync(file).isFile()) problems.push(`CONTRACT_SIGNING_P12=${JSON.stringify(file)}: is not a file`);
+    else accessSync(file, constants.R_OK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    problems.push(`CONTRACT_SIGNING_P12=${JSON.stringify(file)}: ${code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? 'error'})`}`);
+  }
+  if (!config.CONTRACT_SIGNING_P12_PASSPHRASE) problems.push('CONTRACT_SIGNING_P12_PASSPHRASE is required with CONTRACT_SIGNING_P12');
+  return problems;
 }

@@ -1,6 +1,8 @@
 import { OutboxService } from '@jobcode/outbox';
 
 import { type TestApp } from '../../../../test/support/test-app';
+import { APPLY, MOVE, openJob, selfRegisteredSeeker, type SeekerFixture } from '../../../applications/src/__tests__/application.builder';
+import { type EmployerFixture } from '../../../employers/src/__tests__/employer.builder';
 import { daysFromToday } from '../../../jobs/src/__tests__/job.builder';
 
 export const CONTRACT_FIELDS = `id status applicationId employerName seekerMaskedName contentDigest pdfDigest sealedPdfDigest pdfPath activatedAt seekerSignedAt
@@ -58,3 +60,78 @@ export async function textedCode(api: TestApp, accountId: string): Promise<strin
   if (!match) throw new Error('No signing code was texted');
   return match[1];
 }
+
+let client = 0;
+
+/**
+ * The steps from an application to an ACTIVE contract, over GraphQL as the parties would
+ * take them, for jobs of `employer`. Each request comes from its own client address, so that
+ * per-client rate limits count per test step, not per file.
+ */
+export function contractFlow(api: TestApp, employer: EmployerFixture, defaultSeeker?: SeekerFixture) {
+  const call: TestApp['gql'] = (query, variables, token) => {
+    client += 1;
+    return api.gql(query, variables, token, { 'x-forwarded-for': `10.${7 + (process.pid % 200)}.${Math.floor(client / 250) % 250}.${client % 250}` });
+  };
+  const seekerOr = async (who?: SeekerFixture) => who ?? defaultSeeker ?? (await selfRegisteredSeeker(api, { name: '李秀英' }));
+
+  /** An application of `who` to a new job of the employer, shortlisted. */
+  async function shortlisted(who?: SeekerFixture): Promise<string> {
+    const seeker = await seekerOr(who);
+    const jobId = await openJob(api, employer.token, { employerId: employer.employerId });
+    const applied = await call<{ applyToJob: { id: string } }>(APPLY, { input: { jobId } }, seeker.token);
+    const id = applied.data!.applyToJob.id;
+    await call(MOVE, { input: { applicationId: id, move: 'SHORTLIST' } }, employer.token);
+    return id;
+  }
+
+  async function offered(terms: Record<string, unknown> = {}, who?: SeekerFixture): Promise<ContractView> {
+    const seeker = await seekerOr(who);
+    const result = await call<{ offerContract: ContractView }>(
+      OFFER,
+      { input: { applicationId: await shortlisted(seeker), terms: termsInput(terms) } },
+      employer.token,
+    );
+    if (!result.data?.offerContract) throw new Error(JSON.stringify(result.errors));
+    return result.data.offerContract;
+  }
+
+  const signInput = (contract: ContractView, code: string, who: SeekerFixture, overrides: Record<string, unknown> = {}) => ({
+    contractId: contract.id,
+    name: who.name,
+    idNumberLast6: who.idNumber.slice(-6),
+    code,
+    digest: contract.contentDigest,
+    confirmTerms: true,
+    ...overrides,
+  });
+
+  /** A contract signed by `who` (by default a seeker of its own: each account may ask for a few codes only). */
+  async function signedBySeeker(terms: Record<string, unknown> = {}, who?: SeekerFixture): Promise<ContractView & { seeker: SeekerFixture }> {
+    const signer = who ?? (await selfRegisteredSeeker(api, { name: '李秀英' }));
+    const contract = await offered(terms, signer);
+    await call(REQUEST_CODE, { input: { contractId: contract.id } }, signer.token);
+    const signed = await call<{ signContract: ContractView }>(
+      SIGN,
+      { input: signInput(contract, await textedCode(api, signer.accountId), signer) },
+      signer.token,
+    );
+    if (!signed.data?.signContract) throw new Error(JSON.stringify(signed.errors));
+    return { ...signed.data.signContract, seeker: signer };
+  }
+
+  async function active(who?: SeekerFixture): Promise<ContractView & { seeker: SeekerFixture }> {
+    const contract = await signedBySeeker({}, who);
+    const done = await call<{ countersignContract: ContractView }>(
+      COUNTERSIGN,
+      { input: { contractId: contract.id, digest: contract.contentDigest } },
+      employer.token,
+    );
+    if (!done.data?.countersignContract) throw new Error(JSON.stringify(done.errors));
+    return { ...done.data.countersignContract, seeker: contract.seeker };
+  }
+
+  return { call, shortlisted, offered, signInput, signedBySeeker, active };
+}
+
+export type ContractFlow = ReturnType<typeof contractFlow>;

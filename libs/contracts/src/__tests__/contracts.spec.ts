@@ -4,11 +4,24 @@ import { Role } from '@jobcode/common';
 import { OutboxService } from '@jobcode/outbox';
 
 import { startTestApp, type TestApp } from '../../../../test/support/test-app';
-import { APPLY, MOVE, openJob, selfRegisteredSeeker, type SeekerFixture } from '../../../applications/src/__tests__/application.builder';
+import { APPLY, MOVE, openJob, selfRegisteredSeeker, type SeekerFixture, WITHDRAW } from '../../../applications/src/__tests__/application.builder';
 import { pdfPages } from '../../../documents/src/__tests__/pdf-text';
 import { type EmployerFixture, verifiedEmployer } from '../../../employers/src/__tests__/employer.builder';
 import { daysFromToday } from '../../../jobs/src/__tests__/job.builder';
-import { COUNTERSIGN, type ContractView, OFFER, REQUEST_CODE, SIGN, termsInput, textedCode, VERIFICATION, VERIFY } from './contract.builder';
+import { REGISTER, registration } from '../../../seekers/src/__tests__/job-seeker.builder';
+import {
+  contractFlow,
+  type ContractFlow,
+  COUNTERSIGN,
+  type ContractView,
+  OFFER,
+  REQUEST_CODE,
+  SIGN,
+  termsInput,
+  textedCode,
+  VERIFICATION,
+  VERIFY,
+} from './contract.builder';
 
 const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
 
@@ -28,66 +41,17 @@ describe('contracts: offer, sign online, countersign, seal and verify', () => {
   });
   afterAll(async () => api?.close());
 
-  let client = 0;
-  /** Each request from its own client address, so that per-client rate limits count per test step, not per file. */
-  const call: TestApp['gql'] = (query, variables, token) => {
-    client += 1;
-    return api.gql(query, variables, token, { 'x-forwarded-for': `10.7.${Math.floor(client / 250)}.${client % 250}` });
-  };
-
-  /** An application of `who` to a new job of the growers, shortlisted. */
-  async function shortlisted(who: SeekerFixture = seeker): Promise<string> {
-    const jobId = await openJob(api, growers.token, { employerId: growers.employerId });
-    const applied = await call<{ applyToJob: { id: string } }>(APPLY, { input: { jobId } }, who.token);
-    const id = applied.data!.applyToJob.id;
-    await call(MOVE, { input: { applicationId: id, move: 'SHORTLIST' } }, growers.token);
-    return id;
-  }
-
-  async function offered(terms: Record<string, unknown> = {}, who: SeekerFixture = seeker): Promise<ContractView> {
-    const result = await call<{ offerContract: ContractView }>(
-      OFFER,
-      { input: { applicationId: await shortlisted(who), terms: termsInput(terms) } },
-      growers.token,
-    );
-    if (!result.data?.offerContract) throw new Error(JSON.stringify(result.errors));
-    return result.data.offerContract;
-  }
-
-  const signInput = (contract: ContractView, code: string, who: SeekerFixture = seeker, overrides: Record<string, unknown> = {}) => ({
-    contractId: contract.id,
-    name: who.name,
-    idNumberLast6: who.idNumber.slice(-6),
-    code,
-    digest: contract.contentDigest,
-    confirmTerms: true,
-    ...overrides,
+  let flow: ContractFlow;
+  beforeAll(() => {
+    flow = contractFlow(api, growers, seeker);
   });
-
-  /** A contract signed by a seeker of its own (each account may ask for a few codes only). */
-  async function signedBySeeker(terms: Record<string, unknown> = {}, who?: SeekerFixture): Promise<ContractView> {
-    const signer = who ?? (await selfRegisteredSeeker(api, { name: '李秀英' }));
-    const contract = await offered(terms, signer);
-    await call(REQUEST_CODE, { input: { contractId: contract.id } }, signer.token);
-    const signed = await call<{ signContract: ContractView }>(
-      SIGN,
-      { input: signInput(contract, await textedCode(api, signer.accountId), signer) },
-      signer.token,
-    );
-    if (!signed.data?.signContract) throw new Error(JSON.stringify(signed.errors));
-    return signed.data.signContract;
-  }
-
-  async function active(who?: SeekerFixture): Promise<ContractView> {
-    const contract = await signedBySeeker({}, who);
-    const done = await call<{ countersignContract: ContractView }>(
-      COUNTERSIGN,
-      { input: { contractId: contract.id, digest: contract.contentDigest } },
-      growers.token,
-    );
-    if (!done.data?.countersignContract) throw new Error(JSON.stringify(done.errors));
-    return done.data.countersignContract;
-  }
+  const call: TestApp['gql'] = (query, variables, token) => flow.call(query, variables, token);
+  const shortlisted = (who?: SeekerFixture) => flow.shortlisted(who);
+  const offered = (terms: Record<string, unknown> = {}, who?: SeekerFixture) => flow.offered(terms, who);
+  const signInput = (contract: ContractView, code: string, who: SeekerFixture = seeker, overrides: Record<string, unknown> = {}) =>
+    flow.signInput(contract, code, who, overrides);
+  const signedBySeeker = (terms: Record<string, unknown> = {}, who?: SeekerFixture) => flow.signedBySeeker(terms, who);
+  const active = (who?: SeekerFixture) => flow.active(who);
 
   const download = (path: string, token?: string) => fetch(`${api.url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
 
@@ -369,6 +333,15 @@ describe('contracts: offer, sign online, countersign, seal and verify', () => {
     expect(await api.dataSource.query(`DELETE FROM contract_event WHERE contract_id = $1`, [contract.id]).catch((e: Error) => e.message)).toContain(
       'append-only',
     );
+    // Nor can a signed contract be undone, or its signing times rewritten.
+    for (const [sql, message] of [
+      [`UPDATE contract SET status = 'CANCELLED' WHERE id = $1`, 'cannot go from ACTIVE to CANCELLED'],
+      [`UPDATE contract SET status = 'SENT' WHERE id = $1`, 'cannot go from ACTIVE to SENT'],
+      [`UPDATE contract SET activated_at = now() WHERE id = $1`, 'signing record is frozen'],
+      [`UPDATE contract SET seeker_signed_at = now() WHERE id = $1`, 'signing record is frozen'],
+    ]) {
+      expect(await api.dataSource.query(sql, [contract.id]).catch((e: Error) => e.message)).toContain(message);
+    }
 
     // Someone with raw database access bypasses the triggers and changes one byte.
     const tamper = async (sql: string) => {
@@ -434,6 +407,285 @@ describe('contracts: offer, sign online, countersign, seal and verify', () => {
     expect((await call<{ contractVerification: Record<string, unknown> }>(VERIFICATION, { id: running.id })).data?.contractVerification).toMatchObject({
       status: 'ENDED',
       valid: true,
+    });
+  });
+
+  describe('an application and its contract stay consistent', () => {
+    const CONTRACT_STATE = `query($id: ID!) { contract(id: $id) { status closingReason } }`;
+    const APPLICATION_STATE = `query($id: ID!) { application(id: $id) { status history { from to actorAccountId } } }`;
+    const lastEvent = async (contractId: string) =>
+      (
+        (await api.dataSource.query(`SELECT kind, actor_account_id, data FROM contract_event WHERE contract_id = $1 ORDER BY seq DESC LIMIT 1`, [
+          contractId,
+        ])) as { kind: string; actor_account_id: string | null; data: Record<string, unknown> }[]
+      )[0];
+
+    it('cancels a sent contract in the same transaction when the seeker withdraws, and the signing code stops working', async () => {
+      const who = await selfRegisteredSeeker(api, { name: '李秀英' });
+      const contract = await offered({}, who);
+      await call(REQUEST_CODE, { input: { contractId: contract.id } }, who.token);
+      const code = await textedCode(api, who.accountId);
+
+      const withdrawn = await call<{ withdrawApplication: { status: string } }>(WITHDRAW, { input: { applicationId: contract.applicationId } }, who.token);
+      expect(withdrawn.errors).toBeUndefined();
+      expect(withdrawn.data?.withdrawApplication.status).toBe('WITHDRAWN');
+      expect((await call<{ contract: unknown }>(CONTRACT_STATE, { id: contract.id }, who.token)).data?.contract).toEqual({
+        status: 'CANCELLED',
+        closingReason: '求职者撤回了报名',
+      });
+      expect(await lastEvent(contract.id)).toMatchObject({
+        kind: 'CANCELLED',
+        actor_account_id: who.accountId,
+        data: { cause: 'APPLICATION_WITHDRAWN', applicationId: contract.applicationId, signingCodesInvalidated: 1 },
+      });
+      const [{ live }] = (await api.dataSource.query(
+        `SELECT count(*)::int AS live FROM contract_signing_code WHERE contract_id = $1 AND used_at IS NULL AND expires_at > now()`,
+        [contract.id],
+      )) as { live: number }[];
+      expect(live).toBe(0);
+      const late = await call(SIGN, { input: signInput(contract, code, who) }, who.token);
+      expect(late.errors?.[0]).toMatchObject({ message: '合同当前为“已撤销”，不能签署', extensions: { code: 'CONFLICT' } });
+      expect((await call<{ contractVerification: { valid: boolean } }>(VERIFICATION, { id: contract.id })).data?.contractVerification.valid).toBe(true);
+    });
+
+    it('cancels a contract the seeker has signed when the employer rejects the application, and it can no longer be countersigned', async () => {
+      const contract = await signedBySeeker();
+      const rejected = await call<{ moveApplication: { status: string } }>(
+        MOVE,
+        { input: { applicationId: contract.applicationId, move: 'REJECT', reason: '岗位已招满' } },
+        growers.token,
+      );
+      expect(rejected.data?.moveApplication.status).toBe('REJECTED');
+      expect((await call<{ contract: unknown }>(CONTRACT_STATE, { id: contract.id }, growers.token)).data?.contract).toEqual({
+        status: 'CANCELLED',
+        closingReason: '用人单位不录用：岗位已招满',
+      });
+      expect(await lastEvent(contract.id)).toMatchObject({ kind: 'CANCELLED', actor_account_id: growers.accountId, data: { cause: 'APPLICATION_REJECTED' } });
+      const countersigned = await call(COUNTERSIGN, { input: { contractId: contract.id, digest: contract.contentDigest } }, growers.token);
+      expect(countersigned.errors?.[0]).toMatchObject({ message: '合同当前为“已撤销”，不能签署生效', extensions: { code: 'CONFLICT' } });
+    });
+
+    it('refuses withdrawing once the contract is ACTIVE (the way out is ending the contract), and hiring by hand while a contract is being signed', async () => {
+      const contract = await active();
+      const refused = await call(WITHDRAW, { input: { applicationId: contract.applicationId } }, contract.seeker.token);
+      expect(refused.errors?.[0]).toMatchObject({
+        message: '您已被录用，报名不能再撤回；如不再继续工作，请与用人单位协商解除或终止劳动合同（合同终止后会记录在“我的合同”里）',
+        extensions: { code: 'CONFLICT', reason: 'INVALID_TRANSITION' },
+      });
+      expect(
+        (await call<{ application: { status: string } }>(APPLICATION_STATE, { id: contract.applicationId }, contract.seeker.token)).data?.application.status,
+      ).toBe('HIRED');
+      expect((await call<{ contract: { status: string } }>(CONTRACT_STATE, { id: contract.id }, contract.seeker.token)).data?.contract.status).toBe('ACTIVE');
+
+      const pending = await offered({}, await selfRegisteredSeeker(api));
+      const byHand = await call(MOVE, { input: { applicationId: pending.applicationId, move: 'HIRE' } }, growers.token);
+      expect(byHand.errors?.[0]).toMatchObject({
+        message: '这条报名有一份在线劳动合同正在签署，双方签署后会自动录用，不必手动录用；如不再在线签约，请先撤销合同',
+        extensions: { code: 'CONFLICT', reason: 'OPEN_CONTRACT_EXISTS' },
+      });
+      expect((await call<{ application: { status: string } }>(APPLICATION_STATE, { id: pending.applicationId }, growers.token)).data?.application.status).toBe(
+        'OFFERED',
+      );
+    });
+
+    it('lets exactly one of a withdrawal and a countersign made at the same moment from two API processes win, leaving both records agreeing', async () => {
+      const second = await startTestApp({}, { databaseUrl: api.databaseUrl });
+      try {
+        const winners: string[] = [];
+        for (let round = 0; round < 4; round += 1) {
+          const contract = await signedBySeeker();
+          const countersign = { input: { contractId: contract.id, digest: contract.contentDigest } };
+          const withdraw = { input: { applicationId: contract.applicationId } };
+          // Alternate which process gets which request, so that neither always starts first.
+          const [w, c] = await Promise.all(
+            round % 2 === 0
+              ? [second.gql(WITHDRAW, withdraw, contract.seeker.token), call(COUNTERSIGN, countersign, growers.token)]
+              : [call(WITHDRAW, withdraw, contract.seeker.token), second.gql(COUNTERSIGN, countersign, growers.token)],
+          );
+          expect([w.errors, c.errors].filter((e) => e !== undefined)).toHaveLength(1);
+          const [state] = (await api.dataSource.query(
+            `SELECT a.status AS application, c.status AS contract,
+                    (SELECT count(*)::int FROM contract_signature s WHERE s.contract_id = c.id AND s.party = 'EMPLOYER') AS countersignatures,
+                    (SELECT count(*)::int FROM outbox_event o WHERE o.type = 'contract.activated' AND o.aggregate_id = c.id::text) AS activated
+               FROM contract c JOIN application a ON a.id = c.application_id WHERE c.id = $1`,
+            [contract.id],
+          )) as { application: string; contract: string; countersignatures: number; activated: number }[];
+          if (w.errors) {
+            winners.push('countersign');
+            expect(w.errors[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'INVALID_TRANSITION' });
+            expect(state).toEqual({ application: 'HIRED', contract: 'ACTIVE', countersignatures: 1, activated: 1 });
+          } else {
+            winners.push('withdraw');
+            expect(c.errors?.[0]).toMatchObject({ message: '合同当前为“已撤销”，不能签署生效', extensions: { code: 'CONFLICT' } });
+            expect(state).toEqual({ application: 'WITHDRAWN', contract: 'CANCELLED', countersignatures: 0, activated: 0 });
+          }
+          expect((await call<{ contractVerification: { chainValid: boolean } }>(VERIFICATION, { id: contract.id })).data?.contractVerification.chainValid).toBe(
+            true,
+          );
+        }
+        expect(winners).toHaveLength(4);
+      } finally {
+        await second.close();
+      }
+    });
+  });
+
+  describe('every refusal, and what stays available', () => {
+    it('refuses moves out of turn and by the wrong hands: decline or a new code after signing, ending before ACTIVE or before the start, a wrong digest, cancelling an ACTIVE contract', async () => {
+      const signed = await signedBySeeker();
+      const decline = await call(
+        `mutation($input: CloseContractInput!) { declineContract(input: $input) { status } }`,
+        { input: { contractId: signed.id, reason: '不想去了' } },
+        signed.seeker.token,
+      );
+      expect(decline.errors?.[0]).toMatchObject({ message: '合同当前为“求职者已签署，待用人单位盖章”，不能拒签', extensions: { code: 'CONFLICT' } });
+      const code = await call(REQUEST_CODE, { input: { contractId: signed.id } }, signed.seeker.token);
+      expect(code.errors?.[0]).toMatchObject({ message: '合同当前为“求职者已签署，待用人单位盖章”，不能获取签署验证码', extensions: { code: 'CONFLICT' } });
+      const endEarly = await call(
+        `mutation($input: EndContractInput!) { endContract(input: $input) { status } }`,
+        { input: { contractId: signed.id, endDate: daysFromToday(30), reason: '协商解除' } },
+        growers.token,
+      );
+      expect(endEarly.errors?.[0]).toMatchObject({ message: '合同当前为“求职者已签署，待用人单位盖章”，不能终止', extensions: { code: 'CONFLICT' } });
+      const wrongDigest = await call(COUNTERSIGN, { input: { contractId: signed.id, digest: sha256('别的合同') } }, growers.token);
+      expect(wrongDigest.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'DIGEST_MISMATCH' });
+      expect((await call(COUNTERSIGN, { input: { contractId: signed.id, digest: signed.contentDigest } }, rival.token)).errors?.[0].extensions?.code).toBe(
+        'NOT_FOUND',
+      );
+
+      const running = await active();
+      const cancel = await call(
+        `mutation($input: CloseContractInput!) { cancelContract(input: $input) { status } }`,
+        { input: { contractId: running.id, reason: '改主意了' } },
+        growers.token,
+      );
+      expect(cancel.errors?.[0]).toMatchObject({ message: '合同当前为“已生效”，不能撤销', extensions: { code: 'CONFLICT' } });
+      const beforeStart = await call(
+        `mutation($input: EndContractInput!) { endContract(input: $input) { status } }`,
+        { input: { contractId: running.id, endDate: daysFromToday(1), reason: '协商解除' } },
+        growers.token,
+      );
+      expect(beforeStart.errors?.[0]).toMatchObject({ message: `终止日期不能早于合同开始日期 ${daysFromToday(7)}`, extensions: { field: 'input.endDate' } });
+      const byRival = await call(
+        `mutation($input: EndContractInput!) { endContract(input: $input) { status } }`,
+        { input: { contractId: running.id, endDate: daysFromToday(30), reason: '协商解除' } },
+        rival.token,
+      );
+      expect(byRival.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+      const declineByEmployer = await call(
+        `mutation($input: CloseContractInput!) { declineContract(input: $input) { status } }`,
+        { input: { contractId: running.id, reason: '代拒' } },
+        growers.token,
+      );
+      expect(declineByEmployer.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    });
+
+    it('refuses to activate a contract whose application was closed behind its back (records from before withdrawals cancelled contracts)', async () => {
+      const contract = await signedBySeeker();
+      await api.dataSource.query(`UPDATE application SET status = 'WITHDRAWN' WHERE id = $1`, [contract.applicationId]);
+      const refused = await call(COUNTERSIGN, { input: { contractId: contract.id, digest: contract.contentDigest } }, growers.token);
+      expect(refused.errors?.[0]).toMatchObject({
+        message: '这条报名已撤回或未录用，合同不能生效；请先撤销这份合同',
+        extensions: { code: 'CONFLICT', reason: 'INVALID_TRANSITION' },
+      });
+      const [{ status }] = (await api.dataSource.query(`SELECT status FROM contract WHERE id = $1`, [contract.id])) as { status: string }[];
+      expect(status).toBe('SIGNED_BY_SEEKER');
+    });
+
+    it('refuses a verification upload that is not multipart or carries no file', async () => {
+      const contract = await offered();
+      const json = await fetch(`${api.url}/contracts/${contract.id}/verify`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ digest: contract.pdfDigest }),
+      });
+      expect(json.status).toBe(400);
+      expect(await json.json()).toMatchObject({ error: { code: 'BAD_USER_INPUT', message: '请以 multipart/form-data 上传 PDF，文件放在 file 字段' } });
+      const form = new FormData();
+      form.append('note', '没有文件');
+      const empty = await fetch(`${api.url}/contracts/${contract.id}/verify`, { method: 'POST', body: form });
+      expect(empty.status).toBe(400);
+      expect(await empty.json()).toMatchObject({ error: { code: 'BAD_USER_INPUT', message: '没有收到文件：请在 file 字段上传合同 PDF' } });
+    });
+
+    it('refuses an online contract for a seeker registered at the desk who has no account of their own', async () => {
+      const jobId = await openJob(api, growers.token, { employerId: growers.employerId });
+      const registered = await call<{ registerJobSeeker: { id: string } }>(REGISTER, { input: registration({ name: '王桂兰' }) }, county);
+      const applied = await call<{ applyToJob: { id: string } }>(
+        APPLY,
+        { input: { jobId, jobSeekerId: registered.data!.registerJobSeeker.id, consentNote: '本人到场口头同意' } },
+        county,
+      );
+      expect(applied.errors).toBeUndefined();
+      await call(MOVE, { input: { applicationId: applied.data!.applyToJob.id, move: 'SHORTLIST' } }, growers.token);
+      const refused = await call(OFFER, { input: { applicationId: applied.data!.applyToJob.id, terms: termsInput() } }, growers.token);
+      expect(refused.errors?.[0]).toMatchObject({
+        message: '这位求职者还没有绑定自己的账号，无法在线签署；请先请本人用手机注册并“认领登记”，或线下签订书面合同',
+        extensions: { code: 'CONFLICT', reason: 'SEEKER_HAS_NO_ACCOUNT' },
+      });
+    });
+
+    it('keeps the PDF free to download at any time: as offered after cancelling, sealed after ending; and tells the seeker where on ACTIVE', async () => {
+      const who = await selfRegisteredSeeker(api);
+      const cancelled = await offered({}, who);
+      await call(
+        `mutation($input: CloseContractInput!) { cancelContract(input: $input) { status } }`,
+        { input: { contractId: cancelled.id, reason: '岗位调整' } },
+        growers.token,
+      );
+      const offeredPdf = await download(cancelled.pdfPath, who.token);
+      expect(offeredPdf.status).toBe(200);
+      expect(sha256(Buffer.from(await offeredPdf.arrayBuffer()))).toBe(cancelled.pdfDigest);
+
+      const running = await active();
+      await call(
+        `mutation($input: EndContractInput!) { endContract(input: $input) { status } }`,
+        { input: { contractId: running.id, endDate: daysFromToday(30), reason: '双方协商一致解除' } },
+        growers.token,
+      );
+      const endedPdf = await download(running.pdfPath, running.seeker.token);
+      expect(endedPdf.status).toBe(200);
+      expect(sha256(Buffer.from(await endedPdf.arrayBuffer()))).toBe(running.sealedPdfDigest);
+
+      await api.app.get(OutboxService).drain();
+      const [message] = (await api.dataSource.query(`SELECT body FROM notification_message WHERE account_id = $1 AND template_key = 'contract.activated'`, [
+        running.seeker.accountId,
+      ])) as { body: string }[];
+      expect(message.body).toContain('可随时免费查看、下载和打印');
+      expect(message.body).toContain(`/contracts/${running.id}/pdf`);
+    });
+
+    it("opens the verification view from the contract's service code, and checks a digest by the code's token", async () => {
+      const running = await active();
+      const issued = await call<{ issueServiceCode: { token: string } }>(
+        `mutation($input: IssueServiceCodeInput!) { issueServiceCode(input: $input) { token } }`,
+        { input: { targetKind: 'CONTRACT', targetId: running.id } },
+        running.seeker.token,
+      );
+      expect(issued.errors).toBeUndefined();
+      const token = issued.data!.issueServiceCode.token;
+      const scanned = await call<{ scan: { verification: Record<string, unknown> } }>(
+        `query($token: String!) { scan(token: $token) { ... on ContractScan { verification { contractId status seekerMaskedName valid sealedBy } } } }`,
+        { token },
+      );
+      expect(scanned.data?.scan.verification).toEqual({
+        contractId: running.id,
+        status: 'ACTIVE',
+        seekerMaskedName: '李*英',
+        valid: true,
+        sealedBy: 'DIGEST_AND_CHAIN',
+      });
+      const byToken = await call<{ verifyContract: { matches: boolean; matched: string } }>(VERIFY, { input: { token, digest: running.sealedPdfDigest } });
+      expect(byToken.data?.verifyContract).toMatchObject({ matches: true, matched: 'SEALED_PDF' });
+      expect(
+        (
+          await call<{ issueServiceCode: unknown }>(
+            `mutation($input: IssueServiceCodeInput!) { issueServiceCode(input: $input) { token } }`,
+            { input: { targetKind: 'CONTRACT', targetId: running.id } },
+            rival.token,
+          )
+        ).errors?.[0].extensions?.code,
+      ).toMatch(/NOT_FOUND|FORBIDDEN/);
     });
   });
 });

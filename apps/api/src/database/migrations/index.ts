@@ -12,6 +12,7 @@ import { Placements1795359874651 } from './1795359874651-placements';
 import { SearchRankTokens1795360130744 } from './1795360130744-search-rank-tokens';
 import { MatchingSeekerArrays1795360500000 } from './1795360500000-matching-seeker-arrays';
 import { SavedSearches1795361381580 } from './1795361381580-saved-searches';
+import { ContractStatusGuard1795361600000 } from './1795361600000-contract-status-guard';
 import { IdempotencyKeys1795365825982 } from './1795365825982-idempotency-keys';
 import { SecondFactor1795366276068 } from './1795366276068-second-factor';
 /** Every migration, oldest first. `npm run migration:generate -- <Name>` appends here. */
@@ -30,6 +31,7 @@ export const MIGRATIONS = [
   SearchRankTokens1795360130744,
   MatchingSeekerArrays1795360500000,
   SavedSearches1795361381580,
+  ContractStatusGuard1795361600000,
   IdempotencyKeys1795365825982,
   SecondFactor1795366276068,
 ];

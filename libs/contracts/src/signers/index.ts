@@ -1,0 +1,4 @@
+export * from './contract-signer';
+export * from './contract-signer.provider';
+export * from './digest-and-chain.signer';
+export * from './pades.signer';
