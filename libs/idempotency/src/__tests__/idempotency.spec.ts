@@ -1,18 +1,10 @@
 import { Role } from '@jobcode/common';
 
 import { startTestApp, type GraphQLResponse, type TestApp } from '../../../../test/support/test-app';
+import { stationInput as station } from '../../../job-sources/src/__tests__/station.builder';
 
 const CREATE_STATION = `mutation Create($input: CreateGigStationInput!) { createGigStation(input: $input) { id name } }`;
-const stationInput = (name: string, overrides: Record<string, unknown> = {}) => ({
-  name,
-  level: 'TOWNSHIP',
-  regionCode: '450329103',
-  address: '瓜里乡党群服务中心一楼',
-  latitude: 26.0512,
-  longitude: 110.6498,
-  openingHours: '每天 7:00–18:00',
-  ...overrides,
-});
+const stationInput = (name: string, overrides: Record<string, unknown> = {}) => station({ name, ...overrides });
 
 interface Sent {
   body: GraphQLResponse<{ createGigStation: { id: string; name: string } | null }>;

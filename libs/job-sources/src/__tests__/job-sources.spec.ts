@@ -3,18 +3,9 @@ import { Role } from '@jobcode/common';
 import { startTestApp, type TestApp } from '../../../../test/support/test-app';
 import { type EmployerFixture, verifiedEmployer } from '../../../employers/src/__tests__/employer.builder';
 import { daysFromToday, jobInput, POST_JOB } from '../../../jobs/src/__tests__/job.builder';
+import { stationInput } from './station.builder';
 
 const CREATE_STATION = `mutation($input: CreateGigStationInput!) { createGigStation(input: $input) { id name level region { fullName } latitude longitude } }`;
-const stationInput = (overrides: Record<string, unknown> = {}) => ({
-  name: '瓜里乡零工中心',
-  level: 'TOWNSHIP',
-  regionCode: '450329103',
-  address: '瓜里乡党群服务中心一楼',
-  latitude: 26.0512,
-  longitude: 110.6498,
-  openingHours: '每天 7:00–18:00',
-  ...overrides,
-});
 
 describe('job sources: gig stations, workshops, fairs', () => {
   let api: TestApp;
