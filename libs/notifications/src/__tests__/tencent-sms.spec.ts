@@ -258,7 +258,7 @@ describe('Tencent Cloud SMS adapter (NOTIFICATIONS=tencent-sms)', () => {
 
   it('does not boot without a required setting, naming it', () => {
     for (const key of ['TENCENT_SMS_SECRET_ID', 'TENCENT_SMS_SIGN_NAME', 'TENCENT_SMS_TEMPLATES']) {
-      const partial = { ...env, NODE_ENV: 'test' };
+      const partial: Record<string, string> = { ...env, NODE_ENV: 'test' };
       delete partial[key];
       expect(() => loadConfig(partial)).toThrow(ConfigError);
       expect(() => loadConfig(partial)).toThrow(`${key} is required when NOTIFICATIONS=tencent-sms`);
