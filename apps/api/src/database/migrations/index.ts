@@ -15,6 +15,7 @@ import { SavedSearches1795361381580 } from './1795361381580-saved-searches';
 import { ContractStatusGuard1795361600000 } from './1795361600000-contract-status-guard';
 import { IdempotencyKeys1795365825982 } from './1795365825982-idempotency-keys';
 import { SecondFactor1795366276068 } from './1795366276068-second-factor';
+import { NotificationProviderStatus1795369236665 } from './1795369236665-notification-provider-status';
 /** Every migration, oldest first. `npm run migration:generate -- <Name>` appends here. */
 export const MIGRATIONS = [
   Foundation1795355868157,
@@ -34,4 +35,5 @@ export const MIGRATIONS = [
   ContractStatusGuard1795361600000,
   IdempotencyKeys1795365825982,
   SecondFactor1795366276068,
+  NotificationProviderStatus1795369236665,
 ];
