@@ -79,7 +79,10 @@ export class StatisticsService {
         groups = this.monthGroups(period, await rollup(null, months));
       } else if (groupBy) {
         const rows = byKey(await rollup(groupBy as RollupGroupBy, [span.span]), span);
-        groups = await this.shape(groupBy, [...rows.entries()].map(([key, row]) => ({ key, ...row })));
+        groups = await this.shape(
+          groupBy,
+          [...rows.entries()].map(([key, row]) => ({ key, ...row })),
+        );
       }
     } else {
       const params = this.params(period, region, supportGroup);

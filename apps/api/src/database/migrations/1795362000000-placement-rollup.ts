@@ -52,7 +52,8 @@ const maskAggregates = MASKS.map(([column, kind, key]) =>
     ? `bit_or(months) AS ${column}`
     : `coalesce(bit_or(months) FILTER (WHERE ${kind === 'DESTINATION' ? 'destination' : 'source'} = '${key}'), 0) AS ${column}`,
 ).join(', ');
-const unpivot = (alias: string) => `(VALUES ${MASKS.map(([column, kind, key]) => `('${kind}', '${key}', ${alias}.${column})`).join(', ')}) u(kind, key, months)`;
+const unpivot = (alias: string) =>
+  `(VALUES ${MASKS.map(([column, kind, key]) => `('${kind}', '${key}', ${alias}.${column})`).join(', ')}) u(kind, key, months)`;
 const spanCounts = (mask: string) => `ARRAY[${ROLLUP_SPANS.map(([, m]) => `count(*) FILTER (WHERE ${mask} & ${m} <> 0)`).join(', ')}]::int[]`;
 const SPAN_CODES = `ARRAY[${ROLLUP_SPANS.map(([s]) => s).join(', ')}]::smallint[]`;
 /** A person's groups as rollup keys: '*' and each code, or '*' and 'NONE'. */
@@ -72,7 +73,9 @@ export class PlacementRollup1795362000000 implements MigrationInterface {
       `CREATE TABLE "placement_rollup_person" ("job_seeker_id" uuid NOT NULL, "year" smallint NOT NULL, "region_code" varchar(12) NOT NULL, ${MASKS.map(([c]) => `"${c}" integer NOT NULL`).join(', ')}, PRIMARY KEY ("job_seeker_id", "year", "region_code"))`,
     );
     await queryRunner.query(`CREATE TABLE "placement_rollup_groups" ("job_seeker_id" uuid PRIMARY KEY, "codes" varchar(40)[] NOT NULL)`);
-    await queryRunner.query(`CREATE TABLE "placement_rollup_mover" ("year" smallint NOT NULL, "job_seeker_id" uuid NOT NULL, PRIMARY KEY ("year", "job_seeker_id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "placement_rollup_mover" ("year" smallint NOT NULL, "job_seeker_id" uuid NOT NULL, PRIMARY KEY ("year", "job_seeker_id"))`,
+    );
     await queryRunner.query(
       `CREATE TABLE "placement_rollup" ("year" smallint NOT NULL, "span" smallint NOT NULL, "grp" varchar(40) NOT NULL, "kind" varchar(12) NOT NULL, "key" varchar(16) NOT NULL,
          "region_code" varchar(12) NOT NULL, "people" integer NOT NULL DEFAULT 0, "placements" integer NOT NULL DEFAULT 0,
@@ -279,6 +282,7 @@ export class PlacementRollup1795362000000 implements MigrationInterface {
         INSERT INTO placement_rollup_state (id, horizon_year) VALUES (true, horizon) ON CONFLICT (id) DO UPDATE SET horizon_year = excluded.horizon_year;
         INSERT INTO placement_rollup_groups (job_seeker_id, codes)
         SELECT job_seeker_id, array_agg(support_group_code ORDER BY support_group_code) FROM job_seeker_support_group GROUP BY job_seeker_id;
+        ANALYZE placement_rollup_state, placement_rollup_groups;
         PERFORM placement_rollup_build(coalesce((SELECT extract(year FROM min(start_date))::int FROM placement), horizon), horizon);
       END $$`);
     // Moves the horizon forward: the new years were empty, so they are built like a backfill.
@@ -294,6 +298,11 @@ export class PlacementRollup1795362000000 implements MigrationInterface {
         PERFORM placement_rollup_build(current_horizon + 1, horizon);
       END $$`);
 
+    // generate_series over every placement makes the planner guess billions of rows; JIT would then
+    // spend seconds compiling plans that run in one.
+    for (const fn of ['placement_rollup_build(integer, integer)', 'placement_rollup_rebuild(integer)', 'placement_rollup_extend(integer)']) {
+      await queryRunner.query(`ALTER FUNCTION ${fn} SET jit = off`);
+    }
     await queryRunner.query(`SELECT placement_rollup_rebuild(extract(year FROM (now() AT TIME ZONE 'Asia/Shanghai'))::int + 1)`);
   }
 
