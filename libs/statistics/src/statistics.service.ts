@@ -1,8 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
-import { type Actor, parseRegionCode } from '@jobcode/common';
+import { type Actor, countyToday, parseRegionCode } from '@jobcode/common';
 import { Destination, DESTINATION_LABEL, PlacementSource, SOURCE_LABEL } from '@jobcode/placements';
 import { RegionScope, RegionsService } from '@jobcode/regions';
 
@@ -44,12 +44,34 @@ export const PLACEMENT_DEFINITION =
  * earlier) in one scan of the covering index `placement_home_region_prefix`.
  */
 @Injectable()
-export class StatisticsService {
+export class StatisticsService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(StatisticsService.name);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly scope: RegionScope,
     private readonly regions: RegionsService,
   ) {}
+
+  /**
+   * Open placements are rolled up to the horizon year; after it the figures come from the rows.
+   * Keeps the horizon one year ahead of the county's year: the first start in a new year builds
+   * next year's rollup (placement writes wait for it; about a minute at 5M placements).
+   */
+  onApplicationBootstrap(): void {
+    const wanted = Number(countyToday().slice(0, 4)) + 1;
+    void this.extendRollup(wanted).catch((error: unknown) =>
+      this.logger.error(`Placement rollup horizon not moved: ${(error as Error).stack ?? String(error)}`),
+    );
+  }
+
+  async extendRollup(horizon: number): Promise<boolean> {
+    const [state] = (await this.dataSource.query(ROLLUP_HORIZON_SQL)) as { horizon: number }[];
+    if (!state || state.horizon >= horizon) return false;
+    this.logger.log(`Extending the placement rollup from ${state.horizon} to ${horizon}`);
+    await this.dataSource.query('SELECT placement_rollup_extend($1)', [horizon]);
+    return true;
+  }
 
   /** The region asked for (inside the caller's scope), else the caller's own; null means everywhere (ADMIN). */
   async regionOf(actor: Actor, region?: string | null): Promise<string | null> {

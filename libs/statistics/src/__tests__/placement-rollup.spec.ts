@@ -206,7 +206,8 @@ describe(`placement rollup (seed ${SEED})`, () => {
     const next = { year: horizon + 1 };
     const fromRows = await stats.placementStats(ADMIN, { period: next, groupBy: StatsGroupBy.DESTINATION }, { rollup: false });
     expect(fromRows.total.people).toBeGreaterThan(0);
-    await api.dataSource.query('SELECT placement_rollup_extend($1)', [horizon + 1]);
+    expect(await stats.extendRollup(horizon + 1)).toBe(true);
+    expect(await stats.extendRollup(horizon + 1)).toBe(false);
     const counted = (await api.dataSource.query(`SELECT coalesce(sum(people), 0)::int AS n FROM placement_rollup WHERE year = $1`, [horizon + 1])) as {
       n: number;
     }[];

@@ -55,6 +55,10 @@ const maskAggregates = MASKS.map(([column, kind, key]) =>
 const unpivot = (alias: string) =>
   `(VALUES ${MASKS.map(([column, kind, key]) => `('${kind}', '${key}', ${alias}.${column})`).join(', ')}) u(kind, key, months)`;
 const spanCounts = (mask: string) => `ARRAY[${ROLLUP_SPANS.map(([, m]) => `count(*) FILTER (WHERE ${mask} & ${m} <> 0)`).join(', ')}]::int[]`;
+/** People per mask column and span in one pass: element d * spans + i counts column d's persons in span i. */
+const personSpanCounts = `ARRAY[${MASKS.flatMap(([column]) => ROLLUP_SPANS.map(([, m]) => `count(*) FILTER (WHERE s.${column} & ${m} <> 0)`)).join(', ')}]::int[]`;
+const DIM_KINDS = `ARRAY[${MASKS.map(([, kind]) => `'${kind}'`).join(', ')}]::varchar[]`;
+const DIM_KEYS = `ARRAY[${MASKS.map(([, , key]) => `'${key}'`).join(', ')}]::varchar[]`;
 const SPAN_CODES = `ARRAY[${ROLLUP_SPANS.map(([s]) => s).join(', ')}]::smallint[]`;
 /** A person's groups as rollup keys: '*' and each code, or '*' and 'NONE'. */
 const GROUPS_OF = (codes: string) => `unnest(CASE WHEN ${codes} IS NULL THEN ARRAY['*', 'NONE']::varchar[] ELSE ARRAY['*']::varchar[] || ${codes} END)`;
@@ -92,11 +96,12 @@ export class PlacementRollup1795362000000 implements MigrationInterface {
     // One row per placement and year it overlaps, up to the horizon: the single source of every rollup figure.
     await queryRunner.query(`
       CREATE VIEW placement_rollup_year AS
-      SELECT p.job_seeker_id, p.home_region_code AS region_code, p.destination, p.source, y.year::smallint AS year,
-             placement_month_mask(p.start_date, p.end_date, y.year) AS months
+      SELECT p.job_seeker_id, p.home_region_code AS region_code, p.destination, p.source, y.year::smallint AS year, m.months
         FROM placement p
        CROSS JOIN placement_rollup_state st
-       CROSS JOIN LATERAL generate_series(extract(year FROM p.start_date)::int, least(coalesce(extract(year FROM p.end_date)::int, st.horizon_year), st.horizon_year)) AS y(year)`);
+       CROSS JOIN LATERAL generate_series(extract(year FROM p.start_date)::int, least(coalesce(extract(year FROM p.end_date)::int, st.horizon_year), st.horizon_year)) AS y(year)
+       -- OFFSET 0 keeps the mask a computed column: inlined, it would be recomputed in each of the aggregates that test it.
+       CROSS JOIN LATERAL (SELECT placement_month_mask(p.start_date, p.end_date, y.year) AS months OFFSET 0) m`);
     await queryRunner.query(`
       CREATE VIEW placement_rollup_person_source AS
       SELECT job_seeker_id, year, region_code, ${maskAggregates}
@@ -118,6 +123,8 @@ export class PlacementRollup1795362000000 implements MigrationInterface {
     // Recomputes one person's month masks for some years and applies the change in people counts.
     await queryRunner.query(`
       CREATE FUNCTION placement_rollup_refresh_person(p uuid, y_from integer, y_to integer) RETURNS void LANGUAGE plpgsql AS $$
+      DECLARE
+        changed integer;
       BEGIN
         INSERT INTO placement_rollup AS r (year, span, grp, kind, key, region_code, people, placements)
         SELECT c.year, sp.span, g.grp, c.kind, c.key, c.region_code,
@@ -134,6 +141,11 @@ export class PlacementRollup1795362000000 implements MigrationInterface {
          CROSS JOIN (SELECT ${GROUPS_OF('(SELECT codes FROM placement_rollup_groups WHERE job_seeker_id = p)')} AS grp) g
          ORDER BY 1, 2, 3, 4, 5, 6
         ${UPSERT};
+        -- Every changed mask changes at least its month's span, so no row means the stored masks are still right.
+        GET DIAGNOSTICS changed = ROW_COUNT;
+        IF changed = 0 THEN
+          RETURN;
+        END IF;
         DELETE FROM placement_rollup_person WHERE job_seeker_id = p AND year BETWEEN y_from AND y_to;
         INSERT INTO placement_rollup_person SELECT * FROM placement_rollup_person_source WHERE job_seeker_id = p AND year BETWEEN y_from AND y_to;
         DELETE FROM placement_rollup_mover WHERE job_seeker_id = p AND year BETWEEN y_from AND y_to;
@@ -250,15 +262,15 @@ export class PlacementRollup1795362000000 implements MigrationInterface {
         SELECT year, job_seeker_id FROM placement_rollup_person WHERE year BETWEEN y_from AND y_to GROUP BY year, job_seeker_id HAVING count(*) > 1;
         INSERT INTO placement_rollup AS r (year, span, grp, kind, key, region_code, people, placements)
         SELECT year, span, grp, kind, key, region_code, sum(people), sum(placements)
-          FROM (SELECT a.year, t.span, a.kind, a.key, a.region_code, a.codes, t.n AS people, 0 AS placements
-                  FROM (SELECT s.year, s.region_code, u.kind, u.key, c.codes, ${spanCounts('u.months')} AS counts
+          FROM (SELECT a.year, (${SPAN_CODES})[1 + k % ${ROLLUP_SPANS.length}] AS span, (${DIM_KINDS})[1 + k / ${ROLLUP_SPANS.length}] AS kind,
+                       (${DIM_KEYS})[1 + k / ${ROLLUP_SPANS.length}] AS key, a.region_code, a.codes, a.counts[1 + k] AS people, 0 AS placements
+                  FROM (SELECT s.year, s.region_code, c.codes, ${personSpanCounts} AS counts
                           FROM placement_rollup_person s
                           LEFT JOIN placement_rollup_groups c USING (job_seeker_id)
-                         CROSS JOIN LATERAL ${unpivot('s')}
                          WHERE s.year BETWEEN y_from AND y_to
-                         GROUP BY 1, 2, 3, 4, 5) a
-                 CROSS JOIN LATERAL unnest(${SPAN_CODES}, a.counts) AS t(span, n)
-                 WHERE t.n > 0
+                         GROUP BY 1, 2, 3) a
+                 CROSS JOIN generate_series(0, ${MASKS.length * ROLLUP_SPANS.length - 1}) AS k
+                 WHERE a.counts[1 + k] > 0
                 UNION ALL
                 SELECT a.year, t.span, d.kind, d.key, a.region_code, a.codes, 0, t.n
                   FROM (SELECT y.year, y.region_code, y.destination, y.source, c.codes, ${spanCounts('y.months')} AS counts
@@ -302,6 +314,7 @@ export class PlacementRollup1795362000000 implements MigrationInterface {
     // spend seconds compiling plans that run in one.
     for (const fn of ['placement_rollup_build(integer, integer)', 'placement_rollup_rebuild(integer)', 'placement_rollup_extend(integer)']) {
       await queryRunner.query(`ALTER FUNCTION ${fn} SET jit = off`);
+      await queryRunner.query(`ALTER FUNCTION ${fn} SET work_mem = '256MB'`);
     }
     await queryRunner.query(`SELECT placement_rollup_rebuild(extract(year FROM (now() AT TIME ZONE 'Asia/Shanghai'))::int + 1)`);
   }
