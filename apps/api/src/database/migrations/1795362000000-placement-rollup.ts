@@ -12,11 +12,15 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *   a placement, overall and per destination and source. It tells whether a write changes the person
  *   count of a span: the trigger recomputes the person's masks from their placements, compares them
  *   with the stored ones and applies the difference.
+ * - `placement_rollup_groups`: the support groups each person is counted under (absent = 'NONE').
+ *   A group change moves the person's whole contribution from the recorded groups to the new ones.
  * - Open placements count up to `placement_rollup_state.horizon_year`; periods after the horizon are
  *   answered from the placement table. `placement_rollup_extend(year)` moves the horizon.
  *
- * Triggers on placement and job_seeker_support_group keep everything exact in the writing
- * transaction, whatever path writes (contract, gig, staff entry, ending, correction, deletion).
+ * Triggers on placement and job_seeker_support_group (and one on job_seeker that deletes a person's
+ * placements before the cascades) keep everything exact in the writing transaction, whatever path
+ * writes (contract, gig, staff entry, ending, correction, deletion, group change). Writers of one
+ * person serialise on an advisory lock; count rows are upserted in key order.
  * `placement_rollup_rebuild(horizon)` builds it all from scratch with set-based SQL (this migration's
  * backfill, and the benchmark's load).
  */
@@ -80,10 +84,12 @@ export class PlacementRollup1795362000000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE TABLE "placement_rollup_mover" ("year" smallint NOT NULL, "job_seeker_id" uuid NOT NULL, PRIMARY KEY ("year", "job_seeker_id"))`,
     );
+    // Every placement write updates a few hundred count rows in place; free room in each page keeps
+    // those updates HOT (no new index entries).
     await queryRunner.query(
       `CREATE TABLE "placement_rollup" ("year" smallint NOT NULL, "span" smallint NOT NULL, "grp" varchar(40) NOT NULL, "kind" varchar(12) NOT NULL, "key" varchar(16) NOT NULL,
          "region_code" varchar(12) NOT NULL, "people" integer NOT NULL DEFAULT 0, "placements" integer NOT NULL DEFAULT 0,
-         PRIMARY KEY ("year", "span", "grp", "kind", "key", "region_code"))`,
+         PRIMARY KEY ("year", "span", "grp", "kind", "key", "region_code")) WITH (fillfactor = 50)`,
     );
 
     // Months of year y in which a placement [s, e] (e null = still working) is at work, as a 12-bit mask.
