@@ -8,12 +8,14 @@ import { StatPeriodObject } from './placement-stats.object';
 export enum FunnelGroupBy {
   TARGET_KIND = 'TARGET_KIND',
   TARGET = 'TARGET',
+  TOWNSHIP = 'TOWNSHIP',
 }
 registerEnumType(FunnelGroupBy, {
   name: 'FunnelGroupBy',
   valuesMap: {
     TARGET_KIND: { description: '按渠道：零工驿站、帮扶车间、招聘会、直接发布的岗位' },
     TARGET: { description: '按具体的驿站、车间、招聘会或岗位（扫码最多的前 100 个）' },
+    TOWNSHIP: { description: '按码、岗位、合同所在的乡镇' },
   },
 });
 
@@ -70,7 +72,7 @@ export class ScanFunnelFigureObject {
 
 @ObjectType('ScanFunnelGroup')
 export class ScanFunnelGroupObject extends ScanFunnelFigureObject {
-  @Field(() => String, { description: '渠道（GIG_STATION、WORKSHOP、JOB_FAIR、JOB），或 渠道:对象 id' })
+  @Field(() => String, { description: '渠道（GIG_STATION、WORKSHOP、JOB_FAIR、JOB）、渠道:对象 id，或乡镇区划代码' })
   key: string;
 
   @Field(() => String, { description: '中文名称' })

@@ -27,7 +27,7 @@ export const FUNNEL_DEFINITION =
   '扫码 → 报名 → 合同，每一步统计本期内发生的事件（不是同一批人的追踪）：' +
   '扫码次数为统计期内（县时间）对岗位、零工驿站、帮扶车间、招聘会的码的每一次扫码，扫码人数只计已登录的账号（去重）；' +
   '报名为统计期内新提交的报名（次数，及求职者去重的人数）；发出合同为统计期内发给求职者签署的合同份数，生效合同为统计期内双方签署生效的份数，签约人数为其求职者去重。' +
-  '区域按码、岗位、合同所在地计；扫岗位码计入岗位所属的驿站、车间或招聘会。转化率 = 报名次数 / 扫码次数、生效合同 / 报名次数。';
+  '区域按码、岗位、合同所在地计（按乡镇分组时亦同）；扫岗位码计入岗位所属的驿站、车间或招聘会。转化率 = 报名次数 / 扫码次数、生效合同 / 报名次数。';
 
 export const FAIR_DEFINITION =
   '统计期内（县时间）在本区域举办的招聘会：参会用人单位为展位数；提供岗位数为该招聘会岗位的招聘人数之和，加上尚未录入岗位的展位申报的岗位数；' +
@@ -52,20 +52,20 @@ const CHANNEL_TARGET = `coalesce(j.station_id, j.workshop_id, j.fair_id, j.id)`;
 const FUNNEL_EVENTS = `
 SELECT CASE WHEN e.target_kind = 'JOB' THEN coalesce(jc.kind, 'JOB') ELSE e.target_kind END AS kind,
        CASE WHEN e.target_kind = 'JOB' THEN coalesce(jc.target, e.target_id) ELSE e.target_id END AS target,
-       'SCAN' AS step, e.account_id AS who, NULL::uuid AS item
+       'SCAN' AS step, e.account_id AS who, NULL::uuid AS item, e.region_code AS region
   FROM scan_event e
   LEFT JOIN LATERAL (SELECT ${CHANNEL} AS kind, ${CHANNEL_TARGET} AS target FROM job j WHERE j.id = e.target_id) jc ON e.target_kind = 'JOB'
  WHERE e.region_code LIKE $3 AND ${IN_PERIOD('e.scanned_at')} AND e.target_kind IN ('JOB', 'GIG_STATION', 'WORKSHOP', 'JOB_FAIR')
 UNION ALL
-SELECT ${CHANNEL}, ${CHANNEL_TARGET}, 'APPLICATION', a.job_seeker_id, a.id
+SELECT ${CHANNEL}, ${CHANNEL_TARGET}, 'APPLICATION', a.job_seeker_id, a.id, a.region_code
   FROM application a JOIN job j ON j.id = a.job_id
  WHERE a.region_code LIKE $3 AND ${IN_PERIOD('a.created_at')}
 UNION ALL
-SELECT DISTINCT ${CHANNEL}, ${CHANNEL_TARGET}, 'SENT', c.job_seeker_id, c.id
+SELECT DISTINCT ${CHANNEL}, ${CHANNEL_TARGET}, 'SENT', c.job_seeker_id, c.id, c.region_code
   FROM contract_event ce JOIN contract c ON c.id = ce.contract_id JOIN job j ON j.id = c.job_id
  WHERE ce.kind = 'SENT' AND c.region_code LIKE $3 AND ${IN_PERIOD('ce.occurred_at')}
 UNION ALL
-SELECT ${CHANNEL}, ${CHANNEL_TARGET}, 'ACTIVE', c.job_seeker_id, c.id
+SELECT ${CHANNEL}, ${CHANNEL_TARGET}, 'ACTIVE', c.job_seeker_id, c.id, c.region_code
   FROM contract c JOIN job j ON j.id = c.job_id
  WHERE c.activated_at IS NOT NULL AND c.region_code LIKE $3 AND ${IN_PERIOD('c.activated_at')}`;
 
@@ -185,6 +185,13 @@ export class DashboardService {
       const byKind = new Map(rows.map((r) => [r.kind, r]));
       const none = { scans: 0, scanners: 0, applications: 0, applicants: 0, contracts_sent: 0, contracts_active: 0, people_contracted: 0 };
       groups = Object.keys(CHANNEL_LABEL).map((kind) => ({ key: kind, label: CHANNEL_LABEL[kind], ...funnelFigure(byKind.get(kind) ?? none) }));
+    } else if (query.groupBy === FunnelGroupBy.TOWNSHIP) {
+      const rows = (await this.dataSource.query(
+        `SELECT left(region, 9) AS target, ${FUNNEL_COUNTS} FROM (${FUNNEL_EVENTS}) ev GROUP BY 1 ORDER BY 1`,
+        params,
+      )) as (FunnelRow & { target: string })[];
+      groups = [];
+      for (const r of rows) groups.push({ key: r.target, label: await this.regions.nameOf(r.target), ...funnelFigure(r) });
     } else if (query.groupBy === FunnelGroupBy.TARGET) {
       const rows = (await this.dataSource.query(
         `SELECT kind, target::text AS target, ${FUNNEL_COUNTS} FROM (${FUNNEL_EVENTS}) ev GROUP BY kind, target

@@ -271,6 +271,11 @@ describe('dashboard figures: scan funnel, fairs, workshops', () => {
     expect(total.applications).toBe(6);
     expect(groups[0]).toMatchObject({ key: `GIG_STATION:${id.s1}`, label: '零工驿站：金江零工驿站', scans: 5 });
     expect(groups.find((g) => g.key === `JOB:${id.j3}`)).toMatchObject({ label: '直接发布的岗位：直招普工', scans: 4, contractsActive: 1 });
+    const townships = await api.gql<{ scanFunnel: { groups: Funnel[] } }>(FUNNEL, { period: { year: 2025 }, groupBy: 'TOWNSHIP' }, county);
+    expect(townships.data!.scanFunnel.groups.map(({ key, scans, applications, contractsActive }) => ({ key, scans, applications, contractsActive }))).toEqual([
+      { key: GUALI, scans: 12, applications: 6, contractsActive: 1 },
+      { key: HEKOU, scans: 1, applications: 1, contractsActive: 0 },
+    ]);
     const refused = await api.gql(FUNNEL, { region: GUALI, period: { year: 2025 } }, hekou);
     expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
