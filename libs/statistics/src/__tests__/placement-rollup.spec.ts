@@ -1,4 +1,5 @@
 import { type Actor, Role } from '@jobcode/common';
+import { inTransaction } from '@jobcode/database';
 
 import { startTestApp, type TestApp } from '../../../../test/support/test-app';
 import { type PlacementStatsObject } from '../placement-stats.object';
@@ -200,6 +201,32 @@ describe(`placement rollup (seed ${SEED})`, () => {
     expect(kept.counts.length).toBeGreaterThan(100);
     await api.dataSource.query('SELECT placement_rollup_rebuild($1)', [horizon]);
     expect(await snapshot()).toEqual(kept);
+  });
+
+  it('stays exact when writers of the same people run at once', async () => {
+    const people = ((await api.dataSource.query('SELECT id FROM job_seeker ORDER BY id LIMIT 4')) as { id: string }[]).map((r) => r.id);
+    const year = horizon - 1;
+    // Each writer inserts, then ends, one placement in its own transaction; same four people throughout.
+    // inTransaction, as the services use it, retries a transaction PostgreSQL picked as a deadlock victim.
+    await Promise.all(
+      Array.from({ length: 24 }, (_, i) =>
+        inTransaction(api.dataSource, async (manager) => {
+          const [row] = (await manager.query(
+            `INSERT INTO placement (job_seeker_id, home_region_code, workplace_region_code, destination, source, start_date)
+             VALUES ($1, $2, '441900', $3, 'SELF_FOUND', $4) RETURNING id`,
+            [people[i % 4], villages[i % 3], DESTINATIONS[i % 3], `${year}-${String(1 + (i % 12)).padStart(2, '0')}-10`],
+          )) as { id: string }[];
+          if (i % 2) await manager.query(`UPDATE placement SET end_date = start_date + 40 WHERE id = $1`, [row.id]);
+        }),
+      ),
+    );
+    const counts = () =>
+      api.dataSource.query(
+        `SELECT year, span, grp, kind, key, region_code, people, placements FROM placement_rollup WHERE people <> 0 OR placements <> 0 ORDER BY 1, 2, 3, 4, 5, 6`,
+      );
+    const kept = await counts();
+    await api.dataSource.query('SELECT placement_rollup_rebuild($1)', [horizon]);
+    expect(await counts()).toEqual(kept);
   });
 
   it('extends the horizon: open placements then count in the new year', async () => {
