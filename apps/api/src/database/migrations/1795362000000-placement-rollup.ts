@@ -322,15 +322,31 @@ export class PlacementRollup1795362000000 implements MigrationInterface {
       await queryRunner.query(`ALTER FUNCTION ${fn} SET jit = off`);
       await queryRunner.query(`ALTER FUNCTION ${fn} SET work_mem = '256MB'`);
     }
+    // TRUNCATE fires no row triggers: the rollup is rebuilt from what is left.
+    await queryRunner.query(`
+      CREATE FUNCTION placement_rollup_on_truncate() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        PERFORM placement_rollup_rebuild((SELECT horizon_year FROM placement_rollup_state));
+        RETURN NULL;
+      END $$`);
+    for (const table of ['placement', 'job_seeker_support_group']) {
+      await queryRunner.query(
+        `CREATE TRIGGER placement_rollup_truncate AFTER TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION placement_rollup_on_truncate()`,
+      );
+    }
+
     await queryRunner.query(`SELECT placement_rollup_rebuild(extract(year FROM (now() AT TIME ZONE 'Asia/Shanghai'))::int + 1)`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TRIGGER placement_rollup_truncate ON job_seeker_support_group`);
+    await queryRunner.query(`DROP TRIGGER placement_rollup_truncate ON placement`);
     await queryRunner.query(`DROP TRIGGER placement_rollup ON job_seeker`);
     await queryRunner.query(`DROP TRIGGER placement_rollup ON job_seeker_support_group`);
     await queryRunner.query(`DROP TRIGGER placement_rollup ON placement`);
     for (const fn of [
       'placement_rollup_extend(integer)',
+      'placement_rollup_on_truncate()',
       'placement_rollup_rebuild(integer)',
       'placement_rollup_build(integer, integer)',
       'placement_rollup_on_seeker_delete()',
