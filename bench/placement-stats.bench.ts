@@ -3,18 +3,21 @@
  *
  * Boots the API in-process on a scratch database, generates with SQL (generate_series) 300k
  * seekers in the demo county's villages (30 % lifted out, 5 % monitored) and BENCH_PLACEMENTS
- * placements (default 5,000,000) spread over 2024–2026, then times StatisticsService.placementStats
- * for the queries a dashboard sends (county year total, by destination, by support group, by month,
- * a township by source), each BENCH_RUNS times, and prints p50/p95. Baseline beside it: the same
- * total with the covering index disabled (a plain sequential scan). Then the cost per write:
- * single-row inserts into placement with all its indexes, and the size of each index.
+ * placements (default 5,000,000) spread over 2024–2026. The bulk load runs with the rollup
+ * triggers off and then builds the rollup with placement_rollup_rebuild — the function the
+ * migration's backfill uses — so the figures read what the triggers would have kept.
+ * Then times StatisticsService.placementStats for the queries a dashboard sends, each BENCH_RUNS
+ * times (p50/p95), from the rollup and from the placement rows (the baseline, BENCH_RAW_RUNS
+ * times), and the cost per write: BENCH_WRITES placements recorded through PlacementsService.record
+ * with and without the rollup trigger, in alternating blocks.
  */
 import 'reflect-metadata';
 
 import { DataSource } from 'typeorm';
 
 import { type Actor, loadConfig, Role } from '@jobcode/common';
-import { StatisticsService, StatsGroupBy } from '@jobcode/statistics';
+import { PlacementSource, PlacementsService } from '@jobcode/placements';
+import { type PlacementStatsQuery, StatisticsService, StatsGroupBy } from '@jobcode/statistics';
 
 import { createApp } from '../apps/api/src/bootstrap/create-app';
 import { createScratchDatabase } from '../apps/api/src/commands/scratch-database';
@@ -23,6 +26,17 @@ import { fmt, percentile, timed } from './bench-stats';
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 300_000);
 const PLACEMENTS = Number(process.env.BENCH_PLACEMENTS ?? 5_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const RAW_RUNS = Number(process.env.BENCH_RAW_RUNS ?? 2);
+const WRITES = Number(process.env.BENCH_WRITES ?? 1000);
+const ROLLUP_TRIGGERS = [
+  ['placement', 'placement_rollup'],
+  ['job_seeker_support_group', 'placement_rollup'],
+  ['job_seeker', 'placement_rollup'],
+];
+
+async function rollupTriggers(dataSource: DataSource, on: boolean): Promise<void> {
+  for (const [table, trigger] of ROLLUP_TRIGGERS) await dataSource.query(`ALTER TABLE ${table} ${on ? 'ENABLE' : 'DISABLE'} TRIGGER ${trigger}`);
+}
 const CHUNK = 1_000_000;
 
 async function generate(dataSource: DataSource): Promise<void> {
@@ -30,6 +44,7 @@ async function generate(dataSource: DataSource): Promise<void> {
     (await dataSource.query(`SELECT code FROM region WHERE code LIKE '450329%' AND length(code) = 12 ORDER BY code`)) as { code: string }[]
   ).map((r) => r.code);
   console.log(`generate: ${PEOPLE} seekers in ${villages.length} villages`);
+  await rollupTriggers(dataSource, false);
   await dataSource.query(
     `INSERT INTO job_seeker (id, name, id_number_hash, id_number_encrypted, birth_date, sex, phone_hash, phone_encrypted, region_code, labor_capacity, channel)
      SELECT md5('s' || i)::uuid, '测试' || i, md5('id' || i) || md5('id2' || i), 'x', DATE '1970-01-01' + (i % 15000), CASE WHEN i % 2 = 0 THEN 'MALE' ELSE 'FEMALE' END,
@@ -73,12 +88,19 @@ async function generate(dataSource: DataSource): Promise<void> {
     await dataSource.query('ANALYZE job_seeker_support_group');
   });
   console.log(`vacuum analyze: ${(ms / 1000).toFixed(1)} s`);
+  const [{ horizon }] = (await dataSource.query('SELECT horizon_year::int AS horizon FROM placement_rollup_state')) as { horizon: number }[];
+  const [, rollupMs] = await timed(async () => {
+    await dataSource.query('SELECT placement_rollup_rebuild($1)', [horizon]);
+  });
+  await rollupTriggers(dataSource, true);
+  await dataSource.query('VACUUM ANALYZE placement_rollup, placement_rollup_person, placement_rollup_mover, placement_rollup_groups');
+  console.log(`rollup built by placement_rollup_rebuild(${horizon}) in ${(rollupMs / 1000).toFixed(1)} s`);
 }
 
-async function measure(label: string, work: () => Promise<unknown>): Promise<number[]> {
-  await work(); // warm the cache and the plan
+async function measure(label: string, work: () => Promise<unknown>, runs = RUNS, warm = true): Promise<number[]> {
+  if (warm) await work(); // warm the cache and the plan
   const samples: number[] = [];
-  for (let i = 0; i < RUNS; i++) samples.push((await timed(work))[1]);
+  for (let i = 0; i < runs; i++) samples.push((await timed(work))[1]);
   console.log(`${label.padEnd(52)} p50 ${fmt(percentile(samples, 50)).padStart(9)}  p95 ${fmt(percentile(samples, 95)).padStart(9)}`);
   return samples;
 }
@@ -106,52 +128,89 @@ async function main(): Promise<void> {
     const stats = app.get(StatisticsService);
     const county: Actor = { accountId: '00000000-0000-0000-0000-000000000000', role: Role.STAFF, regionCode: '450329', sessionId: 'bench' };
     const township: Actor = { ...county, regionCode: '450329103' };
-    const year = { year: 2025 };
-    console.log(`placementStats, ${RUNS} runs each (both periods read in one query):`);
+    const [{ village }] = (await dataSource.query(
+      `SELECT code AS village FROM region WHERE code LIKE '450329103%' AND length(code) = 12 ORDER BY code LIMIT 1`,
+    )) as {
+      village: string;
+    }[];
+    const villageStaff: Actor = { ...county, regionCode: village };
+    const year = { year: 2026 };
+    // The fourth field marks the queries also timed from the placement rows (the slowest, by month, only below 1M rows).
+    const small = PLACEMENTS <= 1_000_000;
+    const queries: [string, Actor, PlacementStatsQuery, boolean][] = [
+      ['county, 2026, total', county, { period: year }, true],
+      ['county, 2026, by destination', county, { period: year, groupBy: StatsGroupBy.DESTINATION }, true],
+      ['county, 2026, by township', county, { period: year, groupBy: StatsGroupBy.TOWNSHIP }, small],
+      ['county, 2026, by month', county, { period: year, groupBy: StatsGroupBy.MONTH }, small],
+      ['county, 2026, by support group', county, { period: year, groupBy: StatsGroupBy.SUPPORT_GROUP }, small],
+      ['county, 2026, lifted-out only, by destination', county, { period: year, groupBy: StatsGroupBy.DESTINATION, supportGroup: 'LIFTED_OUT' }, small],
+      ['county, 2026 Q1, by month', county, { period: { from: '2026-01-01', to: '2026-03-31' }, groupBy: StatsGroupBy.MONTH }, small],
+      ['township staff 瓜里乡, 2026, by source', township, { period: year, groupBy: StatsGroupBy.SOURCE }, true],
+      ['village staff, 2026, by destination', villageStaff, { period: year, groupBy: StatsGroupBy.DESTINATION }, true],
+    ];
+    console.log(`placementStats from the rollup, ${RUNS} runs each (both periods, YoY included):`);
     const all: number[] = [];
-    all.push(...(await measure('county, 2025, total', () => stats.placementStats(county, { period: year }))));
-    all.push(...(await measure('county, 2025, by destination', () => stats.placementStats(county, { period: year, groupBy: StatsGroupBy.DESTINATION }))));
-    all.push(...(await measure('county, 2025, by support group', () => stats.placementStats(county, { period: year, groupBy: StatsGroupBy.SUPPORT_GROUP }))));
-    all.push(
-      ...(await measure('county, 2025, lifted-out only, by destination', () =>
-        stats.placementStats(county, { period: year, groupBy: StatsGroupBy.DESTINATION, supportGroup: 'LIFTED_OUT' }),
-      )),
-    );
-    all.push(
-      ...(await measure('county, 2025 Q1, by month', () =>
-        stats.placementStats(county, { period: { from: '2025-01-01', to: '2025-03-31' }, groupBy: StatsGroupBy.MONTH }),
-      )),
-    );
-    all.push(...(await measure('township 瓜里乡, 2025, by source', () => stats.placementStats(township, { period: year, groupBy: StatsGroupBy.SOURCE }))));
-    console.log(`${'all dashboard queries'.padEnd(52)} p50 ${fmt(percentile(all, 50)).padStart(9)}  p95 ${fmt(percentile(all, 95)).padStart(9)}`);
+    for (const [label, actor, query] of queries) all.push(...(await measure(label, () => stats.placementStats(actor, query))));
+    console.log(`${'all dashboard queries (rollup)'.padEnd(52)} p50 ${fmt(percentile(all, 50)).padStart(9)}  p95 ${fmt(percentile(all, 95)).padStart(9)}`);
 
-    console.log('\nbaseline: the county total without the covering index (sequential scan):');
-    await dataSource.query('SET enable_indexscan = off; SET enable_bitmapscan = off; SET enable_indexonlyscan = off');
-    const runner = dataSource.createQueryRunner();
-    await runner.connect();
-    await runner.query('SET enable_indexscan = off; SET enable_bitmapscan = off; SET enable_indexonlyscan = off');
-    await measure('county, 2025, total, seq scan', () =>
-      runner.query(
-        `SELECT count(DISTINCT job_seeker_id) FROM placement WHERE home_region_code LIKE '450329%' AND start_date <= '2025-12-31' AND (end_date IS NULL OR end_date >= '2025-01-01')`,
-      ),
-    );
-    await runner.release();
+    console.log(`\nbaseline: the same from the placement rows (covering index, no rollup), ${RAW_RUNS} runs each:`);
+    const raw: number[] = [];
+    for (const [label, actor, query, timeRows] of queries) {
+      if (!timeRows) continue;
+      raw.push(...(await measure(`${label} (rows)`, () => stats.placementStats(actor, query, { rollup: false }), RAW_RUNS, false)));
+    }
+    console.log(`${'all dashboard queries (rows)'.padEnd(52)} p50 ${fmt(percentile(raw, 50)).padStart(9)}  p95 ${fmt(percentile(raw, 95)).padStart(9)}`);
 
-    console.log('\ncost per write:');
-    const [, insertMs] = await timed(async () => {
-      for (let i = 0; i < 1000; i++) {
-        await dataSource.query(
-          `INSERT INTO placement (job_seeker_id, home_region_code, workplace_region_code, destination, source, start_date) VALUES (md5('s' || $1)::uuid, '450329103201', '441900', 'OUT_OF_PROVINCE', 'SELF_FOUND', '2026-11-01')`,
-          [1 + i],
-        );
+    console.log('\ncost per write (PlacementsService.record: transaction, checks, insert, employment status):');
+    const placements = app.get(PlacementsService);
+    const [{ first }] = (await dataSource.query(`SELECT count(*)::int AS first FROM job_seeker`)) as { first: number }[];
+    const writers = (await dataSource.query(`SELECT id FROM job_seeker ORDER BY id LIMIT $1`, [Math.min(first, 2 * WRITES)])) as { id: string }[];
+    const withRollup: number[] = [];
+    const without: number[] = [];
+    const BLOCK = 100;
+    for (let done = 0; done < WRITES; done += BLOCK) {
+      for (const [on, samples, offset] of [
+        [false, without, 0],
+        [true, withRollup, 1],
+      ] as const) {
+        await rollupTriggers(dataSource, on);
+        for (let i = done; i < Math.min(WRITES, done + BLOCK); i++) {
+          // Separate people for each side: a person's rows are either all in the rollup or none are.
+          const seeker = writers[(2 * i + offset) % writers.length].id;
+          const [, ms] = await timed(() =>
+            placements.record(county, {
+              jobSeekerId: seeker,
+              source: PlacementSource.SELF_FOUND,
+              workplaceRegionCode: '441900',
+              startDate: `2026-${String(1 + (i % 10)).padStart(2, '0')}-0${1 + (i % 9)}`,
+              endDate: i % 3 === 0 ? null : '2026-11-30',
+            }),
+          );
+          samples.push(ms);
+        }
       }
-    });
-    console.log(`1000 single-row inserts into placement (7 indexes): ${fmt(insertMs / 1000)} per row`);
+    }
+    await rollupTriggers(dataSource, true);
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    console.log(
+      `${WRITES} records without the rollup trigger: mean ${fmt(mean(without))}  p50 ${fmt(percentile(without, 50))}  p95 ${fmt(percentile(without, 95))}`,
+    );
+    console.log(
+      `${WRITES} records with the rollup trigger:    mean ${fmt(mean(withRollup))}  p50 ${fmt(percentile(withRollup, 50))}  p95 ${fmt(percentile(withRollup, 95))}`,
+    );
+    console.log(`rollup cost per write: +${fmt(mean(withRollup) - mean(without))} on average (×${(mean(withRollup) / mean(without)).toFixed(2)})`);
+
     const sizes = (await dataSource.query(
-      `SELECT indexrelname AS name, pg_size_pretty(pg_relation_size(indexrelid)) AS size FROM pg_stat_user_indexes WHERE relname = 'placement' ORDER BY pg_relation_size(indexrelid) DESC`,
-    )) as { name: string; size: string }[];
-    const [table] = (await dataSource.query(`SELECT pg_size_pretty(pg_relation_size('placement')) AS size`)) as { size: string }[];
-    console.log(`table placement: ${table.size}; indexes: ${sizes.map((s) => `${s.name} ${s.size}`).join(', ')}`);
+      `SELECT c.relname AS name, pg_size_pretty(pg_total_relation_size(c.oid)) AS size, c.reltuples::bigint AS rows
+         FROM pg_class c WHERE c.relname IN ('placement', 'placement_rollup', 'placement_rollup_person', 'placement_rollup_mover', 'placement_rollup_groups') ORDER BY 1`,
+    )) as { name: string; size: string; rows: string }[];
+    console.log(`\nsizes (with indexes): ${sizes.map((s) => `${s.name} ${s.size} (~${Number(s.rows).toLocaleString()} rows)`).join(', ')}`);
+    console.log(
+      `load average at the end: ${(await import('node:os'))
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`,
+    );
   } finally {
     await app.close();
     await scratch.drop();

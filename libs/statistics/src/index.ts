@@ -4,3 +4,5 @@ export * from './stats-group-by';
 export * from './statistics.module';
 export * from './statistics.service';
 export * from './placement-ledger.service';
+export * from './dashboard.objects';
+export * from './dashboard.service';

@@ -26,6 +26,12 @@ export interface PlacementLedgerQuery {
   key?: string | null;
   /** The same-period-last-year figure instead of this period's. */
   previous?: boolean;
+  /**
+   * The workshop figure's ledger instead: placements at the region's workshops (the region is
+   * the workshop's, not the person's home), or at one workshop (`workshopId`).
+   */
+  workshops?: boolean;
+  workshopId?: string | null;
   full: boolean;
   purpose?: string | null;
 }
@@ -93,6 +99,10 @@ export class PlacementLedgerService {
     this.groupFilter(query.groupBy ?? null, query.key ?? null);
     const [from, to] = query.previous ? [period.previousFrom, period.previousTo] : [period.from, period.to];
     const place = region ? await this.regions.nameOf(region) : '全部';
+    if (query.workshops) {
+      this.workshopFilter(region, query.workshopId ?? null);
+      return `帮扶车间务工台账-${place}-${from}至${to}.xlsx`;
+    }
     return `务工台账-${place}-${from}至${to}.xlsx`;
   }
 
@@ -100,13 +110,25 @@ export class PlacementLedgerService {
     const region = await this.statistics.regionOf(actor, query.region);
     const period = resolvePeriod(query);
     const [from, to] = query.previous ? [period.previousFrom, period.previousTo] : [period.from, period.to];
-    const where = this.groupFilter(query.groupBy ?? null, query.key ?? null);
+    const where = query.workshops ? this.workshopFilter(region, query.workshopId ?? null) : this.groupFilter(query.groupBy ?? null, query.key ?? null);
     const counter = { rows: 0 };
     const groupNames = new Map(
       ((await this.dataSource.query('SELECT code, name FROM support_group')) as { code: string; name: string }[]).map((g) => [g.code, g.name]),
     );
-    await writeSheet(output, '务工台账', LEDGER_COLUMNS, this.rows(actor, { region, from, to, where, query, groupNames }, counter));
+    // Workshop ledgers select by the workshop's region (in the filter), so the home region is not restricted.
+    const home = query.workshops ? null : region;
+    await writeSheet(output, '务工台账', LEDGER_COLUMNS, this.rows(actor, { region: home, from, to, where, query, groupNames }, counter));
     return counter.rows;
+  }
+
+  private workshopFilter(region: string | null, workshopId: string | null): { sql: string; param: string | null } {
+    if (workshopId && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(workshopId)) {
+      throw badInput('workshopId 应为帮扶车间 id', { field: 'workshopId' });
+    }
+    return {
+      sql: `p.workshop_id IN (SELECT w.id FROM workshop w WHERE w.region_code LIKE split_part($6, '|', 1) || '%' AND (split_part($6, '|', 2) = '' OR w.id::text = split_part($6, '|', 2)))`,
+      param: `${region ?? ''}|${workshopId ?? ''}`,
+    };
   }
 
   private groupFilter(groupBy: StatsGroupBy | null, key: string | null): { sql: string; param: string | null } {

@@ -4,8 +4,9 @@ import { Controller, Get, Logger, Query, Res } from '@nestjs/common';
 import { type FastifyReply } from 'fastify';
 
 import { type Actor, Allow, badInput, CurrentActor, RateLimit, Role } from '@jobcode/common';
-import { attachmentDisposition, XLSX_CONTENT_TYPE } from '@jobcode/spreadsheets';
+import { attachmentDisposition, type SheetColumn, writeSheet, XLSX_CONTENT_TYPE } from '@jobcode/spreadsheets';
 
+import { DashboardService } from './dashboard.service';
 import { PlacementLedgerService } from './placement-ledger.service';
 import { StatsGroupBy } from './stats-group-by';
 
@@ -18,7 +19,10 @@ import { StatsGroupBy } from './stats-group-by';
 export class StatisticsController {
   private readonly logger = new Logger(StatisticsController.name);
 
-  constructor(private readonly ledger: PlacementLedgerService) {}
+  constructor(
+    private readonly ledger: PlacementLedgerService,
+    private readonly dashboard: DashboardService,
+  ) {}
 
   @Allow(Role.STAFF, Role.ADMIN)
   @RateLimit({ points: 30, windowSeconds: 3600 })
@@ -69,4 +73,94 @@ export class StatisticsController {
     await reply.send(body);
     await done;
   }
+
+  /** GET /statistics/fairs/export — the fairStats rows (one per fair) as .xlsx; no personal data in them. */
+  @Allow(Role.STAFF, Role.ADMIN)
+  @RateLimit({ points: 30, windowSeconds: 3600 })
+  @Get('fairs/export')
+  async exportFairs(
+    @CurrentActor() actor: Actor,
+    @Res() reply: FastifyReply,
+    @Query('region') region?: string,
+    @Query('year') year?: string,
+    @Query('from') from?: string,
+    @Query('to') to?: string,
+  ): Promise<void> {
+    const scope = await this.dashboard.ledgerScope(actor, { region, period: periodOf(year, from, to) });
+    const fairs = await this.dashboard.fairRows(scope.params);
+    const body = new PassThrough();
+    reply
+      .header('content-type', XLSX_CONTENT_TYPE)
+      .header('content-disposition', attachmentDisposition(`招聘会台账-${scope.place}-${scope.from}至${scope.to}.xlsx`, 'fairs.xlsx'))
+      .header('cache-control', 'no-store');
+    async function* rows(): AsyncGenerator<string[]> {
+      for (const f of fairs) yield [f.name, f.date, f.venue, f.regionCode, String(f.employers), String(f.posts), String(f.attendance), String(f.hires)];
+    }
+    const done = writeSheet(body, '招聘会台账', FAIR_COLUMNS, rows()).catch((error: unknown) => {
+      this.logger.error(`Fair ledger export failed: ${(error as Error).stack ?? String(error)}`);
+      body.destroy(error as Error);
+    });
+    await reply.send(body);
+    await done;
+  }
+
+  /**
+   * GET /statistics/workshops/export — the people behind workshopStats: placements at the region's
+   * workshops (or one, `workshopId`) in the period, masked like the placement ledger (`full=true`+`purpose`).
+   */
+  @Allow(Role.STAFF, Role.ADMIN)
+  @RateLimit({ points: 30, windowSeconds: 3600 })
+  @Get('workshops/export')
+  async exportWorkshops(
+    @CurrentActor() actor: Actor,
+    @Res() reply: FastifyReply,
+    @Query('region') region?: string,
+    @Query('year') year?: string,
+    @Query('from') from?: string,
+    @Query('to') to?: string,
+    @Query('workshopId') workshopId?: string,
+    @Query('supportGroup') supportGroup?: string,
+    @Query('full') full?: string,
+    @Query('purpose') purpose?: string,
+  ): Promise<void> {
+    if (supportGroup !== undefined && !/^[A-Z][A-Z0-9_]{1,39}$/.test(supportGroup))
+      throw badInput('supportGroup 应为帮扶人员类别代码，例如 LIFTED_OUT', { field: 'supportGroup' });
+    const query = {
+      region,
+      ...periodOf(year, from, to),
+      supportGroup,
+      workshops: true,
+      workshopId: workshopId ?? null,
+      full: full === 'true' || full === '1',
+      purpose,
+    };
+    const fileName = await this.ledger.fileName(actor, query);
+    const body = new PassThrough();
+    reply
+      .header('content-type', XLSX_CONTENT_TYPE)
+      .header('content-disposition', attachmentDisposition(fileName, 'workshop-placements.xlsx'))
+      .header('cache-control', 'no-store');
+    const done = this.ledger.export(actor, body, query).catch((error: unknown) => {
+      this.logger.error(`Workshop ledger export failed: ${(error as Error).stack ?? String(error)}`);
+      body.destroy(error as Error);
+    });
+    await reply.send(body);
+    await done;
+  }
+}
+
+const FAIR_COLUMNS: SheetColumn[] = [
+  { header: '招聘会', width: 30 },
+  { header: '日期', width: 12 },
+  { header: '地点', width: 30 },
+  { header: '区划代码', width: 14 },
+  { header: '参会单位', width: 10 },
+  { header: '提供岗位', width: 10 },
+  { header: '到场人数', width: 10 },
+  { header: '录用人数', width: 10 },
+];
+
+function periodOf(year?: string, from?: string, to?: string): { year: number | null; from?: string; to?: string } {
+  if (year !== undefined && !/^\d{4}$/.test(year)) throw badInput('year 应为 4 位年份', { field: 'year' });
+  return { year: year === undefined ? null : Number(year), from, to };
 }

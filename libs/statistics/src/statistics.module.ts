@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 
 import { SeekersModule } from '@jobcode/seekers';
 
+import { DashboardResolver } from './dashboard.resolver';
+import { DashboardService } from './dashboard.service';
 import { PlacementLedgerService } from './placement-ledger.service';
 import { StatisticsController } from './statistics.controller';
 import { StatisticsResolver } from './statistics.resolver';
@@ -10,7 +12,7 @@ import { StatisticsService } from './statistics.service';
 @Module({
   imports: [SeekersModule],
   controllers: [StatisticsController],
-  providers: [StatisticsService, StatisticsResolver, PlacementLedgerService],
-  exports: [StatisticsService],
+  providers: [StatisticsService, StatisticsResolver, PlacementLedgerService, DashboardService, DashboardResolver],
+  exports: [StatisticsService, DashboardService],
 })
 export class StatisticsModule {}

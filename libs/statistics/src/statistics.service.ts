@@ -1,13 +1,14 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
-import { type Actor, parseRegionCode } from '@jobcode/common';
+import { type Actor, countyToday, parseRegionCode } from '@jobcode/common';
 import { Destination, DESTINATION_LABEL, PlacementSource, SOURCE_LABEL } from '@jobcode/placements';
 import { RegionScope, RegionsService } from '@jobcode/regions';
 
 import { changePercent, resolvePeriod, type ResolvedPeriod, shiftYear } from './period';
 import { type PlacementFigureObject, type PlacementStatsGroupObject, type PlacementStatsObject } from './placement-stats.object';
+import { moverCorrectionSql, ROLLUP_HORIZON_SQL, rollupAnswers, type RollupGroupBy, type RollupSpan, rollupSpanOf, rollupSql } from './placement-rollup.query';
 import { groupSql, TOTAL_SQL } from './placement-stats.query';
 import { StatsGroupBy } from './stats-group-by';
 
@@ -16,6 +17,11 @@ export interface PlacementStatsQuery {
   period: { year?: number | null; from?: string | null; to?: string | null };
   groupBy?: StatsGroupBy | null;
   supportGroup?: string | null;
+}
+
+export interface PlacementStatsOptions {
+  /** false reads the placement rows even when the rollup could answer (tests compare both). */
+  rollup?: boolean;
 }
 
 interface FigureRow {
@@ -38,12 +44,34 @@ export const PLACEMENT_DEFINITION =
  * earlier) in one scan of the covering index `placement_home_region_prefix`.
  */
 @Injectable()
-export class StatisticsService {
+export class StatisticsService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(StatisticsService.name);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly scope: RegionScope,
     private readonly regions: RegionsService,
   ) {}
+
+  /**
+   * Open placements are rolled up to the horizon year; after it the figures come from the rows.
+   * Keeps the horizon one year ahead of the county's year: the first start in a new year builds
+   * next year's rollup (placement writes wait for it; about a minute at 5M placements).
+   */
+  onApplicationBootstrap(): void {
+    const wanted = Number(countyToday().slice(0, 4)) + 1;
+    void this.extendRollup(wanted).catch((error: unknown) =>
+      this.logger.error(`Placement rollup horizon not moved: ${(error as Error).stack ?? String(error)}`),
+    );
+  }
+
+  async extendRollup(horizon: number): Promise<boolean> {
+    const [state] = (await this.dataSource.query(ROLLUP_HORIZON_SQL)) as { horizon: number }[];
+    if (!state || state.horizon >= horizon) return false;
+    this.logger.log(`Extending the placement rollup from ${state.horizon} to ${horizon}`);
+    await this.dataSource.query('SELECT placement_rollup_extend($1)', [horizon]);
+    return true;
+  }
 
   /** The region asked for (inside the caller's scope), else the caller's own; null means everywhere (ADMIN). */
   async regionOf(actor: Actor, region?: string | null): Promise<string | null> {
@@ -57,12 +85,32 @@ export class StatisticsService {
     return prefix ?? null;
   }
 
-  async placementStats(actor: Actor, query: PlacementStatsQuery): Promise<PlacementStatsObject> {
+  async placementStats(actor: Actor, query: PlacementStatsQuery, options: PlacementStatsOptions = {}): Promise<PlacementStatsObject> {
     const region = await this.regionOf(actor, query.region);
     const period = resolvePeriod(query.period);
-    const params = this.params(period, region, query.supportGroup ?? null);
-    const [totalRow] = (await this.dataSource.query(TOTAL_SQL, params)) as FigureRow[];
-    const groups = query.groupBy ? await this.groups(query.groupBy, period, params) : [];
+    const groupBy = query.groupBy ?? null;
+    const supportGroup = query.supportGroup ?? null;
+    const span = options.rollup === false ? null : await this.rollupSpan(period, groupBy, supportGroup);
+    let totalRow: FigureRow;
+    let groups: PlacementStatsGroupObject[] = [];
+    if (span) {
+      const rollup = (by: RollupGroupBy, spans: number[]) => this.fromRollup(by, span.year, spans, supportGroup ?? '*', region ?? '');
+      totalRow = byKey(await rollup(null, [span.span]), span, '').get('') ?? EMPTY;
+      if (groupBy === StatsGroupBy.MONTH) {
+        const months = Array.from({ length: span.toMonth - span.fromMonth + 1 }, (_, i) => span.fromMonth + i);
+        groups = this.monthGroups(period, await rollup(null, months));
+      } else if (groupBy) {
+        const rows = byKey(await rollup(groupBy as RollupGroupBy, [span.span]), span);
+        groups = await this.shape(
+          groupBy,
+          [...rows.entries()].map(([key, row]) => ({ key, ...row })),
+        );
+      }
+    } else {
+      const params = this.params(period, region, supportGroup);
+      [totalRow] = (await this.dataSource.query(TOTAL_SQL, params)) as FigureRow[];
+      groups = groupBy ? await this.groups(groupBy, period, params) : [];
+    }
     return {
       definition: PLACEMENT_DEFINITION,
       regionCode: region,
@@ -93,6 +141,49 @@ export class StatisticsService {
     return row.people;
   }
 
+  /** The rollup span of the period when the rollup can answer the question, else null. */
+  private async rollupSpan(period: ResolvedPeriod, groupBy: StatsGroupBy | null, supportGroup: string | null): Promise<RollupSpan | null> {
+    if (!rollupAnswers(groupBy, supportGroup)) return null;
+    const span = rollupSpanOf(period);
+    if (!span) return null;
+    const [state] = (await this.dataSource.query(ROLLUP_HORIZON_SQL)) as { horizon: number }[];
+    // Open placements are rolled up to the horizon year only; later years come from the rows.
+    return state && span.year <= state.horizon ? span : null;
+  }
+
+  /** Rollup rows (both years) with the people counted under two villages subtracted once. */
+  private async fromRollup(groupBy: RollupGroupBy, year: number, spans: number[], supportGroup: string, region: string): Promise<RollupRow[]> {
+    const kind = groupBy === StatsGroupBy.DESTINATION ? 'DESTINATION' : groupBy === StatsGroupBy.SOURCE ? 'SOURCE' : 'TOTAL';
+    const params = [year, spans, supportGroup, kind, `${region}%`];
+    const rows = (await this.dataSource.query(rollupSql(groupBy), params)) as RollupRow[];
+    if (region.length >= 12) return rows;
+    const corrections = (await this.dataSource.query(moverCorrectionSql(groupBy), params)) as (RollupRow & { overcount: number })[];
+    const over = new Map(corrections.map((c) => [`${c.key}|${c.year}|${c.span}`, c.overcount]));
+    return rows.map((r) => ({ ...r, people: r.people - (over.get(`${r.key}|${r.year}|${r.span}`) ?? 0) }));
+  }
+
+  private monthGroups(period: ResolvedPeriod, rows: RollupRow[]): PlacementStatsGroupObject[] {
+    const at = new Map(rows.map((r) => [`${r.year}-${r.span}`, r]));
+    const year = Number(period.from.slice(0, 4));
+    const result: PlacementStatsGroupObject[] = [];
+    for (let month = Number(period.from.slice(5, 7)); month <= Number(period.to.slice(5, 7)); month++) {
+      const current = at.get(`${year}-${month}`);
+      const previous = at.get(`${year - 1}-${month}`);
+      const key = `${year}-${String(month).padStart(2, '0')}`;
+      result.push({
+        key,
+        label: `${year}年${month}月`,
+        ...figure({
+          people: current?.people ?? 0,
+          placements: current?.placements ?? 0,
+          previous_people: previous?.people ?? 0,
+          previous_placements: previous?.placements ?? 0,
+        }),
+      });
+    }
+    return result;
+  }
+
   private params(period: ResolvedPeriod, region: string | null, supportGroup: string | null): unknown[] {
     return [period.from, period.to, period.previousFrom, period.previousTo, `${region ?? ''}%`, supportGroup];
   }
@@ -100,6 +191,11 @@ export class StatisticsService {
   private async groups(groupBy: StatsGroupBy, period: ResolvedPeriod, params: unknown[]): Promise<PlacementStatsGroupObject[]> {
     if (groupBy === StatsGroupBy.MONTH) return this.months(period, params);
     const rows = (await this.dataSource.query(groupSql(groupBy), params)) as (FigureRow & { key: string })[];
+    return this.shape(groupBy, rows);
+  }
+
+  /** Groups in display order: every destination and source, else present keys with their labels. */
+  private async shape(groupBy: StatsGroupBy, rows: (FigureRow & { key: string })[]): Promise<PlacementStatsGroupObject[]> {
     const byKey = new Map(rows.map((r) => [r.key, r]));
     const empty = { people: 0, placements: 0, previous_people: 0, previous_placements: 0 };
     if (groupBy === StatsGroupBy.DESTINATION) {
@@ -108,6 +204,8 @@ export class StatisticsService {
     if (groupBy === StatsGroupBy.SOURCE) {
       return Object.values(PlacementSource).map((key) => ({ key, label: SOURCE_LABEL[key], ...figure(byKey.get(key) ?? empty) }));
     }
+    // A key with nothing in either period (the raw scan also reads the months between them) is left out.
+    rows = rows.filter((r) => r.people || r.placements || r.previous_people || r.previous_placements);
     const labels = await this.labels(
       groupBy,
       rows.map((r) => r.key),
@@ -154,6 +252,34 @@ export class StatisticsService {
     }
     return labels;
   }
+}
+
+interface RollupRow {
+  key: string;
+  year: number;
+  span: number;
+  people: number;
+  placements: number;
+}
+
+const EMPTY: FigureRow = { people: 0, placements: 0, previous_people: 0, previous_placements: 0 };
+
+/** Rollup rows of one span, current and previous year side by side, per key. */
+function byKey(rows: RollupRow[], span: RollupSpan, only?: string): Map<string, FigureRow> {
+  const result = new Map<string, FigureRow>();
+  for (const r of rows) {
+    if (r.span !== span.span || (only !== undefined && r.key !== only)) continue;
+    const row = result.get(r.key) ?? { ...EMPTY };
+    if (r.year === span.year) {
+      row.people += r.people;
+      row.placements += r.placements;
+    } else {
+      row.previous_people += r.people;
+      row.previous_placements += r.placements;
+    }
+    result.set(r.key, row);
+  }
+  return result;
 }
 
 function figure(row: FigureRow): PlacementFigureObject {

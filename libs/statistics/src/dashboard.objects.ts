@@ -1,0 +1,227 @@
+import { ArgsType, Field, Float, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { IsEnum, IsOptional, IsString, ValidateNested } from 'class-validator';
+
+import { PeriodInput } from './dto/period.input';
+import { StatPeriodObject } from './placement-stats.object';
+
+export enum FunnelGroupBy {
+  TARGET_KIND = 'TARGET_KIND',
+  TARGET = 'TARGET',
+  TOWNSHIP = 'TOWNSHIP',
+}
+registerEnumType(FunnelGroupBy, {
+  name: 'FunnelGroupBy',
+  valuesMap: {
+    TARGET_KIND: { description: '按渠道：零工驿站、帮扶车间、招聘会、直接发布的岗位' },
+    TARGET: { description: '按具体的驿站、车间、招聘会或岗位（扫码最多的前 100 个）' },
+    TOWNSHIP: { description: '按码、岗位、合同所在的乡镇' },
+  },
+});
+
+@ArgsType()
+export class DashboardArgs {
+  @Field(() => String, { nullable: true, description: '区域（县、乡镇、村）区划代码；默认为本人管辖范围' })
+  @IsOptional()
+  @IsString()
+  region?: string | null;
+
+  @Field(() => PeriodInput)
+  @ValidateNested()
+  @Type(() => PeriodInput)
+  period: PeriodInput;
+}
+
+@ArgsType()
+export class ScanFunnelArgs extends DashboardArgs {
+  @Field(() => FunnelGroupBy, { nullable: true, description: '分组方式；不填只给合计' })
+  @IsOptional()
+  @IsEnum(FunnelGroupBy, { message: '分组方式取值不正确' })
+  groupBy?: FunnelGroupBy | null;
+}
+
+@ObjectType('ScanFunnelFigure', { description: '扫码 → 报名 → 合同，每一步的次数与人数' })
+export class ScanFunnelFigureObject {
+  @Field(() => Int, { description: '扫码次数（按次计，含未登录扫码）' })
+  scans: number;
+
+  @Field(() => Int, { description: '扫码人数（已登录账号去重；未登录扫码无法识别人，不计入）' })
+  scanners: number;
+
+  @Field(() => Int, { description: '报名次数（统计期内新提交的报名）' })
+  applications: number;
+
+  @Field(() => Int, { description: '报名人数（求职者去重）' })
+  applicants: number;
+
+  @Field(() => Int, { description: '发出的合同份数（统计期内发给求职者签署的合同）' })
+  contractsSent: number;
+
+  @Field(() => Int, { description: '生效的合同份数（统计期内双方签署生效）' })
+  contractsActive: number;
+
+  @Field(() => Int, { description: '签约人数（统计期内有合同生效的求职者，去重）' })
+  peopleContracted: number;
+
+  @Field(() => Float, { nullable: true, description: '报名次数 / 扫码次数（%，两位小数）；无扫码时为空' })
+  applicationRate: number | null;
+
+  @Field(() => Float, { nullable: true, description: '生效合同 / 报名次数（%，两位小数）；无报名时为空' })
+  contractRate: number | null;
+}
+
+@ObjectType('ScanFunnelGroup')
+export class ScanFunnelGroupObject extends ScanFunnelFigureObject {
+  @Field(() => String, { description: '渠道（GIG_STATION、WORKSHOP、JOB_FAIR、JOB）、渠道:对象 id，或乡镇区划代码' })
+  key: string;
+
+  @Field(() => String, { description: '中文名称' })
+  label: string;
+}
+
+@ObjectType('ScanFunnel', { description: '扫码转化：扫码 → 报名 → 合同' })
+export class ScanFunnelObject {
+  @Field(() => String, { description: '统计口径' })
+  definition: string;
+
+  @Field(() => String, { nullable: true })
+  regionCode: string | null;
+
+  @Field(() => String)
+  regionName: string;
+
+  @Field(() => StatPeriodObject)
+  period: StatPeriodObject;
+
+  @Field(() => ScanFunnelFigureObject)
+  total: ScanFunnelFigureObject;
+
+  @Field(() => [ScanFunnelGroupObject])
+  groups: ScanFunnelGroupObject[];
+}
+
+@ObjectType('FairFigure', { description: '招聘会数字' })
+export class FairFigureObject {
+  @Field(() => Int, { description: '参会用人单位（展位数）' })
+  employers: number;
+
+  @Field(() => Int, { description: '提供岗位数：该招聘会岗位的招聘人数之和，加上未录入岗位的展位申报的岗位数' })
+  posts: number;
+
+  @Field(() => Int, { description: '到场求职者人数（现场扫个人码登记，每场每人计一次）' })
+  attendance: number;
+
+  @Field(() => Int, { description: '录用人数：该招聘会岗位的报名中状态为“已录用”的求职者（去重）' })
+  hires: number;
+}
+
+@ObjectType('FairStatsRow')
+export class FairStatsRowObject extends FairFigureObject {
+  @Field(() => String)
+  fairId: string;
+
+  @Field(() => String)
+  name: string;
+
+  @Field(() => String, { description: '举办日期（县时间）' })
+  date: string;
+
+  @Field(() => String)
+  venue: string;
+
+  @Field(() => String)
+  regionCode: string;
+}
+
+@ObjectType('FairStatsTotal')
+export class FairStatsTotalObject extends FairFigureObject {
+  @Field(() => Int, { description: '举办场次' })
+  fairs: number;
+
+  @Field(() => Int, { description: '参会用人单位（去重：一家单位参加多场只计一次）' })
+  distinctEmployers: number;
+
+  @Field(() => Int, { description: '到场求职者（去重：一人参加多场只计一次）' })
+  distinctAttendees: number;
+}
+
+@ObjectType('FairStats', { description: '招聘会统计：每场及合计' })
+export class FairStatsObject {
+  @Field(() => String, { description: '统计口径' })
+  definition: string;
+
+  @Field(() => String, { nullable: true })
+  regionCode: string | null;
+
+  @Field(() => String)
+  regionName: string;
+
+  @Field(() => StatPeriodObject)
+  period: StatPeriodObject;
+
+  @Field(() => FairStatsTotalObject, { description: '合计（employers、attendance 为各场之和；去重人数见 distinct 字段）' })
+  total: FairStatsTotalObject;
+
+  @Field(() => [FairStatsRowObject])
+  fairs: FairStatsRowObject[];
+}
+
+@ObjectType('WorkshopFigure')
+export class WorkshopFigureObject {
+  @Field(() => Int, { description: '吸纳就业人数：统计期内在该车间有务工记录的人（去重）' })
+  peopleEmployed: number;
+
+  @Field(() => Int, { description: '其中脱贫人口（帮扶类别 LIFTED_OUT）' })
+  liftedOut: number;
+
+  @Field(() => Float, { nullable: true, description: '脱贫人口占比（%，两位小数）' })
+  liftedOutPercent: number | null;
+}
+
+@ObjectType('WorkshopStatsRow')
+export class WorkshopStatsRowObject extends WorkshopFigureObject {
+  @Field(() => String)
+  workshopId: string;
+
+  @Field(() => String)
+  name: string;
+
+  @Field(() => String)
+  regionCode: string;
+
+  @Field(() => String, { description: '认定状态：PENDING、CERTIFIED、REVOKED' })
+  status: string;
+
+  @Field(() => String, { nullable: true, description: '认定日期' })
+  certifiedOn: string | null;
+}
+
+@ObjectType('WorkshopStatsTotal')
+export class WorkshopStatsTotalObject extends WorkshopFigureObject {
+  @Field(() => Int, { description: '统计期末仍在认定状态的帮扶车间数（认定日期不晚于期末且未被撤销）' })
+  workshops: number;
+
+  @Field(() => Int, { description: '统计期内新认定的帮扶车间数' })
+  newlyCertified: number;
+}
+
+@ObjectType('WorkshopStats', { description: '就业帮扶车间统计：车间数、吸纳就业人数、其中脱贫人口' })
+export class WorkshopStatsObject {
+  @Field(() => String, { description: '统计口径' })
+  definition: string;
+
+  @Field(() => String, { nullable: true })
+  regionCode: string | null;
+
+  @Field(() => String)
+  regionName: string;
+
+  @Field(() => StatPeriodObject)
+  period: StatPeriodObject;
+
+  @Field(() => WorkshopStatsTotalObject)
+  total: WorkshopStatsTotalObject;
+
+  @Field(() => [WorkshopStatsRowObject], { description: '每个车间（认定中的，及统计期内有人务工的）' })
+  workshops: WorkshopStatsRowObject[];
+}
