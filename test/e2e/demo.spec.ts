@@ -21,7 +21,8 @@ describe('demo data set', () => {
     const created = Number(/^demo: job seekers: (\d+) created, 0 already there/.exec(line(first, 'job seekers'))?.[1]);
     expect(created).toBeGreaterThan(2900);
     expect(line(second, 'job seekers')).toMatch(new RegExp(`^demo: job seekers: 0 created, ${created} already there`));
-    for (const step of ['employers', 'job sources', 'jobs', 'gig bookings']) expect(line(second, step)).toContain('already');
+    expect(line(first, 'placements')).toMatch(/^demo: placements: \d{3,} placements for/);
+    for (const step of ['employers', 'job sources', 'jobs', 'gig bookings', 'placements']) expect(line(second, step)).toContain('already');
     const counts = async () =>
       (await api.dataSource.query(
         `SELECT (SELECT count(*)::int FROM job) AS jobs, (SELECT count(*)::int FROM application) AS applications, (SELECT count(*)::int FROM account) AS accounts`,

@@ -32,12 +32,15 @@ function date(year: number, month: number, day: number): string {
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-/** Placements in 2025 and 2026 for about two thirds of the demo seekers; idempotent (skips when any exist). */
+/** Placements in 2025 and 2026 for about two thirds of the demo seekers; idempotent (skips when its own exist). */
 export const placementsDemoStep = {
   name: 'placements',
   async run(app: INestApplicationContext, random: RandomSource): Promise<string> {
     const dataSource = app.get(DataSource);
-    const [existing] = (await dataSource.query('SELECT count(*)::int AS n FROM placement')) as { n: number }[];
+    // Only this step writes self-found and shuttle placements; contracts and gigs earlier in the demo write their own.
+    const [existing] = (await dataSource.query(`SELECT count(*)::int AS n FROM placement WHERE source IN ('SELF_FOUND', 'TRANSFERRED_OUT')`)) as {
+      n: number;
+    }[];
     if (existing.n > 0) return `${existing.n} already there`;
     const seekers = (await dataSource.query(`SELECT id::text, region_code FROM job_seeker WHERE labor_capacity <> 'NONE' ORDER BY id`)) as {
       id: string;
