@@ -6,6 +6,7 @@ import { type FastifyReply } from 'fastify';
 import { type Actor, Allow, badInput, CurrentActor, RateLimit, Role } from '@jobcode/common';
 import { attachmentDisposition, type SheetColumn, writeSheet, XLSX_CONTENT_TYPE } from '@jobcode/spreadsheets';
 
+import { FunnelGroupBy } from './dashboard.objects';
 import { DashboardService } from './dashboard.service';
 import { PlacementLedgerService } from './placement-ledger.service';
 import { StatsGroupBy } from './stats-group-by';
@@ -104,6 +105,46 @@ export class StatisticsController {
     await done;
   }
 
+  /** GET /statistics/funnel/export — the scanFunnel figures (the total and each group of `groupBy`) as .xlsx; counts only, no personal data. */
+  @Allow(Role.STAFF, Role.ADMIN)
+  @RateLimit({ points: 30, windowSeconds: 3600 })
+  @Get('funnel/export')
+  async exportFunnel(
+    @CurrentActor() actor: Actor,
+    @Res() reply: FastifyReply,
+    @Query('region') region?: string,
+    @Query('year') year?: string,
+    @Query('from') from?: string,
+    @Query('to') to?: string,
+    @Query('groupBy') groupBy?: string,
+  ): Promise<void> {
+    if (groupBy !== undefined && !Object.values(FunnelGroupBy).includes(groupBy as FunnelGroupBy)) {
+      throw badInput(`groupBy 应为 ${Object.values(FunnelGroupBy).join('、')} 之一`, { field: 'groupBy' });
+    }
+    const funnel = await this.dashboard.scanFunnel(actor, {
+      region,
+      period: periodOf(year, from, to),
+      groupBy: (groupBy as FunnelGroupBy | undefined) ?? null,
+    });
+    const body = new PassThrough();
+    reply
+      .header('content-type', XLSX_CONTENT_TYPE)
+      .header('content-disposition', attachmentDisposition(`扫码转化-${funnel.regionName}-${funnel.period.from}至${funnel.period.to}.xlsx`, 'scan-funnel.xlsx'))
+      .header('cache-control', 'no-store');
+    async function* rows(): AsyncGenerator<string[]> {
+      for (const [label, f] of [['合计', funnel.total] as const, ...funnel.groups.map((g) => [g.label, g] as const)]) {
+        yield [label, ...[f.scans, f.scanners, f.applications, f.applicants, f.contractsSent, f.contractsActive, f.peopleContracted].map(String)];
+      }
+      yield [funnel.definition];
+    }
+    const done = writeSheet(body, '扫码转化', FUNNEL_COLUMNS, rows()).catch((error: unknown) => {
+      this.logger.error(`Scan funnel export failed: ${(error as Error).stack ?? String(error)}`);
+      body.destroy(error as Error);
+    });
+    await reply.send(body);
+    await done;
+  }
+
   /**
    * GET /statistics/workshops/export — the people behind workshopStats: placements at the region's
    * workshops (or one, `workshopId`) in the period, masked like the placement ledger (`full=true`+`purpose`).
@@ -158,6 +199,17 @@ const FAIR_COLUMNS: SheetColumn[] = [
   { header: '提供岗位', width: 10 },
   { header: '到场人数', width: 10 },
   { header: '录用人数', width: 10 },
+];
+
+const FUNNEL_COLUMNS: SheetColumn[] = [
+  { header: '分组', width: 36 },
+  { header: '扫码次数', width: 10 },
+  { header: '扫码人数', width: 10 },
+  { header: '报名次数', width: 10 },
+  { header: '报名人数', width: 10 },
+  { header: '发出合同', width: 10 },
+  { header: '生效合同', width: 10 },
+  { header: '签约人数', width: 10 },
 ];
 
 function periodOf(year?: string, from?: string, to?: string): { year: number | null; from?: string; to?: string } {

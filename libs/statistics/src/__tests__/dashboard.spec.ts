@@ -349,6 +349,13 @@ describe('dashboard figures: scan funnel, fairs, workshops', () => {
       ['猴背招聘会', '2025-09-01', '猴背招聘会会场', HOUBEI, '1', '6', '2', '0'],
     ]);
 
+    const funnel = await get('/statistics/funnel/export?year=2025&groupBy=TARGET_KIND', county);
+    expect(funnel.status).toBe(200);
+    expect(decodeURIComponent(funnel.disposition.split("UTF-8''")[1])).toBe('扫码转化-资源县-2025-01-01至2025-12-31.xlsx');
+    expect(funnel.rows[1]).toEqual(['合计', '13', '2', '7', '3', '2', '1', '1']);
+    expect(funnel.rows.at(-1)?.[0]).toContain('扫码人数只计已登录的账号');
+    expect((await get('/statistics/funnel/export?year=2025&groupBy=NOPE', county)).status).toBe(400);
+
     const workshops = await get('/statistics/workshops/export?year=2025', county);
     expect(workshops.status).toBe(200);
     const people = workshops.rows.slice(1);
