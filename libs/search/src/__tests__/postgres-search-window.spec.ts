@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 
 import { startTestApp, type TestApp } from '../../../../test/support/test-app';
 import { type JobSearchDocument, JobSearchSort } from '../engine/job-search.model';
-import { PostgresJobSearchEngine } from '../postgres/postgres-job-search.engine';
+import { PostgresJobSearchEngine, postingDay, sinceLexemes } from '../postgres/postgres-job-search.engine';
 import { CORPUS } from './job-search.contract';
 
 const NOW = new Date('2026-11-20T08:00:00Z');
@@ -69,5 +69,14 @@ describe('PostgreSQL search reads a bounded window of the newest matches', () =>
     expect(gig.facets.kind.map((f) => f.value)).toEqual(['GIG']);
     const region = await search(undefined, { filter: { regionCode: '450329103', benefits: ['BOARD', 'LODGING'] }, sort: JobSearchSort.NEWEST, limit: 20 });
     expect(region.hits.map((h) => h.id).sort()).toEqual(SEWING.map((d) => d.id).sort());
+  });
+});
+
+describe('recency slice lexemes', () => {
+  it('cover exactly the days from a given one on: the rest of its week by day, then whole weeks to the week after today', () => {
+    // Day 20753 is the sixth day of week 2964 (days 20748..20754).
+    expect(sinceLexemes(20753, 20770)).toEqual(['#d20753', '#d20754', '#w2965', '#w2966', '#w2967']);
+    expect(sinceLexemes(20748, 20750)).toEqual(['#w2964', '#w2965']);
+    expect(postingDay(new Date('2026-11-20T16:00:00Z'))).toBe(postingDay(new Date('2026-11-21T00:00:00+08:00')));
   });
 });

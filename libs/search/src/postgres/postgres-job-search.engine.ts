@@ -48,22 +48,40 @@ export function weightedTsVector(fields: string[][], plain: string[] = []): stri
 }
 
 
-const WEEK_MS = 7 * 86_400_000;
+const DAY_MS = 86_400_000;
 const COUNTY_OFFSET_MS = 8 * 3_600_000;
 const REGION_PREFIXES = [2, 4, 6, 9, 12];
 
-/** Weeks since 1970-01-01 in county time (UTC+8); migration SearchFilterLexemes computes the same in SQL. */
-export const postingWeek = (at: Date): number => Math.floor((at.getTime() + COUNTY_OFFSET_MS) / WEEK_MS);
+/** Days since 1970-01-01 in county time (UTC+8); migration SearchFilterLexemes computes the same in SQL. */
+export const postingDay = (at: Date): number => Math.floor((at.getTime() + COUNTY_OFFSET_MS) / DAY_MS);
+/** Weeks of seven such days (day / 7). */
+const weekOf = (day: number) => Math.floor(day / 7);
+
+/**
+ * Lexemes for "posted on day `from` or later": whole weeks as `#w`, the days of a partly covered
+ * first week as `#d`, up to the week after `today` (a clock a little ahead).
+ */
+export function sinceLexemes(from: number, today: number): string[] {
+  const lexemes: string[] = [];
+  let week = weekOf(from);
+  if (from % 7 !== 0) {
+    for (let day = from; day < (week + 1) * 7; day++) lexemes.push(`#d${day}`);
+    week += 1;
+  }
+  for (; week <= weekOf(today) + 1; week++) lexemes.push(`#w${week}`);
+  return lexemes;
+}
 
 /**
  * Lexemes that let one GIN scan apply the equality filters and the recency slices before any
- * row is read: `#w<week>`, `#k:<kind>`, `#r:<code>` for every enclosing division, `#b:<benefit>`,
+ * row is read: `#d<day>`, `#w<week>`, `#k:<kind>`, `#r:<code>` for every enclosing division, `#b:<benefit>`,
  * `#s:<source>`. They start with '#', which no search box input produces (queryTerms keeps
  * only word characters).
  */
 export function filterLexemes(d: Pick<JobSearchDocument, 'postedAt' | 'kind' | 'regionCode' | 'benefits' | 'sourceKind'>): string[] {
   return [
-    `#w${postingWeek(d.postedAt)}`,
+    `#d${postingDay(d.postedAt)}`,
+    `#w${weekOf(postingDay(d.postedAt))}`,
     `#k:${d.kind}`,
     ...REGION_PREFIXES.filter((n) => n <= d.regionCode.length).map((n) => `#r:${d.regionCode.slice(0, n)}`),
     ...d.benefits.map((b) => `#b:${b}`),
@@ -78,18 +96,18 @@ export function filterLexemes(d: Pick<JobSearchDocument, 'postedAt' | 'kind' | '
  */
 export const SEARCH_WINDOW = 1000;
 
-/** Recency slices tried in turn (weeks back from this one); after the last, every posting week. */
-const SLICE_WEEKS = [1, 2, 4, 8, 16, 32];
+/** Recency slices tried in turn (days back, today included); after the last, every day. */
+const SLICE_DAYS = [1, 2, 3, 5, 7, 10, 14, 21, 28, 42, 56, 84, 112, 168, 224, 336, 448];
 
 const DISTANCE_SQL = `6371 * 2 * asin(sqrt(power(sin(radians(d.lat - $LAT) / 2), 2) + cos(radians($LAT)) * cos(radians(d.lat)) * power(sin(radians(d.lng - $LNG) / 2), 2)))`;
 
 const WAGE_BAND_SQL = `CASE ${WAGE_BANDS.map((b) => `WHEN wage_monthly_max < ${b.max ?? 1e9} THEN '${b.value}'`).join(' ')} END`;
 
-/** Documents per posting week, for choosing slices and extrapolating totals; read at most once a minute. */
-interface WeekHistogram {
+/** Documents per posting day, for choosing slices and extrapolating totals; read at most once a minute. */
+interface DayHistogram {
   readAt: number;
   total: number;
-  byWeek: Map<number, number>;
+  byDay: Map<number, number>;
 }
 const HISTOGRAM_TTL_MS = 60_000;
 
@@ -101,7 +119,7 @@ type Row = { facet: string; value: string | null; count: number; score: number |
  * vector. Works the same on a PostgreSQL server and on embedded PGlite.
  *
  * Cost is bounded by SEARCH_WINDOW, not by how many jobs match: the newest matches are read
- * through recency slices (GIN on text AND filters AND posting weeks, widened until the window
+ * through recency slices (GIN on text AND filters AND posting days, widened until the window
  * is full), then ranked, paged and faceted in the same statement. When more jobs match than
  * the window holds, relevance ranks the newest SEARCH_WINDOW matches, and the total and facet
  * counts are estimates extrapolated from the slice (`approximate`); otherwise everything is exact.
@@ -112,7 +130,7 @@ export class PostgresJobSearchEngine implements JobSearchEngine {
   readonly name = 'postgres';
   /** SEARCH_WINDOW; tests lower it to see the estimates on a small corpus. */
   windowSize = SEARCH_WINDOW;
-  private histogram?: Promise<WeekHistogram>;
+  private histogram?: Promise<DayHistogram>;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -165,17 +183,17 @@ export class PostgresJobSearchEngine implements JobSearchEngine {
   async search(query: JobSearchQuery): Promise<JobSearchResult> {
     const window = Math.max(this.windowSize, query.offset + query.limit);
     const sort = query.sort ?? JobSearchSort.RELEVANCE;
-    const histogram = await this.weekHistogram();
-    const week = postingWeek(query.now ?? new Date());
-    const docsIn = (weeks: number) => {
+    const histogram = await this.dayHistogram();
+    const today = postingDay(query.now ?? new Date());
+    const docsIn = (days: number) => {
       let n = 0;
-      for (const [w, count] of histogram.byWeek) if (w > week - weeks) n += count;
+      for (const [day, count] of histogram.byDay) if (day > today - days) n += count;
       return n;
     };
     // A slice holding fewer documents than the window cannot fill it: start at the first that can.
-    let slice: number | undefined = SLICE_WEEKS.find((weeks) => docsIn(weeks) >= window);
+    let slice: number | undefined = SLICE_DAYS.find((days) => docsIn(days) >= window);
     for (;;) {
-      const rows = await this.dataSource.query<Row[]>(...this.windowStatement(query, window, slice, week));
+      const rows = await this.dataSource.query<Row[]>(...this.windowStatement(query, window, slice, today));
       const [{ count: read, score: matchedInSlice }] = rows.filter((r) => r.facet === 'window');
       if (slice === undefined || read >= window) {
         const matched = Number(matchedInSlice ?? 0);
@@ -194,12 +212,12 @@ export class PostgresJobSearchEngine implements JobSearchEngine {
       // Too few matches in this slice: go to the first wider slice expected to fill the window, or to all weeks.
       const inSlice = Math.max(1, docsIn(slice));
       const current: number = slice;
-      slice = SLICE_WEEKS.find((weeks) => weeks > current && (read * docsIn(weeks)) / inSlice >= 1.5 * window);
+      slice = SLICE_DAYS.find((days) => days > current && (read * docsIn(days)) / inSlice >= 1.2 * window);
     }
   }
 
-  /** Documents per posting week (cached for a minute: only slice choice and estimates depend on it). */
-  private weekHistogram(): Promise<WeekHistogram> {
+  /** Documents per posting day (cached for a minute: only slice choice and estimates depend on it). */
+  private dayHistogram(): Promise<DayHistogram> {
     const cached = this.histogram;
     if (cached) {
       void cached.then((h) => {
@@ -208,10 +226,10 @@ export class PostgresJobSearchEngine implements JobSearchEngine {
       return cached;
     }
     const loading = this.dataSource
-      .query<{ week: number; n: number }[]>(
-        `SELECT floor((extract(epoch FROM posted_at) + 28800) / 604800)::int AS week, count(*)::int AS n FROM job_search_document GROUP BY 1`,
+      .query<{ day: number; n: number }[]>(
+        `SELECT floor((extract(epoch FROM posted_at) + 28800) / 86400)::int AS day, count(*)::int AS n FROM job_search_document GROUP BY 1`,
       )
-      .then((rows) => ({ readAt: Date.now(), total: rows.reduce((sum, r) => sum + r.n, 0), byWeek: new Map(rows.map((r) => [r.week, r.n])) }));
+      .then((rows) => ({ readAt: Date.now(), total: rows.reduce((sum, r) => sum + r.n, 0), byDay: new Map(rows.map((r) => [r.day, r.n])) }));
     this.histogram = loading;
     loading.catch(() => {
       if (this.histogram === loading) this.histogram = undefined;
@@ -259,14 +277,13 @@ export class PostgresJobSearchEngine implements JobSearchEngine {
    * One statement: the newest `window` matches inside the slice (null: every week) with the
    * number of matches in the slice, the page in the requested order, and the facets of the window.
    */
-  private windowStatement(query: JobSearchQuery, window: number, slice: number | undefined, week: number): [string, unknown[]] {
+  private windowStatement(query: JobSearchQuery, window: number, slice: number | undefined, today: number): [string, unknown[]] {
     const params: unknown[] = [];
     const p = (value: unknown) => {
       params.push(value);
       return `$${params.length}`;
     };
-    // The current week and the next (a clock a little ahead) back to `slice` weeks.
-    const sliceLexemes = slice === undefined ? [] : Array.from({ length: slice + 1 }, (_, i) => `#w${week + 1 - i}`);
+    const sliceLexemes = slice === undefined ? [] : sinceLexemes(today - slice + 1, today);
     const { where, q } = this.conditions(query, p, sliceLexemes);
     const distance = query.near ? this.distance(query.near, p).replace(/\bd\./g, 'w.') : 'NULL::double precision';
     // Ranking reads only the small inline rank_tokens (title A, occupation B); a match that
