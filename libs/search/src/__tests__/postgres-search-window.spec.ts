@@ -75,7 +75,7 @@ describe('PostgreSQL search reads a bounded window of the newest matches', () =>
 describe('recency slice lexemes', () => {
   it('cover exactly the days from a given one on: the rest of its week by day, then whole weeks to the week after today', () => {
     // Day 20753 is the sixth day of week 2964 (days 20748..20754).
-    expect(sinceLexemes(20753, 20770)).toEqual(['#d20753', '#d20754', '#w2965', '#w2966', '#w2967']);
+    expect(sinceLexemes(20753, 20770)).toEqual(['#d20753', '#d20754', '#w2965', '#w2966', '#w2967', '#w2968']);
     expect(sinceLexemes(20748, 20750)).toEqual(['#w2964', '#w2965']);
     expect(postingDay(new Date('2026-11-20T16:00:00Z'))).toBe(postingDay(new Date('2026-11-21T00:00:00+08:00')));
   });
