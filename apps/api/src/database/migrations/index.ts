@@ -13,6 +13,7 @@ import { SearchRankTokens1795360130744 } from './1795360130744-search-rank-token
 import { MatchingSeekerArrays1795360500000 } from './1795360500000-matching-seeker-arrays';
 import { SavedSearches1795361381580 } from './1795361381580-saved-searches';
 import { SearchFilterLexemes1795362000000 } from './1795362000000-search-filter-lexemes';
+import { SeekerMatchKeys1795362100000 } from './1795362100000-seeker-match-keys';
 /** Every migration, oldest first. `npm run migration:generate -- <Name>` appends here. */
 export const MIGRATIONS = [
   Foundation1795355868157,
@@ -30,4 +31,5 @@ export const MIGRATIONS = [
   MatchingSeekerArrays1795360500000,
   SavedSearches1795361381580,
   SearchFilterLexemes1795362000000,
+  SeekerMatchKeys1795362100000,
 ];
