@@ -8,6 +8,8 @@
  */
 import 'reflect-metadata';
 
+import { cpus, loadavg } from 'node:os';
+
 import { DataSource } from 'typeorm';
 
 import { DEFAULT_MATCHING_WEIGHTS, jobTerms, rankSeekersForJob, RECOMMENDED_SEEKERS_SQL, townshipPattern, WEIGHT_ORDER } from '@jobcode/matching';
@@ -159,6 +161,11 @@ async function main(): Promise<void> {
       `previous single statement (scores every candidate), same queries, same results: p50 ${fmt(percentile(baseline, 50))}, p95 ${fmt(percentile(baseline, 95))}`,
     );
     console.log(`ratio (previous p95 / bucketed p95): ${(percentile(baseline, 95) / percentile(times, 95)).toFixed(1)}×`);
+    console.log(
+      `${cpus().length} cores, load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')} (shared machine: compare the ratio, not the absolute figures)`,
+    );
   } finally {
     if (dataSource.isInitialized) await dataSource.destroy();
     await scratch.drop();

@@ -21,18 +21,15 @@ const LIGHT_KINDS = ['HOME_BASED', 'PART_TIME', 'PUBLIC_WELFARE'];
 const SEP = '\u001f';
 /** Seeker traits in match_keys: weak labour capacity (w), must stay near home (m). */
 const TRAITS = ['', 'w', 'm', 'wm'];
+/** Bands of the wanted monthly wage in match_keys (see migration SeekerMatchKeys). */
+const WAGE_BANDS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', 'h', 'x'];
 
-const LOCALITY_SQL: Record<Locality, string> = {
-  village: 's.region_code = j.region_code',
-  township: 'left(s.region_code, 9) = left(j.region_code, 9) AND s.region_code <> j.region_code',
-  county: 'left(s.region_code, 6) = left(j.region_code, 6) AND left(s.region_code, 9) <> left(j.region_code, 9)',
-  outside: 'left(s.region_code, 6) <> left(j.region_code, 6)',
-};
-const REASON_SQL: Record<Reason, string> = {
-  occupation: 's.wanted_occupations && $13::text[]',
-  skill: 's.skills && $13::text[] AND NOT s.wanted_occupations && $13::text[]',
-  township: 'NOT s.wanted_occupations && $13::text[] AND NOT s.skills && $13::text[] AND s.region_code LIKE $14::text',
-};
+/** Whether someone in a wanted-wage band can be paid what they want by a job paying `wage` a month. */
+function wageReachable(band: string, wage: number | null): boolean {
+  if (wage === null || band === 'x') return false;
+  if (band === 'h') return wage > 10_000;
+  return (Number(band) - 1) * 1000 < wage;
+}
 
 export interface BucketJob {
   regionCode: string;
@@ -70,11 +67,15 @@ export function seekerBuckets(
   const merged = new Map<string, SeekerBucket>();
   for (const [locality, places] of localities) {
     const nearHomeCounts = job.kind === 'HOME_BASED' || locality === 'village' || locality === 'township';
-    for (const traits of TRAITS) {
+    for (const [traitSet, paid] of TRAITS.flatMap((t) => [true, false].map((p) => [t, p] as const))) {
+      const bands = WAGE_BANDS.filter((b) => wageReachable(b, job.monthlyWageMax) === paid);
+      if (bands.length === 0) continue;
+      const traitKeys = bands.map((b) => `${traitSet}${SEP}${b}`);
+      const traits = traitSet;
       const shared =
         (locality === 'village' ? weights.sameVillage : 0) +
         (locality === 'township' ? weights.sameTownship : 0) +
-        (job.monthlyWageMax !== null ? weights.wage : 0) +
+        (paid ? weights.wage : 0) +
         (traits.includes('m') && nearHomeCounts ? weights.nearHome : 0) +
         (traits.includes('w') && LIGHT_KINDS.includes(job.kind) ? weights.lightWork : 0) +
         (publicWelfare ? weights.publicWelfare : 0) +
@@ -88,12 +89,12 @@ export function seekerBuckets(
       add(
         'occupation',
         weights.occupation + weights.skill + shared,
-        terms.flatMap((t) => places.map((p) => `o${SEP}${t}${SEP}${p}${SEP}${traits}`)),
+        terms.flatMap((t) => places.flatMap((p) => traitKeys.map((k) => `o${SEP}${t}${SEP}${p}${SEP}${k}`))),
       );
       add(
         'skill',
         weights.skill + shared,
-        terms.flatMap((t) => places.map((p) => `s${SEP}${t}${SEP}${p}${SEP}${traits}`)),
+        terms.flatMap((t) => places.flatMap((p) => traitKeys.map((k) => `s${SEP}${t}${SEP}${p}${SEP}${k}`))),
       );
       // Everyone living in the township of a home-based or public-welfare post (the pattern is
       // the township's code, or the county's when the job is placed at county level).
@@ -101,7 +102,7 @@ export function seekerBuckets(
         add(
           'township',
           shared,
-          places.map((p) => `a${SEP}${p}${SEP}${traits}`),
+          places.flatMap((p) => traitKeys.map((k) => `a${SEP}${p}${SEP}${k}`)),
         );
     }
   }
@@ -125,18 +126,25 @@ export async function otherSeekerCounties(manager: EntityManager, county: string
   return rows.map((r) => r.county);
 }
 
-/** One bucket's best `limit` seekers: the reference query narrowed by a GIN lookup on match_keys and the bucket's conditions. */
-const bucketSql = (bucket: SeekerBucket) => `
+/**
+ * The best `limit` seekers among those found by any of the keys ($15): the reference query with
+ * its candidate test replaced by one GIN lookup. Every key finds only genuine candidates (an
+ * o key someone who wants a term, s a skill, a someone in the township of a home-based or
+ * public-welfare post), and the hard constraints are all here.
+ */
+const ROUND_SQL = `
 WITH j AS (SELECT id, region_code, kind, monthly_wage_max, $14::text AS township_pattern FROM job WHERE id = $11::uuid),
 c AS (
   SELECT s.id, s.name, s.region_code, s.account_id, s.consent_to_recommend,
          s.wanted_occupations && $13::text[] AS occupation,
          s.skills && $13::text[] AS skill, ${PLACE_FLAGS}
     FROM j, job_seeker s
-   WHERE s.match_keys && $15::text[] AND ${LOCALITY_SQL[bucket.locality]} AND ${REASON_SQL[bucket.reason]}
-     AND ${ELIGIBLE_SEEKER} AND ${PLACE_RULES}
+   WHERE s.match_keys && $15::text[] AND ${ELIGIBLE_SEEKER} AND ${PLACE_RULES}
 )
 SELECT c.*, ${SCORE} AS score FROM c ORDER BY score DESC, c.id LIMIT $12`;
+
+/** How far below the best reachable score the first round reads; later rounds go down to what the list needs. */
+const FIRST_ROUND_SPAN = 20;
 
 export interface RankedSeekerRow {
   id: string;
@@ -146,10 +154,12 @@ export interface RankedSeekerRow {
 
 /**
  * The best `limit` seekers for a job, best first (score, then id), exactly as
- * RECOMMENDED_SEEKERS_SQL ranks them, without scoring every candidate: buckets are read in
- * order of the best score they could reach, each through its own GIN lookup and only for its
- * own best `limit`, and reading stops once the `limit`-th best so far beats what any remaining
- * bucket could reach. The hard constraints are in every bucket's WHERE.
+ * RECOMMENDED_SEEKERS_SQL ranks them, without scoring every candidate. Buckets are read in
+ * rounds, best reachable score first, each round one statement over the union of its buckets'
+ * keys. After a round, nobody unread can beat the `limit`-th best so far unless their bucket's
+ * bound reaches that score, so the next round reads exactly those buckets (bound ≥ that score,
+ * ties included for the id order), or, while the list is not full, the next span of bounds.
+ * The hard constraints are in every round's WHERE.
  */
 export async function rankSeekersForJob(
   manager: EntityManager,
@@ -165,15 +175,27 @@ export async function rankSeekersForJob(
   const { job, terms, weights, limit } = input;
   const params = [...WEIGHT_ORDER.map((k) => weights[k]), input.eligibleGroups, job.id, limit, terms, input.townshipPattern];
   const otherCounties = await otherSeekerCounties(manager, job.regionCode.slice(0, 6));
+  const pending = seekerBuckets(job, terms, weights, input.townshipPattern, input.eligibleGroups, otherCounties);
   const best: RankedSeekerRow[] = [];
   const byRank = (a: RankedSeekerRow, b: RankedSeekerRow) => Number(b.score) - Number(a.score) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  for (const bucket of seekerBuckets(job, terms, weights, input.townshipPattern, input.eligibleGroups, otherCounties)) {
-    if (best.length >= limit && Number(best[limit - 1].score) > bucket.bound) break;
-    const rows = await manager.query<RankedSeekerRow[]>(bucketSql(bucket), [...params, bucket.keys]);
+  let floor = pending.length ? pending[0].bound - FIRST_ROUND_SPAN : 0;
+  while (pending.length) {
+    const full = best.length >= limit;
+    if (full) floor = Number(best[limit - 1].score);
+    const round = pending.filter((b) => b.bound >= floor);
+    if (round.length === 0) {
+      if (full) break;
+      floor = pending[0].bound - FIRST_ROUND_SPAN;
+      continue;
+    }
+    pending.splice(0, pending.length, ...pending.filter((b) => b.bound < floor));
+    const keys = [...new Set(round.flatMap((b) => b.keys))];
+    const rows = await manager.query<RankedSeekerRow[]>(ROUND_SQL, [...params, keys]);
     const seen = new Set(best.map((r) => r.id));
     best.push(...rows.filter((r) => !seen.has(r.id)));
     best.sort(byRank);
     best.length = Math.min(best.length, limit);
+    if (!full && best.length < limit) floor -= FIRST_ROUND_SPAN;
   }
   return best;
 }

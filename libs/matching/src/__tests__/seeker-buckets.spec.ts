@@ -18,7 +18,17 @@ const JOBS = [
   { title: '货车司机', occupation: '司机', kind: 'FULL_TIME', region: '450325', wage: 6000 },
   { title: '县城电工', occupation: '电工', kind: 'GIG', region: '450329', wage: 5000 },
 ];
-const FLAT: MatchingWeights = { occupation: 10, skill: 10, sameVillage: 10, sameTownship: 10, wage: 10, nearHome: 10, lightWork: 10, publicWelfare: 10, willingToLeave: 10 };
+const FLAT: MatchingWeights = {
+  occupation: 10,
+  skill: 10,
+  sameVillage: 10,
+  sameTownship: 10,
+  wage: 10,
+  nearHome: 10,
+  lightWork: 10,
+  publicWelfare: 10,
+  willingToLeave: 10,
+};
 const PLACE_FIRST: MatchingWeights = { ...DEFAULT_MATCHING_WEIGHTS, occupation: 5, skill: 0, sameVillage: 60, sameTownship: 40, nearHome: 0 };
 
 let api: TestApp;
@@ -110,10 +120,9 @@ describe('recommendedSeekers by buckets returns exactly what scoring every candi
     expect(before.length).toBeGreaterThan(0);
     expect(before.every((k) => k.split('\u001f').includes('w'))).toBe(true);
     await dataSource.query(`DELETE FROM job_seeker_support_group WHERE job_seeker_id = (SELECT id FROM job_seeker WHERE name = $1)`, [name]);
-    await dataSource.query(
-      `INSERT INTO job_seeker_support_group (job_seeker_id, support_group_code) SELECT id, 'MONITORED' FROM job_seeker WHERE name = $1`,
-      [name],
-    );
+    await dataSource.query(`INSERT INTO job_seeker_support_group (job_seeker_id, support_group_code) SELECT id, 'MONITORED' FROM job_seeker WHERE name = $1`, [
+      name,
+    ]);
     expect((await keys(name)).some((k) => k.endsWith('\u001fMONITORED'))).toBe(true);
     await dataSource.query(`DELETE FROM job_seeker_support_group WHERE job_seeker_id = (SELECT id FROM job_seeker WHERE name = $1)`, [name]);
     expect((await keys(name)).some((k) => k.endsWith('\u001fMONITORED'))).toBe(false);

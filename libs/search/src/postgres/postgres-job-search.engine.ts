@@ -47,7 +47,6 @@ export function weightedTsVector(fields: string[][], plain: string[] = []): stri
   return [...positions].map(([lexeme, list]) => (list.length ? `${quote(lexeme)}:${list.join(',')}` : quote(lexeme))).join(' ');
 }
 
-
 const DAY_MS = 86_400_000;
 const COUNTY_OFFSET_MS = 8 * 3_600_000;
 const REGION_PREFIXES = [2, 4, 6, 9, 12];

@@ -5,13 +5,15 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * that every writer (desk, self-registration, bulk import, SQL) keeps it right. Empty for anyone
  * who may not be recommended (no consent, no labour capacity, employed). Otherwise, with U+001F
  * between the parts:
- *   o·<term>·<place>·<traits>  for each wanted occupation,
- *   s·<term>·<place>·<traits>  for each skill,
- *   a·<place>·<traits>         (everyone),
+ *   o·<term>·<place>·<traits>·<wage>  for each wanted occupation,
+ *   s·<term>·<place>·<traits>·<wage>  for each skill,
+ *   a·<place>·<traits>·<wage>         (everyone),
  * each also once more with ·<support group> appended for every support group the person is in.
  * <place> is the home county (6 digits), township (9) and village (12), and for the o and s keys
  * of someone willing to work outside the county also out·<county>. <traits> is '' or w (weak
- * labour capacity), m (must stay near home), wm. One GIN lookup then yields, say, the people of a
+ * labour capacity), m (must stay near home), wm. <wage> is the band of the monthly-equivalent
+ * wage the person wants: 1 up to 1000 yuan, 2 up to 2000, … 10 up to 10000, h above, x unknown
+ * (paid by the piece or not said). One GIN lookup then yields, say, the people of a
  * township with weak labour capacity in an eligible group who want one of a job's occupations,
  * so a search reads only the buckets that can still make the top of the list.
  */
@@ -26,7 +28,9 @@ export class SeekerMatchKeys1795362100000 implements MigrationInterface {
         sep text := chr(31);
         places text[] := ARRAY[left(NEW.region_code, 6), left(NEW.region_code, 9), NEW.region_code];
         reach text[] := places || CASE WHEN NEW.willing_outside_county THEN ARRAY['out' || chr(31) || left(NEW.region_code, 6)] ELSE ARRAY[]::text[] END;
-        traits text := CASE WHEN NEW.labor_capacity = 'WEAK' THEN 'w' ELSE '' END || CASE WHEN NEW.must_stay_near_home THEN 'm' ELSE '' END;
+        monthly int := CASE NEW.wanted_wage_unit WHEN 'MONTH' THEN NEW.wanted_wage WHEN 'DAY' THEN NEW.wanted_wage * 22 WHEN 'HOUR' THEN NEW.wanted_wage * 176 END;
+        traits text := CASE WHEN NEW.labor_capacity = 'WEAK' THEN 'w' ELSE '' END || CASE WHEN NEW.must_stay_near_home THEN 'm' ELSE '' END || chr(31)
+          || CASE WHEN monthly IS NULL THEN 'x' WHEN monthly > 10000 THEN 'h' ELSE greatest(1, ceil(monthly / 1000.0))::int::text END;
         groups text[] := ARRAY(SELECT sep || g.support_group_code FROM job_seeker_support_group g WHERE g.job_seeker_id = NEW.id);
       BEGIN
         IF NOT NEW.consent_to_recommend OR NEW.labor_capacity = 'NONE' OR NEW.employment_status = 'EMPLOYED' THEN
@@ -43,7 +47,7 @@ export class SeekerMatchKeys1795362100000 implements MigrationInterface {
       END $$`);
     await queryRunner.query(
       `CREATE TRIGGER job_seeker_match_keys BEFORE INSERT OR UPDATE OF region_code, wanted_occupations, skills, consent_to_recommend, labor_capacity,
-         employment_status, willing_outside_county, must_stay_near_home, match_keys ON "job_seeker" FOR EACH ROW EXECUTE FUNCTION job_seeker_match_keys()`,
+         employment_status, willing_outside_county, must_stay_near_home, wanted_wage, wanted_wage_unit, match_keys ON "job_seeker" FOR EACH ROW EXECUTE FUNCTION job_seeker_match_keys()`,
     );
     // Support groups live in their own table: a change there recomputes the person's keys.
     await queryRunner.query(`
