@@ -127,10 +127,9 @@ export async function otherSeekerCounties(manager: EntityManager, county: string
 }
 
 /**
- * The best `limit` seekers among those found by any of the keys ($15): the reference query with
- * its candidate test replaced by one GIN lookup. Every key finds only genuine candidates (an
- * o key someone who wants a term, s a skill, a someone in the township of a home-based or
- * public-welfare post), and the hard constraints are all here.
+ * The best `limit` seekers among those found by any of the keys ($15, hashed as the trigger
+ * hashes them): the reference query with one GIN lookup in front of its candidate test. The
+ * candidate test and the hard constraints are all here, so a hash collision changes nothing.
  */
 const ROUND_SQL = `
 WITH j AS (SELECT id, region_code, kind, monthly_wage_max, $14::text AS township_pattern FROM job WHERE id = $11::uuid),
@@ -139,7 +138,9 @@ c AS (
          s.wanted_occupations && $13::text[] AS occupation,
          s.skills && $13::text[] AS skill, ${PLACE_FLAGS}
     FROM j, job_seeker s
-   WHERE s.match_keys && $15::text[] AND ${ELIGIBLE_SEEKER} AND ${PLACE_RULES}
+   WHERE s.match_keys && (SELECT array_agg(job_seeker_match_key(k)) FROM unnest($15::text[]) AS k)
+     AND (s.wanted_occupations && $13::text[] OR s.skills && $13::text[] OR s.region_code LIKE $14::text)
+     AND ${ELIGIBLE_SEEKER} AND ${PLACE_RULES}
 )
 SELECT c.*, ${SCORE} AS score FROM c ORDER BY score DESC, c.id LIMIT $12`;
 

@@ -114,7 +114,7 @@ export class JobSeeker {
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
 
-  /** Candidate keys for recommendedSeekers, written only by the trigger job_seeker_match_keys (see its migration). */
-  @Column({ type: 'text', array: true, default: () => "'{}'", select: false, insert: false, update: false })
-  matchKeys?: string[];
+  /** Hashed candidate keys for recommendedSeekers, written only by the trigger job_seeker_match_keys (see its migration). */
+  @Column({ type: 'integer', array: true, default: () => "'{}'", select: false, insert: false, update: false })
+  matchKeys?: number[];
 }

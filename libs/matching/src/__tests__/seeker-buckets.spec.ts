@@ -111,22 +111,32 @@ describe('recommendedSeekers by buckets returns exactly what scoring every candi
     }
   });
 
-  it('keeps match keys right through the triggers: consent, employment and support groups', async () => {
-    const keys = async (name: string) =>
-      ((await dataSource.query(`SELECT match_keys FROM job_seeker WHERE name = $1`, [name])) as { match_keys: string[] }[])[0].match_keys;
+  it('keeps match keys right through the triggers: consent, employment, traits, wage and support groups', async () => {
+    const has = async (name: string, key: string) =>
+      (
+        (await dataSource.query(`SELECT match_keys @> ARRAY[job_seeker_match_key($2)] AS has FROM job_seeker WHERE name = $1`, [name, key])) as {
+          has: boolean;
+        }[]
+      )[0].has;
     const name = '匹配1';
-    await dataSource.query(`UPDATE job_seeker SET consent_to_recommend = true, employment_status = 'UNKNOWN', labor_capacity = 'WEAK' WHERE name = $1`, [name]);
-    const before = await keys(name);
-    expect(before.length).toBeGreaterThan(0);
-    expect(before.every((k) => k.split('\u001f').includes('w'))).toBe(true);
+    await dataSource.query(
+      `UPDATE job_seeker SET consent_to_recommend = true, employment_status = 'UNKNOWN', labor_capacity = 'WEAK', must_stay_near_home = false,
+              wanted_occupations = ARRAY['缝纫工'], wanted_wage = 150, wanted_wage_unit = 'DAY', region_code = '450329100201' WHERE name = $1`,
+      [name],
+    );
     await dataSource.query(`DELETE FROM job_seeker_support_group WHERE job_seeker_id = (SELECT id FROM job_seeker WHERE name = $1)`, [name]);
+    // 150 a day is 3300 a month: band 4.
+    const key = (place: string, suffix = '') => ['o', '缝纫工', place, 'w', '4'].join('\u001f') + suffix;
+    for (const place of ['450329', '450329100', '450329100201']) expect(await has(name, key(place))).toBe(true);
+    expect(await has(name, ['a', '450329100', 'w', '4'].join('\u001f'))).toBe(true);
+    expect(await has(name, key('450329', '\u001fMONITORED'))).toBe(false);
     await dataSource.query(`INSERT INTO job_seeker_support_group (job_seeker_id, support_group_code) SELECT id, 'MONITORED' FROM job_seeker WHERE name = $1`, [
       name,
     ]);
-    expect((await keys(name)).some((k) => k.endsWith('\u001fMONITORED'))).toBe(true);
+    expect(await has(name, key('450329', '\u001fMONITORED'))).toBe(true);
     await dataSource.query(`DELETE FROM job_seeker_support_group WHERE job_seeker_id = (SELECT id FROM job_seeker WHERE name = $1)`, [name]);
-    expect((await keys(name)).some((k) => k.endsWith('\u001fMONITORED'))).toBe(false);
+    expect(await has(name, key('450329', '\u001fMONITORED'))).toBe(false);
     await dataSource.query(`UPDATE job_seeker SET employment_status = 'EMPLOYED' WHERE name = $1`, [name]);
-    expect(await keys(name)).toEqual([]);
+    expect(await has(name, key('450329'))).toBe(false);
   });
 });

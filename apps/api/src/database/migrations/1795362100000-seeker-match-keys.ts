@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * job_seeker.match_keys: what recommendedSeekers looks candidates up by, kept by triggers so
+ * job_seeker.match_keys: what recommendedSeekers looks candidates up by (hashed, see below), kept by triggers so
  * that every writer (desk, self-registration, bulk import, SQL) keeps it right. Empty for anyone
  * who may not be recommended (no consent, no labour capacity, employed). Otherwise, with U+001F
  * between the parts:
@@ -21,7 +21,13 @@ export class SeekerMatchKeys1795362100000 implements MigrationInterface {
   name = 'SeekerMatchKeys1795362100000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`ALTER TABLE "job_seeker" ADD "match_keys" text array NOT NULL DEFAULT '{}'`);
+    await queryRunner.query(`ALTER TABLE "job_seeker" ADD "match_keys" integer array NOT NULL DEFAULT '{}'`);
+    // Keys are stored as 32-bit hashes (md5, stable across PostgreSQL versions): integer overlap
+    // is cheap where text overlap compares every pair under the collation. A collision only adds
+    // a row that the candidate test and the hard constraints then judge on its real columns.
+    await queryRunner.query(
+      `CREATE FUNCTION job_seeker_match_key(key text) RETURNS integer LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT ('x' || left(md5(key), 8))::bit(32)::int $$`,
+    );
     await queryRunner.query(`
       CREATE FUNCTION job_seeker_match_keys() RETURNS trigger LANGUAGE plpgsql AS $$
       DECLARE
@@ -38,7 +44,7 @@ export class SeekerMatchKeys1795362100000 implements MigrationInterface {
           RETURN NEW;
         END IF;
         NEW.match_keys := ARRAY(
-          SELECT DISTINCT k || suffix FROM (
+          SELECT DISTINCT job_seeker_match_key(k || suffix) FROM (
             SELECT 'o' || sep || w || sep || p || sep || traits AS k FROM unnest(NEW.wanted_occupations) AS w, unnest(reach) AS p
             UNION ALL SELECT 's' || sep || w || sep || p || sep || traits FROM unnest(NEW.skills) AS w, unnest(reach) AS p
             UNION ALL SELECT 'a' || sep || p || sep || traits FROM unnest(places) AS p) AS keys,
@@ -85,6 +91,7 @@ export class SeekerMatchKeys1795362100000 implements MigrationInterface {
     await queryRunner.query(`DROP FUNCTION job_seeker_support_group_match_keys()`);
     await queryRunner.query(`DROP TRIGGER job_seeker_match_keys ON "job_seeker"`);
     await queryRunner.query(`DROP FUNCTION job_seeker_match_keys()`);
+    await queryRunner.query(`DROP FUNCTION job_seeker_match_key(text)`);
     await queryRunner.query(`ALTER TABLE "job_seeker" DROP COLUMN "match_keys"`);
   }
 }
