@@ -20,9 +20,14 @@ export class SearchFilterLexemes1795362000000 implements MigrationInterface {
          || ARRAY(SELECT '#b:' || b FROM unnest("benefits") AS b)
          || CASE WHEN "source_kind" IS NULL THEN ARRAY[]::text[] ELSE ARRAY['#s:' || "source_kind"] END)`,
     );
+    // Every search scans the GIN pending list of recent inserts in full (up to 4 MB by default,
+    // flushed only by vacuum): keep it small so searches stay fast while the indexer writes.
+    await queryRunner.query(`ALTER INDEX "job_search_document_tokens" SET (gin_pending_list_limit = 256)`);
+    await queryRunner.query(`SELECT gin_clean_pending_list('job_search_document_tokens'::regclass)`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER INDEX "job_search_document_tokens" RESET (gin_pending_list_limit)`);
     await queryRunner.query(
       `UPDATE "job_search_document" SET "tokens" = ts_delete("tokens", ARRAY(SELECT l FROM unnest(tsvector_to_array("tokens")) AS l WHERE l LIKE '#%'))`,
     );

@@ -80,7 +80,9 @@ export class SeekerMatchKeys1795362100000 implements MigrationInterface {
          FOR EACH STATEMENT EXECUTE FUNCTION job_seeker_support_group_match_keys()`,
     );
     await queryRunner.query(`UPDATE "job_seeker" SET "match_keys" = '{}'`);
-    await queryRunner.query(`CREATE INDEX "job_seeker_match_keys" ON "job_seeker" USING gin ("match_keys")`);
+    // A GIN index keeps recent inserts in a pending list that every lookup scans in full (up to
+    // 4 MB by default, flushed only by vacuum): a small list keeps lookups fast under writes.
+    await queryRunner.query(`CREATE INDEX "job_seeker_match_keys" ON "job_seeker" USING gin ("match_keys") WITH (gin_pending_list_limit = 256)`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
