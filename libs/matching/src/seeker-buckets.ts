@@ -139,7 +139,8 @@ c AS (
          s.skills && $13::text[] AS skill, ${PLACE_FLAGS}
     FROM j, job_seeker s
    WHERE s.match_keys && (SELECT array_agg(job_seeker_match_key(k)) FROM unnest($15::text[]) AS k)
-     AND (s.wanted_occupations && $13::text[] OR s.skills && $13::text[] OR s.region_code LIKE $14::text)
+     -- IS TRUE: checked on the rows found, never as index scans of its own (the keys are far narrower).
+     AND (s.wanted_occupations && $13::text[] OR s.skills && $13::text[] OR s.region_code LIKE $14::text) IS TRUE
      AND ${ELIGIBLE_SEEKER} AND ${PLACE_RULES}
 )
 SELECT c.*, ${SCORE} AS score FROM c ORDER BY score DESC, c.id LIMIT $12`;
