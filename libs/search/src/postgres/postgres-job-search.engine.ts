@@ -199,7 +199,8 @@ export class PostgresJobSearchEngine implements JobSearchEngine {
         // Outside the slice there are only older jobs: extrapolate from the slice's share of all documents.
         const inSlice = slice === undefined ? 0 : docsIn(slice);
         const total = inSlice >= matched && inSlice > 0 ? Math.max(matched, Math.round((matched * histogram.total) / inSlice)) : matched;
-        const approximate = total > read;
+        // Estimated when the window is a sample of the matches, or when older documents were not read.
+        const approximate = total > read || (slice !== undefined && inSlice < histogram.total);
         const hits =
           sort === JobSearchSort.WAGE || sort === JobSearchSort.DISTANCE
             ? await this.exactPage(query)
@@ -208,7 +209,7 @@ export class PostgresJobSearchEngine implements JobSearchEngine {
                 .map((h) => ({ id: h.value as string, score: Number(h.score), distanceKm: h.distance_km === null ? null : Number(h.distance_km) }));
         return { hits, total, approximate, facets: this.facets(rows, approximate ? total / read : 1) };
       }
-      // Too few matches in this slice: go to the first wider slice expected to fill the window, or to all weeks.
+      // Too few matches in this slice: go to the first wider slice expected to fill the window, or to every day.
       const inSlice = Math.max(1, docsIn(slice));
       const current: number = slice;
       slice = SLICE_DAYS.find((days) => days > current && (read * docsIn(days)) / inSlice >= 1.2 * window);
