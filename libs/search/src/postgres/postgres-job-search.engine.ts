@@ -191,9 +191,22 @@ export class PostgresJobSearchEngine implements JobSearchEngine {
     };
     // A slice holding fewer documents than the window cannot fill it: start at the first that can.
     let slice: number | undefined = SLICE_DAYS.find((days) => docsIn(days) >= window);
+    // The first statement counts the matches in that slice and reads the first slice expected to
+    // hold about 1.2 windows of them (or every day), as the loop below would in a second statement.
+    let choices: { days: number | undefined; need: number }[] | undefined;
+    if (slice !== undefined) {
+      const probe = Math.max(1, docsIn(slice));
+      choices = [
+        { days: slice, need: window },
+        ...SLICE_DAYS.filter((days) => days > (slice as number)).map((days) => ({ days, need: (1.2 * window * probe) / Math.max(1, docsIn(days)) })),
+        { days: undefined, need: 0 },
+      ];
+    }
     for (;;) {
-      const rows = await this.dataSource.query<Row[]>(...this.windowStatement(query, window, slice, today));
-      const [{ count: read, score: matchedInSlice }] = rows.filter((r) => r.facet === 'window');
+      const rows = await this.dataSource.query<Row[]>(...this.windowStatement(query, window, slice, today, choices));
+      const [{ count: read, score: matchedInSlice, value: chosenDays }] = rows.filter((r) => r.facet === 'window');
+      if (choices && chosenDays !== null) slice = Number(chosenDays) === -1 ? undefined : Number(chosenDays);
+      choices = undefined;
       if (slice === undefined || read >= window) {
         const matched = Number(matchedInSlice ?? 0);
         // Outside the slice there are only older jobs: extrapolate from the slice's share of all documents.
@@ -237,8 +250,8 @@ export class PostgresJobSearchEngine implements JobSearchEngine {
     return loading;
   }
 
-  /** The GIN condition and the remaining column conditions shared by the window and the exact page. */
-  private conditions(query: JobSearchQuery, p: (value: unknown) => string, sliceLexemes: string[]): { where: string[]; q?: string } {
+  /** The GIN parts (text, filter lexemes; all must match) and the column conditions shared by the window and the exact page. */
+  private conditions(query: JobSearchQuery, p: (value: unknown) => string): { gin: string[]; where: string[]; q?: string } {
     const filter = query.filter ?? {};
     const textQuery = query.text ? toTsQuery(query.text) : undefined;
     const all: string[] = [];
@@ -252,8 +265,6 @@ export class PostgresJobSearchEngine implements JobSearchEngine {
     if (filter.kinds?.length) all.push(any(filter.kinds.map((k) => `#k:${k}`)));
     for (const benefit of filter.benefits ?? []) all.push(quote(`#b:${benefit}`));
     if (filter.sourceKinds?.length) all.push(any(filter.sourceKinds.map((s) => `#s:${s}`)));
-    if (sliceLexemes.length) all.push(any(sliceLexemes));
-    if (all.length) where.push(`d.tokens @@ ${p(all.join(' & '))}::tsquery`);
     if (filter.minMonthlyWage !== undefined) where.push(`d.wage_monthly_max >= ${p(filter.minMonthlyWage)}`);
     if (filter.postedWithinDays !== undefined)
       where.push(`d.posted_at >= ${p((query.now ?? new Date()).toISOString())}::timestamptz - make_interval(days => ${p(filter.postedWithinDays)})`);
@@ -266,7 +277,7 @@ export class PostgresJobSearchEngine implements JobSearchEngine {
       );
       where.push(`${this.distance(query.near, p)} <= ${p(km)}`);
     }
-    return { where, q: textQuery ? `${p(textQuery)}::tsquery` : undefined };
+    return { gin: all, where, q: textQuery ? `${p(textQuery)}::tsquery` : undefined };
   }
 
   private distance(near: { lat: number; lng: number }, p: (value: unknown) => string): string {
@@ -274,17 +285,41 @@ export class PostgresJobSearchEngine implements JobSearchEngine {
   }
 
   /**
-   * One statement: the newest `window` matches inside the slice (null: every week) with the
+   * One statement: the newest `window` matches inside the slice (undefined: every day) with the
    * number of matches in the slice, the page in the requested order, and the facets of the window.
+   * `choices` (first statement of a search): the slice is chosen inside the statement instead —
+   * the matches in the first choice are counted, and the first choice whose expected matches
+   * reach its `need` is read (the last choice, every day, always does), which saves a round trip;
+   * the chosen slice comes back in the window row.
    */
-  private windowStatement(query: JobSearchQuery, window: number, slice: number | undefined, today: number): [string, unknown[]] {
+  private windowStatement(
+    query: JobSearchQuery,
+    window: number,
+    slice: number | undefined,
+    today: number,
+    choices?: { days: number | undefined; need: number }[],
+  ): [string, unknown[]] {
     const params: unknown[] = [];
     const p = (value: unknown) => {
       params.push(value);
       return `$${params.length}`;
     };
-    const sliceLexemes = slice === undefined ? [] : sinceLexemes(today - slice + 1, today);
-    const { where, q } = this.conditions(query, p, sliceLexemes);
+    const { gin, where: columns, q } = this.conditions(query, p);
+    const tsquery = (days: number | undefined) =>
+      [...gin, ...(days === undefined ? [] : [`(${sinceLexemes(today - days + 1, today).map(quote).join(' | ')})`])].join(' & ');
+    const where = [...columns];
+    let choose = '';
+    let chosen = 'NULL::text';
+    if (choices?.length && gin.length) {
+      const probeWhere = [`d.tokens @@ ${p(tsquery(choices[0].days))}::tsquery`, ...columns].join(' AND ');
+      choose = `probe AS MATERIALIZED (SELECT count(*)::float8 AS n FROM job_search_document d WHERE ${probeWhere}),
+         pick AS MATERIALIZED (
+           SELECT c.q, c.days FROM probe, unnest(${p(choices.map((c) => tsquery(c.days)))}::text[], ${p(choices.map((c) => c.need))}::float8[],
+                  ${p(choices.map((c) => c.days ?? -1))}::int[]) WITH ORDINALITY AS c(q, need, days, ord)
+            WHERE probe.n >= c.need ORDER BY c.ord LIMIT 1),`;
+      where.unshift(`d.tokens @@ (SELECT pick.q::tsquery FROM pick)`);
+      chosen = `(SELECT pick.days::text FROM pick)`;
+    } else if (gin.length || slice !== undefined) where.unshift(`d.tokens @@ ${p(tsquery(slice))}::tsquery`);
     const distance = query.near ? this.distance(query.near, p).replace(/\bd\./g, 'w.') : 'NULL::double precision';
     // Ranking reads only the small inline rank_tokens (title A, occupation B); a match that
     // is only in the description or employer name scores 0 and falls back to newest first.
@@ -297,7 +332,7 @@ export class PostgresJobSearchEngine implements JobSearchEngine {
       [JobSearchSort.DISTANCE]: 'w.posted_at DESC',
     }[query.sort ?? JobSearchSort.RELEVANCE];
     const sql = `
-      WITH w AS MATERIALIZED (
+      WITH ${choose} w AS MATERIALIZED (
            SELECT d.id, d.kind, d.township_code, d.wage_monthly_max, d.benefits, d.posted_at, d.lat, d.lng${q ? ', d.rank_tokens' : ''},
                   count(*) OVER () AS matched
              FROM job_search_document d ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
@@ -306,7 +341,7 @@ export class PostgresJobSearchEngine implements JobSearchEngine {
            SELECT w.id, ${score} AS score, ${distance} AS distance_km
              FROM w ORDER BY ${order}, w.id LIMIT ${p(query.limit)} OFFSET ${p(query.offset)})
       SELECT 'hit' AS facet, page.id::text AS value, 0 AS count, page.score::float8 AS score, page.distance_km FROM page
-      UNION ALL SELECT 'window', NULL, count(*)::int, max(matched)::float8, NULL FROM w
+      UNION ALL SELECT 'window', ${chosen}, count(*)::int, max(matched)::float8, NULL FROM w
       UNION ALL SELECT 'kind', kind, count(*)::int, NULL, NULL FROM w GROUP BY kind
       UNION ALL SELECT 'township', township_code, count(*)::int, NULL, NULL FROM w GROUP BY township_code
       UNION ALL SELECT 'wageBand', ${WAGE_BAND_SQL}, count(*)::int, NULL, NULL FROM w WHERE wage_monthly_max IS NOT NULL GROUP BY 2
@@ -321,7 +356,8 @@ export class PostgresJobSearchEngine implements JobSearchEngine {
       params.push(value);
       return `$${params.length}`;
     };
-    const { where, q } = this.conditions(query, p, []);
+    const { gin, where, q } = this.conditions(query, p);
+    if (gin.length) where.unshift(`d.tokens @@ ${p(gin.join(' & '))}::tsquery`);
     const distance = query.near ? this.distance(query.near, p) : 'NULL::double precision';
     const order =
       query.sort === JobSearchSort.DISTANCE && query.near
