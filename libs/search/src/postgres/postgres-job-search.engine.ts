@@ -306,7 +306,16 @@ export class PostgresJobSearchEngine implements JobSearchEngine {
     };
     const { gin, where: columns, q } = this.conditions(query, p);
     const tsquery = (days: number | undefined) =>
-      [...gin, ...(days === undefined ? [] : [`(${sinceLexemes(today - days + 1, today).map(quote).join(' | ')})`])].join(' & ');
+      [
+        ...gin,
+        ...(days === undefined
+          ? []
+          : [
+              `(${sinceLexemes(today - days + 1, today)
+                .map(quote)
+                .join(' | ')})`,
+            ]),
+      ].join(' & ');
     const where = [...columns];
     let choose = '';
     let chosen = 'NULL::text';
