@@ -4,3 +4,4 @@ export * from './matching.service';
 export * from './matching.settings';
 export * from './recommendation.object';
 export * from './matching.sql';
+export * from './seeker-buckets';

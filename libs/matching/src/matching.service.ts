@@ -11,8 +11,9 @@ import { SeekersService, SeekerVisibility } from '@jobcode/seekers';
 
 import { type MatchFlags, maskName, matchReasons } from './match-reasons';
 import { MATCHING_WEIGHTS, type MatchingWeights } from './matching.settings';
-import { RECOMMENDED_JOBS_SQL, RECOMMENDED_SEEKERS_SQL, WEIGHT_ORDER } from './matching.sql';
+import { RECOMMENDED_JOBS_SQL, WEIGHT_ORDER } from './matching.sql';
 import { type RecommendedJobObject, type RecommendedSeekerObject } from './recommendation.object';
+import { rankSeekersForJob } from './seeker-buckets';
 
 interface FlagRow {
   occupation: boolean;
@@ -73,8 +74,14 @@ export class MatchingService {
     if (!job || !(await this.jobs.canManage(actor, job))) throw this.jobs.notFound();
     const county = job.regionCode.slice(0, 6);
     const [weights, eligible] = await Promise.all([this.settings.get(MATCHING_WEIGHTS, county), this.settings.get(PUBLIC_WELFARE_SUPPORT_GROUPS, county)]);
-    const rows: (FlagRow & { id: string; name: string; region_code: string; account_id: string | null; consent_to_recommend: boolean })[] =
-      await this.dataSource.query(RECOMMENDED_SEEKERS_SQL, [...this.weightParams(weights), eligible, job.id, first, jobTerms(job), townshipPattern(job)]);
+    const rows = (await rankSeekersForJob(this.dataSource.manager, {
+      job,
+      terms: jobTerms(job),
+      townshipPattern: townshipPattern(job),
+      weights,
+      eligibleGroups: eligible,
+      limit: first,
+    })) as unknown as (FlagRow & { id: string; name: string; region_code: string; account_id: string | null; consent_to_recommend: boolean })[];
     const townshipName = await this.regions.nameOf(job.regionCode.slice(0, 9));
     return Promise.all(
       rows.map(async (r) => {

@@ -13,7 +13,7 @@ export const WEIGHT_ORDER = ['occupation', 'skill', 'sameVillage', 'sameTownship
 const WANTED_MONTHLY = `(CASE s.wanted_wage_unit WHEN 'MONTH' THEN s.wanted_wage WHEN 'DAY' THEN s.wanted_wage * 22 WHEN 'HOUR' THEN s.wanted_wage * 176 END)`;
 
 /** Reasons that depend on place, pay and circumstances, for a seeker `s` and a job `j`. */
-const PLACE_FLAGS = `
+export const PLACE_FLAGS = `
   s.region_code = j.region_code AS same_village,
   left(s.region_code, 9) = left(j.region_code, 9) AS same_township,
   coalesce(j.monthly_wage_max >= ${WANTED_MONTHLY}, false) AS wage,
@@ -23,19 +23,24 @@ const PLACE_FLAGS = `
   left(s.region_code, 6) <> left(j.region_code, 6) AS willing_to_leave`;
 
 /** Never broken: the seeker goes only where they said they would, stays near home if they must, and public-welfare posts go only to eligible groups. */
-const PLACE_RULES = `
+export const PLACE_RULES = `
   (left(s.region_code, 6) = left(j.region_code, 6)
      OR (s.willing_outside_county AND (left(s.region_code, 2) = left(j.region_code, 2) OR s.willing_outside_province)))
   AND (NOT s.must_stay_near_home OR j.kind = 'HOME_BASED' OR left(s.region_code, 9) = left(j.region_code, 9))
   AND (j.kind <> 'PUBLIC_WELFARE'
        OR EXISTS (SELECT 1 FROM job_seeker_support_group g WHERE g.job_seeker_id = s.id AND g.support_group_code = ANY($10::text[])))`;
 
-const SCORE = `(
+export const SCORE = `(
   $1::int * occupation::int + $2::int * skill::int + $3::int * same_village::int + $4::int * (same_township AND NOT same_village)::int
   + $5::int * wage::int + $6::int * near_home::int + $7::int * light_work::int + $8::int * public_welfare::int + $9::int * willing_to_leave::int)`;
 
+/** Who may be recommended at all: consented, able to work, not recorded as employed. */
+export const ELIGIBLE_SEEKER = `s.consent_to_recommend AND s.labor_capacity <> 'NONE' AND s.employment_status <> 'EMPLOYED'`;
+
 /**
- * Seekers for one job, best first. Only people who consented to be recommended, can work
+ * Seekers for one job, best first, in one statement that scores every candidate: the
+ * reference for rankSeekersForJob (seeker-buckets.ts), which returns the same rows without
+ * scoring them all; tests and the matching benchmark hold the two to each other. Only people who consented to be recommended, can work
  * and are not recorded as employed. Candidates are people whose wanted occupations or skills
  * overlap the job's terms (GIN on both arrays); for home-based and public-welfare posts,
  * where who needs the work matters more than the trade, also everyone in the job's township
@@ -49,8 +54,7 @@ c AS (
          s.skills && $13::text[] AS skill, ${PLACE_FLAGS}
     FROM j, job_seeker s
    WHERE (s.wanted_occupations && $13::text[] OR s.skills && $13::text[] OR s.region_code LIKE $14::text)
-     AND s.consent_to_recommend AND s.labor_capacity <> 'NONE' AND s.employment_status <> 'EMPLOYED'
-     AND ${PLACE_RULES}
+     AND ${ELIGIBLE_SEEKER} AND ${PLACE_RULES}
 )
 SELECT c.*, ${SCORE} AS score FROM c ORDER BY score DESC, c.id LIMIT $12`;
 

@@ -28,7 +28,7 @@ export class FacetCountObject {
   count: number;
 }
 
-@ObjectType('JobSearchFacets', { description: '按当前搜索词和筛选条件统计的分面计数' })
+@ObjectType('JobSearchFacets', { description: '按当前搜索词和筛选条件统计的分面计数（JobSearchConnection.approximate 为 true 时为估算值）' })
 export class JobSearchFacetsObject {
   @Field(() => [FacetCountObject])
   kind: FacetCountObject[];
@@ -66,8 +66,14 @@ export class JobSearchConnection {
   @Field(() => PageInfo)
   pageInfo: PageInfo;
 
-  @Field(() => Int, { description: '符合条件的岗位总数' })
+  @Field(() => Int, { description: '符合条件的岗位总数；approximate 为 true 时是估算值（请显示为"约 N 个"）' })
   totalCount: number;
+
+  @Field(() => Boolean, {
+    description:
+      '为 true 时 totalCount 和分面计数是估算值：命中岗位很多时（超过 1000 个），只读取最新的 1000 个计算相关度排序和分面，再按比例估算总数，界面上应写"约"',
+  })
+  approximate: boolean;
 
   @Field(() => JobSearchFacetsObject)
   facets: JobSearchFacetsObject;

@@ -69,6 +69,7 @@ export class SearchService {
       edges,
       pageInfo: { hasNextPage: result.hits.length > limit, endCursor: page.length ? encodeCursor([offset + page.length]) : null },
       totalCount: result.total,
+      approximate: result.approximate,
       facets: await this.facets(result.facets),
       engine: this.engine.name,
     };

@@ -12,6 +12,8 @@ import { EducationLevel, EmploymentStatus, LaborCapacity, RegistrationChannel, W
 // GIN over the arrays that matching overlaps with a job's terms (libs/matching, migration MatchingSeekerArrays).
 @Index('job_seeker_wanted_occupations', { synchronize: false })
 @Index('job_seeker_skills', { synchronize: false })
+// GIN over the candidate keys recommendedSeekers looks up (migration SeekerMatchKeys).
+@Index('job_seeker_match_keys', { synchronize: false })
 @Index(['createdAt', 'id'])
 @Check('job_seeker_labor_capacity', `"labor_capacity" IN ('FULL', 'WEAK', 'NONE')`)
 @Check('job_seeker_employment_status', `"employment_status" IN ('UNKNOWN', 'EMPLOYED', 'UNEMPLOYED')`)
@@ -111,4 +113,8 @@ export class JobSeeker {
 
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
+
+  /** Hashed candidate keys for recommendedSeekers, written only by the trigger job_seeker_match_keys (see its migration). */
+  @Column({ type: 'integer', array: true, default: () => "'{}'", select: false, insert: false, update: false })
+  matchKeys?: number[];
 }

@@ -177,6 +177,13 @@ export function describeJobSearchContract(name: string, engine: () => JobSearchE
       for (const text of ['fengrengong', 'fengren', 'frg']) expect((await search(text)).hits[0]?.id).toBe(uuid(1));
     });
 
+    it('finds pinyin and initials that span the words the segmenter splits (保|洁|员, 家政|服务|员)', async () => {
+      for (const text of ['bjy', 'baojieyuan', 'baojie', 'cdbjy', 'cundaobaojie']) expect((await search(text)).hits.map((h) => h.id)).toEqual(ids(6));
+      for (const text of ['jzfwy', 'jiazhengfuwuyuan']) expect((await search(text)).hits.map((h) => h.id)).toEqual(ids(8));
+      // Initials of 服务员 are in both titles; the shorter title is not required to win, only both found.
+      expect((await search('fwy')).hits.map((h) => h.id).sort()).toEqual(ids(2, 8).sort());
+    });
+
     it('finds 服务员 in both 餐厅服务员 and 家政服务员, and nothing that only shares a character', async () => {
       expect((await search('服务员')).hits.map((h) => h.id).sort()).toEqual(ids(2, 8).sort());
     });

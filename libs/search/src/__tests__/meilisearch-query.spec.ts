@@ -53,6 +53,16 @@ describe('Meilisearch query translation (no server needed)', () => {
     for (const attribute of ['regionPath', 'kind', 'wageMonthlyMax', 'benefits', 'sourceKind', 'postedAtTs', '_geo'])
       expect(MEILI_SETTINGS.filterableAttributes).toContain(attribute);
     expect(toMeiliText('缝纫 fengren')).toBe('缝纫 fengren');
+  });
+
+  it('carries pinyin that spans the words the segmenter splits, for prefix search on the last query word', () => {
+    // 村道保洁员 is segmented 村|道|保|洁|员: its pinyin is indexed from every character on.
+    const tokens = toMeiliDocument(CORPUS[5]).titleTokens.split(' ');
+    expect(tokens).toEqual(expect.arrayContaining(['cundaobaojieyuan', 'cdbjy', 'baojieyuan', 'bjy', 'jieyuan']));
+    expect(toMeiliDocument(CORPUS[7]).titleTokens.split(' ')).toEqual(expect.arrayContaining(['jiazhengfuwuyuan', 'jzfwy', 'fuwuyuan', 'fwy']));
+    // Filter lexemes of the PostgreSQL engine are not searchable text here.
+    expect(tokens.some((t) => t.startsWith('#'))).toBe(false);
+    expect(MEILI_SETTINGS.searchableAttributes.slice(0, 2)).toEqual(['title', 'titleTokens']);
     expect(toMeiliText('服务员')).toBe('服务 务员');
   });
 });

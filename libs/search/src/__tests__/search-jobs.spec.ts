@@ -8,7 +8,7 @@ import { JobSearchIndexer } from '../indexer/job-search.indexer';
 
 const SEARCH = `query($query: String, $filter: JobSearchFilterInput, $near: GeoPointInput, $sort: JobSearchSort, $first: Int, $after: String) {
   searchJobs(query: $query, filter: $filter, near: $near, sort: $sort, first: $first, after: $after) {
-    totalCount engine
+    totalCount approximate engine
     edges { cursor score distanceKm node { id title status employer { name } } }
     pageInfo { hasNextPage endCursor }
     facets { kind { value label count } township { value label count } wageBand { value label count } benefit { value label count } }
@@ -18,6 +18,7 @@ const SEARCH = `query($query: String, $filter: JobSearchFilterInput, $near: GeoP
 interface SearchResult {
   searchJobs: {
     totalCount: number;
+    approximate: boolean;
     engine: string;
     edges: {
       cursor: string;
@@ -126,6 +127,7 @@ describe('searchJobs: Chinese and pinyin search over open jobs, kept in sync thr
 
     const all = (await search({})).data!.searchJobs;
     expect(all.totalCount).toBe(4);
+    expect(all.approximate).toBe(false);
     expect(all.engine).toBe('postgres');
     expect(all.facets.kind).toEqual(
       expect.arrayContaining([

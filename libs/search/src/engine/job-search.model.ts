@@ -74,6 +74,11 @@ export interface JobSearchHit {
 export interface JobSearchResult {
   hits: JobSearchHit[];
   total: number;
+  /**
+   * True when `total` or the facet counts are estimates (an engine may count a sample of a
+   * very large match set, as Meilisearch's estimatedTotalHits does); shown to people as "约".
+   */
+  approximate: boolean;
   facets: JobSearchFacets;
 }
 

@@ -79,6 +79,8 @@ export class MeilisearchJobSearchEngine implements JobSearchEngine {
         return { id: hit.id, score: Number((hit as { _rankingScore?: number })._rankingScore ?? 0), distanceKm: typeof geo === 'number' ? geo / 1000 : null };
       }),
       total: response.estimatedTotalHits ?? response.hits.length,
+      // estimatedTotalHits is exact until maxTotalHits; beyond it both total and facets are capped.
+      approximate: (response.estimatedTotalHits ?? 0) >= MEILI_SETTINGS.pagination.maxTotalHits,
       facets,
     };
   }
