@@ -40,6 +40,24 @@ export class ScanFunnelArgs extends DashboardArgs {
   groupBy?: FunnelGroupBy | null;
 }
 
+@ObjectType('FigureChange', { description: '一个数字与上年同期相比' })
+export class FigureChangeObject {
+  @Field(() => String, { description: '字段名，例如 scans、attendance、peopleEmployed' })
+  figure: string;
+
+  @Field(() => String, { description: '中文名称' })
+  label: string;
+
+  @Field(() => Int)
+  current: number;
+
+  @Field(() => Int, { description: '上年同期' })
+  previous: number;
+
+  @Field(() => Float, { nullable: true, description: '同比变化（%，两位小数）；上年同期为 0 时为空' })
+  changePercent: number | null;
+}
+
 @ObjectType('ScanFunnelFigure', { description: '扫码 → 报名 → 合同，每一步的次数与人数' })
 export class ScanFunnelFigureObject {
   @Field(() => Int, { description: '扫码次数（按次计，含未登录扫码）' })
@@ -95,6 +113,15 @@ export class ScanFunnelObject {
 
   @Field(() => ScanFunnelFigureObject)
   total: ScanFunnelFigureObject;
+
+  @Field(() => StatPeriodObject, { description: '上年同期' })
+  previousPeriod: StatPeriodObject;
+
+  @Field(() => ScanFunnelFigureObject, { description: '上年同期的合计（同一口径、同一区域）' })
+  previousTotal: ScanFunnelFigureObject;
+
+  @Field(() => [FigureChangeObject], { description: '合计中各数字的同比变化' })
+  changes: FigureChangeObject[];
 
   @Field(() => [ScanFunnelGroupObject])
   groups: ScanFunnelGroupObject[];
@@ -162,6 +189,15 @@ export class FairStatsObject {
   @Field(() => FairStatsTotalObject, { description: '合计（employers、attendance 为各场之和；去重人数见 distinct 字段）' })
   total: FairStatsTotalObject;
 
+  @Field(() => StatPeriodObject, { description: '上年同期' })
+  previousPeriod: StatPeriodObject;
+
+  @Field(() => FairStatsTotalObject, { description: '上年同期的合计（同一口径、同一区域）' })
+  previousTotal: FairStatsTotalObject;
+
+  @Field(() => [FigureChangeObject], { description: '合计中各数字的同比变化' })
+  changes: FigureChangeObject[];
+
   @Field(() => [FairStatsRowObject])
   fairs: FairStatsRowObject[];
 }
@@ -221,6 +257,15 @@ export class WorkshopStatsObject {
 
   @Field(() => WorkshopStatsTotalObject)
   total: WorkshopStatsTotalObject;
+
+  @Field(() => StatPeriodObject, { description: '上年同期' })
+  previousPeriod: StatPeriodObject;
+
+  @Field(() => WorkshopStatsTotalObject, { description: '上年同期的合计（同一口径、同一区域）' })
+  previousTotal: WorkshopStatsTotalObject;
+
+  @Field(() => [FigureChangeObject], { description: '合计中各数字的同比变化' })
+  changes: FigureChangeObject[];
 
   @Field(() => [WorkshopStatsRowObject], { description: '每个车间（认定中的，及统计期内有人务工的）' })
   workshops: WorkshopStatsRowObject[];

@@ -8,14 +8,17 @@ import { RegionsService } from '@jobcode/regions';
 import {
   type FairStatsObject,
   type FairStatsRowObject,
+  type FairStatsTotalObject,
+  type FigureChangeObject,
   FunnelGroupBy,
   type ScanFunnelFigureObject,
   type ScanFunnelGroupObject,
   type ScanFunnelObject,
   type WorkshopStatsObject,
   type WorkshopStatsRowObject,
+  type WorkshopStatsTotalObject,
 } from './dashboard.objects';
-import { resolvePeriod } from './period';
+import { changePercent, resolvePeriod } from './period';
 import { StatisticsService } from './statistics.service';
 
 export interface DashboardQuery {
@@ -153,6 +156,40 @@ function funnelFigure(row: FunnelRow): ScanFunnelFigureObject {
   };
 }
 
+const FUNNEL_LABELS: Record<string, string> = {
+  scans: '扫码次数',
+  scanners: '扫码人数',
+  applications: '报名次数',
+  applicants: '报名人数',
+  contractsSent: '发出合同',
+  contractsActive: '生效合同',
+  peopleContracted: '签约人数',
+};
+const FAIR_LABELS: Record<string, string> = {
+  fairs: '举办场次',
+  employers: '参会单位（展位）',
+  distinctEmployers: '参会单位（去重）',
+  posts: '提供岗位',
+  attendance: '到场人次',
+  distinctAttendees: '到场人数（去重）',
+  hires: '录用人数',
+};
+const WORKSHOP_LABELS: Record<string, string> = {
+  workshops: '帮扶车间',
+  newlyCertified: '新认定车间',
+  peopleEmployed: '吸纳就业人数',
+  liftedOut: '其中脱贫人口',
+};
+
+/** Each labelled count of a total beside the same count a year earlier. */
+function changesOf<T extends object>(current: T, previous: T, labels: Record<string, string>): FigureChangeObject[] {
+  return Object.entries(labels).map(([figure, label]) => {
+    const now = (current as Record<string, number>)[figure];
+    const then = (previous as Record<string, number>)[figure];
+    return { figure, label, current: now, previous: then, changePercent: changePercent(now, then) };
+  });
+}
+
 /**
  * Dashboard figures besides placementStats: the scan funnel, job fairs and workshops. Each is
  * read inside the caller's region (StatisticsService.regionOf) and comes with its definition.
@@ -172,13 +209,17 @@ export class DashboardService {
       region,
       period,
       params: [period.from, period.to, `${region ?? ''}%`],
+      previousParams: [period.previousFrom, period.previousTo, `${region ?? ''}%`],
+      previousPeriod: { from: period.previousFrom, to: period.previousTo },
       head: { regionCode: region, regionName: region ? await this.regions.fullName(region) : '全部', period: { from: period.from, to: period.to } },
     };
   }
 
   async scanFunnel(actor: Actor, query: DashboardQuery & { groupBy?: FunnelGroupBy | null }): Promise<ScanFunnelObject> {
-    const { params, head } = await this.scope(actor, query);
-    const [total] = (await this.dataSource.query(`SELECT ${FUNNEL_COUNTS} FROM (${FUNNEL_EVENTS}) ev`, params)) as FunnelRow[];
+    const { params, previousParams, previousPeriod, head } = await this.scope(actor, query);
+    const funnelTotal = async (p: unknown[]) =>
+      funnelFigure(((await this.dataSource.query(`SELECT ${FUNNEL_COUNTS} FROM (${FUNNEL_EVENTS}) ev`, p)) as FunnelRow[])[0]);
+    const [total, previousTotal] = [await funnelTotal(params), await funnelTotal(previousParams)];
     let groups: ScanFunnelGroupObject[] = [];
     if (query.groupBy === FunnelGroupBy.TARGET_KIND) {
       const rows = (await this.dataSource.query(`SELECT kind, ${FUNNEL_COUNTS} FROM (${FUNNEL_EVENTS}) ev GROUP BY kind`, params)) as FunnelRow[];
@@ -205,7 +246,7 @@ export class DashboardService {
         ...funnelFigure(r),
       }));
     }
-    return { definition: FUNNEL_DEFINITION, ...head, total: funnelFigure(total), groups };
+    return { definition: FUNNEL_DEFINITION, ...head, total, previousPeriod, previousTotal, changes: changesOf(total, previousTotal, FUNNEL_LABELS), groups };
   }
 
   private async targetLabels(rows: { kind: string; target: string }[]): Promise<Map<string, string>> {
@@ -221,8 +262,14 @@ export class DashboardService {
   }
 
   async fairStats(actor: Actor, query: DashboardQuery): Promise<FairStatsObject> {
-    const { params, head } = await this.scope(actor, query);
+    const { params, previousParams, previousPeriod, head } = await this.scope(actor, query);
     const fairs = await this.fairRows(params);
+    const total = await this.fairTotal(fairs);
+    const previousTotal = await this.fairTotal(await this.fairRows(previousParams));
+    return { definition: FAIR_DEFINITION, ...head, total, previousPeriod, previousTotal, changes: changesOf(total, previousTotal, FAIR_LABELS), fairs };
+  }
+
+  private async fairTotal(fairs: FairStatsRowObject[]): Promise<FairStatsTotalObject> {
     const [totals] = (await this.dataSource.query(FAIR_TOTALS_SQL, [fairs.map((f) => f.fairId)])) as {
       distinct_employers: number;
       distinct_attendees: number;
@@ -230,18 +277,13 @@ export class DashboardService {
     }[];
     const sum = (pick: (f: FairStatsRowObject) => number) => fairs.reduce((n, f) => n + pick(f), 0);
     return {
-      definition: FAIR_DEFINITION,
-      ...head,
-      total: {
-        fairs: fairs.length,
-        employers: sum((f) => f.employers),
-        distinctEmployers: totals.distinct_employers,
-        posts: sum((f) => f.posts),
-        attendance: sum((f) => f.attendance),
-        distinctAttendees: totals.distinct_attendees,
-        hires: totals.hires,
-      },
-      fairs,
+      fairs: fairs.length,
+      employers: sum((f) => f.employers),
+      distinctEmployers: totals.distinct_employers,
+      posts: sum((f) => f.posts),
+      attendance: sum((f) => f.attendance),
+      distinctAttendees: totals.distinct_attendees,
+      hires: totals.hires,
     };
   }
 
@@ -272,7 +314,7 @@ export class DashboardService {
   }
 
   async workshopStats(actor: Actor, query: DashboardQuery): Promise<WorkshopStatsObject> {
-    const { params, head } = await this.scope(actor, query);
+    const { params, previousParams, previousPeriod, head } = await this.scope(actor, query);
     const rows = (await this.dataSource.query(WORKSHOPS_SQL, params)) as {
       workshop_id: string;
       name: string;
@@ -282,12 +324,8 @@ export class DashboardService {
       people: number;
       lifted_out: number;
     }[];
-    const [t] = (await this.dataSource.query(WORKSHOP_TOTALS_SQL, params)) as {
-      workshops: number;
-      newly_certified: number;
-      people: number;
-      lifted_out: number;
-    }[];
+    const total = await this.workshopTotal(params);
+    const previousTotal = await this.workshopTotal(previousParams);
     const workshops: WorkshopStatsRowObject[] = rows.map((r) => ({
       workshopId: r.workshop_id,
       name: r.name,
@@ -301,14 +339,27 @@ export class DashboardService {
     return {
       definition: WORKSHOP_DEFINITION,
       ...head,
-      total: {
-        workshops: t.workshops,
-        newlyCertified: t.newly_certified,
-        peopleEmployed: t.people,
-        liftedOut: t.lifted_out,
-        liftedOutPercent: percent(t.lifted_out, t.people),
-      },
+      total,
+      previousPeriod,
+      previousTotal,
+      changes: changesOf(total, previousTotal, WORKSHOP_LABELS),
       workshops,
+    };
+  }
+
+  private async workshopTotal(params: unknown[]): Promise<WorkshopStatsTotalObject> {
+    const [t] = (await this.dataSource.query(WORKSHOP_TOTALS_SQL, params)) as {
+      workshops: number;
+      newly_certified: number;
+      people: number;
+      lifted_out: number;
+    }[];
+    return {
+      workshops: t.workshops,
+      newlyCertified: t.newly_certified,
+      peopleEmployed: t.people,
+      liftedOut: t.lifted_out,
+      liftedOutPercent: percent(t.lifted_out, t.people),
     };
   }
 

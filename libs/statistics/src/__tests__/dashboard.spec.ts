@@ -8,8 +8,10 @@ import { GUALI, HEKOU, HOUBEI, JINJIANG } from '../../../placements/src/__tests_
 
 const FUNNEL = `query($region: String, $period: PeriodInput!, $groupBy: FunnelGroupBy) {
   scanFunnel(region: $region, period: $period, groupBy: $groupBy) {
-    definition regionCode regionName period { from to }
+    definition regionCode regionName period { from to } previousPeriod { from to }
     total { scans scanners applications applicants contractsSent contractsActive peopleContracted applicationRate contractRate }
+    previousTotal { scans }
+    changes { figure label current previous changePercent }
     groups { key label scans scanners applications applicants contractsSent contractsActive peopleContracted applicationRate contractRate }
   }
 }`;
@@ -248,6 +250,21 @@ describe('dashboard figures: scan funnel, fairs, workshops', () => {
       applicationRate: 53.85,
       contractRate: 14.29,
     });
+    // Year on year: last year's fair scan is the only scan of 2024 in this county.
+    const yoy = result.data!.scanFunnel as unknown as {
+      previousPeriod: { from: string; to: string };
+      previousTotal: { scans: number };
+      changes: { figure: string; label: string; current: number; previous: number; changePercent: number | null }[];
+    };
+    expect(yoy.previousPeriod).toEqual({ from: '2024-01-01', to: '2024-12-31' });
+    expect(yoy.changes.find((c) => c.figure === 'scans')).toEqual({
+      figure: 'scans',
+      label: '扫码次数',
+      current: 13,
+      previous: yoy.previousTotal.scans,
+      changePercent: yoy.previousTotal.scans ? Math.round(((13 - yoy.previousTotal.scans) / yoy.previousTotal.scans) * 10000) / 100 : null,
+    });
+    expect(yoy.previousTotal.scans).toBe(1);
     const byKind = Object.fromEntries(funnel.groups.map((g) => [g.key, g]));
     // J1's code belongs to station S1: 3 + 2 scans; applications a, b to J1; one contract sent.
     expect(byKind.GIG_STATION).toMatchObject({
