@@ -1,3 +1,5 @@
+import { cpus, loadavg } from 'node:os';
+
 /** Percentiles of a list of durations (ms). */
 export function percentile(samples: number[], p: number): number {
   if (samples.length === 0) return NaN;
@@ -12,3 +14,10 @@ export async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
 }
 
 export const fmt = (ms: number) => `${ms.toFixed(ms < 10 ? 2 : 1)} ms`;
+
+/** The machine the figures came from: cores and load average, to read absolute figures against. */
+export function machineLoad(): string {
+  return `${cpus().length} cores, load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`;
+}

@@ -11,13 +11,12 @@
 import 'reflect-metadata';
 
 import { createServer, type Server } from 'node:http';
-import { cpus, loadavg } from 'node:os';
 
 import autocannon from 'autocannon';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 
-import { Role, loadConfig } from '@jobcode/common';
+import { Role } from '@jobcode/common';
 import { employersDemo, Employer } from '@jobcode/employers';
 import { GigStation, jobSourcesDemo } from '@jobcode/job-sources';
 import { jobsDemo, JobKind, JobsService, WageUnit } from '@jobcode/jobs';
@@ -25,6 +24,8 @@ import { jobsDemo, JobKind, JobsService, WageUnit } from '@jobcode/jobs';
 import { createApp } from '../apps/api/src/bootstrap/create-app';
 import { DemoRandom } from '../apps/api/src/commands/demo-random';
 import { createScratchDatabase } from '../apps/api/src/commands/scratch-database';
+import { machineLoad } from './bench-stats';
+import { benchConfig } from './support/bench-config';
 
 const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -52,14 +53,7 @@ async function run(title: string, options: autocannon.Options): Promise<autocann
 
 async function main(): Promise<void> {
   const scratch = await createScratchDatabase('jobcode_bench');
-  const config = loadConfig({
-    NODE_ENV: 'production',
-    DATABASE_URL: scratch.url,
-    JWT_SECRET: 'bench-jwt-secret-0123456789abcdef0123456789',
-    PII_ENCRYPTION_KEY: 'a'.repeat(64),
-    PII_HASH_KEY: 'b'.repeat(64),
-    ADMIN_PHONE: '13800000000',
-    ADMIN_PASSWORD: 'Bench-Passw0rd',
+  const config = benchConfig(scratch.url, {
     RATE_LIMIT_PER_MINUTE: '100000',
   });
   const { app } = await createApp({
@@ -126,7 +120,7 @@ async function main(): Promise<void> {
 
     const server = (await pool.query('SHOW server_version')).rows[0].server_version;
     console.log(
-      `\n${CONNECTIONS} connections, ${DURATION_SECONDS} s each, pool ${POOL_SIZE}, PostgreSQL ${server}, ${cpus().length} cores, load average ${loadavg()[0].toFixed(1)} (shared machine: compare the ratio, not the absolute figures)`,
+      `\n${CONNECTIONS} connections, ${DURATION_SECONDS} s each, pool ${POOL_SIZE}, PostgreSQL ${server}, ${machineLoad()} (shared machine: compare the ratio, not the absolute figures)`,
     );
     const api = await run('GraphQL', {
       url: `http://127.0.0.1:${apiPort}/graphql`,

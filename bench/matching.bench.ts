@@ -8,61 +8,19 @@
  */
 import 'reflect-metadata';
 
-import { cpus, loadavg } from 'node:os';
-
 import { DataSource } from 'typeorm';
 
 import { DEFAULT_MATCHING_WEIGHTS, jobTerms, rankSeekersForJob, RECOMMENDED_SEEKERS_SQL, townshipPattern, WEIGHT_ORDER } from '@jobcode/matching';
 
 import { createScratchDatabase } from '../apps/api/src/commands/scratch-database';
 import { dataSourceOptions } from '../apps/api/src/database/data-source-options';
-import { fmt, percentile, timed } from './bench-stats';
+import { fmt, percentile, timed, machineLoad } from './bench-stats';
+import { OCCUPATIONS as COMMON_OCCUPATIONS } from './support/occupations';
 
 const N = Number(process.env.BENCH_SEEKERS ?? 500_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 
-const OCCUPATIONS = [
-  '普工',
-  '包装工',
-  '缝纫工',
-  '服务员',
-  '保洁员',
-  '收银员',
-  '司机',
-  '厨师',
-  '帮厨',
-  '采摘工',
-  '分拣员',
-  '搬运工',
-  '质检员',
-  '仓管员',
-  '保安',
-  '导游',
-  '电工',
-  '焊工',
-  '砌砖工',
-  '木工',
-  '油漆工',
-  '养殖工',
-  '护林员',
-  '管理员',
-  '会计',
-  '文员',
-  '销售员',
-  '学徒',
-  '技术员',
-  '操作工',
-  '洗碗工',
-  '配送员',
-  '育婴员',
-  '护理员',
-  '巡河员',
-  '来料加工',
-  '采茶工',
-  '快递分拣',
-  '家政服务员',
-  '建筑工',
-];
+const OCCUPATIONS = [...COMMON_OCCUPATIONS, '来料加工', '采茶工', '快递分拣', '家政服务员', '建筑工'];
 const TOWNSHIPS = ['450329100', '450329101', '450329102', '450329103', '450329200', '450329201', '450329202'];
 const JOBS: { title: string; occupation: string; kind: string; region: string; wage: number }[] = [
   { title: '缝纫工', occupation: '缝纫工', kind: 'FULL_TIME', region: '450329100201', wage: 4500 },
@@ -161,11 +119,7 @@ async function main(): Promise<void> {
       `previous single statement (scores every candidate), same queries, same results: p50 ${fmt(percentile(baseline, 50))}, p95 ${fmt(percentile(baseline, 95))}`,
     );
     console.log(`ratio (previous p95 / bucketed p95): ${(percentile(baseline, 95) / percentile(times, 95)).toFixed(1)}×`);
-    console.log(
-      `${cpus().length} cores, load average ${loadavg()
-        .map((l) => l.toFixed(1))
-        .join(' ')} (shared machine: compare the ratio, not the absolute figures)`,
-    );
+    console.log(`${machineLoad()} (shared machine: compare the ratio, not the absolute figures)`);
   } finally {
     if (dataSource.isInitialized) await dataSource.destroy();
     await scratch.drop();

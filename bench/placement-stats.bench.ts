@@ -15,12 +15,13 @@ import 'reflect-metadata';
 
 import { DataSource } from 'typeorm';
 
-import { type Actor, loadConfig, Role } from '@jobcode/common';
+import { type Actor, Role } from '@jobcode/common';
 import { PlacementSource, PlacementsService } from '@jobcode/placements';
 import { type PlacementStatsQuery, StatisticsService, StatsGroupBy } from '@jobcode/statistics';
 
 import { createApp } from '../apps/api/src/bootstrap/create-app';
 import { createScratchDatabase } from '../apps/api/src/commands/scratch-database';
+import { benchConfig } from './support/bench-config';
 import { fmt, percentile, timed } from './bench-stats';
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 300_000);
@@ -107,15 +108,7 @@ async function measure(label: string, work: () => Promise<unknown>, runs = RUNS,
 
 async function main(): Promise<void> {
   const scratch = await createScratchDatabase('jobcode_bench_stats');
-  const config = loadConfig({
-    NODE_ENV: 'production',
-    DATABASE_URL: scratch.url,
-    JWT_SECRET: 'bench-jwt-secret-0123456789abcdef0123456789',
-    PII_ENCRYPTION_KEY: 'a'.repeat(64),
-    PII_HASH_KEY: 'b'.repeat(64),
-    ADMIN_PHONE: '13800000000',
-    ADMIN_PASSWORD: 'Bench-Passw0rd',
-  });
+  const config = benchConfig(scratch.url);
   const { app } = await createApp({
     config,
     database: { url: scratch.url, embedded: false, poolSize: 4, description: 'bench', stop: async () => undefined },

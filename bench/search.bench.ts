@@ -11,15 +11,14 @@
  */
 import 'reflect-metadata';
 
-import { cpus, loadavg } from 'node:os';
-
 import { DataSource } from 'typeorm';
 
 import { type JobSearchDocument, JobSearchSort, PostgresJobSearchEngine } from '@jobcode/search';
 
 import { createScratchDatabase } from '../apps/api/src/commands/scratch-database';
 import { dataSourceOptions } from '../apps/api/src/database/data-source-options';
-import { fmt, percentile, timed } from './bench-stats';
+import { fmt, percentile, timed, machineLoad } from './bench-stats';
+import { OCCUPATIONS } from './support/occupations';
 
 const N = Number(process.env.BENCH_JOBS ?? 200_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -56,43 +55,7 @@ const WORKPLACES = [
   '加油站',
   '民宿',
 ];
-const ROLES = [
-  '普工',
-  '包装工',
-  '缝纫工',
-  '服务员',
-  '保洁员',
-  '收银员',
-  '司机',
-  '厨师',
-  '帮厨',
-  '采摘工',
-  '分拣员',
-  '搬运工',
-  '质检员',
-  '仓管员',
-  '保安',
-  '导游',
-  '电工',
-  '焊工',
-  '砌砖工',
-  '木工',
-  '油漆工',
-  '养殖工',
-  '护林员',
-  '管理员',
-  '会计',
-  '文员',
-  '销售员',
-  '学徒',
-  '技术员',
-  '操作工',
-  '洗碗工',
-  '配送员',
-  '育婴员',
-  '护理员',
-  '巡河员',
-];
+const ROLES = OCCUPATIONS;
 const EXTRAS = ['计件', '日结', '包吃住', '长期', '急招', '熟练工优先', '可带孩子', '就近务工', '夜班', '男女不限', '周末双休', '月结', '有补贴'];
 const PHRASES = [
   '工作环境干净整洁',
@@ -238,11 +201,7 @@ async function main(): Promise<void> {
     console.log(`ILIKE baseline (Chinese queries only), ${ilikeTimes.length} queries:        p50 ${fmt(p(ilikeTimes, 50))}, p95 ${fmt(p(ilikeTimes, 95))}`);
     console.log(`engine on the same Chinese queries:                       p50 ${fmt(p(chineseEngineTimes, 50))}, p95 ${fmt(p(chineseEngineTimes, 95))}`);
     console.log(`ratio (ILIKE p95 / engine p95 on Chinese queries): ${(p(ilikeTimes, 95) / p(chineseEngineTimes, 95)).toFixed(1)}×`);
-    console.log(
-      `${cpus().length} cores, load average ${loadavg()
-        .map((l) => l.toFixed(1))
-        .join(' ')} (shared machine: compare the ratio, not the absolute figures)`,
-    );
+    console.log(`${machineLoad()} (shared machine: compare the ratio, not the absolute figures)`);
   } finally {
     if (dataSource.isInitialized) await dataSource.destroy();
     await scratch.drop();
