@@ -77,4 +77,21 @@ describe('request-level input errors', () => {
     expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(result.errors?.[0].message).toContain('extra');
   });
+
+  it('answers missing or ill-typed variables with HTTP 400 and BAD_USER_INPUT naming the variable', async () => {
+    for (const [query, variables, named] of [
+      ['mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }', { i: {} }, '$i'],
+      ['query($t: String!) { scan(token: $t) { __typename } }', {}, '$t'],
+    ] as const) {
+      const response = await fetch(`${api.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      expect(response.status).toBe(400);
+      const body = (await response.json()) as { errors: { message: string; extensions: { code: string } }[] };
+      expect(body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+      expect(body.errors[0].message).toContain(named);
+    }
+  });
 });
