@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 
 import { JobsModule } from '@jobcode/jobs';
+import { SeekersModule } from '@jobcode/seekers';
 
 import { ApplicationHistoryLoader } from './application-history.loader';
 import { ApplicationsResolver } from './applications.resolver';
@@ -8,7 +9,7 @@ import { ApplicationsService } from './applications.service';
 
 @Global()
 @Module({
-  imports: [JobsModule],
+  imports: [JobsModule, SeekersModule],
   providers: [ApplicationsService, ApplicationsResolver, ApplicationHistoryLoader],
   exports: [ApplicationsService],
 })

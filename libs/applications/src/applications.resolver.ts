@@ -1,6 +1,8 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 
-import { type Actor, Allow, CurrentActor, ReqContext, type RequestContext, Role } from '@jobcode/common';
+import { type Actor, Allow, CurrentActor, maskName, ReqContext, type RequestContext, Role } from '@jobcode/common';
+import { JobByIdLoader, JobMapper, JobObject } from '@jobcode/jobs';
+import { SeekerNameLoader } from '@jobcode/seekers';
 
 import { ApplicationHistoryLoader } from './application-history.loader';
 import { type Application } from './application.entity';
@@ -9,7 +11,7 @@ import { ApplicationsService } from './applications.service';
 import { ApplyToJobInput } from './dto/apply-to-job.input';
 import { MoveApplicationInput, WithdrawApplicationInput } from './dto/move-application.input';
 
-type ApplicationParent = Readonly<Omit<ApplicationObject, 'history'>>;
+type ApplicationParent = Readonly<Omit<ApplicationObject, 'history' | 'job' | 'applicantName'>>;
 
 const toObject = (a: Application): ApplicationParent => ({
   id: a.id,
@@ -29,6 +31,9 @@ export class ApplicationsResolver {
   constructor(
     private readonly applications: ApplicationsService,
     private readonly historyLoader: ApplicationHistoryLoader,
+    private readonly jobLoader: JobByIdLoader,
+    private readonly jobMapper: JobMapper,
+    private readonly nameLoader: SeekerNameLoader,
   ) {}
 
   @Allow(Role.SEEKER, Role.STAFF, Role.ADMIN)
@@ -53,6 +58,20 @@ export class ApplicationsResolver {
   @Query(() => ApplicationObject, { description: '一条报名：求职者本人、岗位的用人单位、辖区工作人员可见' })
   async application(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<ApplicationParent> {
     return toObject(await this.applications.requireVisible(actor, id));
+  }
+
+  /** The job applied to, whatever its status now: the application itself was checked against the caller. */
+  @ResolveField('job', () => JobObject, { description: '报名的岗位（即使岗位已关闭或招满，报名人和用人单位仍能看到）' })
+  async job(@Parent() application: ApplicationParent, @ReqContext() context: RequestContext): Promise<JobObject> {
+    const job = await context.loaders.get(this.jobLoader).load(application.jobId);
+    if (!job) throw new Error(`job ${application.jobId} of application ${application.id} is missing`);
+    return this.jobMapper.job(job);
+  }
+
+  @ResolveField('applicantName', () => String, { description: '报名人姓名；用人单位看到的是打码后的（如 黄**）' })
+  async applicantName(@Parent() application: ApplicationParent, @ReqContext() context: RequestContext): Promise<string> {
+    const name = await context.loaders.get(this.nameLoader).load(application.jobSeekerId);
+    return context.actor?.role === Role.EMPLOYER ? maskName(name) : name;
   }
 
   @ResolveField('history', () => [ApplicationEventObject])

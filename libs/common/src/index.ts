@@ -12,5 +12,6 @@ export * from './pagination/connection';
 export * from './validation/credit-code';
 export * from './validation/id-number';
 export * from './validation/input-validation.pipe';
+export * from './validation/person-name';
 export * from './validation/phone';
 export * from './validation/region-code';

@@ -5,7 +5,7 @@ import { SeekersModule } from '@jobcode/seekers';
 import { ServiceCodesModule } from '@jobcode/service-codes';
 
 import { GigBookingAccess } from './gig-booking-access';
-import { GigJobLoader, GigRatingsLoader, GigSeekerNameLoader, GigShiftLoader } from './gig-bookings.loaders';
+import { GigRatingsLoader, GigShiftLoader } from './gig-bookings.loaders';
 import { GigBookingsResolver } from './gig-bookings.resolver';
 import { GigBookingsService } from './gig-bookings.service';
 import { GigCheckInService } from './gig-check-in.service';
@@ -22,8 +22,6 @@ import { GigRatingsService } from './gig-ratings.service';
     GigBookingsResolver,
     GigRatingsResolver,
     GigShiftLoader,
-    GigJobLoader,
-    GigSeekerNameLoader,
     GigRatingsLoader,
   ],
   exports: [GigBookingsService, GigRatingsService],

@@ -1,7 +1,8 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 
 import { type Actor, Allow, CurrentActor, ReqContext, type RequestContext, Role } from '@jobcode/common';
-import { JobMapper, JobObject, JobShiftObject } from '@jobcode/jobs';
+import { JobByIdLoader, JobMapper, JobObject, JobShiftObject } from '@jobcode/jobs';
+import { SeekerNameLoader } from '@jobcode/seekers';
 
 import { BookShiftInput } from './dto/book-shift.input';
 import { CancelGigBookingInput, GigBookingActionInput } from './dto/gig-booking-action.input';
@@ -12,7 +13,7 @@ import { GigBookingsArgs } from './dto/gig-bookings.args';
 import { toGigBookingObject } from './gig-booking.mapper';
 import { GigBookingConnection, GigBookingObject, GigRatingObject } from './gig-booking.object';
 import { GigBookingsService } from './gig-bookings.service';
-import { GigJobLoader, GigRatingsLoader, GigSeekerNameLoader, GigShiftLoader } from './gig-bookings.loaders';
+import { GigRatingsLoader, GigShiftLoader } from './gig-bookings.loaders';
 import { GigCheckInService } from './gig-check-in.service';
 
 const SIGNED_IN = [Role.SEEKER, Role.EMPLOYER, Role.STAFF, Role.ADMIN];
@@ -25,8 +26,8 @@ export class GigBookingsResolver {
     private readonly checkIns: GigCheckInService,
     private readonly mapper: JobMapper,
     private readonly shiftLoader: GigShiftLoader,
-    private readonly jobLoader: GigJobLoader,
-    private readonly nameLoader: GigSeekerNameLoader,
+    private readonly jobLoader: JobByIdLoader,
+    private readonly nameLoader: SeekerNameLoader,
     private readonly ratingsLoader: GigRatingsLoader,
   ) {}
 

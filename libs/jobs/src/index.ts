@@ -9,6 +9,7 @@ export * from './job.enums';
 export * from './job.mapper';
 export * from './job.object';
 export * from './jobs.exception';
+export { JobByIdLoader } from './jobs.loaders';
 export * from './jobs.module';
 export * from './jobs.service';
 export * from './jobs.settings';

@@ -7,8 +7,22 @@ import { type LoaderFactory } from '@jobcode/common';
 import { CountySettingsService } from '@jobcode/county-settings';
 
 import { JobShift } from './job-shift.entity';
+import { Job } from './job.entity';
 import { JobFairTotalsObject } from './job.object';
 import { PUBLIC_WELFARE_SUPPORT_GROUPS } from './jobs.settings';
+
+/** Jobs by id, whatever their status: for records that point at a job (bookings, applications) already checked against the caller. */
+@Injectable()
+export class JobByIdLoader implements LoaderFactory<string, Job | undefined> {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  create(): DataLoader<string, Job | undefined> {
+    return new DataLoader(async (ids) => {
+      const rows = await this.dataSource.manager.find(Job, { where: { id: In([...ids]) } });
+      return ids.map((id) => rows.find((r) => r.id === id));
+    });
+  }
+}
 
 /** The shifts of each job, in date order. */
 @Injectable()

@@ -5,7 +5,7 @@ import { JobShiftsResolver } from './job-shifts.resolver';
 import { JobShiftsService } from './job-shifts.service';
 import { JobFieldsResolver } from './job-fields.resolver';
 import { JobMapper } from './job.mapper';
-import { FairBoothPostsLoader, JobFairTotalsLoader, JobShiftsLoader, PublicWelfareGroupsLoader } from './jobs.loaders';
+import { FairBoothPostsLoader, JobByIdLoader, JobFairTotalsLoader, JobShiftsLoader, PublicWelfareGroupsLoader } from './jobs.loaders';
 import { JobsResolver } from './jobs.resolver';
 import { JobsService } from './jobs.service';
 import { EmployerJobsResolver, FairBoothJobsResolver, GigStationJobsResolver, JobFairJobsResolver, WorkshopJobsResolver } from './source-jobs.resolver';
@@ -28,7 +28,8 @@ import { EmployerJobsResolver, FairBoothJobsResolver, GigStationJobsResolver, Jo
     JobShiftsLoader,
     JobFairTotalsLoader,
     PublicWelfareGroupsLoader,
+    JobByIdLoader,
   ],
-  exports: [JobsService, JobShiftsService, JobMapper],
+  exports: [JobsService, JobShiftsService, JobMapper, JobByIdLoader],
 })
 export class JobsModule {}

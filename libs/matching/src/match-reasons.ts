@@ -45,9 +45,3 @@ export function matchReasons(flags: MatchFlags, weights: MatchingWeights, contex
     .map((code) => ({ code, text: text[code], points: weights[code] }))
     .sort((a, b) => b.points - a.points);
 }
-
-/** 黄小明 → 黄**: what an employer sees of a recommended person's name. */
-export function maskName(name: string): string {
-  const chars = [...name.trim()];
-  return chars.length === 0 ? '' : `${chars[0]}${'*'.repeat(Math.max(1, Math.min(chars.length - 1, 2)))}`;
-}

@@ -2,14 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 
-import { type Actor } from '@jobcode/common';
+import { type Actor, maskName } from '@jobcode/common';
 import { CountySettingsService } from '@jobcode/county-settings';
 import { countyToday, Job, JobMapper, JobsService, PUBLIC_WELFARE_SUPPORT_GROUPS } from '@jobcode/jobs';
 import { RegionsService } from '@jobcode/regions';
 import { segmentWords } from '@jobcode/search';
 import { SeekersService, SeekerVisibility } from '@jobcode/seekers';
 
-import { type MatchFlags, maskName, matchReasons } from './match-reasons';
+import { type MatchFlags, matchReasons } from './match-reasons';
 import { MATCHING_WEIGHTS, type MatchingWeights } from './matching.settings';
 import { RECOMMENDED_JOBS_SQL, WEIGHT_ORDER } from './matching.sql';
 import { type RecommendedJobObject, type RecommendedSeekerObject } from './recommendation.object';

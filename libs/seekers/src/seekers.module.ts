@@ -7,6 +7,7 @@ import { multipartProvider } from './multipart.provider';
 import { SeekerVisibility } from './seeker-visibility';
 import { SeekersController } from './seekers.controller';
 import { SeekersResolver } from './seekers.resolver';
+import { SeekerNameLoader } from './seeker-name.loader';
 import { SeekersService } from './seekers.service';
 import { SupportGroupsService } from './support-groups.service';
 
@@ -16,12 +17,13 @@ import { SupportGroupsService } from './support-groups.service';
     multipartProvider,
     JobSeekerRepository,
     SeekerVisibility,
+    SeekerNameLoader,
     SupportGroupsService,
     SeekersService,
     SeekersResolver,
     SeekerImportService,
     SeekerExportService,
   ],
-  exports: [SeekersService, SeekerVisibility, SupportGroupsService, SeekerImportService, SeekerExportService, JobSeekerRepository],
+  exports: [SeekersService, SeekerVisibility, SeekerNameLoader, SupportGroupsService, SeekerImportService, SeekerExportService, JobSeekerRepository],
 })
 export class SeekersModule {}

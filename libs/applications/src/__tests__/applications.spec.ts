@@ -58,14 +58,24 @@ describe('applications: applying, moving, withdrawing', () => {
   it("lists a seeker's own applications and a job's applications for its employer only", async () => {
     const jobId = await openJob(api, growers.token, { employerId: growers.employerId });
     const id = (await apply(jobId)).data!.applyToJob.id;
-    const mine = await api.gql<{ myApplications: { id: string }[] }>(`{ myApplications { id status } }`, {}, seeker.token);
-    expect(mine.data?.myApplications.map((a) => a.id)).toContain(id);
-    const ofJob = await api.gql<{ jobApplications: { id: string }[] }>(
-      `query($jobId: ID!) { jobApplications(jobId: $jobId) { id } }`,
+    const mine = await api.gql<{ myApplications: { id: string; applicantName: string; job: { id: string; title: string } }[] }>(
+      `{ myApplications { id status applicantName job { id title } } }`,
+      {},
+      seeker.token,
+    );
+    const own = mine.data?.myApplications.find((a) => a.id === id);
+    expect(own?.job.id).toBe(jobId);
+    expect(own?.job.title).toBeTruthy();
+    const ofJob = await api.gql<{ jobApplications: { id: string; applicantName: string }[] }>(
+      `query($jobId: ID!) { jobApplications(jobId: $jobId) { id applicantName } }`,
       { jobId },
       growers.token,
     );
     expect(ofJob.data?.jobApplications.map((a) => a.id)).toEqual([id]);
+    // The employer sees the applicant's surname only; the person sees their own name.
+    const [surname, ...rest] = [...(own?.applicantName ?? '')];
+    expect(rest.length).toBeGreaterThan(0);
+    expect(ofJob.data?.jobApplications[0].applicantName).toBe(`${surname}${'*'.repeat(rest.length)}`);
     const byRival = await api.gql(`query($jobId: ID!) { jobApplications(jobId: $jobId) { id } }`, { jobId }, rival.token);
     expect(byRival.errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
