@@ -42,6 +42,16 @@ describe('demo data set', () => {
       );
       expect(signIn.data?.signIn.account.setupRequired).toBeNull();
     }
+    const county = await api.gql<{ signIn: { accessToken: string } }>(`mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }`, {
+      i: { phone: '13900000001', password: DEMO_PASSWORD },
+    });
+    const dashboard = await api.gql<{ placementStats: { total: { people: number } }; workshopStats: { total: { peopleEmployed: number } } }>(
+      `{ placementStats(period: { year: 2026 }) { total { people } } workshopStats(period: { year: 2026 }) { total { peopleEmployed } } }`,
+      {},
+      county.data?.signIn.accessToken,
+    );
+    expect(dashboard.data?.placementStats.total.people).toBeGreaterThan(500);
+    expect(dashboard.data?.workshopStats.total.peopleEmployed).toBeGreaterThan(10);
     const tokens = [...printed.matchAll(/\/c\/([1-9A-HJ-NP-Za-km-z]+)/g)].map((m) => m[1]);
     expect(tokens).toHaveLength(3);
     const scanned = await api.gql<{ scan: { __typename: string; openJobCount?: number } }>(

@@ -37,8 +37,8 @@ export const placementsDemoStep = {
   name: 'placements',
   async run(app: INestApplicationContext, random: RandomSource): Promise<string> {
     const dataSource = app.get(DataSource);
-    // Only this step writes self-found and shuttle placements; contracts and gigs earlier in the demo write their own.
-    const [existing] = (await dataSource.query(`SELECT count(*)::int AS n FROM placement WHERE source IN ('SELF_FOUND', 'TRANSFERRED_OUT')`)) as {
+    // Only this step writes self-found, shuttle and workshop placements; contracts and gigs earlier in the demo write their own.
+    const [existing] = (await dataSource.query(`SELECT count(*)::int AS n FROM placement WHERE source IN ('SELF_FOUND', 'TRANSFERRED_OUT', 'WORKSHOP')`)) as {
       n: number;
     }[];
     if (existing.n > 0) return `${existing.n} already there`;
@@ -46,10 +46,32 @@ export const placementsDemoStep = {
       id: string;
       region_code: string;
     }[];
+    // Certified workshops employ people of their own township (就近就业).
+    const workshops = (await dataSource.query(
+      `SELECT id::text, name, region_code, employer_id::text FROM workshop WHERE status = 'CERTIFIED' ORDER BY id`,
+    )) as { id: string; name: string; region_code: string; employer_id: string | null }[];
     const rows: Partial<Placement>[] = [];
     for (const seeker of seekers) {
+      const nearby = workshops.filter((w) => w.region_code.slice(0, 9) === seeker.region_code.slice(0, 9));
       for (const year of [2025, 2026]) {
         if (!random.chance(0.6)) continue;
+        if (nearby.length > 0 && random.chance(0.15)) {
+          const workshop = nearby[random.int(0, nearby.length - 1)];
+          rows.push({
+            jobSeekerId: seeker.id,
+            homeRegionCode: seeker.region_code,
+            workplaceRegionCode: workshop.region_code,
+            workplaceName: workshop.name,
+            destination: destinationOf(seeker.region_code, workshop.region_code),
+            source: PlacementSource.WORKSHOP,
+            workshopId: workshop.id,
+            employerId: workshop.employer_id,
+            startDate: date(year, random.int(1, year === 2026 ? 10 : 12), random.int(1, 28)),
+            endDate: null,
+            monthlyIncome: random.int(20, 35) * 100,
+          });
+          continue;
+        }
         const [workplace, name] = pickWorkplace(random);
         const start = date(year, random.int(1, year === 2026 ? 10 : 12), random.int(1, 28));
         const endMonth = random.int(Number(start.slice(5, 7)), 12);
