@@ -58,6 +58,28 @@ export class FigureChangeObject {
   changePercent: number | null;
 }
 
+/** What every dashboard figure carries: its definition, where and when, and the change from a year earlier. */
+@ObjectType({ isAbstract: true })
+export abstract class DashboardHead {
+  @Field(() => String, { description: '统计口径' })
+  definition: string;
+
+  @Field(() => String, { nullable: true })
+  regionCode: string | null;
+
+  @Field(() => String)
+  regionName: string;
+
+  @Field(() => StatPeriodObject)
+  period: StatPeriodObject;
+
+  @Field(() => StatPeriodObject, { description: '上年同期' })
+  previousPeriod: StatPeriodObject;
+
+  @Field(() => [FigureChangeObject], { description: '合计中各数字的同比变化' })
+  changes: FigureChangeObject[];
+}
+
 @ObjectType('ScanFunnelFigure', { description: '扫码 → 报名 → 合同，每一步的次数与人数' })
 export class ScanFunnelFigureObject {
   @Field(() => Int, { description: '扫码次数（按次计，含未登录扫码）' })
@@ -98,30 +120,12 @@ export class ScanFunnelGroupObject extends ScanFunnelFigureObject {
 }
 
 @ObjectType('ScanFunnel', { description: '扫码转化：扫码 → 报名 → 合同' })
-export class ScanFunnelObject {
-  @Field(() => String, { description: '统计口径' })
-  definition: string;
-
-  @Field(() => String, { nullable: true })
-  regionCode: string | null;
-
-  @Field(() => String)
-  regionName: string;
-
-  @Field(() => StatPeriodObject)
-  period: StatPeriodObject;
-
+export class ScanFunnelObject extends DashboardHead {
   @Field(() => ScanFunnelFigureObject)
   total: ScanFunnelFigureObject;
 
-  @Field(() => StatPeriodObject, { description: '上年同期' })
-  previousPeriod: StatPeriodObject;
-
   @Field(() => ScanFunnelFigureObject, { description: '上年同期的合计（同一口径、同一区域）' })
   previousTotal: ScanFunnelFigureObject;
-
-  @Field(() => [FigureChangeObject], { description: '合计中各数字的同比变化' })
-  changes: FigureChangeObject[];
 
   @Field(() => [ScanFunnelGroupObject])
   groups: ScanFunnelGroupObject[];
@@ -173,30 +177,12 @@ export class FairStatsTotalObject extends FairFigureObject {
 }
 
 @ObjectType('FairStats', { description: '招聘会统计：每场及合计' })
-export class FairStatsObject {
-  @Field(() => String, { description: '统计口径' })
-  definition: string;
-
-  @Field(() => String, { nullable: true })
-  regionCode: string | null;
-
-  @Field(() => String)
-  regionName: string;
-
-  @Field(() => StatPeriodObject)
-  period: StatPeriodObject;
-
+export class FairStatsObject extends DashboardHead {
   @Field(() => FairStatsTotalObject, { description: '合计（employers、attendance 为各场之和；去重人数见 distinct 字段）' })
   total: FairStatsTotalObject;
 
-  @Field(() => StatPeriodObject, { description: '上年同期' })
-  previousPeriod: StatPeriodObject;
-
   @Field(() => FairStatsTotalObject, { description: '上年同期的合计（同一口径、同一区域）' })
   previousTotal: FairStatsTotalObject;
-
-  @Field(() => [FigureChangeObject], { description: '合计中各数字的同比变化' })
-  changes: FigureChangeObject[];
 
   @Field(() => [FairStatsRowObject])
   fairs: FairStatsRowObject[];
@@ -242,30 +228,12 @@ export class WorkshopStatsTotalObject extends WorkshopFigureObject {
 }
 
 @ObjectType('WorkshopStats', { description: '就业帮扶车间统计：车间数、吸纳就业人数、其中脱贫人口' })
-export class WorkshopStatsObject {
-  @Field(() => String, { description: '统计口径' })
-  definition: string;
-
-  @Field(() => String, { nullable: true })
-  regionCode: string | null;
-
-  @Field(() => String)
-  regionName: string;
-
-  @Field(() => StatPeriodObject)
-  period: StatPeriodObject;
-
+export class WorkshopStatsObject extends DashboardHead {
   @Field(() => WorkshopStatsTotalObject)
   total: WorkshopStatsTotalObject;
 
-  @Field(() => StatPeriodObject, { description: '上年同期' })
-  previousPeriod: StatPeriodObject;
-
   @Field(() => WorkshopStatsTotalObject, { description: '上年同期的合计（同一口径、同一区域）' })
   previousTotal: WorkshopStatsTotalObject;
-
-  @Field(() => [FigureChangeObject], { description: '合计中各数字的同比变化' })
-  changes: FigureChangeObject[];
 
   @Field(() => [WorkshopStatsRowObject], { description: '每个车间（认定中的，及统计期内有人务工的）' })
   workshops: WorkshopStatsRowObject[];

@@ -62,17 +62,7 @@ export class StatisticsController {
     };
     // Validates scope and period before any byte is sent, so refusals are proper error responses.
     const fileName = await this.ledger.fileName(actor, query);
-    const body = new PassThrough();
-    reply
-      .header('content-type', XLSX_CONTENT_TYPE)
-      .header('content-disposition', attachmentDisposition(fileName, 'placements.xlsx'))
-      .header('cache-control', 'no-store');
-    const done = this.ledger.export(actor, body, query).catch((error: unknown) => {
-      this.logger.error(`Placement ledger export failed: ${(error as Error).stack ?? String(error)}`);
-      body.destroy(error as Error);
-    });
-    await reply.send(body);
-    await done;
+    await this.sendWorkbook(reply, fileName, 'placements.xlsx', 'Placement ledger export', (body) => this.ledger.export(actor, body, query));
   }
 
   /** GET /statistics/fairs/export — the fairStats rows (one per fair) as .xlsx; no personal data in them. */
@@ -89,20 +79,12 @@ export class StatisticsController {
   ): Promise<void> {
     const scope = await this.dashboard.ledgerScope(actor, { region, period: periodOf(year, from, to) });
     const fairs = await this.dashboard.fairRows(scope.params);
-    const body = new PassThrough();
-    reply
-      .header('content-type', XLSX_CONTENT_TYPE)
-      .header('content-disposition', attachmentDisposition(`招聘会台账-${scope.place}-${scope.from}至${scope.to}.xlsx`, 'fairs.xlsx'))
-      .header('cache-control', 'no-store');
     async function* rows(): AsyncGenerator<string[]> {
       for (const f of fairs) yield [f.name, f.date, f.venue, f.regionCode, String(f.employers), String(f.posts), String(f.attendance), String(f.hires)];
     }
-    const done = writeSheet(body, '招聘会台账', FAIR_COLUMNS, rows()).catch((error: unknown) => {
-      this.logger.error(`Fair ledger export failed: ${(error as Error).stack ?? String(error)}`);
-      body.destroy(error as Error);
-    });
-    await reply.send(body);
-    await done;
+    await this.sendWorkbook(reply, `招聘会台账-${scope.place}-${scope.from}至${scope.to}.xlsx`, 'fairs.xlsx', 'Fair ledger export', (body) =>
+      writeSheet(body, '招聘会台账', FAIR_COLUMNS, rows()),
+    );
   }
 
   /** GET /statistics/funnel/export — the scanFunnel figures (the total and each group of `groupBy`) as .xlsx; counts only, no personal data. */
@@ -126,23 +108,14 @@ export class StatisticsController {
       period: periodOf(year, from, to),
       groupBy: (groupBy as FunnelGroupBy | undefined) ?? null,
     });
-    const body = new PassThrough();
-    reply
-      .header('content-type', XLSX_CONTENT_TYPE)
-      .header('content-disposition', attachmentDisposition(`扫码转化-${funnel.regionName}-${funnel.period.from}至${funnel.period.to}.xlsx`, 'scan-funnel.xlsx'))
-      .header('cache-control', 'no-store');
     async function* rows(): AsyncGenerator<string[]> {
       for (const [label, f] of [['合计', funnel.total] as const, ...funnel.groups.map((g) => [g.label, g] as const)]) {
         yield [label, ...[f.scans, f.scanners, f.applications, f.applicants, f.contractsSent, f.contractsActive, f.peopleContracted].map(String)];
       }
       yield [funnel.definition];
     }
-    const done = writeSheet(body, '扫码转化', FUNNEL_COLUMNS, rows()).catch((error: unknown) => {
-      this.logger.error(`Scan funnel export failed: ${(error as Error).stack ?? String(error)}`);
-      body.destroy(error as Error);
-    });
-    await reply.send(body);
-    await done;
+    const fileName = `扫码转化-${funnel.regionName}-${funnel.period.from}至${funnel.period.to}.xlsx`;
+    await this.sendWorkbook(reply, fileName, 'scan-funnel.xlsx', 'Scan funnel export', (body) => writeSheet(body, '扫码转化', FUNNEL_COLUMNS, rows()));
   }
 
   /**
@@ -176,13 +149,24 @@ export class StatisticsController {
       purpose,
     };
     const fileName = await this.ledger.fileName(actor, query);
+    await this.sendWorkbook(reply, fileName, 'workshop-placements.xlsx', 'Workshop ledger export', (body) => this.ledger.export(actor, body, query));
+  }
+
+  /** Streams a workbook as a download; a failure half-way is logged and cuts the download short (the headers are already sent). */
+  private async sendWorkbook(
+    reply: FastifyReply,
+    fileName: string,
+    fallbackName: string,
+    label: string,
+    write: (body: PassThrough) => Promise<unknown>,
+  ): Promise<void> {
     const body = new PassThrough();
     reply
       .header('content-type', XLSX_CONTENT_TYPE)
-      .header('content-disposition', attachmentDisposition(fileName, 'workshop-placements.xlsx'))
+      .header('content-disposition', attachmentDisposition(fileName, fallbackName))
       .header('cache-control', 'no-store');
-    const done = this.ledger.export(actor, body, query).catch((error: unknown) => {
-      this.logger.error(`Workshop ledger export failed: ${(error as Error).stack ?? String(error)}`);
+    const done = write(body).catch((error: unknown) => {
+      this.logger.error(`${label} failed: ${(error as Error).stack ?? String(error)}`);
       body.destroy(error as Error);
     });
     await reply.send(body);
