@@ -12,6 +12,7 @@ import { Placements1795359874651 } from './1795359874651-placements';
 import { SearchRankTokens1795360130744 } from './1795360130744-search-rank-tokens';
 import { MatchingSeekerArrays1795360500000 } from './1795360500000-matching-seeker-arrays';
 import { SavedSearches1795361381580 } from './1795361381580-saved-searches';
+import { ScanTargetVersions1795365931031 } from './1795365931031-scan-target-versions';
 /** Every migration, oldest first. `npm run migration:generate -- <Name>` appends here. */
 export const MIGRATIONS = [
   Foundation1795355868157,
@@ -28,4 +29,5 @@ export const MIGRATIONS = [
   SearchRankTokens1795360130744,
   MatchingSeekerArrays1795360500000,
   SavedSearches1795361381580,
+  ScanTargetVersions1795365931031,
 ];
