@@ -22,8 +22,14 @@ export class RequestContextFactory {
     const header = request.headers.authorization;
     const bearer = typeof header === 'string' && /^Bearer\s+/i.test(header) ? header.replace(/^Bearer\s+/i, '').trim() : undefined;
     const userAgent = typeof request.headers['user-agent'] === 'string' ? request.headers['user-agent'].slice(0, 300) : undefined;
+    const cipher = this.cipher;
+    const address = request.ip ?? 'unknown';
+    let clientKey: string | undefined;
     const context: RequestContext = {
-      clientKey: this.cipher.hash(request.ip ?? 'unknown', 'client-address').slice(0, 24),
+      // Keyed only when a rate limit asks: most requests (a crowd's cached scans) never need it.
+      get clientKey() {
+        return (clientKey ??= cipher.hash(address, 'client-address').slice(0, 24));
+      },
       userAgent,
       loaders: new RequestLoaders(() => context),
     };

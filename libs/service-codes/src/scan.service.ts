@@ -96,7 +96,8 @@ export class ScanService {
   }
 
   private async resolveAndRecord(token: string, context: RequestContext, channel: 'GRAPHQL' | 'PAGE'): Promise<ResolvedCode> {
-    const blocked = this.blockedUntil.get(context.clientKey);
+    // Nobody blocked (the usual case): the client key is not even computed.
+    const blocked = this.blockedUntil.size > 0 ? this.blockedUntil.get(context.clientKey) : undefined;
     if (blocked && blocked > Date.now()) throw rateLimited(Math.ceil((blocked - Date.now()) / 1000), '扫码失败次数过多，请稍后再试');
     let resolved;
     try {

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { Pool } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 
 import { type Actor, AppConfig, COUNTY_TODAY_SQL } from '@jobcode/common';
 import { inTransaction, isUniqueViolation } from '@jobcode/database';
 import { RegionScope } from '@jobcode/regions';
 
+import { FreshReads } from './fresh-reads';
 import { ServiceCode } from './service-code.entity';
 import { ServiceCodeObject, ServiceCodeStatus } from './service-code.object';
 import { ServiceCodeTargetKind, TARGET_KIND_NAMES } from './service-code-target-kind';
@@ -65,6 +67,17 @@ export class ServiceCodesService {
     private readonly scope: RegionScope,
     private readonly config: AppConfig,
   ) {}
+
+  /**
+   * Token reads, coalesced per token (FreshReads: never older than the scan asking), straight on
+   * the driver's pool as a named prepared statement: PostgreSQL, sharing the machine, plans it
+   * once per connection, and a crowd scanning one board costs one read per round trip.
+   */
+  private readonly codeReads = new FreshReads<string, ResolveRow | undefined>(async (token) => {
+    const pool = (this.dataSource.driver as unknown as { master: Pool }).master;
+    const { rows } = await pool.query<ResolveRow>({ name: 'service-code-resolve', text: RESOLVE_SQL, values: [token] });
+    return rows[0];
+  });
 
   statusOf(code: ServiceCode, now = new Date()): ServiceCodeStatus {
     if (code.replacedById) return ServiceCodeStatus.REPLACED;
@@ -187,7 +200,7 @@ export class ServiceCodesService {
    */
   async resolve(token: string): Promise<ResolvedCode> {
     if (!looksLikeToken(token)) throw invalidCode();
-    const [row] = (await this.dataSource.query(RESOLVE_SQL, [token])) as ResolveRow[];
+    const row = await this.codeReads.get(token);
     if (!row) throw invalidCode();
     const code = Object.assign(new ServiceCode(), {
       id: row.id,
