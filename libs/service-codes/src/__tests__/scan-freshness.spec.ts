@@ -148,14 +148,19 @@ describe('scan freshness across processes and caches', () => {
     expect(executed).toHaveBeenCalledTimes(2);
   });
 
-  it('records every scan exactly once, served from the cache or not', async () => {
+  it('records every scan exactly once, served from the cache, rebuilt after a change or executed in full', async () => {
     const recorder = a.app.get(ScanEventRecorder);
     await recorder.flush();
     const count = async () =>
       Number(((await a.dataSource.query(`SELECT count(*) AS n FROM scan_event WHERE target_id = $1`, [world.stationId])) as { n: string }[])[0].n);
     const before = await count();
+    await b.dataSource.query(`UPDATE gig_station SET opening_hours = '每天 6:30–19:00' WHERE id = $1`, [world.stationId]);
+    executed.mockClear();
     for (let i = 0; i < 5; i++) await scanA();
+    expect(executed).toHaveBeenCalledTimes(1); // the first one, after the change
+    await scanA(SCAN_WITH_SOURCE);
+    await scanA(SCAN_WITH_SOURCE);
     await recorder.flush();
-    expect((await count()) - before).toBe(5);
+    expect((await count()) - before).toBe(7);
   });
 });
