@@ -163,4 +163,22 @@ describe('scan freshness across processes and caches', () => {
     await recorder.flush();
     expect((await count()) - before).toBe(7);
   });
+  it('serves the no-JavaScript page from its cache only while nothing changed, in either process', async () => {
+    await a.dataSource.query(`UPDATE job SET status = 'OPEN' WHERE id = $1`, [world.jobId]);
+    const page = async (api: TestApp) => {
+      const response = await fetch(`${api.url}/c/${world.stationToken}`);
+      expect(response.status).toBe(200);
+      return response.text();
+    };
+    expect(await page(a)).toContain('番茄采摘（日结）');
+    executed.mockClear();
+    expect(await page(a)).toContain('番茄采摘（日结）');
+    expect(executed).not.toHaveBeenCalled();
+
+    await b.gql(transition('closeJob'), { input: { jobId: world.jobId } }, world.farm.token);
+    const after = await page(a);
+    expect(after).not.toContain('番茄采摘（日结）');
+    expect(after).toContain('在招岗位（0 个）');
+    expect(await page(b)).not.toContain('番茄采摘（日结）');
+  });
 });
