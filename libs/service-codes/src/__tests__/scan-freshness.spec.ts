@@ -150,6 +150,8 @@ describe('scan freshness across processes and caches', () => {
 
   it('records every scan exactly once, served from the cache, rebuilt after a change or executed in full', async () => {
     const recorder = a.app.get(ScanEventRecorder);
+    // Process B's scans from the tests above would otherwise land, a second later, inside the count.
+    await b.app.get(ScanEventRecorder).flush();
     await recorder.flush();
     const count = async () =>
       Number(((await a.dataSource.query(`SELECT count(*) AS n FROM scan_event WHERE target_id = $1`, [world.stationId])) as { n: string }[])[0].n);
