@@ -107,6 +107,15 @@ describe('scan freshness across processes and caches', () => {
     expect(slotsLeft(await scanA())).toBe(1);
   });
 
+  it("keeps another station's job off this station's board once it closes, its shift meeting here", async () => {
+    const shiftId = await addShift(a, world.other.token, world.otherJobId, { meetingStationId: world.stationId, startTime: '13:00', endTime: '17:00' });
+    const onBoard = async () => (await scanA()).board.some((e) => e.shift.id === shiftId);
+    expect(await onBoard()).toBe(true);
+    expect(await onBoard()).toBe(true); // from the cache
+    await b.gql(transition('pauseJob'), { input: { jobId: world.otherJobId } }, world.other.token);
+    expect(await onBoard()).toBe(false);
+  });
+
   it('notices writes made outside the API, including one that commits after a later change was already scanned', async () => {
     await a.dataSource.query(`UPDATE employer SET name = '金江番茄合作社（改名）' WHERE id = $1`, [world.farm.employerId]);
     expect((await scanA()).jobs[0].job.employer?.name).toBe('金江番茄合作社（改名）');

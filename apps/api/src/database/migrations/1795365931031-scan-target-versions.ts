@@ -7,8 +7,13 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * at commit so the row lock is held only for the commit, not the whole booking transaction.
  */
 const BUMPS: { table: string; fn: string; targets: (row: 'OLD' | 'NEW') => string }[] = [
-  // A job: its own code and its station, workshop or fair (old and new, when moved).
-  { table: 'job', fn: 'scan_bump_job', targets: (r) => `ARRAY[${r}.id, ${r}.station_id, ${r}.workshop_id, ${r}.fair_id]` },
+  // A job: its own code, its station, workshop or fair (old and new, when moved), and the stations its shifts meet at (their boards).
+  {
+    table: 'job',
+    fn: 'scan_bump_job',
+    targets: (r) =>
+      `ARRAY[${r}.id, ${r}.station_id, ${r}.workshop_id, ${r}.fair_id] || coalesce((SELECT array_agg(s.meeting_station_id) FROM job_shift s WHERE s.job_id = ${r}.id), '{}')`,
+  },
   // A shift (slots booked, cancelled, changed): its job and the job's sources, and the station it meets at.
   {
     table: 'job_shift',
@@ -25,7 +30,8 @@ const BUMPS: { table: string; fn: string; targets: (row: 'OLD' | 'NEW') => strin
     table: 'employer',
     fn: 'scan_bump_employer',
     targets: (r) =>
-      `coalesce((SELECT array_agg(t) FROM job j, unnest(ARRAY[j.id, j.station_id, j.workshop_id, j.fair_id]) AS t WHERE j.employer_id = ${r}.id), '{}')`,
+      `coalesce((SELECT array_agg(t) FROM job j, unnest(ARRAY[j.id, j.station_id, j.workshop_id, j.fair_id]) AS t WHERE j.employer_id = ${r}.id), '{}')
+       || coalesce((SELECT array_agg(s.meeting_station_id) FROM job j JOIN job_shift s ON s.job_id = j.id WHERE j.employer_id = ${r}.id), '{}')`,
   },
 ];
 
