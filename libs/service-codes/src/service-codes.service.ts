@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Pool } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 
 import { type Actor, AppConfig, COUNTY_TODAY_SQL } from '@jobcode/common';
@@ -69,13 +68,12 @@ export class ServiceCodesService {
   ) {}
 
   /**
-   * Token reads, coalesced per token (FreshReads: never older than the scan asking), straight on
-   * the driver's pool as a named prepared statement: PostgreSQL, sharing the machine, plans it
-   * once per connection, and a crowd scanning one board costs one read per round trip.
+   * Token reads, coalesced per token (FreshReads: never older than the scan asking): a crowd
+   * scanning one board costs one statement per round trip, not one per scan. (Not a named
+   * prepared statement: on embedded PGlite every pool connection shares one session.)
    */
   private readonly codeReads = new FreshReads<string, ResolveRow | undefined>(async (token) => {
-    const pool = (this.dataSource.driver as unknown as { master: Pool }).master;
-    const { rows } = await pool.query<ResolveRow>({ name: 'service-code-resolve', text: RESOLVE_SQL, values: [token] });
+    const rows = (await this.dataSource.query(RESOLVE_SQL, [token])) as ResolveRow[];
     return rows[0];
   });
 

@@ -47,7 +47,9 @@ export class GigStationTarget implements ServiceCodeTargetAdapter<GigStationScan
     return this.cache.get(this.kind, id, context, async () => {
       const station = await this.sources.requireStation(id);
       const origin = context.near ?? { lat: Number(station.latitude), lng: Number(station.longitude) };
-      const [nearby, entries] = await Promise.all([this.nearby.of({ stationId: id }, origin), this.shifts.boardForStation(id)]);
+      // One after the other: on embedded PGlite the pool's connections share one session.
+      const nearby = await this.nearby.of({ stationId: id }, origin);
+      const entries = await this.shifts.boardForStation(id);
       const view = Object.assign(new GigStationScan(), {
         station: await this.mapper.station(station),
         jobs: nearby.jobs.map((job, i) => ({ job, distanceKm: nearby.distances[i] })),
