@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
-import { type RequestContext, RequestLoaders } from '@jobcode/common';
+import { type Actor, type RequestContext, RequestLoaders } from '@jobcode/common';
 import { PersonalDataCipher } from '@jobcode/personal-data';
 
 import { AuthService } from './auth.service';
@@ -8,6 +8,28 @@ import { AuthService } from './auth.service';
 export interface IncomingRequest {
   ip?: string;
   headers: Record<string, string | string[] | undefined>;
+}
+
+/**
+ * One request's context. The client key (an HMAC of the address) is computed on first use,
+ * when a rate limit asks: most requests, such as a crowd's cached scans, never need it. It is a
+ * getter on the prototype so the copies GraphQL drivers make of the context stay lazy too.
+ */
+class HttpRequestContext implements RequestContext {
+  actor?: Actor;
+  authError?: string;
+  readonly loaders: RequestLoaders;
+
+  constructor(
+    private readonly keyOf: () => string,
+    readonly userAgent: string | undefined,
+  ) {
+    this.loaders = new RequestLoaders(() => this);
+  }
+
+  get clientKey(): string {
+    return this.keyOf();
+  }
 }
 
 /** Builds the per-request context once: who is calling, a keyed client key, fresh DataLoaders. */
@@ -22,11 +44,9 @@ export class RequestContextFactory {
     const header = request.headers.authorization;
     const bearer = typeof header === 'string' && /^Bearer\s+/i.test(header) ? header.replace(/^Bearer\s+/i, '').trim() : undefined;
     const userAgent = typeof request.headers['user-agent'] === 'string' ? request.headers['user-agent'].slice(0, 300) : undefined;
-    const context: RequestContext = {
-      clientKey: this.cipher.hash(request.ip ?? 'unknown', 'client-address').slice(0, 24),
-      userAgent,
-      loaders: new RequestLoaders(() => context),
-    };
+    const address = request.ip ?? 'unknown';
+    let clientKey: string | undefined;
+    const context = new HttpRequestContext(() => (clientKey ??= this.cipher.hash(address, 'client-address').slice(0, 24)), userAgent);
     if (bearer) {
       const { actor, error } = await this.auth.authenticate(bearer);
       context.actor = actor;

@@ -2,6 +2,7 @@ export * from './fair-attendance.entity';
 export * from './scan-event-recorder';
 export * from './scan-counts';
 export * from './scan-event.entity';
+export * from './scan-target-version.entity';
 export * from './scan-page/render-scan-page';
 export * from './scan-page/scan-page.model';
 export * from './scan.service';

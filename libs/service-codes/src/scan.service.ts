@@ -13,7 +13,7 @@ import type { GeoPoint } from './service-code-target';
 import type { ServiceCodeTargetKind } from './service-code-target-kind';
 import { ServiceCodeTargets } from './service-code-targets';
 import { ScanEventRecorder } from './scan-event-recorder';
-import { ServiceCodesService } from './service-codes.service';
+import { type ResolvedCode, ServiceCodesService } from './service-codes.service';
 import { ServiceCodesException, ServiceCodesExceptionCode } from './service-codes.exception';
 
 /** Wrong tokens allowed per client in the window before scans from it are refused. */
@@ -35,6 +35,7 @@ export interface ScanOutcome {
 @Injectable()
 export class ScanService {
   private readonly blockedUntil = new Map<string, number>();
+  private readonly opened = new WeakMap<RequestContext, Map<string, Promise<ResolvedCode>>>();
 
   constructor(
     private readonly codes: ServiceCodesService,
@@ -76,8 +77,27 @@ export class ScanService {
     }));
   }
 
-  async scan(token: string, context: RequestContext, channel: 'GRAPHQL' | 'PAGE', near?: GeoPoint, atFairId?: string): Promise<ScanOutcome> {
-    const blocked = this.blockedUntil.get(context.clientKey);
+  /**
+   * Resolves a token for one request and records the scan: once per request and token, however
+   * many callers ask (the scan response cache asks before execution, the resolver during it),
+   * so a request reads the token once, records one scan and counts at most one miss.
+   */
+  open(token: string, context: RequestContext, channel: 'GRAPHQL' | 'PAGE'): Promise<ResolvedCode> {
+    let opened = this.opened.get(context);
+    if (!opened) this.opened.set(context, (opened = new Map()));
+    let resolved = opened.get(token);
+    if (!resolved) {
+      resolved = this.resolveAndRecord(token, context, channel);
+      // Settled either way here; callers that await it see the same outcome.
+      resolved.catch(() => undefined);
+      opened.set(token, resolved);
+    }
+    return resolved;
+  }
+
+  private async resolveAndRecord(token: string, context: RequestContext, channel: 'GRAPHQL' | 'PAGE'): Promise<ResolvedCode> {
+    // Nobody blocked (the usual case): the client key is not even computed.
+    const blocked = this.blockedUntil.size > 0 ? this.blockedUntil.get(context.clientKey) : undefined;
     if (blocked && blocked > Date.now()) throw rateLimited(Math.ceil((blocked - Date.now()) / 1000), '扫码失败次数过多，请稍后再试');
     let resolved;
     try {
@@ -97,6 +117,12 @@ export class ScanService {
       client: clientClass(context.userAgent),
       channel,
     });
+    return resolved;
+  }
+
+  async scan(token: string, context: RequestContext, channel: 'GRAPHQL' | 'PAGE', near?: GeoPoint, atFairId?: string): Promise<ScanOutcome> {
+    const resolved = await this.open(token, context, channel);
+    const { code } = resolved;
     const adapter = this.targets.of(code.targetKind);
     if (resolved.kind === 'replaced') {
       const facts = adapter.isPublic ? await adapter.locate(code.targetId) : undefined;

@@ -7,6 +7,7 @@ import { JobsModule } from '@jobcode/jobs';
 import { SeekersModule } from '@jobcode/seekers';
 
 import { ScanEventRecorder } from './scan-event-recorder';
+import { ScanResponseCache } from './scan-response-cache';
 import { ScanPageController } from './scan-page/scan-page.controller';
 import { ScanService } from './scan.service';
 import { SERVICE_CODE_TARGETS, type ServiceCodeTargetAdapter } from './service-code-target';
@@ -33,6 +34,7 @@ import { ScanViewCache } from './targets/scan-view-cache';
     ServiceCodePoster,
     ScanEventRecorder,
     ScanService,
+    ScanResponseCache,
     ServiceCodesResolver,
   ],
   exports: [ServiceCodesService, ScanService, ServiceCodeImages, ScanEventRecorder],

@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 
-import { type Actor, AppConfig } from '@jobcode/common';
+import { type Actor, AppConfig, COUNTY_TODAY_SQL } from '@jobcode/common';
 import { inTransaction, isUniqueViolation } from '@jobcode/database';
 import { RegionScope } from '@jobcode/regions';
 
+import { FreshReads } from './fresh-reads';
 import { ServiceCode } from './service-code.entity';
 import { ServiceCodeObject, ServiceCodeStatus } from './service-code.object';
 import { ServiceCodeTargetKind, TARGET_KIND_NAMES } from './service-code-target-kind';
@@ -20,23 +21,40 @@ export interface IssueServiceCode {
   expiresAt?: Date | null;
 }
 
-/** A token's state as a scan sees it; `targetVersion` changes whenever the jobs behind a station, workshop or fair change. */
+/** A token's state as a scan sees it; `targetVersion` changes whenever what a scan of a station, workshop, fair or job shows changes. */
 export type ResolvedCode = { kind: 'active'; code: ServiceCode; targetVersion?: string } | { kind: 'replaced'; code: ServiceCode };
 
 /**
- * The state of the jobs behind a source, read in the same statement as the token: how many,
- * the latest change, and the county date (a job past valid_to closes at midnight without a
- * write), plus the source's own last change (stations, workshops) or booths (fairs). Any process
- * that changes them changes it, so a view cached under it is reused only while it is still
- * exactly what the database would give.
+ * The token and, for stations, workshops, fairs and jobs, the version of what a scan of its
+ * target shows, in one indexed statement: the target's counter in scan_target_version (bumped
+ * by triggers at commit on any change to the target, its jobs, their shifts and booked slots,
+ * a fair's booths, the jobs' employers; see the ScanTargetVersions migration) and the county
+ * date (a job past valid_to closes, and the board moves on, at midnight without a write). Any
+ * process that changes them changes it, so a view or response cached under it is reused only
+ * while it is still exactly what the database would give.
  */
-const JOBS_VERSION = (column: string) =>
-  `(SELECT count(*) || ':' || coalesce(max(j.updated_at)::text, '-') || ':' || (now() AT TIME ZONE 'Asia/Shanghai')::date FROM job j WHERE j.${column} = c.target_id)`;
-const TARGET_VERSION = `CASE c.target_kind
-  WHEN 'GIG_STATION' THEN ${JOBS_VERSION('station_id')} || (SELECT ':' || s.updated_at FROM gig_station s WHERE s.id = c.target_id)
-  WHEN 'WORKSHOP' THEN ${JOBS_VERSION('workshop_id')} || (SELECT ':' || w.updated_at FROM workshop w WHERE w.id = c.target_id)
-  WHEN 'JOB_FAIR' THEN ${JOBS_VERSION('fair_id')} || (SELECT ':' || count(*) FROM fair_booth b WHERE b.fair_id = c.target_id)
-END`;
+const RESOLVE_SQL = `SELECT c.id, c.token, c.target_kind, c.target_id, c.region_code, c.label, c.issued_by, c.issued_at, c.expires_at,
+       c.revoked_at, c.revoked_by, c.replaced_by_id,
+       CASE WHEN c.target_kind IN ('GIG_STATION', 'WORKSHOP', 'JOB_FAIR', 'JOB')
+            THEN coalesce(v.version, 0) || ':' || ${COUNTY_TODAY_SQL} END AS target_version
+  FROM service_code c LEFT JOIN scan_target_version v ON v.target_id = c.target_id
+ WHERE c.token = $1`;
+
+interface ResolveRow {
+  id: string;
+  token: string;
+  target_kind: ServiceCodeTargetKind;
+  target_id: string;
+  region_code: string | null;
+  label: string | null;
+  issued_by: string;
+  issued_at: Date;
+  expires_at: Date | null;
+  revoked_at: Date | null;
+  revoked_by: string | null;
+  replaced_by_id: string | null;
+  target_version: string | null;
+}
 
 const POSTER_KINDS = new Set([ServiceCodeTargetKind.GIG_STATION, ServiceCodeTargetKind.WORKSHOP, ServiceCodeTargetKind.JOB_FAIR, ServiceCodeTargetKind.JOB]);
 
@@ -48,6 +66,16 @@ export class ServiceCodesService {
     private readonly scope: RegionScope,
     private readonly config: AppConfig,
   ) {}
+
+  /**
+   * Token reads, coalesced per token (FreshReads: never older than the scan asking): a crowd
+   * scanning one board costs one statement per round trip, not one per scan. (Not a named
+   * prepared statement: on embedded PGlite every pool connection shares one session.)
+   */
+  private readonly codeReads = new FreshReads<string, ResolveRow | undefined>(async (token) => {
+    const rows = (await this.dataSource.query(RESOLVE_SQL, [token])) as ResolveRow[];
+    return rows[0];
+  });
 
   statusOf(code: ServiceCode, now = new Date()): ServiceCodeStatus {
     if (code.replacedById) return ServiceCodeStatus.REPLACED;
@@ -170,17 +198,26 @@ export class ServiceCodesService {
    */
   async resolve(token: string): Promise<ResolvedCode> {
     if (!looksLikeToken(token)) throw invalidCode();
-    const { entities, raw } = await this.dataSource.manager
-      .createQueryBuilder(ServiceCode, 'c')
-      .addSelect(TARGET_VERSION, 'target_version')
-      .where('c.token = :token', { token })
-      .getRawAndEntities<{ target_version: string | null }>();
-    const code = entities[0];
-    if (!code) throw invalidCode();
+    const row = await this.codeReads.get(token);
+    if (!row) throw invalidCode();
+    const code = Object.assign(new ServiceCode(), {
+      id: row.id,
+      token: row.token,
+      targetKind: row.target_kind,
+      targetId: row.target_id,
+      regionCode: row.region_code,
+      label: row.label,
+      issuedBy: row.issued_by,
+      issuedAt: row.issued_at,
+      expiresAt: row.expires_at,
+      revokedAt: row.revoked_at,
+      revokedBy: row.revoked_by,
+      replacedById: row.replaced_by_id,
+    });
     const status = this.statusOf(code);
     if (status === ServiceCodeStatus.REPLACED) return { kind: 'replaced', code };
     if (status !== ServiceCodeStatus.ACTIVE) throw invalidCode();
-    return { kind: 'active', code, targetVersion: raw[0]?.target_version ?? undefined };
+    return { kind: 'active', code, targetVersion: row.target_version ?? undefined };
   }
 
   /** An active code for image and poster routes; anything else is the one invalid-code answer. */

@@ -18,7 +18,7 @@ import { RateLimitBucket } from '@jobcode/rate-limit';
 import { Region } from '@jobcode/regions';
 import { JobSearchDocumentRow } from '@jobcode/search';
 import { JobSeeker, JobSeekerSupportGroup, SupportGroup } from '@jobcode/seekers';
-import { FairAttendance, ScanEvent, ServiceCode } from '@jobcode/service-codes';
+import { FairAttendance, ScanEvent, ScanTargetVersion, ServiceCode } from '@jobcode/service-codes';
 import { SavedSearch, SavedSearchAlert } from '@jobcode/saved-searches';
 
 /** Every entity of the service; the migrations must create exactly what these describe. */
@@ -41,6 +41,7 @@ export const ENTITIES = [
   JobShift,
   ServiceCode,
   ScanEvent,
+  ScanTargetVersion,
   FairAttendance,
   JobSearchDocumentRow,
   PersonalDataAccess,

@@ -1,5 +1,5 @@
 import { type ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError } from 'graphql';
+import { type DocumentNode, GraphQLError } from 'graphql';
 import { type ComplexityEstimator, fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@jobcode/common';
@@ -11,28 +11,41 @@ const pagedEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
   return undefined;
 };
 
+/** Costs remembered per document and variables, at most this many per document. */
+const REMEMBERED_PER_DOCUMENT = 64;
+
 /**
  * Refuses operations whose estimated cost exceeds the limit before any resolver
- * runs (OWASP GraphQL: cost limits; Apollo has none of its own).
+ * runs (OWASP GraphQL: cost limits; Apollo has none of its own). The estimate walks the
+ * whole document, so it is remembered per parsed document (Apollo hands out the same
+ * DocumentNode for the same query text) and variables: a crowd sending one query pays once.
  */
 export function queryCostPlugin(maxCost: number): ApolloServerPlugin {
+  const costs = new WeakMap<DocumentNode, Map<string, number>>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema }) {
-          let cost: number;
-          try {
-            cost = getComplexity({
-              schema,
-              operationName: request.operationName ?? undefined,
-              query: document,
-              variables: request.variables ?? {},
-              estimators: [fieldExtensionsEstimator(), pagedEstimator, simpleEstimator({ defaultComplexity: 1 })],
-            });
-          } catch {
-            // Variables that do not fit the operation: execution refuses them next with Apollo's own
-            // error (400, BAD_USER_INPUT, naming the variable); nothing runs, so there is nothing to cost.
-            return;
+          let known = costs.get(document);
+          if (!known) costs.set(document, (known = new Map()));
+          const key = `${request.operationName ?? ''}\n${JSON.stringify(request.variables ?? {})}`;
+          let cost = known.get(key);
+          if (cost === undefined) {
+            try {
+              cost = getComplexity({
+                schema,
+                operationName: request.operationName ?? undefined,
+                query: document,
+                variables: request.variables ?? {},
+                estimators: [fieldExtensionsEstimator(), pagedEstimator, simpleEstimator({ defaultComplexity: 1 })],
+              });
+            } catch {
+              // Variables that do not fit the operation: execution refuses them next with Apollo's own
+              // error (400, BAD_USER_INPUT, naming the variable); nothing runs, so there is nothing to cost.
+              return;
+            }
+            if (known.size >= REMEMBERED_PER_DOCUMENT) known.clear();
+            known.set(key, cost);
           }
           if (cost > maxCost) {
             throw new GraphQLError(`请求过于复杂（估算开销 ${cost}，上限 ${maxCost}），请减少字段或每页条数`, {

@@ -18,6 +18,9 @@ interface Reply {
   send(body: unknown): void;
 }
 
+/** Codes whose rendered page is kept. */
+const PAGES = 2_000;
+
 const STATUS: Partial<Record<ErrorCode, number>> = { NOT_FOUND: 404, RATE_LIMITED: 429, FORBIDDEN: 403, UNAUTHENTICATED: 401 };
 
 /**
@@ -34,12 +37,24 @@ export class ScanPageController {
     private readonly poster: ServiceCodePoster,
   ) {}
 
+  /** Pages of anonymous scans per code, valid while the target version they were rendered for is current. */
+  private readonly pages = new Map<string, { version: string; html: string }>();
+
   @Allow(PUBLIC)
   @Get(':token')
   async page(@Param('token') token: string, @ReqContext() context: RequestContext, @Res() reply: Reply): Promise<void> {
     let page: ScanPage;
     let status = 200;
+    let cacheUnder: { codeId: string; version: string } | undefined;
     try {
+      // An anonymous visitor of a station, workshop, fair or job gets the page rendered for the
+      // target version read with the token (see ScanResponseCache for GraphQL): no adapter, no render.
+      const resolved = await this.scans.open(token, context, 'PAGE');
+      if (!context.actor && resolved.kind === 'active' && resolved.targetVersion) {
+        cacheUnder = { codeId: resolved.code.id, version: resolved.targetVersion };
+        const cached = this.pages.get(cacheUnder.codeId);
+        if (cached?.version === cacheUnder.version) return this.send(reply, 200, cached.html);
+      }
       const outcome = await this.scans.scan(token, context, 'PAGE');
       if (outcome.view instanceof ReplacedServiceCode) {
         page = {
@@ -56,7 +71,17 @@ export class ScanPageController {
       status = STATUS[error.code] ?? 400;
       page = { title: status === 429 ? '请稍后再试' : '无法打开此码', facts: [], sections: [], notice: error.message };
     }
-    reply.status(status).header('Cache-Control', 'no-store').type('text/html; charset=utf-8').send(renderScanPage(page));
+    const html = renderScanPage(page);
+    if (cacheUnder && status === 200) {
+      this.pages.delete(cacheUnder.codeId);
+      if (this.pages.size >= PAGES) this.pages.delete(this.pages.keys().next().value as string);
+      this.pages.set(cacheUnder.codeId, { version: cacheUnder.version, html });
+    }
+    this.send(reply, status, html);
+  }
+
+  private send(reply: Reply, status: number, html: string): void {
+    reply.status(status).header('Cache-Control', 'no-store').type('text/html; charset=utf-8').send(html);
   }
 
   @Allow(PUBLIC)

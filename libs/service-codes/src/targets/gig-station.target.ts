@@ -42,22 +42,22 @@ export class GigStationTarget implements ServiceCodeTargetAdapter<GigStationScan
   }
 
   async scan(id: string, context: ScanContext): Promise<GigStationScan> {
-    const view = await this.cache.get(this.kind, id, context, async () => {
+    // The board's slots left are covered by the target version too (booking a slot bumps it):
+    // a cached view is rebuilt at the first scan after any booking, in any process.
+    return this.cache.get(this.kind, id, context, async () => {
       const station = await this.sources.requireStation(id);
       const origin = context.near ?? { lat: Number(station.latitude), lng: Number(station.longitude) };
+      // One after the other: on embedded PGlite the pool's connections share one session.
       const nearby = await this.nearby.of({ stationId: id }, origin);
+      const entries = await this.shifts.boardForStation(id);
       const view = Object.assign(new GigStationScan(), {
         station: await this.mapper.station(station),
         jobs: nearby.jobs.map((job, i) => ({ job, distanceKm: nearby.distances[i] })),
         openJobCount: nearby.total,
-        board: [],
+        board: await Promise.all(entries.map(async (e) => ({ job: await this.jobMapper.job(e.job), shift: this.jobMapper.shift(e.shift) }))),
       });
       return { view, employers: nearby.employers };
     });
-    // Slots left change with every booking: the board is read fresh on each scan.
-    const entries = await this.shifts.boardForStation(id);
-    const board = await Promise.all(entries.map(async (e) => ({ job: await this.jobMapper.job(e.job), shift: this.jobMapper.shift(e.shift) })));
-    return Object.assign(new GigStationScan(), view, { board });
   }
 
   page(view: GigStationScan): ScanPage {

@@ -13,10 +13,11 @@ import { SearchRankTokens1795360130744 } from './1795360130744-search-rank-token
 import { MatchingSeekerArrays1795360500000 } from './1795360500000-matching-seeker-arrays';
 import { SavedSearches1795361381580 } from './1795361381580-saved-searches';
 import { ContractStatusGuard1795361600000 } from './1795361600000-contract-status-guard';
-import { SearchFilterLexemes1795362000000 } from './1795362000000-search-filter-lexemes';
 import { PlacementRollup1795362000000 } from './1795362000000-placement-rollup';
+import { SearchFilterLexemes1795362000000 } from './1795362000000-search-filter-lexemes';
 import { SeekerMatchKeys1795362100000 } from './1795362100000-seeker-match-keys';
 import { IdempotencyKeys1795365825982 } from './1795365825982-idempotency-keys';
+import { ScanTargetVersions1795365931031 } from './1795365931031-scan-target-versions';
 import { SecondFactor1795366276068 } from './1795366276068-second-factor';
 import { NotificationProviderStatus1795369236665 } from './1795369236665-notification-provider-status';
 /** Every migration, oldest first. `npm run migration:generate -- <Name>` appends here. */
@@ -36,10 +37,11 @@ export const MIGRATIONS = [
   MatchingSeekerArrays1795360500000,
   SavedSearches1795361381580,
   ContractStatusGuard1795361600000,
-  PlacementRollup1795362000000,
   SearchFilterLexemes1795362000000,
+  PlacementRollup1795362000000,
   SeekerMatchKeys1795362100000,
   IdempotencyKeys1795365825982,
+  ScanTargetVersions1795365931031,
   SecondFactor1795366276068,
   NotificationProviderStatus1795369236665,
 ];
