@@ -145,8 +145,13 @@ export class ServiceCodesService {
     return this.toObject(code, facts.title);
   }
 
-  private async findManaged(actor: Actor, token: string, manager: EntityManager): Promise<ServiceCode> {
-    const code = looksLikeToken(token) ? await manager.findOne(ServiceCode, { where: { token }, lock: { mode: 'pessimistic_write' } }) : null;
+  /**
+   * The code, once the actor is known to manage its target; callers lock it in their own
+   * transaction. Read before that transaction: the target adapters use their own connection,
+   * which would wait behind an open transaction on the single-session embedded database.
+   */
+  private async findManaged(actor: Actor, token: string): Promise<ServiceCode> {
+    const code = looksLikeToken(token) ? await this.dataSource.manager.findOne(ServiceCode, { where: { token } }) : null;
     if (!code) throw new ServiceCodesException(ServiceCodesExceptionCode.TARGET_NOT_FOUND, '找不到这个码', 'input.token');
     await this.assertManager(actor, code.targetKind, code.targetId);
     return code;
@@ -154,8 +159,9 @@ export class ServiceCodesService {
 
   /** Stops a code; the target is untouched. Revoking twice is refused as CONFLICT. */
   async revoke(actor: Actor, token: string): Promise<ServiceCodeObject> {
+    const managed = await this.findManaged(actor, token);
     const code = await inTransaction(this.dataSource, async (manager) => {
-      const found = await this.findManaged(actor, token, manager);
+      const found = await manager.findOneOrFail(ServiceCode, { where: { id: managed.id }, lock: { mode: 'pessimistic_write' } });
       if (this.statusOf(found) !== ServiceCodeStatus.ACTIVE) {
         throw new ServiceCodesException(ServiceCodesExceptionCode.ALREADY_INACTIVE, '此码已停用、已更换或已过期，无需再停用');
       }
@@ -168,8 +174,9 @@ export class ServiceCodesService {
 
   /** Issues a new token for the same target and place; the old one answers "replaced". */
   async rotate(actor: Actor, token: string): Promise<ServiceCodeObject> {
+    const managed = await this.findManaged(actor, token);
     const fresh = await inTransaction(this.dataSource, async (manager) => {
-      const old = await this.findManaged(actor, token, manager);
+      const old = await manager.findOneOrFail(ServiceCode, { where: { id: managed.id }, lock: { mode: 'pessimistic_write' } });
       if (this.statusOf(old) !== ServiceCodeStatus.ACTIVE) {
         throw new ServiceCodesException(ServiceCodesExceptionCode.ALREADY_INACTIVE, '只能更换有效的码；已停用或已过期的码请重新发放');
       }
