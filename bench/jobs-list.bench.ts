@@ -10,7 +10,7 @@
  */
 import 'reflect-metadata';
 
-import { createServer, type Server } from 'node:http';
+import { type Server } from 'node:http';
 
 import autocannon from 'autocannon';
 import { Pool } from 'pg';
@@ -26,6 +26,7 @@ import { DemoRandom } from '../apps/api/src/commands/demo-random';
 import { createScratchDatabase } from '../apps/api/src/commands/scratch-database';
 import { machineLoad } from './bench-stats';
 import { benchConfig } from './support/bench-config';
+import { startBareServer } from './support/bare-server';
 
 const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -98,18 +99,9 @@ async function main(): Promise<void> {
       });
     }
 
-    bare = createServer(async (_request, response) => {
-      try {
-        const { rows } = await pool.query(BARE_SQL, [station.id]);
-        response.writeHead(200, { 'content-type': 'application/json' });
-        response.end(JSON.stringify({ data: { jobs: rows } }));
-      } catch (error) {
-        response.writeHead(500);
-        response.end(String(error));
-      }
-    });
-    await new Promise<void>((resolve) => bare!.listen(0, '127.0.0.1', resolve));
-    const barePort = (bare.address() as { port: number }).port;
+    const started = await startBareServer(pool, BARE_SQL, [station.id]);
+    bare = started.server;
+    const barePort = started.port;
 
     const body = JSON.stringify({ query: QUERY, variables: { stationId: station.id } });
     const check = await (await fetch(`http://127.0.0.1:${apiPort}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).json();

@@ -15,13 +15,13 @@
  */
 import 'reflect-metadata';
 
-import { createServer, type Server } from 'node:http';
-import { cpus, loadavg } from 'node:os';
+import { type Server } from 'node:http';
+import { loadavg } from 'node:os';
 
 import autocannon from 'autocannon';
 import { Pool } from 'pg';
 
-import { loadConfig, Role } from '@jobcode/common';
+import { Role } from '@jobcode/common';
 import { EmployersService } from '@jobcode/employers';
 import { GigStationLevel, JobSourcesService } from '@jobcode/job-sources';
 import { JobKind, JobsService, WageUnit } from '@jobcode/jobs';
@@ -29,6 +29,9 @@ import { ServiceCodesService, ServiceCodeTargetKind } from '@jobcode/service-cod
 
 import { createApp } from '../apps/api/src/bootstrap/create-app';
 import { createScratchDatabase } from '../apps/api/src/commands/scratch-database';
+import { machineLoad } from './bench-stats';
+import { startBareServer } from './support/bare-server';
+import { benchConfig } from './support/bench-config';
 
 const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -64,15 +67,7 @@ async function run(title: string, options: autocannon.Options): Promise<Run> {
 
 async function main(): Promise<void> {
   const scratch = await createScratchDatabase('jobcode_bench_scan');
-  const config = loadConfig({
-    NODE_ENV: 'production',
-    DATABASE_URL: scratch.url,
-    JWT_SECRET: 'bench-jwt-secret-0123456789abcdef0123456789',
-    PII_ENCRYPTION_KEY: 'a'.repeat(64),
-    PII_HASH_KEY: 'b'.repeat(64),
-    ADMIN_PASSWORD: 'Bench-Passw0rd',
-    OUTBOX_DISPATCHER: 'off',
-  });
+  const config = benchConfig(scratch.url, { OUTBOX_DISPATCHER: 'off' });
   const { app } = await createApp({
     config,
     database: { url: scratch.url, embedded: false, poolSize: POOL_SIZE, description: 'bench', stop: async () => undefined },
@@ -135,18 +130,9 @@ async function main(): Promise<void> {
     }
     const code = await app.get(ServiceCodesService).issue(admin, { targetKind: ServiceCodeTargetKind.GIG_STATION, targetId: station.id });
 
-    bare = createServer(async (_request, response) => {
-      try {
-        const { rows } = await pool.query(BARE_SQL, [station.id]);
-        response.writeHead(200, { 'content-type': 'application/json' });
-        response.end(JSON.stringify({ data: { jobs: rows } }));
-      } catch (error) {
-        response.writeHead(500);
-        response.end(String(error));
-      }
-    });
-    await new Promise<void>((resolve) => bare!.listen(0, '127.0.0.1', resolve));
-    const barePort = (bare.address() as { port: number }).port;
+    const started = await startBareServer(pool, BARE_SQL, [station.id]);
+    bare = started.server;
+    const barePort = started.port;
 
     for (const query of [SCAN, SCAN_EXECUTED]) {
       const check = (await (
@@ -162,9 +148,7 @@ async function main(): Promise<void> {
     }
 
     const server = (await pool.query('SHOW server_version')).rows[0].server_version;
-    console.log(
-      `${JOBS} open jobs at the station, ${CONNECTIONS} connections, ${DURATION_SECONDS} s each, PostgreSQL ${server}, ${cpus().length} cores, load average ${loadavg()[0].toFixed(1)}`,
-    );
+    console.log(`${JOBS} open jobs at the station, ${CONNECTIONS} connections, ${DURATION_SECONDS} s each, PostgreSQL ${server}, ${machineLoad()}`);
     const graphql = (query: string, variables?: Record<string, unknown>) => ({
       url: `http://127.0.0.1:${apiPort}/graphql`,
       method: 'POST' as const,
