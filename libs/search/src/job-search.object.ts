@@ -4,12 +4,15 @@ import { PageInfo } from '@jobcode/common';
 import { JobObject } from '@jobcode/jobs';
 
 import { JobSearchSort } from './engine/job-search.model';
+import { SEARCH_WINDOW } from './postgres/postgres-job-search.engine';
 
 registerEnumType(JobSearchSort, {
   name: 'JobSearchSort',
   description: '搜索结果排序',
   valuesMap: {
-    RELEVANCE: { description: '相关度（标题命中优先）' },
+    RELEVANCE: {
+      description: `相关度（标题命中优先）。命中很多时按发布时间每 ${SEARCH_WINDOW} 个为一组：最新的 ${SEARCH_WINDOW} 个里相关度高的在前，再到下一组，翻页时每个岗位只出现一次`,
+    },
     DISTANCE: { description: '离 near 由近到远' },
     WAGE: { description: '月工资由高到低' },
     NEWEST: { description: '最新发布在前' },
@@ -70,8 +73,7 @@ export class JobSearchConnection {
   totalCount: number;
 
   @Field(() => Boolean, {
-    description:
-      '为 true 时 totalCount 和分面计数是估算值：命中岗位很多时（超过 1000 个），只读取最新的 1000 个计算相关度排序和分面，再按比例估算总数，界面上应写"约"',
+    description: `为 true 时 totalCount 和分面计数是估算值：命中岗位很多时（超过 ${SEARCH_WINDOW} 个），只读取最新的 ${SEARCH_WINDOW} 个计算相关度排序和分面，再按比例估算总数，界面上应写"约"`,
   })
   approximate: boolean;
 

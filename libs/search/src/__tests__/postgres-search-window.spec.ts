@@ -2,18 +2,22 @@ import { DataSource } from 'typeorm';
 
 import { startTestApp, type TestApp } from '../../../../test/support/test-app';
 import { type JobSearchDocument, JobSearchSort } from '../engine/job-search.model';
-import { PostgresJobSearchEngine, postingDay, sinceLexemes } from '../postgres/postgres-job-search.engine';
+import { SearchRecencyGrid1795370000000 } from '../../../../apps/api/src/database/migrations/1795370000000-search-recency-grid';
+import { gridLexemes, PostgresJobSearchEngine, postingDay, sinceLexeme } from '../postgres/postgres-job-search.engine';
 import { CORPUS } from './job-search.contract';
 
 const NOW = new Date('2026-11-20T08:00:00Z');
 const uuid = (n: number) => `00000000-0000-4000-9000-${String(n).padStart(12, '0')}`;
 const KINDS = ['FULL_TIME', 'GIG', 'PART_TIME'];
 
-/** Twelve 缝纫工 jobs three days apart (five weeks), the oldest paying most, and one job from ten months ago. */
+/**
+ * Twelve 缝纫工 jobs three days apart (five weeks), the oldest paying most, and one job from ten
+ * months ago. Every other one has 缝纫工 only as its occupation, not in its title, so it ranks lower.
+ */
 const SEWING: JobSearchDocument[] = Array.from({ length: 12 }, (_, i) => ({
   ...CORPUS[0],
   id: uuid(i + 1),
-  title: `缝纫工${i + 1}号`,
+  title: i % 2 ? `车间普工${i + 1}号` : `缝纫工${i + 1}号`,
   kind: KINDS[i % 3],
   wageMonthlyMax: i === 11 ? 9000 : 3000 + i * 10,
   postedAt: new Date(NOW.getTime() - i * 3 * 86_400_000),
@@ -40,6 +44,18 @@ describe('PostgreSQL search reads a bounded window of the newest matches', () =>
     expect((await search('缝纫工', { sort: JobSearchSort.NEWEST })).hits.map((h) => h.id)).toEqual([uuid(1), uuid(2)]);
     expect((await search('缝纫工', { sort: JobSearchSort.NEWEST, offset: 4 })).hits.map((h) => h.id)).toEqual([uuid(5), uuid(6)]);
     expect((await search('缝纫工', { sort: JobSearchSort.NEWEST, offset: 10, limit: 5 })).hits.map((h) => h.id)).toEqual([uuid(11), uuid(12)]);
+  });
+
+  it('ranks by relevance block by block, so paging shows every match once, however deep', async () => {
+    const seen: string[] = [];
+    for (let offset = 0; offset < 14; offset += 2) seen.push(...(await search('缝纫工', { offset })).hits.map((h) => h.id));
+    // The newest three (a block), title matches first; then the next three.
+    expect(seen.slice(0, 6)).toEqual([uuid(1), uuid(3), uuid(2), uuid(5), uuid(4), uuid(6)]);
+    expect(seen).toHaveLength(12);
+    expect(new Set(seen)).toEqual(new Set(SEWING.map((d) => d.id)));
+    // Pages of another size agree on the order.
+    const bigPages = [...(await search('缝纫工', { limit: 5 })).hits, ...(await search('缝纫工', { limit: 5, offset: 5 })).hits];
+    expect(bigPages.map((h) => h.id)).toEqual(seen.slice(0, 10));
   });
 
   it('estimates the total and the facets when more jobs match than the window holds, and says so', async () => {
@@ -72,11 +88,61 @@ describe('PostgreSQL search reads a bounded window of the newest matches', () =>
   });
 });
 
-describe('recency slice lexemes', () => {
-  it('cover exactly the days from a given one on: the rest of its week by day, then whole weeks to the week after today', () => {
-    // Day 20753 is the sixth day of week 2964 (days 20748..20754).
-    expect(sinceLexemes(20753, 20770)).toEqual(['#d20753', '#d20754', '#w2965', '#w2966', '#w2967', '#w2968']);
-    expect(sinceLexemes(20748, 20750)).toEqual(['#w2964', '#w2965']);
+describe('recency grid', () => {
+  it('gives a document the eight points of each level on or before its posting day', () => {
+    const lexemes = gridLexemes(20753);
+    expect(lexemes).toHaveLength(32);
+    expect(lexemes.slice(0, 8)).toEqual([20746, 20747, 20748, 20749, 20750, 20751, 20752, 20753].map((d) => `#g0:${d}`));
+    expect(lexemes.slice(8, 16)).toEqual([20724, 20728, 20732, 20736, 20740, 20744, 20748, 20752].map((d) => `#g1:${d}`));
+    expect(lexemes.slice(24)).toEqual([20288, 20352, 20416, 20480, 20544, 20608, 20672, 20736].map((d) => `#g3:${d}`));
     expect(postingDay(new Date('2026-11-20T16:00:00Z'))).toBe(postingDay(new Date('2026-11-21T00:00:00+08:00')));
+  });
+
+  it('finds "posted on day D or later" as one lexeme: carried by every document from D to tomorrow, by none before its point', () => {
+    const wrong: string[] = [];
+    for (const today of [20770, 20773]) {
+      for (let from = today - 520; from <= today; from++) {
+        const since = sinceLexeme(from, today);
+        if (!since) {
+          if (from >= today - 440) wrong.push(`${today}/${from}: no lexeme`);
+          continue;
+        }
+        // Never before D by more than half the way back to today (or a day).
+        if (since.from > from || from - since.from > Math.max(1, (today - from) / 2)) wrong.push(`${today}/${from}: starts at ${since.from}`);
+        for (let day = since.from - 8; day <= today + 1; day++) {
+          if (new Set(gridLexemes(day)).has(since.lexeme) !== day >= since.from) wrong.push(`${today}/${from}: ${since.lexeme} on day ${day}`);
+        }
+      }
+    }
+    expect(wrong.slice(0, 5)).toEqual([]);
+  });
+});
+
+describe('migration SearchRecencyGrid', () => {
+  it('writes in SQL the same grid lexemes as the indexer, in place of the old day and week lexemes', async () => {
+    const dataSource = api.app.get(DataSource);
+    const lexemes = `ARRAY(SELECT l FROM unnest(tsvector_to_array(tokens)) AS l WHERE l ~ '^#[gdw]' ORDER BY l)`;
+    const expected = (await dataSource.query<{ id: string; lexemes: string[] }[]>(`SELECT id, ${lexemes} AS lexemes FROM job_search_document ORDER BY id`)).map(
+      (row) => ({ ...row, lexemes: [...row.lexemes].sort() }),
+    );
+    expect(expected.length).toBeGreaterThan(10);
+    await dataSource.query(
+      `UPDATE job_search_document SET tokens = ts_delete(tokens, ARRAY(SELECT l FROM unnest(tsvector_to_array(tokens)) AS l WHERE l LIKE '#g%'))
+         || array_to_tsvector(ARRAY['#d' || floor((extract(epoch FROM posted_at) + 28800) / 86400)::bigint, '#w' || floor((extract(epoch FROM posted_at) + 28800) / 604800)::bigint])`,
+    );
+    const runner = dataSource.createQueryRunner();
+    try {
+      await new SearchRecencyGrid1795370000000().up(runner);
+    } finally {
+      await runner.release();
+    }
+    const migrated = (await dataSource.query<{ id: string; lexemes: string[] }[]>(`SELECT id, ${lexemes} AS lexemes FROM job_search_document ORDER BY id`)).map(
+      (row) => ({ ...row, lexemes: [...row.lexemes].sort() }),
+    );
+    expect(migrated).toEqual(expected);
+    const days = await dataSource.query<{ day: number }[]>(
+      `SELECT floor((extract(epoch FROM posted_at) + 28800) / 86400)::int AS day FROM job_search_document ORDER BY id`,
+    );
+    expect(migrated.map((row) => row.lexemes)).toEqual(days.map((row) => [...gridLexemes(row.day)].sort()));
   });
 });

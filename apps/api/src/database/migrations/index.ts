@@ -20,6 +20,7 @@ import { IdempotencyKeys1795365825982 } from './1795365825982-idempotency-keys';
 import { ScanTargetVersions1795365931031 } from './1795365931031-scan-target-versions';
 import { SecondFactor1795366276068 } from './1795366276068-second-factor';
 import { NotificationProviderStatus1795369236665 } from './1795369236665-notification-provider-status';
+import { SearchRecencyGrid1795370000000 } from './1795370000000-search-recency-grid';
 /** Every migration, oldest first. `npm run migration:generate -- <Name>` appends here. */
 export const MIGRATIONS = [
   Foundation1795355868157,
@@ -44,4 +45,5 @@ export const MIGRATIONS = [
   ScanTargetVersions1795365931031,
   SecondFactor1795366276068,
   NotificationProviderStatus1795369236665,
+  SearchRecencyGrid1795370000000,
 ];
