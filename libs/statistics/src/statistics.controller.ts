@@ -3,18 +3,17 @@ import { PassThrough } from 'node:stream';
 import { Controller, Get, Logger, Query, Res } from '@nestjs/common';
 import { type FastifyReply } from 'fastify';
 
-import { type Actor, Allow, badInput, CurrentActor, RateLimit, Role } from '@jobcode/common';
+import { type Actor, Allow, CurrentActor, RateLimit, Role } from '@jobcode/common';
 import { attachmentDisposition, type SheetColumn, writeSheet, XLSX_CONTENT_TYPE } from '@jobcode/spreadsheets';
 
-import { FunnelGroupBy } from './dashboard.objects';
 import { DashboardService } from './dashboard.service';
+import { ExportPeriodQuery, FunnelExportQuery, PlacementExportQuery, WorkshopExportQuery } from './dto/export-query';
 import { PlacementLedgerService } from './placement-ledger.service';
-import { StatsGroupBy } from './stats-group-by';
 
 /**
- * GET /statistics/placements/export — the ledger behind a placementStats figure as .xlsx:
- * `region`, `year` or `from`+`to`, optional `supportGroup`, `groupBy`+`key` (one group's
- * figure), `previous=true` (the same period last year), `full=true`+`purpose` (unmasked, logged).
+ * The .xlsx downloads behind the dashboard figures. Each takes `region` and `year` or
+ * `from`+`to` (ExportPeriodQuery); the ones that list people also `supportGroup` and
+ * `full=true`+`purpose` (unmasked, logged).
  */
 @Controller('statistics')
 export class StatisticsController {
@@ -25,40 +24,23 @@ export class StatisticsController {
     private readonly dashboard: DashboardService,
   ) {}
 
+  /**
+   * GET /statistics/placements/export — the ledger behind a placementStats figure: `groupBy`+`key`
+   * (one group's figure), `previous=true` (the same period last year).
+   */
   @Allow(Role.STAFF, Role.ADMIN)
   @RateLimit({ points: 30, windowSeconds: 3600 })
   @Get('placements/export')
-  async exportPlacements(
-    @CurrentActor() actor: Actor,
-    @Res() reply: FastifyReply,
-    @Query('region') region?: string,
-    @Query('year') year?: string,
-    @Query('from') from?: string,
-    @Query('to') to?: string,
-    @Query('supportGroup') supportGroup?: string,
-    @Query('groupBy') groupBy?: string,
-    @Query('key') key?: string,
-    @Query('previous') previous?: string,
-    @Query('full') full?: string,
-    @Query('purpose') purpose?: string,
-  ): Promise<void> {
-    if (year !== undefined && !/^\d{4}$/.test(year)) throw badInput('year 应为 4 位年份', { field: 'year' });
-    if (groupBy !== undefined && !Object.values(StatsGroupBy).includes(groupBy as StatsGroupBy)) {
-      throw badInput(`groupBy 应为 ${Object.values(StatsGroupBy).join('、')} 之一`, { field: 'groupBy' });
-    }
-    if (supportGroup !== undefined && !/^[A-Z][A-Z0-9_]{1,39}$/.test(supportGroup))
-      throw badInput('supportGroup 应为帮扶人员类别代码，例如 LIFTED_OUT', { field: 'supportGroup' });
+  async exportPlacements(@CurrentActor() actor: Actor, @Res() reply: FastifyReply, @Query() q: PlacementExportQuery): Promise<void> {
     const query = {
-      region,
-      year: year === undefined ? null : Number(year),
-      from,
-      to,
-      supportGroup,
-      groupBy: (groupBy as StatsGroupBy | undefined) ?? null,
-      key,
-      previous: previous === 'true' || previous === '1',
-      full: full === 'true' || full === '1',
-      purpose,
+      region: q.region,
+      ...q.period(),
+      supportGroup: q.supportGroup,
+      groupBy: q.groupBy ?? null,
+      key: q.key,
+      previous: q.previous === true,
+      full: q.full === true,
+      purpose: q.purpose,
     };
     // Validates scope and period before any byte is sent, so refusals are proper error responses.
     const fileName = await this.ledger.fileName(actor, query);
@@ -69,15 +51,8 @@ export class StatisticsController {
   @Allow(Role.STAFF, Role.ADMIN)
   @RateLimit({ points: 30, windowSeconds: 3600 })
   @Get('fairs/export')
-  async exportFairs(
-    @CurrentActor() actor: Actor,
-    @Res() reply: FastifyReply,
-    @Query('region') region?: string,
-    @Query('year') year?: string,
-    @Query('from') from?: string,
-    @Query('to') to?: string,
-  ): Promise<void> {
-    const scope = await this.dashboard.ledgerScope(actor, { region, period: periodOf(year, from, to) });
+  async exportFairs(@CurrentActor() actor: Actor, @Res() reply: FastifyReply, @Query() q: ExportPeriodQuery): Promise<void> {
+    const scope = await this.dashboard.ledgerScope(actor, { region: q.region, period: q.period() });
     const fairs = await this.dashboard.fairRows(scope.params);
     async function* rows(): AsyncGenerator<string[]> {
       for (const f of fairs) yield [f.name, f.date, f.venue, f.regionCode, String(f.employers), String(f.posts), String(f.attendance), String(f.hires)];
@@ -91,23 +66,8 @@ export class StatisticsController {
   @Allow(Role.STAFF, Role.ADMIN)
   @RateLimit({ points: 30, windowSeconds: 3600 })
   @Get('funnel/export')
-  async exportFunnel(
-    @CurrentActor() actor: Actor,
-    @Res() reply: FastifyReply,
-    @Query('region') region?: string,
-    @Query('year') year?: string,
-    @Query('from') from?: string,
-    @Query('to') to?: string,
-    @Query('groupBy') groupBy?: string,
-  ): Promise<void> {
-    if (groupBy !== undefined && !Object.values(FunnelGroupBy).includes(groupBy as FunnelGroupBy)) {
-      throw badInput(`groupBy 应为 ${Object.values(FunnelGroupBy).join('、')} 之一`, { field: 'groupBy' });
-    }
-    const funnel = await this.dashboard.scanFunnel(actor, {
-      region,
-      period: periodOf(year, from, to),
-      groupBy: (groupBy as FunnelGroupBy | undefined) ?? null,
-    });
+  async exportFunnel(@CurrentActor() actor: Actor, @Res() reply: FastifyReply, @Query() q: FunnelExportQuery): Promise<void> {
+    const funnel = await this.dashboard.scanFunnel(actor, { region: q.region, period: q.period(), groupBy: q.groupBy ?? null });
     async function* rows(): AsyncGenerator<string[]> {
       for (const [label, f] of [['合计', funnel.total] as const, ...funnel.groups.map((g) => [g.label, g] as const)]) {
         yield [label, ...[f.scans, f.scanners, f.applications, f.applicants, f.contractsSent, f.contractsActive, f.peopleContracted].map(String)];
@@ -125,28 +85,15 @@ export class StatisticsController {
   @Allow(Role.STAFF, Role.ADMIN)
   @RateLimit({ points: 30, windowSeconds: 3600 })
   @Get('workshops/export')
-  async exportWorkshops(
-    @CurrentActor() actor: Actor,
-    @Res() reply: FastifyReply,
-    @Query('region') region?: string,
-    @Query('year') year?: string,
-    @Query('from') from?: string,
-    @Query('to') to?: string,
-    @Query('workshopId') workshopId?: string,
-    @Query('supportGroup') supportGroup?: string,
-    @Query('full') full?: string,
-    @Query('purpose') purpose?: string,
-  ): Promise<void> {
-    if (supportGroup !== undefined && !/^[A-Z][A-Z0-9_]{1,39}$/.test(supportGroup))
-      throw badInput('supportGroup 应为帮扶人员类别代码，例如 LIFTED_OUT', { field: 'supportGroup' });
+  async exportWorkshops(@CurrentActor() actor: Actor, @Res() reply: FastifyReply, @Query() q: WorkshopExportQuery): Promise<void> {
     const query = {
-      region,
-      ...periodOf(year, from, to),
-      supportGroup,
+      region: q.region,
+      ...q.period(),
+      supportGroup: q.supportGroup,
       workshops: true,
-      workshopId: workshopId ?? null,
-      full: full === 'true' || full === '1',
-      purpose,
+      workshopId: q.workshopId ?? null,
+      full: q.full === true,
+      purpose: q.purpose,
     };
     const fileName = await this.ledger.fileName(actor, query);
     await this.sendWorkbook(reply, fileName, 'workshop-placements.xlsx', 'Workshop ledger export', (body) => this.ledger.export(actor, body, query));
@@ -195,8 +142,3 @@ const FUNNEL_COLUMNS: SheetColumn[] = [
   { header: '生效合同', width: 10 },
   { header: '签约人数', width: 10 },
 ];
-
-function periodOf(year?: string, from?: string, to?: string): { year: number | null; from?: string; to?: string } {
-  if (year !== undefined && !/^\d{4}$/.test(year)) throw badInput('year 应为 4 位年份', { field: 'year' });
-  return { year: year === undefined ? null : Number(year), from, to };
-}

@@ -372,6 +372,10 @@ describe('dashboard figures: scan funnel, fairs, workshops', () => {
     expect(funnel.rows[1]).toEqual(['合计', '13', '2', '7', '3', '2', '1', '1']);
     expect(funnel.rows.at(-1)?.[0]).toContain('扫码人数只计已登录的账号');
     expect((await get('/statistics/funnel/export?year=2025&groupBy=NOPE', county)).status).toBe(400);
+    // Every export reads its query string through one validated class: a bad year or id is refused, not a server error.
+    expect((await get('/statistics/fairs/export?year=25', county)).status).toBe(400);
+    expect((await get('/statistics/workshops/export?year=2025&workshopId=abc', county)).status).toBe(400);
+    expect((await get('/statistics/workshops/export?year=2025&supportGroup=lifted', county)).status).toBe(400);
 
     const workshops = await get('/statistics/workshops/export?year=2025', county);
     expect(workshops.status).toBe(200);
