@@ -20,14 +20,6 @@ export interface ContractContent {
   terms: ContractTerms;
 }
 
-/** 张三丰 → 张*丰, 李四 → 李*: enough to recognise, not enough to identify. */
-export function maskName(name: string): string {
-  const chars = [...name.trim()];
-  if (chars.length <= 1) return '*';
-  if (chars.length === 2) return `${chars[0]}*`;
-  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
-}
-
 const UNIT_WORD: Record<WageUnit, string> = { MONTH: '元/月', DAY: '元/天', HOUR: '元/小时', PIECE: '元/件' };
 
 const EVENT_WORD: Record<ContractEventKind, string> = {

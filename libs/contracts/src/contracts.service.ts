@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull, MoreThan } from 'typeorm';
 
 import { Application, type ApplicationMoveEvent, ApplicationsService, ApplicationStatus } from '@jobcode/applications';
-import { type Actor, AppConfig, Role } from '@jobcode/common';
+import { type Actor, AppConfig, maskName, Role } from '@jobcode/common';
 import { CountySettingsService } from '@jobcode/county-settings';
 import { inTransaction, isUniqueViolation } from '@jobcode/database';
 import { PdfRenderer } from '@jobcode/documents';
@@ -19,7 +19,7 @@ import { JobSeeker } from '@jobcode/seekers';
 
 import { canonicalJson, sha256Hex } from './canonical';
 import { chainIsValid, eventHash, GENESIS_HASH } from './contract-chain';
-import { CONTRACT_TEMPLATE_VERSION, type ContractContent, contractDocument, maskName, sealedContractDocument } from './contract-document';
+import { CONTRACT_TEMPLATE_VERSION, type ContractContent, contractDocument, sealedContractDocument } from './contract-document';
 import { ContractEvent, ContractEventKind } from './contract-event.entity';
 import { ContractSignature, SignatureParty } from './contract-signature.entity';
 import { validateTerms } from './contract-terms';

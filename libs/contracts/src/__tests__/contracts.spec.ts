@@ -57,7 +57,7 @@ describe('contracts: offer, sign online, countersign, seal and verify', () => {
 
   it('goes from offer to an ACTIVE, sealed contract the seeker can download, with the application HIRED and contract.activated published', async () => {
     const contract = await offered();
-    expect(contract).toMatchObject({ status: 'SENT', employerName: '金江番茄种植专业合作社', seekerMaskedName: '李*英', sealedPdfDigest: null });
+    expect(contract).toMatchObject({ status: 'SENT', employerName: '金江番茄种植专业合作社', seekerMaskedName: '李**', sealedPdfDigest: null });
     expect(contract.contentDigest).toMatch(/^[0-9a-f]{64}$/);
 
     // The PDF as offered: Chinese text, the digest printed in it, and its own SHA-256 recorded.
@@ -66,7 +66,7 @@ describe('contracts: offer, sign online, countersign, seal and verify', () => {
     const draftText = pdfPages(draft).pages.join('\n');
     expect(draftText).toContain('劳动合同');
     expect(draftText).toContain('金江番茄种植专业合作社');
-    expect(draftText).toContain('李*英');
+    expect(draftText).toContain('李**');
     expect(draftText).toContain(contract.contentDigest);
 
     const expiresAt = await call<{ requestContractSigningCode: string }>(REQUEST_CODE, { input: { contractId: contract.id } }, seeker.token);
@@ -150,7 +150,7 @@ describe('contracts: offer, sign online, countersign, seal and verify', () => {
     const view = await call<{ contractVerification: Record<string, unknown> }>(VERIFICATION, { id: contract.id });
     expect(view.data?.contractVerification).toMatchObject({
       status: 'ACTIVE',
-      seekerMaskedName: '李*英',
+      seekerMaskedName: '李**',
       employerName: '金江番茄种植专业合作社',
       chainValid: true,
       valid: true,
@@ -671,7 +671,7 @@ describe('contracts: offer, sign online, countersign, seal and verify', () => {
       expect(scanned.data?.scan.verification).toEqual({
         contractId: running.id,
         status: 'ACTIVE',
-        seekerMaskedName: '李*英',
+        seekerMaskedName: '李**',
         valid: true,
         sealedBy: 'DIGEST_AND_CHAIN',
       });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
-import { type Actor, isStaffOrAdmin, Role } from '@jobcode/common';
+import { type Actor, isStaffOrAdmin, maskName, Role } from '@jobcode/common';
 import { EmployersService } from '@jobcode/employers';
 import { FairBooth, JobSourcesService } from '@jobcode/job-sources';
 import { RegionScope } from '@jobcode/regions';
@@ -15,7 +15,6 @@ import { ServiceCodesException, ServiceCodesExceptionCode } from '../service-cod
 import { SeekerScan } from './scan-views.object';
 
 /** 黄秀梅 → 黄**: enough for an employer at a fair to greet the person, no more. */
-export const maskName = (name: string) => `${[...name][0] ?? ''}${'*'.repeat(Math.max(1, [...name].length - 1))}`;
 
 /**
  * A seeker's personal code (on their phone). Opened only by staff and employers (and the
