@@ -56,6 +56,8 @@ const REGION_PREFIXES = [2, 4, 6, 9, 12];
 
 /** Days since 1970-01-01 in county time (UTC+8); migration SearchRecencyGrid computes the same in SQL. */
 export const postingDay = (at: Date): number => Math.floor((at.getTime() + COUNTY_OFFSET_MS) / DAY_MS);
+/** The start of a "posted within N days" filter: N × 24 hours before the query's now (as the Meilisearch engine counts it). */
+const postedSince = (query: JobSearchQuery, days: number): Date => new Date((query.now ?? new Date()).getTime() - days * DAY_MS);
 
 /**
  * The recency grid: level k has a point every 4^k days, and a document carries, as `#g<k>:<day>`,
@@ -162,7 +164,16 @@ const HISTOGRAM_TTL_MS = 60_000;
 /** A recency slice: documents posted on day `from` or later, found by `lexeme`; undefined stands for every day. */
 type Slice = { lexeme: string; from: number } | undefined;
 
-type Row = { facet: string; value: string | null; count: number; score: number | null; distance_km: number | null; counts: number[] | null };
+type Row = {
+  facet: string;
+  value: string | null;
+  count: number;
+  score: number | null;
+  distance_km: number | null;
+  /** Window row: the fixed-value facet counts (FIXED_FACETS order), and the matches posted after the oldest match's day. */
+  counts: number[] | null;
+  newer: number | null;
+};
 
 /**
  * Search on PostgreSQL full-text: GIN over a tsvector whose tokens (characters, bigrams,
@@ -236,8 +247,10 @@ export class PostgresJobSearchEngine implements JobSearchEngine {
   }
 
   async search(query: JobSearchQuery): Promise<JobSearchResult> {
-    const window = this.windowSize * Math.max(1, Math.ceil((query.offset + query.limit) / this.windowSize));
     const sort = query.sort ?? JobSearchSort.RELEVANCE;
+    const exactSort = sort === JobSearchSort.WAGE || sort === JobSearchSort.DISTANCE;
+    // Whole blocks down to the page asked for; wage and distance pages come from exactPage, so their window only feeds the facets.
+    const window = exactSort ? this.windowSize : this.windowSize * Math.max(1, Math.ceil((query.offset + query.limit) / this.windowSize));
     const histogram = await this.dayHistogram();
     const today = postingDay(query.now ?? new Date());
     const docsFrom = (from: number) => {
@@ -266,20 +279,27 @@ export class PostgresJobSearchEngine implements JobSearchEngine {
       const head = rows.find((r) => r.facet === 'window') as Row;
       if (choices && head.value !== null) slice = ladder.find((s) => s.lexeme === head.value);
       choices = undefined;
+      // The statement reads one row more than the window, to tell "exactly a window" from "more";
+      // a slice holding exactly a window is widened like a short one, as older matches may exist.
       const read = head.count;
-      if (slice === undefined || read >= window) {
-        // Every match was read, or the window is full: then the newest `read` matches go back to
-        // the window's oldest posting time, and their share of the documents posted since then
-        // estimates the whole.
-        const complete = read < window;
-        const since = complete || head.score === null ? histogram.total : this.docsSince(histogram, new Date(head.score * 1000));
-        const total = complete ? read : Math.max(read, Math.round((read * histogram.total) / Math.max(1, since)));
-        const hits =
-          sort === JobSearchSort.WAGE || sort === JobSearchSort.DISTANCE
-            ? await this.exactPage(query)
-            : rows
-                .filter((r) => r.facet === 'hit')
-                .map((h) => ({ id: h.value as string, score: Number(h.score), distanceKm: h.distance_km === null ? null : Number(h.distance_km) }));
+      if (slice === undefined || read > window) {
+        // Every match was read, or more match than the window holds: then the window holds every
+        // match posted after its oldest match's day, and their share of the documents of those
+        // days estimates the share of the whole (the whole being what a posted-within filter leaves).
+        const complete = slice === undefined && read <= window;
+        const within = query.filter?.postedWithinDays;
+        const universe = within === undefined ? histogram.total : this.docsSince(histogram, postedSince(query, within));
+        let total = read;
+        if (!complete && head.score !== null) {
+          const oldestDay = Number(head.score);
+          const [matched, docs] = head.newer ? [head.newer, docsFrom(oldestDay + 1)] : [read, docsFrom(oldestDay)];
+          total = Math.max(read, Math.round((matched * universe) / Math.max(1, docs)));
+        }
+        const hits = exactSort
+          ? await this.exactPage(query)
+          : rows
+              .filter((r) => r.facet === 'hit')
+              .map((h) => ({ id: h.value as string, score: Number(h.score), distanceKm: h.distance_km === null ? null : Number(h.distance_km) }));
         return { hits, total, approximate: !complete, facets: this.facets(rows, complete || read === 0 ? 1 : total / read) };
       }
       // Too few matches in this slice: go to the first wider slice expected to fill the window, or to every day.
@@ -319,7 +339,10 @@ export class PostgresJobSearchEngine implements JobSearchEngine {
         if (this.histogramLoading === loading) this.histogramLoading = undefined;
       }));
     if (!current) return loading;
-    loading.catch(() => undefined); // a failed refresh is retried by the next search
+    // A failed refresh keeps the histogram it had and tries again a minute later.
+    loading.catch(() => {
+      if (this.histogram === current) this.histogram = { ...current, readAt: Date.now() };
+    });
     return current;
   }
 
@@ -344,7 +367,7 @@ export class PostgresJobSearchEngine implements JobSearchEngine {
       const today = postingDay(query.now ?? new Date());
       const since = sinceLexeme(today - filter.postedWithinDays, today);
       if (since) all.push(quote(since.lexeme));
-      where.push(`d.posted_at >= ${p((query.now ?? new Date()).toISOString())}::timestamptz - make_interval(days => ${p(filter.postedWithinDays)})`);
+      where.push(`d.posted_at >= ${p(postedSince(query, filter.postedWithinDays).toISOString())}::timestamptz`);
     }
     if (query.near && filter.withinKm !== undefined) {
       const km = filter.withinKm;
@@ -363,7 +386,8 @@ export class PostgresJobSearchEngine implements JobSearchEngine {
   }
 
   /**
-   * One statement: the newest `window` matches inside the slice, the page in the requested
+   * One statement: the newest `window` matches inside the slice (and one more, to know whether
+   * more match), the page in the requested
    * order, how many were read with the oldest posting time among them, and the facets of the
    * window. `choices` (first statement of a search): the slice is chosen inside the statement
    * instead — the matches in the first choice are counted, and the first choice whose expected
@@ -406,19 +430,22 @@ export class PostgresJobSearchEngine implements JobSearchEngine {
       [JobSearchSort.DISTANCE]: 'w.posted_at DESC',
     }[query.sort ?? JobSearchSort.RELEVANCE];
     // No count(*) OVER (): it made every search keep and re-read all the slice's rows (4–5 ms);
-    // the total is estimated from the window's time span instead. Facets with fixed values are
+    // the total is estimated from the posting days the window covers instead (`day`: days since
+    // 1970-01-01 in county time, as postingDay). Facets with fixed values are
     // counted in the same pass as the window row.
     const sql = `
       WITH ${choose} w AS MATERIALIZED (
-           SELECT d.id, d.kind, d.township_code, d.wage_monthly_max, d.benefits, d.posted_at, d.lat, d.lng, ${score} AS score
+           SELECT d.id, d.kind, d.township_code, d.wage_monthly_max, d.benefits, d.posted_at, d.lat, d.lng, ${score} AS score,
+                  floor((extract(epoch FROM d.posted_at) + 28800) / 86400)::int AS day
              FROM job_search_document d ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-            ORDER BY d.posted_at DESC, d.id LIMIT ${p(window)}),
+            ORDER BY d.posted_at DESC, d.id LIMIT ${p(window + 1)}),
          page AS (
            SELECT w.id, w.score, ${distance} AS distance_km
              FROM ${from} ORDER BY ${order}, w.id LIMIT ${p(query.limit)} OFFSET ${p(query.offset)})
-      SELECT 'hit' AS facet, page.id::text AS value, 0 AS count, page.score::float8 AS score, page.distance_km, NULL::int[] AS counts FROM page
-      UNION ALL SELECT 'window', ${chosen}, count(*)::int, extract(epoch FROM min(w.posted_at))::float8, NULL, ${FIXED_FACETS_SQL} FROM w
-      UNION ALL SELECT 'township', township_code, count(*)::int, NULL, NULL, NULL FROM w GROUP BY township_code`;
+      SELECT 'hit' AS facet, page.id::text AS value, 0 AS count, page.score::float8 AS score, page.distance_km, NULL::int[] AS counts, NULL::int AS newer FROM page
+      UNION ALL SELECT 'window', ${chosen}, count(*)::int, min(w.day)::float8, NULL, ${FIXED_FACETS_SQL},
+                       (count(*) FILTER (WHERE w.day > (SELECT min(day) FROM w)))::int FROM w
+      UNION ALL SELECT 'township', township_code, count(*)::int, NULL, NULL, NULL, NULL FROM w GROUP BY township_code`;
     return [sql, params];
   }
 
