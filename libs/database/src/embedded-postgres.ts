@@ -6,6 +6,8 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
+import { PgliteBatchQueue } from './pglite-batch-queue';
+
 /** PGlite serialises everything; a handful of sockets is plenty and must bound the pool. */
 export const EMBEDDED_MAX_CONNECTIONS = 8;
 const SOCKET_PORT = 5432;
@@ -89,6 +91,7 @@ export async function startEmbeddedPostgres(dataDirSetting: string): Promise<Emb
     const socketPath = join(socketDir, `.s.PGSQL.${SOCKET_PORT}`);
     rmSync(socketPath, { force: true });
     const server = new PGLiteSocketServer({ db, path: socketPath, maxConnections: EMBEDDED_MAX_CONNECTIONS });
+    useBatchQueue(server, db);
     await server.start();
     let stopped = false;
     return {
@@ -106,4 +109,17 @@ export async function startEmbeddedPostgres(dataDirSetting: string): Promise<Emb
     unlock();
     throw error;
   }
+}
+
+/**
+ * Gives the socket server a queue that keeps each connection's statements whole (see
+ * PgliteBatchQueue). The server hands its `queryQueue` to each connection as it accepts it; a
+ * pglite-socket without one (another version) stops the boot rather than run unsafely.
+ */
+function useBatchQueue(server: PGLiteSocketServer, db: PGlite): void {
+  const internals = server as unknown as { queryQueue?: unknown };
+  if (typeof internals.queryQueue !== 'object' || internals.queryQueue === null) {
+    throw new Error('This @electric-sql/pglite-socket has no queryQueue to replace: pin the version in package.json (0.2.17) or review PgliteBatchQueue');
+  }
+  internals.queryQueue = new PgliteBatchQueue(db);
 }

@@ -1,4 +1,6 @@
 export * from './embedded-postgres';
+export * from './pglite-batch-queue';
 export * from './migrate';
+export * from './one-session-guard';
 export * from './transaction';
 export * from './snake-naming.strategy';

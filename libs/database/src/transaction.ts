@@ -1,5 +1,7 @@
 import { DataSource, EntityManager } from 'typeorm';
 
+import { holdingTransaction } from './one-session-guard';
+
 const RETRYABLE = new Set(['40001', '40P01']); // serialization_failure, deadlock_detected
 
 function sqlState(error: unknown): string | undefined {
@@ -26,7 +28,7 @@ export async function inTransaction<T>(dataSource: DataSource, work: (manager: E
   const attempts = options.attempts ?? 5;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await dataSource.transaction(options.isolation ?? 'READ COMMITTED', work);
+      return await dataSource.transaction(options.isolation ?? 'READ COMMITTED', (manager) => holdingTransaction(manager.queryRunner, () => work(manager)));
     } catch (error) {
       if (attempt >= attempts || !RETRYABLE.has(sqlState(error) ?? '')) throw error;
       await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));

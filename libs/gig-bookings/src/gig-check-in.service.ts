@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource, type EntityManager, In } from 'typeorm';
 
 import { type Actor, isStaffOrAdmin, Role } from '@jobcode/common';
 import { inTransaction } from '@jobcode/database';
@@ -68,7 +68,7 @@ export class GigCheckInService {
       });
       const visible: GigBooking[] = [];
       for (const b of mine) if (actor.role === Role.SEEKER || (await this.access.partyOf(actor, b, manager)) !== null) visible.push(b);
-      if (visible.length === 0) throw await this.nothingToday(seekerId, today, actor.role === Role.SEEKER);
+      if (visible.length === 0) throw await this.nothingToday(manager, seekerId, today, actor.role === Role.SEEKER);
 
       const here = visible.filter((b) => b.stationId === stationId);
       if (here.length === 0) {
@@ -99,8 +99,8 @@ export class GigCheckInService {
     });
   }
 
-  private async nothingToday(seekerId: string, today: string, self: boolean): Promise<GigBookingsException> {
-    const next = await this.dataSource.manager
+  private async nothingToday(manager: EntityManager, seekerId: string, today: string, self: boolean): Promise<GigBookingsException> {
+    const next = await manager
       .createQueryBuilder(GigBooking, 'b')
       .where('b.seeker_id = :seekerId AND b.shift_date > :today AND b.status IN (:...live)', {
         seekerId,
@@ -111,7 +111,7 @@ export class GigCheckInService {
       .getOne();
     const who = self ? '您' : '该求职者';
     if (!next) return wrong(`${who}今天（${today}）没有预约零工班次`);
-    const job = await this.dataSource.manager.findOne(Job, { where: { id: next.jobId } });
+    const job = await manager.findOne(Job, { where: { id: next.jobId } });
     return wrong(`${who}今天（${today}）没有预约零工班次；预约的"${job?.title ?? '零工'}"是${countyMoment(next.startsAt)}开工，请当天再来签到`, {
       bookingId: next.id,
     });

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 
 import { AccountsService, RequestContextFactory } from '@jobcode/accounts';
 import { AppConfig, InputValidationPipe, type RequestContext, Secrets } from '@jobcode/common';
-import { migrateUnderLock } from '@jobcode/database';
+import { guardOneSession, migrateUnderLock } from '@jobcode/database';
 import { RegionsService } from '@jobcode/regions';
 
 import { AppModule } from '../app.module';
@@ -50,6 +50,8 @@ export async function createApp(options: CreateAppOptions): Promise<StartedApp> 
 
   let firstAdmin: StartedApp['firstAdmin'];
   const dataSource = app.get(DataSource);
+  // On the embedded database a query beside an open transaction hangs; tests refuse it on any database.
+  if (database.embedded || config.NODE_ENV === 'test') guardOneSession(dataSource);
   const appliedMigrations = await migrateUnderLock(dataSource, async () => {
     await app.get(RegionsService).seedIfEmpty();
     firstAdmin = await app.get(AccountsService).ensureFirstAdmin(config);

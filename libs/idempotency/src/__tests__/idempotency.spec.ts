@@ -1,6 +1,7 @@
 import { Role } from '@jobcode/common';
 
 import { startTestApp, type GraphQLResponse, type TestApp } from '../../../../test/support/test-app';
+import { onServer } from '../../../../test/support/test-state';
 import { stationInput as station } from '../../../job-sources/src/__tests__/station.builder';
 
 const CREATE_STATION = `mutation Create($input: CreateGigStationInput!) { createGigStation(input: $input) { id name } }`;
@@ -154,7 +155,7 @@ describe('idempotency keys on mutations (Stripe semantics)', () => {
     expect(await api.dataSource.query('SELECT count(*)::int AS n FROM idempotency_key')).toEqual([count]);
   });
 
-  it('two API processes racing on one key create once; every answer is the created record or "still in progress"', async () => {
+  onServer.it('two API processes racing on one key create once; every answer is the created record or "still in progress"', async () => {
     const second = await startTestApp({}, { databaseUrl: api.databaseUrl });
     try {
       const input = { input: stationInput('并发幂等零工站') };

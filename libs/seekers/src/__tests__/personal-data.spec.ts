@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import { Role } from '@jobcode/common';
 
 import { startTestApp, type TestApp } from '../../../../test/support/test-app';
+import { onServer } from '../../../../test/support/test-state';
 import { GUALI, idNumberFor, JINJIANG, READ, REGISTER, registration, seekerPhone } from './job-seeker.builder';
 
 const run = promisify(execFile);
@@ -102,7 +103,7 @@ describe('personal data of job seekers', () => {
     expect(result.data?.jobSeekers.edges[0].node).toEqual(masked);
   });
 
-  it('leaves no plaintext ID number or phone in a database dump, only their ciphertext', async () => {
+  onServer.it('leaves no plaintext ID number or phone in a database dump, only their ciphertext', async () => {
     const { stdout } = await run('pg_dump', ['--data-only', '--no-owner', api.databaseUrl], { maxBuffer: 64 * 1024 * 1024 });
     expect(stdout).toContain('COPY public.job_seeker');
     expect(stdout).not.toContain(idNumber);

@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 
 import { startTestApp, type TestApp } from '../../../../test/support/test-app';
+import { onServer } from '../../../../test/support/test-state';
 import { addShift, BOOK, CANCEL, gigWorld, type GigWorld, seeker } from '../../../gig-bookings/src/__tests__/gig.builder';
 import { jobInput, POST_JOB, transition } from '../../../jobs/src/__tests__/job.builder';
 import { ScanEventRecorder } from '../scan-event-recorder';
@@ -36,7 +37,7 @@ interface StationScan {
  * Two API processes on one database: whatever either one (or plain SQL) commits, the other's
  * next scan shows, whether its last answer came from the response cache, the view cache or not.
  */
-describe('scan freshness across processes and caches', () => {
+onServer.describe('scan freshness across processes and caches', () => {
   let a: TestApp;
   let b: TestApp;
   let world: GigWorld;
