@@ -40,6 +40,7 @@ export class JobSourcesMapper {
       status: w.status,
       certifiedOn: w.certifiedOn,
       revocationReason: w.revocationReason,
+      revokedOn: w.revokedOn,
     };
   }
 

@@ -83,6 +83,9 @@ export class WorkshopObject {
 
   @Field(() => String, { nullable: true, description: '撤销认定的原因' })
   revocationReason: string | null;
+
+  @Field(() => String, { nullable: true, description: '撤销认定日期 YYYY-MM-DD' })
+  revokedOn: string | null;
 }
 
 @ObjectType('JobCaravan', { description: '就业大篷车：在各乡镇巡回的一系列招聘会' })

@@ -28,6 +28,7 @@ import {
   CreateWorkshopInput,
   GigStationsArgs,
   JobFairsArgs,
+  RevokeWorkshopInput,
   WorkshopsArgs,
 } from './dto/job-sources.inputs';
 import { FairBooth } from './fair-booth.entity';
@@ -127,19 +128,27 @@ export class JobSourcesService {
   async certifyWorkshop(actor: Actor, input: CertifyWorkshopInput): Promise<Workshop> {
     const today = countyToday();
     if (input.certifiedOn > today)
-      throw new JobSourcesException(JobSourcesExceptionCode.WORKSHOP_STATUS, `认定日期不能晚于今天（${today}）`, 'input.certifiedOn');
+      throw new JobSourcesException(JobSourcesExceptionCode.WORKSHOP_DATE, `认定日期不能晚于今天（${today}）`, 'input.certifiedOn');
     return this.changeWorkshop(actor, input.workshopId, [WorkshopStatus.PENDING, WorkshopStatus.REVOKED], (w) => {
       w.status = WorkshopStatus.CERTIFIED;
       w.certifiedOn = input.certifiedOn;
       w.certifiedBy = actor.accountId;
       w.revocationReason = null;
+      w.revokedOn = null;
     });
   }
 
-  async revokeWorkshop(actor: Actor, workshopId: string, reason: string): Promise<Workshop> {
-    return this.changeWorkshop(actor, workshopId, [WorkshopStatus.CERTIFIED], (w) => {
+  async revokeWorkshop(actor: Actor, input: RevokeWorkshopInput): Promise<Workshop> {
+    const today = countyToday();
+    const revokedOn = input.revokedOn ?? today;
+    if (revokedOn > today) throw new JobSourcesException(JobSourcesExceptionCode.WORKSHOP_DATE, `撤销认定日期不能晚于今天（${today}）`, 'input.revokedOn');
+    return this.changeWorkshop(actor, input.workshopId, [WorkshopStatus.CERTIFIED], (w) => {
+      if (w.certifiedOn && revokedOn < w.certifiedOn) {
+        throw new JobSourcesException(JobSourcesExceptionCode.WORKSHOP_DATE, `撤销认定日期不能早于认定日期（${w.certifiedOn}）`, 'input.revokedOn');
+      }
       w.status = WorkshopStatus.REVOKED;
-      w.revocationReason = reason.trim();
+      w.revocationReason = input.reason.trim();
+      w.revokedOn = revokedOn;
     });
   }
 

@@ -17,6 +17,7 @@ export enum WorkshopStatus {
 @Check('workshop_status_check', `"status" IN ('PENDING', 'CERTIFIED', 'REVOKED')`)
 @Check('workshop_headcount_check', `"headcount" >= 0`)
 @Check('workshop_certified_check', `"status" = 'PENDING' OR "certified_on" IS NOT NULL`)
+@Check('workshop_revoked_check', `("status" = 'REVOKED') = ("revoked_on" IS NOT NULL)`)
 export class Workshop {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -59,6 +60,10 @@ export class Workshop {
 
   @Column({ type: 'varchar', length: 200, nullable: true })
   revocationReason: string | null;
+
+  /** The date the certification was revoked (撤销认定日期); set while REVOKED. */
+  @Column({ type: 'date', nullable: true })
+  revokedOn: string | null;
 
   @Column({ type: 'uuid' })
   createdBy: string;

@@ -38,7 +38,7 @@ export class WorkshopsResolver {
   @Allow(Role.STAFF, Role.ADMIN)
   @Mutation(() => WorkshopObject, { description: '县人社局撤销车间的认定' })
   async revokeWorkshop(@CurrentActor() actor: Actor, @Args('input') input: RevokeWorkshopInput): Promise<WorkshopObject> {
-    return this.mapper.workshop(await this.sources.revokeWorkshop(actor, input.workshopId, input.reason));
+    return this.mapper.workshop(await this.sources.revokeWorkshop(actor, input));
   }
 
   @Allow(PUBLIC)

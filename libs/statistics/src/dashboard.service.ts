@@ -37,7 +37,7 @@ export const FAIR_DEFINITION =
   '到场人数为现场扫个人码登记的求职者（每场每人计一次）；录用人数为该招聘会岗位的报名中已录用的求职者（去重，不限录用日期）。合计另给用人单位和到场求职者的去重人数。';
 
 export const WORKSHOP_DEFINITION =
-  '帮扶车间数：区域内认定日期不晚于期末、目前仍为认定状态的车间（被撤销的车间不计，系统未记录撤销日期）；新认定：认定日期在统计期内。' +
+  '帮扶车间数：区域内认定日期不晚于期末、期末时未被撤销认定（撤销认定日期晚于期末或未撤销）的车间；新认定：认定日期在统计期内（含期内又被撤销的）。' +
   '吸纳就业人数：统计期内在区域内帮扶车间有务工记录（开始不晚于期末，且未结束或结束不早于期初）的人，按人去重；其中脱贫人口为帮扶类别含“脱贫人口”（LIFTED_OUT）的人。区域按车间所在地计。';
 
 /** County-date bounds of a period as timestamps: [$1 00:00, $2 + 1 day 00:00) in Asia/Shanghai. */
@@ -128,13 +128,14 @@ per_workshop AS (
 SELECT w.id::text AS workshop_id, w.name, w.region_code, w.status, w.certified_on::text AS certified_on,
        coalesce(pw.people, 0) AS people, coalesce(pw.lifted_out, 0) AS lifted_out
   FROM workshop w LEFT JOIN per_workshop pw ON pw.workshop_id = w.id
- WHERE w.region_code LIKE $3 AND (pw.workshop_id IS NOT NULL OR (w.status = 'CERTIFIED' AND w.certified_on <= $2::date))
+ WHERE w.region_code LIKE $3 AND (pw.workshop_id IS NOT NULL OR (w.status <> 'PENDING' AND w.certified_on <= $2::date AND (w.revoked_on IS NULL OR w.revoked_on >= $1::date)))
  ORDER BY coalesce(pw.people, 0) DESC, w.name, w.id`;
 
 const WORKSHOP_TOTALS_SQL = `
 WITH people AS (${WORKSHOP_PEOPLE})
-SELECT (SELECT count(*) FROM workshop w WHERE w.region_code LIKE $3 AND w.status = 'CERTIFIED' AND w.certified_on <= $2::date)::int AS workshops,
-       (SELECT count(*) FROM workshop w WHERE w.region_code LIKE $3 AND w.status = 'CERTIFIED' AND w.certified_on BETWEEN $1::date AND $2::date)::int AS newly_certified,
+SELECT (SELECT count(*) FROM workshop w WHERE w.region_code LIKE $3 AND w.status <> 'PENDING' AND w.certified_on <= $2::date
+           AND (w.revoked_on IS NULL OR w.revoked_on > $2::date))::int AS workshops,
+       (SELECT count(*) FROM workshop w WHERE w.region_code LIKE $3 AND w.status <> 'PENDING' AND w.certified_on BETWEEN $1::date AND $2::date)::int AS newly_certified,
        (SELECT count(DISTINCT job_seeker_id) FROM people)::int AS people,
        (SELECT count(DISTINCT job_seeker_id) FROM people WHERE lifted_out)::int AS lifted_out`;
 

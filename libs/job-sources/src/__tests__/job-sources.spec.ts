@@ -1,4 +1,4 @@
-import { Role } from '@jobcode/common';
+import { countyToday, Role } from '@jobcode/common';
 
 import { startTestApp, type TestApp } from '../../../../test/support/test-app';
 import { type EmployerFixture, verifiedEmployer } from '../../../employers/src/__tests__/employer.builder';
@@ -81,12 +81,17 @@ describe('job sources: gig stations, workshops, fairs', () => {
     );
     expect(listed.data?.workshop.jobs.edges).toEqual([{ node: { title: '男装缝纫工', source: { __typename: 'Workshop' } } }]);
 
-    const revoked = await api.gql<{ revokeWorkshop: { status: string; revocationReason: string } }>(
-      `mutation($input: RevokeWorkshopInput!) { revokeWorkshop(input: $input) { status revocationReason } }`,
+    const REVOKE = `mutation($input: RevokeWorkshopInput!) { revokeWorkshop(input: $input) { status revocationReason revokedOn } }`;
+    const tooEarly = await api.gql(REVOKE, { input: { workshopId, reason: '连续三个月未吸纳脱贫劳动力就业', revokedOn: '2000-01-01' } }, county);
+    expect(tooEarly.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.revokedOn' });
+    expect(tooEarly.errors?.[0].message).toContain('不能早于认定日期');
+    const revoked = await api.gql<{ revokeWorkshop: { status: string; revocationReason: string; revokedOn: string } }>(
+      REVOKE,
       { input: { workshopId, reason: '连续三个月未吸纳脱贫劳动力就业' } },
       county,
     );
-    expect(revoked.data?.revokeWorkshop).toEqual({ status: 'REVOKED', revocationReason: '连续三个月未吸纳脱贫劳动力就业' });
+    // Without a date it is revoked today (county date).
+    expect(revoked.data?.revokeWorkshop).toEqual({ status: 'REVOKED', revocationReason: '连续三个月未吸纳脱贫劳动力就业', revokedOn: countyToday() });
     const gone = await api.gql(`query($id: ID!) { workshop(id: $id) { id } }`, { id: workshopId });
     expect(gone.errors?.[0].extensions?.code).toBe('NOT_FOUND');
     const ownView = await api.gql<{ workshop: { status: string } }>(`query($id: ID!) { workshop(id: $id) { status } }`, { id: workshopId }, textile.token);

@@ -74,6 +74,12 @@ export class RevokeWorkshopInput {
   @IsString()
   @Length(2, 200, { message: '请填写撤销认定的原因（2 到 200 个字）' })
   reason: string;
+
+  @Field(() => String, { nullable: true, description: '撤销认定日期 YYYY-MM-DD（撤销文件上的日期，不早于认定日期、不晚于今天）；不填为今天' })
+  @IsOptional()
+  @IsDateString({ strict: true }, { message: '撤销认定日期应为 YYYY-MM-DD，例如 2026-03-15' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '撤销认定日期应为 YYYY-MM-DD，例如 2026-03-15' })
+  revokedOn?: string | null;
 }
 
 @InputType('CreateJobCaravanInput')

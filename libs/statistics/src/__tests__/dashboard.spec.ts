@@ -109,6 +109,9 @@ describe('dashboard figures: scan funnel, fairs, workshops', () => {
     id.w2 = await workshop('猴背帮扶车间', HOUBEI, 'CERTIFIED', '2024-06-01');
     id.w3 = await workshop('金江二号车间', JINJIANG, 'PENDING', null);
     id.w4 = await workshop('金江三号车间', JINJIANG, 'CERTIFIED', '2026-01-05');
+    // Certified in 2024, revoked in the middle of 2025: counted at the end of 2024, not at the end of 2025.
+    id.w5 = await workshop('金江四号车间', JINJIANG, 'CERTIFIED', '2024-01-10');
+    await api.dataSource.query(`UPDATE workshop SET status = 'REVOKED', revoked_on = '2025-07-01', revocation_reason = '停产' WHERE id = $1`, [id.w5]);
     const fair = (name: string, village: string, day: string) =>
       one(
         `INSERT INTO job_fair (name, kind, starts_at, ends_at, venue, region_code, organiser, created_by)
@@ -327,8 +330,8 @@ describe('dashboard figures: scan funnel, fairs, workshops', () => {
       };
     }>(WORKSHOPS, { period: { year: 2025 } }, county);
     const stats = result.data!.workshopStats;
-    expect(stats.definition).toContain('被撤销的车间不计');
-    // W1 and W2 certified by the end of 2025 (W3 pending, W4 from 2026); W1 new in 2025.
+    expect(stats.definition).toContain('期末时未被撤销认定');
+    // W1 and W2 certified by the end of 2025 (W3 pending, W4 from 2026, W5 revoked in 2025); W1 new in 2025.
     // People: 阿 (W1 and W2, lifted out), 春 (W1, lifted out), 丁 (W2); 宝 worked at W1 in 2024 only.
     expect(stats.total).toEqual({ workshops: 2, newlyCertified: 1, peopleEmployed: 3, liftedOut: 2, liftedOutPercent: 66.67 });
     const rows = stats.workshops.map(({ name, status, peopleEmployed, liftedOut, liftedOutPercent }) => ({
@@ -342,8 +345,13 @@ describe('dashboard figures: scan funnel, fairs, workshops', () => {
       [
         { name: '金江帮扶车间', status: 'CERTIFIED', peopleEmployed: 2, liftedOut: 2, liftedOutPercent: 100 },
         { name: '猴背帮扶车间', status: 'CERTIFIED', peopleEmployed: 2, liftedOut: 1, liftedOutPercent: 50 },
+        // Certified for half of 2025: listed, with nobody employed.
+        { name: '金江四号车间', status: 'REVOKED', peopleEmployed: 0, liftedOut: 0, liftedOutPercent: null },
       ].sort((x, y) => x.name.localeCompare(y.name)),
     );
+    const before = await api.gql<{ workshopStats: { total: Record<string, number> } }>(WORKSHOPS, { period: { year: 2024 } }, county);
+    // At the end of 2024: W2 and W5, both certified in 2024.
+    expect(before.data!.workshopStats.total).toMatchObject({ workshops: 2, newlyCertified: 2 });
 
     const township = await api.gql<{ workshopStats: { total: Record<string, number> } }>(WORKSHOPS, { period: { year: 2025 } }, guali);
     expect(township.data!.workshopStats.total).toEqual({ workshops: 1, newlyCertified: 1, peopleEmployed: 2, liftedOut: 2, liftedOutPercent: 100 });

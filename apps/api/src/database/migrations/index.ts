@@ -21,6 +21,7 @@ import { ScanTargetVersions1795365931031 } from './1795365931031-scan-target-ver
 import { SecondFactor1795366276068 } from './1795366276068-second-factor';
 import { NotificationProviderStatus1795369236665 } from './1795369236665-notification-provider-status';
 import { SearchRecencyGrid1795370000000 } from './1795370000000-search-recency-grid';
+import { WorkshopRevokedOn1795379842665 } from './1795379842665-workshop-revoked-on';
 /** Every migration, oldest first. `npm run migration:generate -- <Name>` appends here. */
 export const MIGRATIONS = [
   Foundation1795355868157,
@@ -46,4 +47,5 @@ export const MIGRATIONS = [
   SecondFactor1795366276068,
   NotificationProviderStatus1795369236665,
   SearchRecencyGrid1795370000000,
+  WorkshopRevokedOn1795379842665,
 ];
