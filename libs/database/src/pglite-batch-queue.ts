@@ -3,6 +3,27 @@ import { type PGlite } from '@electric-sql/pglite';
 /** Frontend messages of the extended query protocol that a Sync (or Flush-and-wait) must follow: Parse, Bind, Describe, Execute, Close, Flush. */
 const MID_BATCH = new Set(['P', 'B', 'D', 'E', 'C', 'H'].map((c) => c.charCodeAt(0)));
 
+/** A frontend message: type, then its length (itself included) and body. */
+function message(type: string, body: Buffer): Buffer {
+  const head = Buffer.alloc(5);
+  head.write(type, 0, 'latin1');
+  head.writeInt32BE(body.length + 4, 1);
+  return Buffer.concat([head, body]);
+}
+const cstring = (text: string) => Buffer.from(`${text}\0`, 'utf8');
+const int16 = (n: number) => Buffer.from([(n >> 8) & 0xff, n & 0xff]);
+
+/** Parse, Bind and Execute of an unnamed ROLLBACK, then Sync. */
+const ROLLBACK_AND_SYNC = new Uint8Array(
+  Buffer.concat([
+    message('P', Buffer.concat([cstring(''), cstring('ROLLBACK'), int16(0)])),
+    message('B', Buffer.concat([cstring(''), cstring(''), int16(0), int16(0), int16(0)])),
+    message('E', Buffer.concat([cstring(''), Buffer.alloc(4)])),
+    message('S', Buffer.alloc(0)),
+  ]),
+);
+const SIMPLE_ROLLBACK = new Uint8Array(message('Q', cstring('ROLLBACK')));
+
 interface Queued {
   handlerId: number;
   message: Uint8Array;
@@ -43,25 +64,33 @@ export class PgliteBatchQueue {
     return this.queue.length;
   }
 
-  /** A connection went away: its queued messages fail, and its open batch no longer holds the session. */
+  /** A connection went away: its queued messages fail (its open batch is ended by clearTransactionIfNeeded, which follows). */
   clearQueueForHandler(handlerId: number): void {
     for (let i = this.queue.length - 1; i >= 0; i--) {
       if (this.queue[i].handlerId !== handlerId) continue;
       const [item] = this.queue.splice(i, 1);
       item.reject(new Error('Handler disconnected'));
     }
-    if (this.owner === handlerId && !this.db.isInTransaction()) {
+  }
+
+  /**
+   * A connection went away holding the session, between its Parse and its Sync or inside a
+   * transaction: undo what it left, so the next connection starts clean. A ROLLBACK sent through
+   * the extended protocol ends either — after an error the session skips to the Sync, which ends
+   * the skipping; otherwise it rolls back the unfinished statement's implicit transaction or the
+   * open one — and a plain ROLLBACK follows if a transaction is still open.
+   */
+  async clearTransactionIfNeeded(handlerId: number): Promise<void> {
+    if (this.owner !== handlerId) return;
+    try {
+      await this.db.runExclusive(async () => {
+        await this.db.execProtocolRawStream(ROLLBACK_AND_SYNC, { onRawData: () => undefined });
+        if (this.db.isInTransaction()) await this.db.execProtocolRawStream(SIMPLE_ROLLBACK, { onRawData: () => undefined });
+      });
+    } finally {
       this.owner = null;
       void this.process();
     }
-  }
-
-  /** A connection went away inside its transaction: roll it back, so the others can go on. */
-  async clearTransactionIfNeeded(handlerId: number): Promise<void> {
-    if (this.owner !== handlerId) return;
-    if (this.db.isInTransaction()) await this.db.exec('ROLLBACK');
-    this.owner = null;
-    await this.process();
   }
 
   private async process(): Promise<void> {
