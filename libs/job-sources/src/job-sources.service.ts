@@ -130,6 +130,10 @@ export class JobSourcesService {
     if (input.certifiedOn > today)
       throw new JobSourcesException(JobSourcesExceptionCode.WORKSHOP_DATE, `认定日期不能晚于今天（${today}）`, 'input.certifiedOn');
     return this.changeWorkshop(actor, input.workshopId, [WorkshopStatus.PENDING, WorkshopStatus.REVOKED], (w) => {
+      // Certified again: from the new date on, never before the revocation (one certified span is kept).
+      if (w.revokedOn && input.certifiedOn < w.revokedOn) {
+        throw new JobSourcesException(JobSourcesExceptionCode.WORKSHOP_DATE, `重新认定的日期不能早于撤销认定的日期（${w.revokedOn}）`, 'input.certifiedOn');
+      }
       w.status = WorkshopStatus.CERTIFIED;
       w.certifiedOn = input.certifiedOn;
       w.certifiedBy = actor.accountId;

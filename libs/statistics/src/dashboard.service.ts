@@ -38,7 +38,7 @@ export const FAIR_DEFINITION =
 
 export const WORKSHOP_DEFINITION =
   '帮扶车间数：区域内认定日期不晚于期末、期末时未被撤销认定（撤销认定日期晚于期末或未撤销）的车间；新认定：认定日期在统计期内（含期内又被撤销的）。' +
-  '吸纳就业人数：统计期内在区域内帮扶车间有务工记录（开始不晚于期末，且未结束或结束不早于期初）的人，按人去重；其中脱贫人口为帮扶类别含“脱贫人口”（LIFTED_OUT）的人。区域按车间所在地计。';
+  '吸纳就业人数：统计期内在区域内帮扶车间有务工记录（开始不晚于期末，且未结束或结束不早于期初；只计车间认定期间的务工）的人，按人去重；其中脱贫人口为帮扶类别含“脱贫人口”（LIFTED_OUT）的人。区域按车间所在地计。';
 
 /** County-date bounds of a period as timestamps: [$1 00:00, $2 + 1 day 00:00) in Asia/Shanghai. */
 const IN_PERIOD = (column: string) =>
@@ -113,12 +113,17 @@ SELECT (SELECT count(DISTINCT b.employer_id) FROM fair_booth b WHERE b.fair_id =
        (SELECT count(DISTINCT fa.seeker_id) FROM fair_attendance fa WHERE fa.fair_id = ANY($1::uuid[]))::int AS distinct_attendees,
        (SELECT count(DISTINCT a.job_seeker_id) FROM application a JOIN job j ON j.id = a.job_id WHERE j.fair_id = ANY($1::uuid[]) AND a.status = 'HIRED')::int AS hires`;
 
-/** Placements at workshops of the region overlapping the period. $1 from, $2 to, $3 region prefix. */
+/**
+ * Placements at workshops of the region overlapping the period and the workshop's certified span
+ * (from its certification date to the day before its revocation). $1 from, $2 to, $3 region prefix.
+ * PlacementLedgerService's workshop filter lists the same placements.
+ */
 const WORKSHOP_PEOPLE = `
 SELECT p.workshop_id, p.job_seeker_id,
        EXISTS (SELECT 1 FROM job_seeker_support_group g WHERE g.job_seeker_id = p.job_seeker_id AND g.support_group_code = 'LIFTED_OUT') AS lifted_out
   FROM placement p JOIN workshop w ON w.id = p.workshop_id
- WHERE w.region_code LIKE $3 AND p.start_date <= $2::date AND (p.end_date IS NULL OR p.end_date >= $1::date)`;
+ WHERE w.region_code LIKE $3 AND p.start_date <= $2::date AND (p.end_date IS NULL OR p.end_date >= $1::date)
+   AND w.status <> 'PENDING' AND p.start_date < coalesce(w.revoked_on, 'infinity'::date) AND (p.end_date IS NULL OR p.end_date >= w.certified_on)`;
 
 const WORKSHOPS_SQL = `
 WITH people AS (${WORKSHOP_PEOPLE}),
@@ -128,7 +133,7 @@ per_workshop AS (
 SELECT w.id::text AS workshop_id, w.name, w.region_code, w.status, w.certified_on::text AS certified_on,
        coalesce(pw.people, 0) AS people, coalesce(pw.lifted_out, 0) AS lifted_out
   FROM workshop w LEFT JOIN per_workshop pw ON pw.workshop_id = w.id
- WHERE w.region_code LIKE $3 AND (pw.workshop_id IS NOT NULL OR (w.status <> 'PENDING' AND w.certified_on <= $2::date AND (w.revoked_on IS NULL OR w.revoked_on >= $1::date)))
+ WHERE w.region_code LIKE $3 AND (pw.workshop_id IS NOT NULL OR (w.status <> 'PENDING' AND w.certified_on <= $2::date AND (w.revoked_on IS NULL OR w.revoked_on > $1::date)))
  ORDER BY coalesce(pw.people, 0) DESC, w.name, w.id`;
 
 const WORKSHOP_TOTALS_SQL = `

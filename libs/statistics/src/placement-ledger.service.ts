@@ -126,7 +126,10 @@ export class PlacementLedgerService {
       throw badInput('workshopId 应为帮扶车间 id', { field: 'workshopId' });
     }
     return {
-      sql: `p.workshop_id IN (SELECT w.id FROM workshop w WHERE w.region_code LIKE split_part($6, '|', 1) || '%' AND (split_part($6, '|', 2) = '' OR w.id::text = split_part($6, '|', 2)))`,
+      // The placements workshopStats counts: at the region's workshops, while the workshop was certified.
+      sql: `EXISTS (SELECT 1 FROM workshop w WHERE w.id = p.workshop_id AND w.region_code LIKE split_part($6, '|', 1) || '%'
+              AND (split_part($6, '|', 2) = '' OR w.id::text = split_part($6, '|', 2)) AND w.status <> 'PENDING'
+              AND p.start_date < coalesce(w.revoked_on, 'infinity'::date) AND (p.end_date IS NULL OR p.end_date >= w.certified_on))`,
       param: `${region ?? ''}|${workshopId ?? ''}`,
     };
   }

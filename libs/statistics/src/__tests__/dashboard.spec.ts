@@ -225,6 +225,8 @@ describe('dashboard figures: scan funnel, fairs, workshops', () => {
     await place(id.c, JINJIANG, id.w1, '2025-06-01', '2025-08-31');
     await place(id.d, HOUBEI, id.w2, '2025-02-01', null);
     await place(id.a, JINJIANG, id.w2, '2025-10-01', '2025-10-31');
+    // At W5 after its revocation (2025-07-01): not a workshop placement any more, in the figures or the ledger.
+    await place(id.d, JINJIANG, id.w5, '2025-08-01', null);
   }, 120_000);
 
   afterAll(async () => {
