@@ -387,9 +387,8 @@ export class PostgresJobSearchEngine implements JobSearchEngine {
 
   /**
    * One statement: the newest `window` matches inside the slice (and one more, to know whether
-   * more match), the page in the requested
-   * order, how many were read with the oldest posting time among them, and the facets of the
-   * window. `choices` (first statement of a search): the slice is chosen inside the statement
+   * more match), the page in the requested order, how many were read, the oldest posting day
+   * among them and how many are newer than it, and the facets of the window. `choices` (first statement of a search): the slice is chosen inside the statement
    * instead — the matches in the first choice are counted, and the first choice whose expected
    * matches reach its `need` is read (the last choice, every day, always does), which saves a
    * round trip; the chosen slice's lexeme ('' for every day) comes back in the window row.
