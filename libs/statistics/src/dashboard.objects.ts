@@ -1,8 +1,7 @@
 import { ArgsType, Field, Float, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Type } from 'class-transformer';
-import { IsEnum, IsOptional, IsString, ValidateNested } from 'class-validator';
+import { IsEnum, IsOptional } from 'class-validator';
 
-import { PeriodInput } from './dto/period.input';
+import { DashboardArgs } from './dto/dashboard.args';
 import { StatPeriodObject } from './placement-stats.object';
 
 export enum FunnelGroupBy {
@@ -18,19 +17,6 @@ registerEnumType(FunnelGroupBy, {
     TOWNSHIP: { description: '按码、岗位、合同所在的乡镇' },
   },
 });
-
-@ArgsType()
-export class DashboardArgs {
-  @Field(() => String, { nullable: true, description: '区域（县、乡镇、村）区划代码；默认为本人管辖范围' })
-  @IsOptional()
-  @IsString()
-  region?: string | null;
-
-  @Field(() => PeriodInput)
-  @ValidateNested()
-  @Type(() => PeriodInput)
-  period: PeriodInput;
-}
 
 @ArgsType()
 export class ScanFunnelArgs extends DashboardArgs {

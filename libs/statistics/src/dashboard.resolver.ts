@@ -2,7 +2,8 @@ import { Args, Query, Resolver } from '@nestjs/graphql';
 
 import { type Actor, Allow, CurrentActor, Role } from '@jobcode/common';
 
-import { DashboardArgs, FairStatsObject, ScanFunnelArgs, ScanFunnelObject, WorkshopStatsObject } from './dashboard.objects';
+import { FairStatsObject, ScanFunnelArgs, ScanFunnelObject, WorkshopStatsObject } from './dashboard.objects';
+import { DashboardArgs } from './dto/dashboard.args';
 import { DashboardService } from './dashboard.service';
 
 @Resolver()

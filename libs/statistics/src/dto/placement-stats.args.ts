@@ -1,22 +1,11 @@
 import { ArgsType, Field } from '@nestjs/graphql';
-import { IsEnum, IsOptional, IsString, Matches, ValidateNested } from 'class-validator';
-import { Type } from 'class-transformer';
+import { IsEnum, IsOptional, Matches } from 'class-validator';
 
 import { StatsGroupBy } from '../stats-group-by';
-import { PeriodInput } from './period.input';
+import { DashboardArgs } from './dashboard.args';
 
 @ArgsType()
-export class PlacementStatsArgs {
-  @Field(() => String, { nullable: true, description: '区域（县、乡镇、村）区划代码；默认为本人管辖范围' })
-  @IsOptional()
-  @IsString()
-  region?: string | null;
-
-  @Field(() => PeriodInput)
-  @ValidateNested()
-  @Type(() => PeriodInput)
-  period: PeriodInput;
-
+export class PlacementStatsArgs extends DashboardArgs {
   @Field(() => StatsGroupBy, { nullable: true, description: '分组方式；不填只给合计' })
   @IsOptional()
   @IsEnum(StatsGroupBy, { message: '分组方式取值不正确' })
