@@ -35,7 +35,7 @@ describe('the embedded database shared by several connections', () => {
     const answers = await Promise.all(
       clients.map(async (client, k) => {
         const wrong: string[] = [];
-        for (let i = 0; i < 30; i++) {
+        for (let i = 0; i < 12; i++) {
           try {
             // A large parameter makes a statement's messages arrive in several socket reads.
             const { rows } =
