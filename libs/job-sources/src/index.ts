@@ -10,5 +10,6 @@ export * from './job-sources.module';
 export * from './job-sources.objects';
 export * from './job-sources.service';
 export * from './workshop.entity';
+export * from './workshop-certification.entity';
 export * from './demo/job-sources.demo';
 export * from './dto/place.input';

@@ -37,7 +37,7 @@ export const FAIR_DEFINITION =
   '到场人数为现场扫个人码登记的求职者（每场每人计一次）；录用人数为该招聘会岗位的报名中已录用的求职者（去重，不限录用日期）。合计另给用人单位和到场求职者的去重人数。';
 
 export const WORKSHOP_DEFINITION =
-  '帮扶车间数：区域内认定日期不晚于期末、期末时未被撤销认定（撤销认定日期晚于期末或未撤销）的车间；新认定：认定日期在统计期内（含期内又被撤销的）。' +
+  '帮扶车间数：区域内期末时处于认定状态（认定日期不晚于期末，且未撤销或撤销日期晚于期末）的车间；新认定：统计期内获得认定（含重新认定、含期内又被撤销的）的车间。' +
   '吸纳就业人数：统计期内在区域内帮扶车间有务工记录（开始不晚于期末，且未结束或结束不早于期初；只计车间认定期间的务工）的人，按人去重；其中脱贫人口为帮扶类别含“脱贫人口”（LIFTED_OUT）的人。区域按车间所在地计。';
 
 /** County-date bounds of a period as timestamps: [$1 00:00, $2 + 1 day 00:00) in Asia/Shanghai. */
@@ -114,8 +114,9 @@ SELECT (SELECT count(DISTINCT b.employer_id) FROM fair_booth b WHERE b.fair_id =
        (SELECT count(DISTINCT a.job_seeker_id) FROM application a JOIN job j ON j.id = a.job_id WHERE j.fair_id = ANY($1::uuid[]) AND a.status = 'HIRED')::int AS hires`;
 
 /**
- * Placements at workshops of the region overlapping the period and the workshop's certified span
- * (from its certification date to the day before its revocation). $1 from, $2 to, $3 region prefix.
+ * Placements at workshops of the region with a day in the period on which the workshop was
+ * certified (a span of workshop_certification: from its certification to the day before its
+ * revocation). $1 from, $2 to, $3 region prefix.
  * PlacementLedgerService's workshop filter lists the same placements.
  */
 const WORKSHOP_PEOPLE = `
@@ -123,7 +124,8 @@ SELECT p.workshop_id, p.job_seeker_id,
        EXISTS (SELECT 1 FROM job_seeker_support_group g WHERE g.job_seeker_id = p.job_seeker_id AND g.support_group_code = 'LIFTED_OUT') AS lifted_out
   FROM placement p JOIN workshop w ON w.id = p.workshop_id
  WHERE w.region_code LIKE $3 AND p.start_date <= $2::date AND (p.end_date IS NULL OR p.end_date >= $1::date)
-   AND w.status <> 'PENDING' AND p.start_date < coalesce(w.revoked_on, 'infinity'::date) AND (p.end_date IS NULL OR p.end_date >= w.certified_on)`;
+   AND EXISTS (SELECT 1 FROM workshop_certification c WHERE c.workshop_id = w.id
+                 AND GREATEST(p.start_date, $1::date, c.certified_on) <= LEAST(coalesce(p.end_date, 'infinity'::date), $2::date, coalesce(c.revoked_on - 1, 'infinity'::date)))`;
 
 const WORKSHOPS_SQL = `
 WITH people AS (${WORKSHOP_PEOPLE}),
@@ -133,14 +135,15 @@ per_workshop AS (
 SELECT w.id::text AS workshop_id, w.name, w.region_code, w.status, w.certified_on::text AS certified_on,
        coalesce(pw.people, 0) AS people, coalesce(pw.lifted_out, 0) AS lifted_out
   FROM workshop w LEFT JOIN per_workshop pw ON pw.workshop_id = w.id
- WHERE w.region_code LIKE $3 AND (pw.workshop_id IS NOT NULL OR (w.status <> 'PENDING' AND w.certified_on <= $2::date AND (w.revoked_on IS NULL OR w.revoked_on > $1::date)))
+ WHERE w.region_code LIKE $3 AND (pw.workshop_id IS NOT NULL OR EXISTS (SELECT 1 FROM workshop_certification c WHERE c.workshop_id = w.id AND c.certified_on <= $2::date AND (c.revoked_on IS NULL OR c.revoked_on > $1::date)))
  ORDER BY coalesce(pw.people, 0) DESC, w.name, w.id`;
 
 const WORKSHOP_TOTALS_SQL = `
 WITH people AS (${WORKSHOP_PEOPLE})
-SELECT (SELECT count(*) FROM workshop w WHERE w.region_code LIKE $3 AND w.status <> 'PENDING' AND w.certified_on <= $2::date
-           AND (w.revoked_on IS NULL OR w.revoked_on > $2::date))::int AS workshops,
-       (SELECT count(*) FROM workshop w WHERE w.region_code LIKE $3 AND w.status <> 'PENDING' AND w.certified_on BETWEEN $1::date AND $2::date)::int AS newly_certified,
+SELECT (SELECT count(DISTINCT c.workshop_id) FROM workshop_certification c JOIN workshop w ON w.id = c.workshop_id
+         WHERE w.region_code LIKE $3 AND c.certified_on <= $2::date AND (c.revoked_on IS NULL OR c.revoked_on > $2::date))::int AS workshops,
+       (SELECT count(DISTINCT c.workshop_id) FROM workshop_certification c JOIN workshop w ON w.id = c.workshop_id
+         WHERE w.region_code LIKE $3 AND c.certified_on BETWEEN $1::date AND $2::date)::int AS newly_certified,
        (SELECT count(DISTINCT job_seeker_id) FROM people)::int AS people,
        (SELECT count(DISTINCT job_seeker_id) FROM people WHERE lifted_out)::int AS lifted_out`;
 

@@ -126,10 +126,11 @@ export class PlacementLedgerService {
       throw badInput('workshopId 应为帮扶车间 id', { field: 'workshopId' });
     }
     return {
-      // The placements workshopStats counts: at the region's workshops, while the workshop was certified.
-      sql: `EXISTS (SELECT 1 FROM workshop w WHERE w.id = p.workshop_id AND w.region_code LIKE split_part($6, '|', 1) || '%'
-              AND (split_part($6, '|', 2) = '' OR w.id::text = split_part($6, '|', 2)) AND w.status <> 'PENDING'
-              AND p.start_date < coalesce(w.revoked_on, 'infinity'::date) AND (p.end_date IS NULL OR p.end_date >= w.certified_on))`,
+      // The placements workshopStats counts: at the region's workshops, with a day in the period on which the workshop was certified.
+      sql: `EXISTS (SELECT 1 FROM workshop w JOIN workshop_certification c ON c.workshop_id = w.id
+             WHERE w.id = p.workshop_id AND w.region_code LIKE split_part($6, '|', 1) || '%'
+               AND (split_part($6, '|', 2) = '' OR w.id::text = split_part($6, '|', 2))
+               AND GREATEST(p.start_date, $2::date, c.certified_on) <= LEAST(coalesce(p.end_date, 'infinity'::date), $3::date, coalesce(c.revoked_on - 1, 'infinity'::date)))`,
       param: `${region ?? ''}|${workshopId ?? ''}`,
     };
   }

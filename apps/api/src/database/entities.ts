@@ -5,7 +5,7 @@ import { Contract, ContractEvent, ContractSignature, SigningCode } from '@jobcod
 import { CountySetting } from '@jobcode/county-settings';
 import { Employer, EmployerMember } from '@jobcode/employers';
 import { GigBooking, GigRating } from '@jobcode/gig-bookings';
-import { FairBooth, GigStation, JobCaravan, JobFair, Workshop } from '@jobcode/job-sources';
+import { FairBooth, GigStation, JobCaravan, JobFair, Workshop, WorkshopCertification } from '@jobcode/job-sources';
 import { Job, JobShift } from '@jobcode/jobs';
 import { PersonalDataAccess } from '@jobcode/personal-data';
 import { NotificationMessage } from '@jobcode/notifications';
@@ -34,6 +34,7 @@ export const ENTITIES = [
   EmployerMember,
   GigStation,
   Workshop,
+  WorkshopCertification,
   JobCaravan,
   JobFair,
   FairBooth,

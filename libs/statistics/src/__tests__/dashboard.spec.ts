@@ -332,7 +332,7 @@ describe('dashboard figures: scan funnel, fairs, workshops', () => {
       };
     }>(WORKSHOPS, { period: { year: 2025 } }, county);
     const stats = result.data!.workshopStats;
-    expect(stats.definition).toContain('期末时未被撤销认定');
+    expect(stats.definition).toContain('期末时处于认定状态');
     // W1 and W2 certified by the end of 2025 (W3 pending, W4 from 2026, W5 revoked in 2025); W1 new in 2025.
     // People: 阿 (W1 and W2, lifted out), 春 (W1, lifted out), 丁 (W2); 宝 worked at W1 in 2024 only.
     expect(stats.total).toEqual({ workshops: 2, newlyCertified: 1, peopleEmployed: 3, liftedOut: 2, liftedOutPercent: 66.67 });
@@ -351,9 +351,33 @@ describe('dashboard figures: scan funnel, fairs, workshops', () => {
         { name: '金江四号车间', status: 'REVOKED', peopleEmployed: 0, liftedOut: 0, liftedOutPercent: null },
       ].sort((x, y) => x.name.localeCompare(y.name)),
     );
-    const before = await api.gql<{ workshopStats: { total: Record<string, number> } }>(WORKSHOPS, { period: { year: 2024 } }, county);
+    const before = async () =>
+      (await api.gql<{ workshopStats: { total: Record<string, number> } }>(WORKSHOPS, { period: { year: 2024 } }, county)).data!.workshopStats.total;
     // At the end of 2024: W2 and W5, both certified in 2024.
-    expect(before.data!.workshopStats.total).toMatchObject({ workshops: 2, newlyCertified: 2 });
+    expect(await before()).toMatchObject({ workshops: 2, newlyCertified: 2 });
+
+    // W5 certified again in 2026 (not before its revocation): 2024 and 2025 keep their figures, 2026 counts it anew.
+    const CERTIFY = `mutation($input: CertifyWorkshopInput!) { certifyWorkshop(input: $input) { status certifiedOn revokedOn } }`;
+    const tooEarly = await api.gql(CERTIFY, { input: { workshopId: id.w5, certifiedOn: '2025-06-01' } }, county);
+    expect(tooEarly.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.certifiedOn' });
+    const again = await api.gql(CERTIFY, { input: { workshopId: id.w5, certifiedOn: '2026-02-01' } }, county);
+    expect(again.data).toEqual({ certifyWorkshop: { status: 'CERTIFIED', certifiedOn: '2026-02-01', revokedOn: null } });
+    expect(await before()).toMatchObject({ workshops: 2, newlyCertified: 2 });
+    const year2025 = await api.gql<{ workshopStats: { total: Record<string, number>; workshops: { name: string; peopleEmployed: number }[] } }>(
+      WORKSHOPS,
+      { period: { year: 2025 } },
+      county,
+    );
+    expect(year2025.data!.workshopStats.total).toEqual(stats.total);
+    expect(year2025.data!.workshopStats.workshops.find((w) => w.name === '金江四号车间')).toMatchObject({ peopleEmployed: 0 });
+    const year2026 = await api.gql<{ workshopStats: { total: Record<string, number>; workshops: { name: string; peopleEmployed: number }[] } }>(
+      WORKSHOPS,
+      { period: { year: 2026 } },
+      county,
+    );
+    // W4 (2026-01-05) and W5 again are new in 2026; 丁 at W5 since 2025-08-01 counts from its new certification on.
+    expect(year2026.data!.workshopStats.total).toMatchObject({ newlyCertified: 2 });
+    expect(year2026.data!.workshopStats.workshops.find((w) => w.name === '金江四号车间')).toMatchObject({ peopleEmployed: 1 });
 
     const township = await api.gql<{ workshopStats: { total: Record<string, number> } }>(WORKSHOPS, { period: { year: 2025 } }, guali);
     expect(township.data!.workshopStats.total).toEqual({ workshops: 1, newlyCertified: 1, peopleEmployed: 2, liftedOut: 2, liftedOutPercent: 100 });

@@ -22,6 +22,7 @@ import { SecondFactor1795366276068 } from './1795366276068-second-factor';
 import { NotificationProviderStatus1795369236665 } from './1795369236665-notification-provider-status';
 import { SearchRecencyGrid1795370000000 } from './1795370000000-search-recency-grid';
 import { WorkshopRevokedOn1795379842665 } from './1795379842665-workshop-revoked-on';
+import { WorkshopCertifications1795382342538 } from './1795382342538-workshop-certifications';
 /** Every migration, oldest first. `npm run migration:generate -- <Name>` appends here. */
 export const MIGRATIONS = [
   Foundation1795355868157,
@@ -48,4 +49,5 @@ export const MIGRATIONS = [
   NotificationProviderStatus1795369236665,
   SearchRecencyGrid1795370000000,
   WorkshopRevokedOn1795379842665,
+  WorkshopCertifications1795382342538,
 ];
