@@ -56,6 +56,8 @@ const REGION_PREFIXES = [2, 4, 6, 9, 12];
 
 /** Days since 1970-01-01 in county time (UTC+8); migration SearchRecencyGrid computes the same in SQL. */
 export const postingDay = (at: Date): number => Math.floor((at.getTime() + COUNTY_OFFSET_MS) / DAY_MS);
+/** postingDay in SQL, of a timestamptz column. */
+const postingDaySql = (column: string) => `floor((extract(epoch FROM ${column}) + ${COUNTY_OFFSET_MS / 1000}) / ${DAY_MS / 1000})::int`;
 /** The start of a "posted within N days" filter: N × 24 hours before the query's now (as the Meilisearch engine counts it). */
 const postedSince = (query: JobSearchQuery, days: number): Date => new Date((query.now ?? new Date()).getTime() - days * DAY_MS);
 
@@ -327,9 +329,7 @@ export class PostgresJobSearchEngine implements JobSearchEngine {
     const current = this.histogram;
     if (current && Date.now() - current.readAt <= HISTOGRAM_TTL_MS) return current;
     const loading = (this.histogramLoading ??= this.dataSource
-      .query<{ day: number; n: number }[]>(
-        `SELECT floor((extract(epoch FROM posted_at) + 28800) / 86400)::int AS day, count(*)::int AS n FROM job_search_document GROUP BY 1`,
-      )
+      .query<{ day: number; n: number }[]>(`SELECT ${postingDaySql('posted_at')} AS day, count(*)::int AS n FROM job_search_document GROUP BY 1`)
       .then((rows) => {
         const histogram = { readAt: Date.now(), total: rows.reduce((sum, r) => sum + r.n, 0), byDay: new Map(rows.map((r) => [r.day, r.n])) };
         if (this.histogramLoading === loading) this.histogram = histogram;
@@ -435,7 +435,7 @@ export class PostgresJobSearchEngine implements JobSearchEngine {
     const sql = `
       WITH ${choose} w AS MATERIALIZED (
            SELECT d.id, d.kind, d.township_code, d.wage_monthly_max, d.benefits, d.posted_at, d.lat, d.lng, ${score} AS score,
-                  floor((extract(epoch FROM d.posted_at) + 28800) / 86400)::int AS day
+                  ${postingDaySql('d.posted_at')} AS day
              FROM job_search_document d ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
             ORDER BY d.posted_at DESC, d.id LIMIT ${p(window + 1)}),
          page AS (
