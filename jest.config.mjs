@@ -35,6 +35,8 @@ const ESM_ONLY = [
   '@scure',
   '@noble',
   '@otplib',
+  '@fastify/static',
+  'content-disposition',
 ];
 
 export default {

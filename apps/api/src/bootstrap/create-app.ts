@@ -9,6 +9,7 @@ import { guardOneSession, migrateUnderLock } from '@jobcode/database';
 import { RegionsService } from '@jobcode/regions';
 
 import { AppModule } from '../app.module';
+import { serveWeb } from '../web/serve-web';
 import { type DatabaseTarget } from './database';
 import { resolveSecrets } from './secrets';
 
@@ -56,6 +57,7 @@ export async function createApp(options: CreateAppOptions): Promise<StartedApp> 
     await app.get(RegionsService).seedIfEmpty();
     firstAdmin = await app.get(AccountsService).ensureFirstAdmin(config);
   });
+  await serveWeb(app, config.WEB_DIR);
   await app.init();
   return { app, appliedMigrations, firstAdmin };
 }

@@ -54,6 +54,11 @@ export class AppConfig {
   @MinLength(1, { message: 'must be a folder path' })
   DATA_DIR = './data';
 
+  /** Where `npm run build:web` writes the pages (one folder per surface: seeker, employer, staff). */
+  @IsString()
+  @MinLength(1, { message: 'must be a folder path' })
+  WEB_DIR = './dist/web';
+
   @Transform(emptyToUndefined)
   @IsOptional()
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] }, { message: 'must be an http(s) URL such as https://jobs.example.gov.cn' })

@@ -1,0 +1,9 @@
+import 'element-plus/es/components/message/style/css';
+import './styles.css';
+
+import { createApp } from 'vue';
+
+import App from './App.vue';
+import { router } from './router';
+
+createApp(App).use(router).mount('#app');

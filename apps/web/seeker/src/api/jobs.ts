@@ -1,0 +1,73 @@
+import { graphql } from '../gql';
+
+export const SearchJobs = graphql(`
+  query SearchJobs($query: String, $filter: JobSearchFilterInput, $near: GeoPointInput, $sort: JobSearchSort, $first: Int, $after: String) {
+    searchJobs(query: $query, filter: $filter, near: $near, sort: $sort, first: $first, after: $after) {
+      totalCount
+      approximate
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        distanceKm
+        node {
+          id
+          title
+          kind
+          wageMin
+          wageMax
+          wageUnit
+          address
+          benefits {
+            board
+            lodging
+            transport
+            socialInsurance
+          }
+          employer {
+            name
+            status
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const JobDetail = graphql(`
+  query JobDetail($id: ID!) {
+    job(id: $id) {
+      id
+      title
+      kind
+      status
+      occupation
+      description
+      requirements
+      workingHours
+      contractTerm
+      headcount
+      wageMin
+      wageMax
+      wageUnit
+      address
+      latitude
+      longitude
+      validTo
+      benefits {
+        board
+        lodging
+        transport
+        socialInsurance
+      }
+      employer {
+        name
+        status
+      }
+      region {
+        name
+      }
+    }
+  }
+`);
