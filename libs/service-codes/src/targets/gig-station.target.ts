@@ -75,7 +75,7 @@ export class GigStationTarget implements ServiceCodeTargetAdapter<GigStationScan
           items: view.board.map(({ job, shift }) => ({
             title: job.title,
             badge: shift.slotsLeft > 0 ? `余 ${shift.slotsLeft} 人` : '已满',
-            href: `${this.config.publicUrl}/jobs/${job.id}`,
+            href: `${this.config.publicUrl}/m/jobs/${job.id}`,
             lines: [
               `${shift.date} ${shift.startTime}–${shift.endTime}`,
               shift.dayPay !== null ? `${shift.dayPay} 元/天` : `计件 ${shift.pieceRate ?? ''} 元/件`,

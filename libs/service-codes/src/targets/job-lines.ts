@@ -25,7 +25,7 @@ export function jobsSection(jobs: ScannedJob[], total: number, publicUrl: string
     empty: '暂时没有在招岗位，请过几天再来看看，或到村、乡镇就业服务窗口咨询。',
     items: jobs.map(({ job, distanceKm }) => ({
       title: job.title,
-      href: `${publicUrl}/jobs/${job.id}`,
+      href: `${publicUrl}/m/jobs/${job.id}`,
       badge: KIND[job.kind],
       lines: [wageText(job), [distanceKm !== null ? `距此 ${distanceKm} 公里` : null, job.address].filter(Boolean).join(' · '), benefitsText(job)].filter(
         (l): l is string => Boolean(l),

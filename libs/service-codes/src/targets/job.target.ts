@@ -64,7 +64,7 @@ export class JobTarget implements ServiceCodeTargetAdapter<JobScan> {
         ...(job.requirements ? ([['要求', job.requirements]] as [string, string][]) : []),
       ],
       sections: job.description ? [{ heading: '岗位说明', items: [{ title: job.occupation ?? job.title, lines: [job.description] }] }] : [],
-      actions: job.status === 'OPEN' ? [{ label: '在线报名', href: `${this.config.publicUrl}/jobs/${job.id}/apply` }] : [],
+      actions: job.status === 'OPEN' ? [{ label: '在线报名', href: `${this.config.publicUrl}/m/jobs/${job.id}/apply` }] : [],
     };
   }
 }
