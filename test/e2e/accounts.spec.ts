@@ -1,6 +1,7 @@
 import { Role } from '@jobcode/common';
 
 import { nextPhone, startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app';
+import { requestCode } from '../support/texted-codes';
 
 const SIGN_UP = `mutation($i: SignUpInput!) { signUp(input: $i) { accessToken account { id role name phone } } }`;
 const SIGN_IN = `mutation($i: SignInInput!) { signIn(input: $i) { accessToken expiresAt account { role } } }`;
@@ -14,10 +15,11 @@ describe('accounts, sign-in and region scope', () => {
   });
   afterAll(async () => api?.close());
 
-  it('signs up a seeker by phone and password, who then sees their own full phone in `me`', async () => {
+  it('signs up a seeker by phone, texted code and password, who then sees their own full phone in `me`', async () => {
     const phone = nextPhone();
+    const code = await requestCode(api, phone, 'SIGN_UP');
     const signUp = await api.gql<{ signUp: { accessToken: string; account: { role: string; phone: string } } }>(SIGN_UP, {
-      i: { phone, password: TEST_PASSWORD, name: '黄秀梅', role: 'SEEKER' },
+      i: { phone, code, password: TEST_PASSWORD, name: '黄秀梅', role: 'SEEKER' },
     });
     expect(signUp.errors).toBeUndefined();
     expect(signUp.data?.signUp.account).toMatchObject({ role: 'SEEKER', phone });
@@ -30,21 +32,25 @@ describe('accounts, sign-in and region scope', () => {
 
   it('refuses a second sign-up with the same phone as CONFLICT', async () => {
     const phone = nextPhone();
-    await api.gql(SIGN_UP, { i: { phone, password: TEST_PASSWORD, name: '甲', role: 'EMPLOYER' } });
-    const again = await api.gql(SIGN_UP, { i: { phone, password: TEST_PASSWORD, name: '乙', role: 'SEEKER' } });
+    await api.gql(SIGN_UP, { i: { phone, code: await requestCode(api, phone, 'SIGN_UP'), password: TEST_PASSWORD, name: '甲', role: 'EMPLOYER' } });
+    await api.dataSource.query(`DELETE FROM rate_limit_bucket WHERE key LIKE 'phone-code:p:%'`);
+    const again = await api.gql(SIGN_UP, { i: { phone, code: await requestCode(api, phone, 'SIGN_UP'), password: TEST_PASSWORD, name: '乙', role: 'SEEKER' } });
     expect(again.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'PHONE_TAKEN' });
     expect(again.errors?.[0].message).toContain('该手机号已注册');
   });
 
   it('refuses weak passwords, bad phones and self-made staff accounts with a clear reason', async () => {
-    const weak = await api.gql(SIGN_UP, { i: { phone: nextPhone(), password: '12345678', name: '丙', role: 'SEEKER' } });
+    const weakPhone = nextPhone();
+    const weak = await api.gql(SIGN_UP, {
+      i: { phone: weakPhone, code: await requestCode(api, weakPhone, 'SIGN_UP'), password: '12345678', name: '丙', role: 'SEEKER' },
+    });
     expect(weak.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'WEAK_PASSWORD' });
     expect(weak.errors?.[0].message).toContain('字母和数字');
 
-    const badPhone = await api.gql(SIGN_UP, { i: { phone: '12345', password: TEST_PASSWORD, name: '丁', role: 'SEEKER' } });
+    const badPhone = await api.gql(SIGN_UP, { i: { phone: '12345', code: '123456', password: TEST_PASSWORD, name: '丁', role: 'SEEKER' } });
     expect(badPhone.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_PHONE' });
 
-    const staff = await api.gql(SIGN_UP, { i: { phone: nextPhone(), password: TEST_PASSWORD, name: '戊', role: 'STAFF' } });
+    const staff = await api.gql(SIGN_UP, { i: { phone: nextPhone(), code: '123456', password: TEST_PASSWORD, name: '戊', role: 'STAFF' } });
     expect(staff.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.role' });
     expect(staff.errors?.[0].message).toBe('自行注册只能选择求职者或用人单位');
   });

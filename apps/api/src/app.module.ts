@@ -25,6 +25,7 @@ import { PolicyRulesModule } from '@jobcode/policy-rules';
 import { StatisticsModule } from '@jobcode/statistics';
 import { TargetsModule } from '@jobcode/targets';
 import { PersonalDataModule } from '@jobcode/personal-data';
+import { PhoneCodesModule } from '@jobcode/phone-codes';
 import { IdempotencyModule } from '@jobcode/idempotency';
 import { RateLimitModule } from '@jobcode/rate-limit';
 import { RegionsModule } from '@jobcode/regions';
@@ -61,6 +62,7 @@ export class AppModule {
         AccountsModule,
         OutboxModule,
         NotificationsModule,
+        PhoneCodesModule,
         DocumentsModule,
         ServiceCodesModule,
         SearchModule,

@@ -25,8 +25,9 @@ export class Account {
   @Column({ type: 'varchar', length: 50 })
   name: string;
 
-  @Column({ type: 'text' })
-  passwordHash: string;
+  /** argon2; null for an account made by phone code that has not set a password (it signs in by code). */
+  @Column({ type: 'text', nullable: true })
+  passwordHash: string | null;
 
   /** STAFF: the region they work in. */
   @Column({ type: 'varchar', length: 12, nullable: true })

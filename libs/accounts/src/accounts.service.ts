@@ -23,7 +23,8 @@ export const PHONE_HASH_PURPOSE = 'account-phone';
 export interface NewAccount {
   role: Role;
   phone: string;
-  password: string;
+  /** Optional for accounts whose phone was proven by a code: they sign in by code until they set one. */
+  password?: string | null;
   name: string;
   regionCode?: string | null;
   mustChangePassword?: boolean;
@@ -46,7 +47,7 @@ export class AccountsService {
 
   async create(input: NewAccount, manager: EntityManager = this.dataSource.manager): Promise<Account> {
     const phone = parsePhone(input.phone);
-    assertPasswordAcceptable(input.password, phone);
+    if (input.password) assertPasswordAcceptable(input.password, phone);
     const name = input.name.trim();
     if (!name) throw badInput('请填写姓名', { field: 'name' });
     try {
@@ -55,7 +56,7 @@ export class AccountsService {
         phoneHash: this.phoneHash(phone),
         phoneEncrypted: this.cipher.encrypt(phone),
         name,
-        passwordHash: await hash(input.password),
+        passwordHash: input.password ? await hash(input.password) : null,
         regionCode: input.regionCode ?? null,
         mustChangePassword: input.mustChangePassword ?? false,
       });

@@ -1,6 +1,5 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 
-import { AuditService, SecurityEventKind } from '@jobcode/audit';
 import { type Actor, Allow, AllowDuringSetup, CurrentActor, PUBLIC, RateLimit, Role } from '@jobcode/common';
 import { NoIdempotencyKey } from '@jobcode/idempotency';
 
@@ -10,7 +9,6 @@ import { AuthService, type IssuedToken } from './auth.service';
 import { ChangePasswordInput } from './dto/change-password.input';
 import { CreateStaffAccountInput } from './dto/create-staff-account.input';
 import { SignInInput } from './dto/sign-in.input';
-import { SignUpInput } from './dto/sign-up.input';
 
 const ANY_ROLE = [Role.SEEKER, Role.EMPLOYER, Role.STAFF, Role.ADMIN];
 
@@ -19,28 +17,10 @@ export class AuthResolver {
   constructor(
     private readonly auth: AuthService,
     private readonly accounts: AccountsService,
-    private readonly audit: AuditService,
   ) {}
 
-  private async payload(issued: IssuedToken): Promise<AuthPayload> {
-    const account = await this.accounts.toObject(issued.account, {
-      accountId: issued.account.id,
-      role: issued.account.role,
-      regionCode: issued.account.regionCode,
-      sessionId: '',
-    });
-    return { accessToken: issued.accessToken, expiresAt: issued.expiresAt, sessionExpiresAt: issued.sessionExpiresAt, account };
-  }
-
-  @Allow(PUBLIC)
-  @RateLimit({ points: 10, windowSeconds: 600 })
-  @AllowDuringSetup()
-  @NoIdempotencyKey()
-  @Mutation(() => AuthPayload, { description: '用手机号注册求职者或用人单位账号，并登录' })
-  async signUp(@Args('input') input: SignUpInput): Promise<AuthPayload> {
-    const account = await this.accounts.create(input);
-    await this.audit.security({ kind: SecurityEventKind.SIGN_UP, accountId: account.id, detail: { role: account.role } });
-    return this.payload(await this.auth.startSession(account));
+  private payload(issued: IssuedToken): Promise<AuthPayload> {
+    return this.auth.payload(issued);
   }
 
   @Allow(PUBLIC)

@@ -11,6 +11,7 @@ import { inTransaction } from '@jobcode/database';
 
 import { setupStepOf } from './account-setup';
 import { Account } from './account.entity';
+import { type AuthPayload } from './account.object';
 import { AccountsException, AccountsExceptionCode } from './accounts.exception';
 import { AccountsService } from './accounts.service';
 import { assertPasswordAcceptable } from './password-policy';
@@ -96,6 +97,11 @@ export class AuthService {
             : new AccountsException(reason, `${message}，再错 ${left} 次账号将锁定 ${this.config.SIGN_IN_LOCK_MINUTES} 分钟`),
         };
       };
+      if (!account.passwordHash) {
+        // An account made by phone code without a password: the same time and answer as a wrong one.
+        await verify(await this.decoyHash, password);
+        return fail(WRONG_CREDENTIALS);
+      }
       if (!(await verify(account.passwordHash, password))) return fail(WRONG_CREDENTIALS);
       if (account.totpEnabledAt && account.totpSecretEncrypted) {
         if (!oneTimeCode) {
@@ -134,6 +140,36 @@ export class AuthService {
     return this.issue(account, session);
   }
 
+  /**
+   * A session for an account whose phone was just proven by a texted code (SEEKER and
+   * EMPLOYER only; the caller checks). A disabled account is refused; the sign-in is logged
+   * with the method, and a lock left by wrong passwords is lifted (the code proves the person).
+   */
+  async startVerifiedSession(account: Account, method: 'phone-code'): Promise<IssuedToken> {
+    if (account.disabledAt) throw new AccountsException(AccountsExceptionCode.ACCOUNT_DISABLED, '该账号已停用，请联系管理员');
+    const now = new Date();
+    const session = await inTransaction(this.dataSource, async (manager) => {
+      if (account.failedSignIns > 0 || account.lockedUntil) await manager.update(Account, { id: account.id }, { failedSignIns: 0, lockedUntil: null });
+      const created = await manager.save(
+        manager.create(Session, { accountId: account.id, expiresAt: new Date(now.getTime() + this.config.SESSION_TTL_HOURS * 3_600_000) }),
+      );
+      await this.audit.security({ kind: SecurityEventKind.SIGN_IN, accountId: account.id, subject: created.id, detail: { method } }, manager);
+      return created;
+    });
+    return this.issue(account, session);
+  }
+
+  /** What sign-in mutations answer. */
+  async payload(issued: IssuedToken): Promise<AuthPayload> {
+    const account = await this.accounts.toObject(issued.account, {
+      accountId: issued.account.id,
+      role: issued.account.role,
+      regionCode: issued.account.regionCode,
+      sessionId: '',
+    });
+    return { accessToken: issued.accessToken, expiresAt: issued.expiresAt, sessionExpiresAt: issued.sessionExpiresAt, account };
+  }
+
   private async issue(account: Account, session: Session): Promise<IssuedToken> {
     const ttl = Math.min(this.config.ACCESS_TOKEN_TTL_MINUTES * 60_000, session.expiresAt.getTime() - Date.now());
     const expiresAt = new Date(Date.now() + ttl);
@@ -164,6 +200,9 @@ export class AuthService {
 
   /** Checks a signed-in account's current password (before changing it, or setting up a second factor). */
   async assertCurrentPassword(account: Account, currentPassword: string): Promise<void> {
+    if (!account.passwordHash) {
+      throw new AccountsException(AccountsExceptionCode.WRONG_CURRENT_PASSWORD, '此账号还没有设置密码：请先用“修改密码”设置一个（当前密码留空）');
+    }
     if (!(await verify(account.passwordHash, currentPassword))) {
       throw new AccountsException(AccountsExceptionCode.WRONG_CURRENT_PASSWORD, '当前密码不正确');
     }
@@ -171,7 +210,8 @@ export class AuthService {
 
   async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
     const account = await this.accounts.requireById(actor.accountId);
-    await this.assertCurrentPassword(account, currentPassword);
+    // An account made by phone code has no password yet: its first one needs no current one.
+    if (account.passwordHash) await this.assertCurrentPassword(account, currentPassword);
     assertPasswordAcceptable(newPassword, this.accounts.phoneOf(account));
     if (currentPassword === newPassword) throw new AccountsException(AccountsExceptionCode.WEAK_PASSWORD, '新密码不能与当前密码相同');
     await this.dataSource.manager.update(Account, { id: account.id }, { passwordHash: await hash(newPassword), mustChangePassword: false });

@@ -8,6 +8,7 @@ import { GigBooking, GigRating } from '@jobcode/gig-bookings';
 import { FairBooth, GigStation, JobCaravan, JobFair, Workshop, WorkshopCertification } from '@jobcode/job-sources';
 import { Job, JobShift } from '@jobcode/jobs';
 import { PersonalDataAccess } from '@jobcode/personal-data';
+import { PhoneCode } from '@jobcode/phone-codes';
 import { NotificationMessage } from '@jobcode/notifications';
 import { OutboxDelivery, OutboxEventRecord } from '@jobcode/outbox';
 import { FollowUp } from '@jobcode/follow-ups';
@@ -28,6 +29,7 @@ export const ENTITIES = [
   Session,
   SecurityEvent,
   RateLimitBucket,
+  PhoneCode,
   IdempotencyKey,
   CountySetting,
   Employer,
