@@ -81,7 +81,8 @@ for (const surface of surfaces) {
   const out = join(repo, 'dist/web', surface);
   const stamp = join(out, '.inputs');
   const hash = inputsHash(surface);
-  const generated = existsSync(join(repo, 'apps/web', surface, 'src/gql/index.ts'));
+  // Typechecking needs the generated documents and the component declarations Vite writes.
+  const generated = existsSync(join(repo, 'apps/web', surface, 'src/gql/index.ts')) && existsSync(join(repo, 'apps/web', surface, 'src/components.d.ts'));
   if (!force && !codegenOnly && generated && existsSync(stamp) && readFileSync(stamp, 'utf8') === hash) {
     console.log(`web: ${surface} is up to date`);
     continue;
