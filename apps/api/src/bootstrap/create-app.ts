@@ -12,6 +12,11 @@ import { AppModule } from '../app.module';
 import { type DatabaseTarget } from './database';
 import { resolveSecrets } from './secrets';
 
+/** Largest request body outside uploads (GraphQL documents and variables); multipart uploads have their own per-file limits. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+/** The longest a client may take to send a whole request (an upload of 50 MB over a slow line included). */
+const REQUEST_TIMEOUT_MS = 120_000;
+
 export interface CreateAppOptions {
   config: AppConfig;
   database: DatabaseTarget;
@@ -34,7 +39,14 @@ export interface StartedApp {
 export async function createApp(options: CreateAppOptions): Promise<StartedApp> {
   const { config, database } = options;
   const secrets = options.secrets ?? resolveSecrets(config);
-  const adapter = new FastifyAdapter({ trustProxy: true, bodyLimit: 20 * 1024 * 1024 });
+  const adapter = new FastifyAdapter({
+    // The client address (rate limits, lock-out) comes from X-Forwarded-For only through proxies named in TRUST_PROXY.
+    trustProxy: config.trustProxy,
+    bodyLimit: MAX_BODY_BYTES,
+    // A body that never ends (an unterminated upload) is cut off instead of holding the connection.
+    requestTimeout: REQUEST_TIMEOUT_MS,
+    connectionTimeout: REQUEST_TIMEOUT_MS,
+  });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ config, secrets, database }), adapter, {
     logger: options.logger ?? (config.NODE_ENV === 'test' ? ['error', 'warn'] : ['log', 'error', 'warn']),
     abortOnError: false,
@@ -45,7 +57,9 @@ export async function createApp(options: CreateAppOptions): Promise<StartedApp> 
     .getHttpAdapter()
     .getInstance()
     .addHook('onRequest', async (request: { jobcode?: RequestContext; ip?: string; headers: Record<string, string | string[] | undefined> }) => {
+      const arrived = Date.now();
       request.jobcode = await contexts.create(request);
+      request.jobcode.deadline = arrived + config.REQUEST_DEADLINE_MS;
     });
 
   let firstAdmin: StartedApp['firstAdmin'];

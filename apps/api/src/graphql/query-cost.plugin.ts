@@ -1,5 +1,5 @@
 import { type ApolloServerPlugin } from '@apollo/server';
-import { type DocumentNode, GraphQLError } from 'graphql';
+import { type DocumentNode, getVariableValues, GraphQLError } from 'graphql';
 import { type ComplexityEstimator, fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@jobcode/common';
@@ -10,6 +10,9 @@ const pagedEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
   if ('first' in args) return 1 + childComplexity * DEFAULT_PAGE_SIZE;
   return undefined;
 };
+
+const tooCostly = (message: string, details: Record<string, number>) =>
+  new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', reason: 'QUERY_TOO_COSTLY', ...details, http: { status: 400 } } });
 
 /** Costs remembered per document and variables, at most this many per document. */
 const REMEMBERED_PER_DOCUMENT = 64;
@@ -25,12 +28,23 @@ export function queryCostPlugin(maxCost: number): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, schema }) {
+        async didResolveOperation({ request, document, schema, operation }) {
           let known = costs.get(document);
           if (!known) costs.set(document, (known = new Map()));
           const key = `${request.operationName ?? ''}\n${JSON.stringify(request.variables ?? {})}`;
           let cost = known.get(key);
           if (cost === undefined) {
+            // Variables that do not fit the operation are refused here, as execution would (400,
+            // BAD_USER_INPUT naming the variable): nothing runs, so there is nothing to cost.
+            const coerced = getVariableValues(schema, operation?.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 1 });
+            if (coerced.errors) {
+              const [first] = coerced.errors;
+              throw new GraphQLError(first.message, {
+                nodes: first.nodes,
+                originalError: first.originalError,
+                extensions: { ...first.extensions, code: 'BAD_USER_INPUT', http: { status: 400 } },
+              });
+            }
             try {
               cost = getComplexity({
                 schema,
@@ -40,17 +54,14 @@ export function queryCostPlugin(maxCost: number): ApolloServerPlugin {
                 estimators: [fieldExtensionsEstimator(), pagedEstimator, simpleEstimator({ defaultComplexity: 1 })],
               });
             } catch {
-              // Variables that do not fit the operation: execution refuses them next with Apollo's own
-              // error (400, BAD_USER_INPUT, naming the variable); nothing runs, so there is nothing to cost.
-              return;
+              // Fail closed: an operation that cannot be costed (too many nodes to walk) does not run.
+              throw tooCostly(`请求过于复杂，无法估算开销（上限 ${maxCost}），请减少字段、别名或片段`, { maxCost });
             }
             if (known.size >= REMEMBERED_PER_DOCUMENT) known.clear();
             known.set(key, cost);
           }
           if (cost > maxCost) {
-            throw new GraphQLError(`请求过于复杂（估算开销 ${cost}，上限 ${maxCost}），请减少字段或每页条数`, {
-              extensions: { code: 'BAD_USER_INPUT', reason: 'QUERY_TOO_COSTLY', cost, maxCost, http: { status: 400 } },
-            });
+            throw tooCostly(`请求过于复杂（估算开销 ${cost}，上限 ${maxCost}），请减少字段或每页条数`, { cost, maxCost });
           }
         },
       };

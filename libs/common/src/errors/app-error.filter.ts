@@ -9,6 +9,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   RATE_LIMITED: 429,
+  TIMEOUT: 503,
 };
 
 interface Reply {
