@@ -71,7 +71,7 @@ export class IdempotencyService implements OnModuleInit, OnModuleDestroy {
              status = 'IN_PROGRESS', response = NULL, created_at = now(), completed_at = NULL
          WHERE k.created_at < now() - make_interval(hours => $5)
        RETURNING 1`,
-      [request.accountId, request.key, hash, request.operationName, IDEMPOTENCY_KEY_TTL_HOURS],
+      [request.accountId, request.key, hash, request.operationName?.slice(0, 200) ?? null, IDEMPOTENCY_KEY_TTL_HOURS],
     )) as unknown[];
     if (claimed.length > 0) return { kind: 'claimed' };
 

@@ -1,8 +1,8 @@
 import { type ApolloServerPlugin } from '@apollo/server';
-import { type DocumentNode, getVariableValues, GraphQLError } from 'graphql';
+import { type DocumentNode, getVariableValues, GraphQLError, Kind } from 'graphql';
 import { type ComplexityEstimator, fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@jobcode/common';
+import { clip, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@jobcode/common';
 
 /** A paged field costs its page size times what each item costs. */
 const pagedEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
@@ -13,6 +13,16 @@ const pagedEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
 
 const tooCostly = (message: string, details: Record<string, number>) =>
   new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', reason: 'QUERY_TOO_COSTLY', ...details, http: { status: 400 } } });
+
+function operationNotFound(document: DocumentNode, operationName: string | null | undefined): GraphQLError {
+  const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION).length;
+  const message = operationName
+    ? `请求中没有名为 ${clip(operationName, 60)} 的操作，请核对 operationName`
+    : operations > 1
+      ? '请求中有多个操作：请用 operationName 指明要执行哪一个（匿名操作只能有一个）'
+      : '请求中没有可执行的操作（query 或 mutation）';
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', reason: 'OPERATION_NOT_FOUND', http: { status: 400 } } });
+}
 
 /** Costs remembered per document and variables, at most this many per document. */
 const REMEMBERED_PER_DOCUMENT = 64;
@@ -29,6 +39,9 @@ export function queryCostPlugin(maxCost: number): ApolloServerPlugin {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema, operation }) {
+          // graphql-js would refuse it at execution, but plugins (idempotency, scan cache) look at the
+          // operation before that: refuse here, first, a document whose operation cannot be chosen.
+          if (!operation) throw operationNotFound(document, request.operationName);
           let known = costs.get(document);
           if (!known) costs.set(document, (known = new Map()));
           const key = `${request.operationName ?? ''}\n${JSON.stringify(request.variables ?? {})}`;
