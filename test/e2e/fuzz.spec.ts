@@ -107,7 +107,8 @@ function valueFor(type: GraphQLInputType, variant: Variant, state: { leaf: numbe
 function literal(value: unknown, type: GraphQLInputType): string {
   const named = getNamedType(type);
   if (value === null || value === undefined) return 'null';
-  if (Array.isArray(value)) return `[${value.map((v) => literal(v, isListType(type) ? type.ofType : isNonNullType(type) && isListType(type.ofType) ? type.ofType.ofType : type)).join(', ')}]`;
+  if (Array.isArray(value))
+    return `[${value.map((v) => literal(v, isListType(type) ? type.ofType : isNonNullType(type) && isListType(type.ofType) ? type.ofType.ofType : type)).join(', ')}]`;
   if (typeof value === 'object') {
     const fields = isInputObjectType(named) ? named.getFields() : {};
     return `{ ${Object.entries(value as Record<string, unknown>)
@@ -159,7 +160,10 @@ const LEAKS: [string, RegExp][] = [
   ['stack frame', /\bat [\w.<>$]+ \(|\bat (async )?\S+:\d+:\d+/],
   ['file path', /\/(work|app|home|usr|tmp|node_modules)\/|[\w-]+\.(ts|js):\d+/],
   ['SQL', /\b(SELECT|INSERT INTO|UPDATE \w+ SET|DELETE FROM|WHERE)\b.*\b(FROM|VALUES|SET|AND|=)\b/],
-  ['PostgreSQL error', /syntax for type|violates|duplicate key|relation "|column "|QueryFailedError|invalid byte sequence|out of range for type|date\/time field value|numeric field overflow|pg_|TypeError|ReferenceError|Cannot read prop/i],
+  [
+    'PostgreSQL error',
+    /syntax for type|violates|duplicate key|relation "|column "|QueryFailedError|invalid byte sequence|out of range for type|date\/time field value|numeric field overflow|pg_|TypeError|ReferenceError|Cannot read prop/i,
+  ],
 ];
 
 interface Finding {
@@ -173,13 +177,16 @@ interface Finding {
 const outcomes = new Map<string, number>();
 
 function inspect(status: number, text: string, label: string, who: string, findings: Finding[]): void {
-  const report = (problem: string) => findings.push({ label, who, problem, sample: text.slice(0, 400) });
+  const report = (problem: string): void => {
+    findings.push({ label, who, problem, sample: text.slice(0, 400) });
+  };
   if (status >= 500) report(`HTTP ${status}`);
   let body: { errors?: { message?: unknown; extensions?: { code?: unknown } }[]; error?: { code?: unknown; message?: unknown } };
   try {
     body = JSON.parse(text) as typeof body;
   } catch {
-    return report('not JSON');
+    report('not JSON');
+    return;
   }
   const errors = body.errors ?? (body.error ? [{ message: body.error.message, extensions: { code: body.error.code } }] : []);
   if (status >= 400 && errors.length === 0) report(`HTTP ${status} without an error code`);
@@ -267,6 +274,48 @@ describe('fuzz: every operation of schema.graphql, anonymously and as each role,
     expect(findings.slice(0, 30)).toEqual([]);
   }, 240_000);
 
+  it("refuses each of the audit's inputs with BAD_USER_INPUT and a Chinese message, before they reach the database", async () => {
+    const staff = tokens.get(Role.STAFF);
+    const employer = tokens.get(Role.EMPLOYER);
+    const cases: [string, string, Record<string, unknown>, string | undefined][] = [
+      ['job(id: "x")', '{ job(id: "x") { id } }', {}, undefined],
+      ['employer(id) as a variable', 'query($id: ID!) { employer(id: $id) { id } }', { id: 'x' }, undefined],
+      ['NUL in a filter', 'query($f: JobSeekerFilter) { jobSeekers(filter: $f) { totalCount } }', { f: { supportGroup: '\u0000' } }, staff],
+      [
+        '1e-320 as a payment',
+        'mutation($i: ConfirmGigPaymentInput!) { confirmGigPayment(input: $i) { id } }',
+        { i: { bookingId: '00000000-0000-4000-8000-000000000000', amount: 1e-320, paidAt: '2026-03-01T08:00:00Z' } },
+        employer,
+      ],
+      ['an impossible date', 'query { scanCounts(input: { from: "2026-02-30", to: "2026-03-01" }) { scans } }', {}, staff],
+      ['a cursor of [1e999,-1]', 'query($a: String) { gigStations(after: $a) { totalCount } }', { a: b64([1e999, -1]) }, undefined],
+      [
+        'a cursor of SQL-like text',
+        'query($a: String) { monitoredWithoutWork(after: $a) { totalCount } }',
+        { a: b64(["x' OR 1=1 --", "'; SELECT 1; --"]) },
+        staff,
+      ],
+      ['a cursor of [1e999,-1] on follow-ups', 'query($a: String) { followUpsDue(after: $a) { totalCount } }', { a: b64([1e999, -1]) }, staff],
+    ];
+    const findings: Finding[] = [];
+    for (const [label, query, variables, token] of cases) {
+      requests += 1;
+      const response = await fetch(`${api.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor(), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      const text = await response.text();
+      inspect(response.status, text, label, token ? 'signed in' : 'anonymous', findings);
+      const body = JSON.parse(text) as { errors?: { message: string; extensions: { code: string } }[] };
+      const error = body.errors?.[0];
+      if (!error || !['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED'].includes(error.extensions.code) || !/[\u4e00-\u9fff]/.test(error.message)) {
+        findings.push({ label, who: '-', problem: 'not refused as bad input in Chinese', sample: text.slice(0, 300) });
+      }
+    }
+    expect(findings).toEqual([]);
+  });
+
   const post = async (path: string, body: string | Buffer | Uint8Array, headers: Record<string, string>) => {
     requests += 1;
     const response = await fetch(`${api.url}${path}`, { method: 'POST', headers: { 'x-forwarded-for': forwardedFor(), ...headers }, body });
@@ -321,23 +370,48 @@ describe('fuzz: every operation of schema.graphql, anonymously and as each role,
         Buffer.from(`\r\n--${boundary}--\r\n`),
       ]);
     const id = '00000000-0000-4000-8000-000000000000';
-    check('verify: wrong boundary', await post(`/contracts/${id}/verify`, multipart('right', Buffer.from('%PDF-1.4')), { 'content-type': 'multipart/form-data; boundary=wrong' }));
+    check(
+      'verify: wrong boundary',
+      await post(`/contracts/${id}/verify`, multipart('right', Buffer.from('%PDF-1.4')), { 'content-type': 'multipart/form-data; boundary=wrong' }),
+    );
     check('verify: no boundary', await post(`/contracts/${id}/verify`, multipart('right', Buffer.from('%PDF')), { 'content-type': 'multipart/form-data' }));
     check('verify: not a UUID', await post(`/contracts/x/verify`, multipart('b', Buffer.from('%PDF')), { 'content-type': 'multipart/form-data; boundary=b' }));
     check('verify: JSON', await post(`/contracts/${id}/verify`, '{}', { 'content-type': 'application/json' }));
     const auth = { authorization: `Bearer ${staff}` };
-    check('import: 1-byte file', await post('/seekers/import', multipart('b', Buffer.from('x'), 'a.xlsx'), { ...auth, 'content-type': 'multipart/form-data; boundary=b' }));
+    check(
+      'import: 1-byte file',
+      await post('/seekers/import', multipart('b', Buffer.from('x'), 'a.xlsx'), { ...auth, 'content-type': 'multipart/form-data; boundary=b' }),
+    );
     const badZip = Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(200, 7)]);
-    check('import: broken zip', await post('/seekers/import', multipart('b', badZip, 'a.xlsx'), { ...auth, 'content-type': 'multipart/form-data; boundary=b' }));
-    check('import: wrong boundary', await post('/seekers/import', multipart('b', badZip, 'a.xlsx'), { ...auth, 'content-type': 'multipart/form-data; boundary=c' }));
+    check(
+      'import: broken zip',
+      await post('/seekers/import', multipart('b', badZip, 'a.xlsx'), { ...auth, 'content-type': 'multipart/form-data; boundary=b' }),
+    );
+    check(
+      'import: wrong boundary',
+      await post('/seekers/import', multipart('b', badZip, 'a.xlsx'), { ...auth, 'content-type': 'multipart/form-data; boundary=c' }),
+    );
     const { writeXlsxWithBadXml } = await import('./fuzz-files');
-    check('import: bad XML inside', await post('/seekers/import', multipart('b', await writeXlsxWithBadXml(), 'a.xlsx'), { ...auth, 'content-type': 'multipart/form-data; boundary=b' }));
-    for (const path of ['/c/x', `/c/${'z'.repeat(5000)}`, '/c/x/qr.png?size=1e9', '/c/x/qr.svg', '/c/x/poster.pdf', '/contracts/x/pdf', '/seekers/export?regionCode=%00', '/nope']) {
+    check(
+      'import: bad XML inside',
+      await post('/seekers/import', multipart('b', await writeXlsxWithBadXml(), 'a.xlsx'), { ...auth, 'content-type': 'multipart/form-data; boundary=b' }),
+    );
+    for (const path of [
+      '/c/x',
+      `/c/${'z'.repeat(5000)}`,
+      '/c/x/qr.png?size=1e9',
+      '/c/x/qr.svg',
+      '/c/x/poster.pdf',
+      '/contracts/x/pdf',
+      '/seekers/export?regionCode=%00',
+      '/nope',
+    ]) {
       requests += 1;
       const response = await fetch(`${api.url}${path}`, { headers: path.startsWith('/seekers') ? auth : {} });
       const text = await response.text();
       if (response.status >= 500) findings.push({ label: path, who: '-', problem: `HTTP ${response.status}`, sample: text.slice(0, 200) });
-      for (const [what, pattern] of LEAKS) if (pattern.test(text)) findings.push({ label: path, who: '-', problem: `shows ${what}`, sample: text.slice(0, 200) });
+      for (const [what, pattern] of LEAKS)
+        if (pattern.test(text)) findings.push({ label: path, who: '-', problem: `shows ${what}`, sample: text.slice(0, 200) });
     }
     expect(findings).toEqual([]);
     console.log(`fuzz: ${requests} requests in all`);

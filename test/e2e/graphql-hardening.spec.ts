@@ -151,11 +151,15 @@ describe('no single request holds a process or the pool (issue 14, item 1)', () 
     const { request } = await import('node:http');
     const body = JSON.stringify({ query: '{ regions { code } }' });
     const answer = await new Promise<{ status: number; text: string }>((resolve, reject) => {
-      const req = request(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-        let text = '';
-        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-      });
+      const req = request(
+        `${api.url}/graphql`,
+        { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+        (res) => {
+          let text = '';
+          res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+        },
+      );
       req.on('error', reject);
       req.flushHeaders();
       setTimeout(() => req.end(body), 500);

@@ -52,9 +52,7 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
-        TypeOrmModule.forRoot(
-          dataSourceOptions(database.url, database.poolSize, database.embedded ? undefined : config.DATABASE_STATEMENT_TIMEOUT_MS),
-        ),
+        TypeOrmModule.forRoot(dataSourceOptions(database.url, database.poolSize, database.embedded ? undefined : config.DATABASE_STATEMENT_TIMEOUT_MS)),
         GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, ...graphqlOptions(config) }),
         AuditModule,
         RateLimitModule,

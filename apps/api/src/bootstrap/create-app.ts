@@ -4,7 +4,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DataSource } from 'typeorm';
 
 import { AccountsService, RequestContextFactory } from '@jobcode/accounts';
-import { AppConfig, InputValidationPipe, type RequestContext, Secrets } from '@jobcode/common';
+import { AppConfig, InputValidationPipe, type RequestContext, Secrets, useCursorKey } from '@jobcode/common';
 import { guardOneSession, migrateUnderLock } from '@jobcode/database';
 import { RegionsService } from '@jobcode/regions';
 
@@ -39,6 +39,7 @@ export interface StartedApp {
 export async function createApp(options: CreateAppOptions): Promise<StartedApp> {
   const { config, database } = options;
   const secrets = options.secrets ?? resolveSecrets(config);
+  useCursorKey(secrets.jwtSecret);
   const adapter = new FastifyAdapter({
     // The client address (rate limits, lock-out) comes from X-Forwarded-For only through proxies named in TRUST_PROXY.
     trustProxy: config.trustProxy,

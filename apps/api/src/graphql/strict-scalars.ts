@@ -4,7 +4,6 @@ import { GraphQLError, GraphQLFloat, GraphQLID, type GraphQLScalarType, GraphQLS
 export const SCALAR_REASONS = ['INVALID_ID', 'INVALID_TEXT', 'TEXT_TOO_LONG', 'NUMBER_OUT_OF_RANGE'] as const;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-// eslint-disable-next-line no-control-regex
 const NUL = /\u0000/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 /** The longest text any input takes (a job description, a contract clause); the request body is capped too. */
@@ -13,8 +12,7 @@ export const MAX_STRING_LENGTH = 100_000;
 export const MAX_FLOAT = 1e12;
 const SMALLEST_NORMAL = 2.2250738585072014e-308;
 
-const refuse = (reason: (typeof SCALAR_REASONS)[number], message: string) =>
-  new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', reason } });
+const refuse = (reason: (typeof SCALAR_REASONS)[number], message: string) => new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', reason } });
 
 function checkId(value: string): string {
   if (!UUID.test(value)) throw refuse('INVALID_ID', '编号格式不对：应为系统给出的编号（形如 1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed），请从列表或详情页复制');

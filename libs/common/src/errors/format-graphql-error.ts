@@ -69,7 +69,8 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   }
   logger.error(clip(original instanceof Error ? (original.stack ?? original.message) : String(original), MAX_LOGGED_LENGTH));
   return {
-    message: exposeDetails && original instanceof Error ? clip(`服务器内部错误：${original.message}`) : '服务器内部错误，请稍后再试；如果一直出现，请联系管理员',
+    message:
+      exposeDetails && original instanceof Error ? clip(`服务器内部错误：${original.message}`) : '服务器内部错误，请稍后再试；如果一直出现，请联系管理员',
     locations: formatted.locations,
     path: formatted.path,
     extensions: { code: 'INTERNAL_SERVER_ERROR' },
