@@ -27,17 +27,13 @@ export interface IssuedToken {
 interface SessionState {
   valid: boolean;
   pendingSetup?: AccountSetupStep;
-  checkedAt: number;
 }
-
-/** How long a process trusts its last look at a session (sign-out elsewhere takes effect within this). */
-const SESSION_CACHE_MS = 10_000;
 const WRONG_CREDENTIALS = '手机号或密码不正确';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Injectable()
 export class AuthService {
   private readonly key: Uint8Array;
-  private readonly sessions = new Map<string, SessionState>();
   /** A real argon2 hash so that an unknown phone costs the same time as a wrong password. */
   private readonly decoyHash: Promise<string> = hash('decoy-password-1');
 
@@ -137,28 +133,33 @@ export class AuthService {
   private async issue(account: Account, session: Session): Promise<IssuedToken> {
     const ttl = Math.min(this.config.ACCESS_TOKEN_TTL_MINUTES * 60_000, session.expiresAt.getTime() - Date.now());
     const expiresAt = new Date(Date.now() + ttl);
-    const accessToken = await new SignJWT({ role: account.role, region: account.regionCode, sid: session.id })
+    const accessToken = await new SignJWT({ role: account.role, region: account.regionCode, sid: session.id, gen: session.tokenGeneration })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(account.id)
       .setIssuedAt()
       .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
       .sign(this.key);
-    if (!setupStepOf(account, this.config)) this.sessions.set(session.id, { valid: true, checkedAt: Date.now() });
     return { accessToken, expiresAt, sessionExpiresAt: session.expiresAt, account };
   }
 
-  /** A fresh access token while the session lasts. */
+  /**
+   * A fresh access token while the session lasts. The session's token generation moves on, so
+   * the token it replaces stops working at once, on every process.
+   */
   async renew(actor: Actor): Promise<IssuedToken> {
-    const session = await this.dataSource.manager.findOne(Session, { where: { id: actor.sessionId } });
-    if (!session || session.revokedAt || session.expiresAt <= new Date()) {
-      throw new AccountsException(AccountsExceptionCode.SESSION_EXPIRED, '登录已过期，请重新登录');
-    }
+    const [rows] = (await this.dataSource.query(
+      `UPDATE session SET token_generation = token_generation + 1
+        WHERE id = $1 AND revoked_at IS NULL AND expires_at > now() RETURNING id, token_generation, expires_at`,
+      [actor.sessionId],
+    )) as [{ id: string; token_generation: number; expires_at: Date }[], number];
+    const row = rows[0];
+    if (!row) throw new AccountsException(AccountsExceptionCode.SESSION_EXPIRED, '登录已过期，请重新登录');
+    const session = Object.assign(new Session(), { id: row.id, tokenGeneration: row.token_generation, expiresAt: new Date(row.expires_at) });
     return this.issue(await this.accounts.requireById(actor.accountId), session);
   }
 
   async signOut(actor: Actor): Promise<void> {
     await this.dataSource.manager.update(Session, { id: actor.sessionId }, { revokedAt: new Date() });
-    this.sessions.set(actor.sessionId, { valid: false, checkedAt: Date.now() });
     await this.audit.security({ kind: SecurityEventKind.SIGN_OUT, accountId: actor.accountId, subject: actor.sessionId });
   }
 
@@ -174,14 +175,23 @@ export class AuthService {
     await this.assertCurrentPassword(account, currentPassword);
     assertPasswordAcceptable(newPassword, this.accounts.phoneOf(account));
     if (currentPassword === newPassword) throw new AccountsException(AccountsExceptionCode.WEAK_PASSWORD, '新密码不能与当前密码相同');
-    await this.dataSource.manager.update(Account, { id: account.id }, { passwordHash: await hash(newPassword), mustChangePassword: false });
-    this.forgetSession(actor.sessionId);
-    await this.audit.security({ kind: SecurityEventKind.PASSWORD_CHANGED, accountId: account.id });
+    const passwordHash = await hash(newPassword);
+    // The account's other sessions end with the old password (a stolen token or a forgotten
+    // sign-in elsewhere); this one goes on.
+    const sessionsEnded = await inTransaction(this.dataSource, async (manager) => {
+      await manager.update(Account, { id: account.id }, { passwordHash, mustChangePassword: false });
+      const [, ended] = (await manager.query(`UPDATE session SET revoked_at = now() WHERE account_id = $1 AND id <> $2 AND revoked_at IS NULL`, [
+        account.id,
+        actor.sessionId,
+      ])) as [unknown, number];
+      return ended;
+    });
+    await this.audit.security({ kind: SecurityEventKind.PASSWORD_CHANGED, accountId: account.id, detail: { sessionsEnded } });
   }
 
   /** The actor behind a bearer token, or the reason it is not accepted. */
   async authenticate(token: string): Promise<{ actor?: Actor; error?: string }> {
-    let payload: { sub?: string; sid?: unknown; role?: unknown; region?: unknown };
+    let payload: { sub?: string; sid?: unknown; gen?: unknown; role?: unknown; region?: unknown };
     try {
       ({ payload } = await jwtVerify(token, this.key, { algorithms: ['HS256'] }));
     } catch (error) {
@@ -190,7 +200,8 @@ export class AuthService {
     }
     const sid = typeof payload.sid === 'string' ? payload.sid : undefined;
     if (!payload.sub || !sid || !Object.values(Role).includes(payload.role as Role)) return { error: '登录凭证无效，请重新登录' };
-    const session = await this.sessionState(sid);
+    // Tokens issued before token generations existed carry none: generation 0, the column's default.
+    const session = await this.sessionState(sid, typeof payload.gen === 'number' ? payload.gen : 0);
     if (!session.valid) return { error: '登录已过期或已退出，请重新登录' };
     return {
       actor: {
@@ -203,33 +214,25 @@ export class AuthService {
     };
   }
 
-  /** Makes this process look at the session again on its next request (after a password change or a second-factor set-up). */
-  forgetSession(sessionId: string, valid?: false): void {
-    if (valid === false) this.sessions.set(sessionId, { valid: false, checkedAt: Date.now() });
-    else this.sessions.delete(sessionId);
-  }
-
-  private async sessionState(sessionId: string): Promise<SessionState> {
-    const cached = this.sessions.get(sessionId);
-    if (cached && Date.now() - cached.checkedAt < SESSION_CACHE_MS) return cached;
+  /**
+   * The session as it is now in the database, read on every request: a sign-out, a password
+   * change, a renewal or a reset on any process takes effect on the next request everywhere
+   * (one primary-key lookup; no process keeps its own copy).
+   */
+  private async sessionState(sessionId: string, generation: number): Promise<SessionState> {
+    if (!UUID.test(sessionId)) return { valid: false };
     const rows: { valid: boolean; role: Role; must_change_password: boolean; totp_enabled_at: Date | null }[] = await this.dataSource.query(
-      `SELECT (s.revoked_at IS NULL AND s.expires_at > now() AND a.disabled_at IS NULL) AS valid, a.role, a.must_change_password, a.totp_enabled_at
+      `SELECT (s.revoked_at IS NULL AND s.expires_at > now() AND a.disabled_at IS NULL AND s.token_generation = $2) AS valid,
+              a.role, a.must_change_password, a.totp_enabled_at
          FROM session s JOIN account a ON a.id = s.account_id WHERE s.id = $1`,
-      [sessionId],
+      [sessionId, generation],
     );
     const row = rows[0];
-    const state: SessionState = {
+    return {
       valid: row?.valid === true,
       pendingSetup: row
         ? setupStepOf({ role: row.role, mustChangePassword: row.must_change_password, totpEnabledAt: row.totp_enabled_at }, this.config)
         : undefined,
-      checkedAt: Date.now(),
     };
-    // A session still in set-up is read afresh every time: once the step is done in any
-    // process, the next request anywhere must see it.
-    if (state.pendingSetup) return state;
-    if (this.sessions.size > 50_000) this.sessions.clear();
-    this.sessions.set(sessionId, state);
-    return state;
   }
 }
