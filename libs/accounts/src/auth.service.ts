@@ -8,6 +8,7 @@ import { AuditService, SecurityEventKind } from '@jobcode/audit';
 import { type AccountSetupStep, type Actor, AppConfig, parsePhone, Role, Secrets } from '@jobcode/common';
 import { PersonalDataCipher } from '@jobcode/personal-data';
 import { inTransaction } from '@jobcode/database';
+import { RateLimitService } from '@jobcode/rate-limit';
 
 import { setupStepOf } from './account-setup';
 import { Account } from './account.entity';
@@ -29,6 +30,10 @@ interface SessionState {
   pendingSetup?: AccountSetupStep;
 }
 const WRONG_CREDENTIALS = '手机号或密码不正确';
+/** Account-wide failures (from every client), in multiples of SIGN_IN_MAX_FAILURES, after which the account is paced. */
+const SIGN_IN_ACCOUNT_SLOW_AFTER = 4;
+/** While paced, one password check per account this often. */
+const SIGN_IN_ACCOUNT_PACE_SECONDS = 3;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Injectable()
@@ -43,18 +48,24 @@ export class AuthService {
     private readonly audit: AuditService,
     private readonly config: AppConfig,
     private readonly cipher: PersonalDataCipher,
+    private readonly rateLimits: RateLimitService,
     secrets: Secrets,
   ) {
     this.key = new TextEncoder().encode(secrets.jwtSecret);
   }
 
   /**
-   * Checks a phone and password. Failures are counted on the account under a row
-   * lock, so attempts in parallel (or aliased in one request) count one by one;
-   * after SIGN_IN_MAX_FAILURES the account is locked for SIGN_IN_LOCK_MINUTES. An account with
-   * an authenticator app also needs its current code; a wrong or reused code counts as a failure.
+   * Checks a phone and password. The MLPS lock-out is counted per account *and client* (the
+   * keyed client address): after SIGN_IN_MAX_FAILURES failures that client may not try the
+   * account for SIGN_IN_LOCK_MINUTES, while the owner, elsewhere, still signs in. Failures are
+   * also counted per account from everywhere: past SIGN_IN_ACCOUNT_SLOW_AFTER of them in the window,
+   * the account accepts one attempt every SIGN_IN_ACCOUNT_PACE_SECONDS (a slow-down for guessing
+   * from many addresses, never a lock a stranger can put on someone else's account). Counters
+   * live in PostgreSQL (one upsert each, shared by every process); attempts on one account are
+   * serialised by its row lock, so aliases in one request count one by one. An account with an
+   * authenticator app also needs its current code; a wrong or reused code counts as a failure.
    */
-  async signIn(rawPhone: string, password: string, oneTimeCode?: string): Promise<IssuedToken> {
+  async signIn(rawPhone: string, password: string, oneTimeCode: string | undefined, clientKey: string): Promise<IssuedToken> {
     let phone: string;
     try {
       phone = parsePhone(rawPhone);
@@ -62,6 +73,8 @@ export class AuthService {
       await verify(await this.decoyHash, password);
       throw new AccountsException(AccountsExceptionCode.WRONG_CREDENTIALS, WRONG_CREDENTIALS);
     }
+    const maxFailures = this.config.SIGN_IN_MAX_FAILURES;
+    const windowSeconds = this.config.SIGN_IN_LOCK_MINUTES * 60;
     const outcome = await inTransaction(this.dataSource, async (manager) => {
       const account = await this.accounts.findByPhone(phone, manager, true);
       if (!account) {
@@ -70,26 +83,38 @@ export class AuthService {
         return { error: new AccountsException(AccountsExceptionCode.WRONG_CREDENTIALS, WRONG_CREDENTIALS) };
       }
       if (account.disabledAt) return { error: new AccountsException(AccountsExceptionCode.ACCOUNT_DISABLED, '该账号已停用，请联系管理员') };
-      const now = new Date();
-      if (account.lockedUntil && account.lockedUntil > now) {
+      const clientFailures = `sign-in-failures:${account.id}:${clientKey}`;
+      const accountFailures = `sign-in-failures:${account.id}`;
+      const locked = await this.rateLimits.peek(clientFailures, manager);
+      if (locked.hits >= maxFailures) {
         await this.audit.security({ kind: SecurityEventKind.SIGN_IN_FAILED, accountId: account.id, subject: 'locked' }, manager);
-        return { error: this.lockedError(account.lockedUntil) };
+        return { error: this.lockedError(locked.retryAfterSeconds) };
+      }
+      if ((await this.rateLimits.peek(accountFailures, manager)).hits >= maxFailures * SIGN_IN_ACCOUNT_SLOW_AFTER) {
+        const pace = await this.rateLimits.hit(`sign-in-pace:${account.id}`, 1, SIGN_IN_ACCOUNT_PACE_SECONDS, manager);
+        if (!pace.allowed) {
+          return {
+            error: new AccountsException(
+              AccountsExceptionCode.ACCOUNT_LOCKED,
+              `该账号近期多次登录失败，为保护账号，每 ${SIGN_IN_ACCOUNT_PACE_SECONDS} 秒只能尝试一次，请稍后再试`,
+              { retryAfterSeconds: pace.retryAfterSeconds },
+            ),
+          };
+        }
       }
       const fail = async (message: string, subject?: string) => {
-        const failures = account.failedSignIns + 1;
-        const locks = failures >= this.config.SIGN_IN_MAX_FAILURES;
-        const lockedUntil = locks ? new Date(now.getTime() + this.config.SIGN_IN_LOCK_MINUTES * 60_000) : null;
-        await manager.update(Account, { id: account.id }, { failedSignIns: locks ? 0 : failures, lockedUntil });
+        const { hits: failures, retryAfterSeconds } = await this.rateLimits.hit(clientFailures, maxFailures, windowSeconds, manager);
+        await this.rateLimits.hit(accountFailures, Number.MAX_SAFE_INTEGER, windowSeconds, manager);
+        const locks = failures >= maxFailures;
         await this.audit.security(
           { kind: locks ? SecurityEventKind.ACCOUNT_LOCKED : SecurityEventKind.SIGN_IN_FAILED, accountId: account.id, subject, detail: { failures } },
           manager,
         );
-        const left = this.config.SIGN_IN_MAX_FAILURES - failures;
         const reason = subject ? AccountsExceptionCode.WRONG_SECOND_FACTOR : AccountsExceptionCode.WRONG_CREDENTIALS;
         return {
-          error: lockedUntil
-            ? this.lockedError(lockedUntil)
-            : new AccountsException(reason, `${message}，再错 ${left} 次账号将锁定 ${this.config.SIGN_IN_LOCK_MINUTES} 分钟`),
+          error: locks
+            ? this.lockedError(retryAfterSeconds)
+            : new AccountsException(reason, `${message}，再错 ${maxFailures - failures} 次将锁定 ${this.config.SIGN_IN_LOCK_MINUTES} 分钟`),
         };
       };
       if (!(await verify(account.passwordHash, password))) return fail(WRONG_CREDENTIALS);
@@ -103,7 +128,8 @@ export class AuthService {
         if (step === undefined) return fail('动态码不正确或已经用过', 'second-factor');
         await manager.update(Account, { id: account.id }, { totpLastStep: step });
       }
-      if (account.failedSignIns > 0 || account.lockedUntil) await manager.update(Account, { id: account.id }, { failedSignIns: 0, lockedUntil: null });
+      await this.rateLimits.clear(clientFailures, manager);
+      const now = new Date();
       const session = await manager.save(
         manager.create(Session, { accountId: account.id, expiresAt: new Date(now.getTime() + this.config.SESSION_TTL_HOURS * 3_600_000) }),
       );
@@ -115,9 +141,9 @@ export class AuthService {
     return this.issue(outcome.account, outcome.session);
   }
 
-  private lockedError(until: Date): AccountsException {
-    const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000));
-    return new AccountsException(AccountsExceptionCode.ACCOUNT_LOCKED, `密码错误次数过多，账号已锁定，请 ${minutes} 分钟后再试`, {
+  private lockedError(retryAfterSeconds: number): AccountsException {
+    const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+    return new AccountsException(AccountsExceptionCode.ACCOUNT_LOCKED, `密码错误次数过多，已暂停从此处登录该账号，请 ${minutes} 分钟后再试`, {
       retryAfterSeconds: minutes * 60,
     });
   }
