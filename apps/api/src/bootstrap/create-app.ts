@@ -10,6 +10,7 @@ import { RegionsService } from '@jobcode/regions';
 
 import { AppModule } from '../app.module';
 import { type DatabaseTarget } from './database';
+import { installResponseProtection } from './response-protection';
 import { resolveSecrets } from './secrets';
 
 /** Largest request body outside uploads (GraphQL documents and variables); multipart uploads have their own per-file limits. */
@@ -53,6 +54,8 @@ export async function createApp(options: CreateAppOptions): Promise<StartedApp> 
     abortOnError: false,
   });
   app.useGlobalPipes(new InputValidationPipe());
+  // Before any route is registered (Nest registers them in init), so every response passes it.
+  installResponseProtection(app.getHttpAdapter().getInstance());
   const contexts = app.get(RequestContextFactory);
   app
     .getHttpAdapter()
