@@ -1,3 +1,5 @@
+import { AsyncResource } from 'node:async_hooks';
+
 import type { LoggerService, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -5,7 +7,7 @@ import { DataSource } from 'typeorm';
 
 import { AccountsService, RequestContextFactory } from '@jobcode/accounts';
 import { AppConfig, InputValidationPipe, type RequestContext, Secrets, useCursorKey } from '@jobcode/common';
-import { guardOneSession, migrateUnderLock } from '@jobcode/database';
+import { guardOneSession, migrateUnderLock, runInWriteScope, trackWrites } from '@jobcode/database';
 import { RegionsService } from '@jobcode/regions';
 
 import { AppModule } from '../app.module';
@@ -57,19 +59,32 @@ export async function createApp(options: CreateAppOptions): Promise<StartedApp> 
   // Before any route is registered (Nest registers them in init), so every response passes it.
   installResponseProtection(app.getHttpAdapter().getInstance());
   const contexts = app.get(RequestContextFactory);
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addHook('onRequest', async (request: { jobcode?: RequestContext; ip?: string; headers: Record<string, string | string[] | undefined> }) => {
-      const arrived = Date.now();
-      request.jobcode = await contexts.create(request);
-      request.jobcode.deadline = arrived + config.REQUEST_DEADLINE_MS;
-    });
+  const instance = app.getHttpAdapter().getInstance();
+  // Each request runs in its own write scope (what the idempotency plugin learns about its writes).
+  // The body is read from socket events, outside the request's async context: re-enter it after.
+  const requestScopes = new WeakMap<object, AsyncResource>();
+  instance.addHook('onRequest', (request, _reply, done) =>
+    runInWriteScope(() => {
+      requestScopes.set(request, new AsyncResource('jobcode.request'));
+      done();
+    }),
+  );
+  instance.addHook('preValidation', (request, _reply, done) => {
+    const scope = requestScopes.get(request);
+    if (scope) scope.runInAsyncScope(done);
+    else done();
+  });
+  instance.addHook('onRequest', async (request: { jobcode?: RequestContext; ip?: string; headers: Record<string, string | string[] | undefined> }) => {
+    const arrived = Date.now();
+    request.jobcode = await contexts.create(request);
+    request.jobcode.deadline = arrived + config.REQUEST_DEADLINE_MS;
+  });
 
   let firstAdmin: StartedApp['firstAdmin'];
   const dataSource = app.get(DataSource);
   // On the embedded database a query beside an open transaction hangs; tests refuse it on any database.
   if (database.embedded || config.NODE_ENV === 'test') guardOneSession(dataSource);
+  trackWrites(dataSource);
   const appliedMigrations = await migrateUnderLock(dataSource, async () => {
     await app.get(RegionsService).seedIfEmpty();
     firstAdmin = await app.get(AccountsService).ensureFirstAdmin(config);
