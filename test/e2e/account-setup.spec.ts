@@ -105,7 +105,7 @@ describe('account set-up: a county that requires staff to use an authenticator a
     });
     const reused = await api.gql<SignIn>(SIGN_IN, { i: { phone: staff.phone, password: TEST_PASSWORD, oneTimeCode: await codeAt(secret) } });
     expect(reused.errors?.[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'WRONG_SECOND_FACTOR' });
-    expect(reused.errors?.[0].message).toMatch(/^动态码不正确或已经用过，再错 \d 次账号将锁定/);
+    expect(reused.errors?.[0].message).toMatch(/^动态码不正确或已经用过，再错 \d 次将锁定/);
 
     const next = await codeAt(secret, 30);
     const signedIn = await api.gql<SignIn>(SIGN_IN, { i: { phone: staff.phone, password: TEST_PASSWORD, oneTimeCode: next } });

@@ -34,6 +34,7 @@ import { ServiceCodesModule } from '@jobcode/service-codes';
 import { SeekersModule } from '@jobcode/seekers';
 
 import { DATABASE_TARGET, type DatabaseTarget } from './bootstrap/database';
+import { RequestDeadlineGuard } from './bootstrap/request-deadline.guard';
 import { dataSourceOptions } from './database/data-source-options';
 import { graphqlOptions } from './graphql/graphql-options';
 import { HealthController } from './health/health.controller';
@@ -52,7 +53,7 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
-        TypeOrmModule.forRoot(dataSourceOptions(database.url, database.poolSize)),
+        TypeOrmModule.forRoot(dataSourceOptions(database.url, database.poolSize, database.embedded ? undefined : config.DATABASE_STATEMENT_TIMEOUT_MS)),
         GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, ...graphqlOptions(config) }),
         AuditModule,
         RateLimitModule,
@@ -87,6 +88,7 @@ export class AppModule {
         { provide: AppConfig, useValue: config },
         { provide: Secrets, useValue: secrets },
         { provide: DATABASE_TARGET, useValue: database },
+        { provide: APP_GUARD, useClass: RequestDeadlineGuard },
         { provide: APP_GUARD, useExisting: AccessGuard },
         { provide: APP_FILTER, useClass: AppErrorFilter },
       ],

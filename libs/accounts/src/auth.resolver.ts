@@ -1,6 +1,6 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 
-import { type Actor, Allow, AllowDuringSetup, CurrentActor, PUBLIC, RateLimit, Role } from '@jobcode/common';
+import { type Actor, Allow, AllowDuringSetup, CurrentActor, PUBLIC, RateLimit, ReqContext, type RequestContext, Role } from '@jobcode/common';
 import { NoIdempotencyKey } from '@jobcode/idempotency';
 
 import { AccountObject, AuthPayload } from './account.object';
@@ -28,8 +28,8 @@ export class AuthResolver {
   @AllowDuringSetup()
   @NoIdempotencyKey()
   @Mutation(() => AuthPayload, { nullable: true, description: '手机号 + 密码登录；连续输错会锁定账号（可空：一次请求中多个别名各自计数、各自报错）' })
-  async signIn(@Args('input') input: SignInInput): Promise<AuthPayload | null> {
-    return this.payload(await this.auth.signIn(input.phone, input.password, input.oneTimeCode));
+  async signIn(@Args('input') input: SignInInput, @ReqContext() context: RequestContext): Promise<AuthPayload | null> {
+    return this.payload(await this.auth.signIn(input.phone, input.password, input.oneTimeCode, context.clientKey));
   }
 
   @Allow(...ANY_ROLE)

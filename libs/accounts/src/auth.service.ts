@@ -8,6 +8,7 @@ import { AuditService, SecurityEventKind } from '@jobcode/audit';
 import { type AccountSetupStep, type Actor, AppConfig, parsePhone, Role, Secrets } from '@jobcode/common';
 import { PersonalDataCipher } from '@jobcode/personal-data';
 import { inTransaction } from '@jobcode/database';
+import { RateLimitService } from '@jobcode/rate-limit';
 
 import { setupStepOf } from './account-setup';
 import { Account } from './account.entity';
@@ -28,17 +29,17 @@ export interface IssuedToken {
 interface SessionState {
   valid: boolean;
   pendingSetup?: AccountSetupStep;
-  checkedAt: number;
 }
-
-/** How long a process trusts its last look at a session (sign-out elsewhere takes effect within this). */
-const SESSION_CACHE_MS = 10_000;
 const WRONG_CREDENTIALS = '手机号或密码不正确';
+/** Account-wide failures (from every client), in multiples of SIGN_IN_MAX_FAILURES, after which the account is paced. */
+const SIGN_IN_ACCOUNT_SLOW_AFTER = 4;
+/** While paced, one password check per account this often. */
+const SIGN_IN_ACCOUNT_PACE_SECONDS = 3;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Injectable()
 export class AuthService {
   private readonly key: Uint8Array;
-  private readonly sessions = new Map<string, SessionState>();
   /** A real argon2 hash so that an unknown phone costs the same time as a wrong password. */
   private readonly decoyHash: Promise<string> = hash('decoy-password-1');
 
@@ -48,18 +49,24 @@ export class AuthService {
     private readonly audit: AuditService,
     private readonly config: AppConfig,
     private readonly cipher: PersonalDataCipher,
+    private readonly rateLimits: RateLimitService,
     secrets: Secrets,
   ) {
     this.key = new TextEncoder().encode(secrets.jwtSecret);
   }
 
   /**
-   * Checks a phone and password. Failures are counted on the account under a row
-   * lock, so attempts in parallel (or aliased in one request) count one by one;
-   * after SIGN_IN_MAX_FAILURES the account is locked for SIGN_IN_LOCK_MINUTES. An account with
-   * an authenticator app also needs its current code; a wrong or reused code counts as a failure.
+   * Checks a phone and password. The MLPS lock-out is counted per account *and client* (the
+   * keyed client address): after SIGN_IN_MAX_FAILURES failures that client may not try the
+   * account for SIGN_IN_LOCK_MINUTES, while the owner, elsewhere, still signs in. Failures are
+   * also counted per account from everywhere: past SIGN_IN_ACCOUNT_SLOW_AFTER of them in the window,
+   * the account accepts one attempt every SIGN_IN_ACCOUNT_PACE_SECONDS (a slow-down for guessing
+   * from many addresses, never a lock a stranger can put on someone else's account). Counters
+   * live in PostgreSQL (one upsert each, shared by every process); attempts on one account are
+   * serialised by its row lock, so aliases in one request count one by one. An account with an
+   * authenticator app also needs its current code; a wrong or reused code counts as a failure.
    */
-  async signIn(rawPhone: string, password: string, oneTimeCode?: string): Promise<IssuedToken> {
+  async signIn(rawPhone: string, password: string, oneTimeCode: string | undefined, clientKey: string): Promise<IssuedToken> {
     let phone: string;
     try {
       phone = parsePhone(rawPhone);
@@ -67,6 +74,8 @@ export class AuthService {
       await verify(await this.decoyHash, password);
       throw new AccountsException(AccountsExceptionCode.WRONG_CREDENTIALS, WRONG_CREDENTIALS);
     }
+    const maxFailures = this.config.SIGN_IN_MAX_FAILURES;
+    const windowSeconds = this.config.SIGN_IN_LOCK_MINUTES * 60;
     const outcome = await inTransaction(this.dataSource, async (manager) => {
       const account = await this.accounts.findByPhone(phone, manager, true);
       if (!account) {
@@ -75,26 +84,38 @@ export class AuthService {
         return { error: new AccountsException(AccountsExceptionCode.WRONG_CREDENTIALS, WRONG_CREDENTIALS) };
       }
       if (account.disabledAt) return { error: new AccountsException(AccountsExceptionCode.ACCOUNT_DISABLED, '该账号已停用，请联系管理员') };
-      const now = new Date();
-      if (account.lockedUntil && account.lockedUntil > now) {
+      const clientFailures = `sign-in-failures:${account.id}:${clientKey}`;
+      const accountFailures = `sign-in-failures:${account.id}`;
+      const locked = await this.rateLimits.peek(clientFailures, manager);
+      if (locked.hits >= maxFailures) {
         await this.audit.security({ kind: SecurityEventKind.SIGN_IN_FAILED, accountId: account.id, subject: 'locked' }, manager);
-        return { error: this.lockedError(account.lockedUntil) };
+        return { error: this.lockedError(locked.retryAfterSeconds) };
+      }
+      if ((await this.rateLimits.peek(accountFailures, manager)).hits >= maxFailures * SIGN_IN_ACCOUNT_SLOW_AFTER) {
+        const pace = await this.rateLimits.hit(`sign-in-pace:${account.id}`, 1, SIGN_IN_ACCOUNT_PACE_SECONDS, manager);
+        if (!pace.allowed) {
+          return {
+            error: new AccountsException(
+              AccountsExceptionCode.ACCOUNT_LOCKED,
+              `该账号近期多次登录失败，为保护账号，每 ${SIGN_IN_ACCOUNT_PACE_SECONDS} 秒只能尝试一次，请稍后再试`,
+              { retryAfterSeconds: pace.retryAfterSeconds },
+            ),
+          };
+        }
       }
       const fail = async (message: string, subject?: string) => {
-        const failures = account.failedSignIns + 1;
-        const locks = failures >= this.config.SIGN_IN_MAX_FAILURES;
-        const lockedUntil = locks ? new Date(now.getTime() + this.config.SIGN_IN_LOCK_MINUTES * 60_000) : null;
-        await manager.update(Account, { id: account.id }, { failedSignIns: locks ? 0 : failures, lockedUntil });
+        const { hits: failures, retryAfterSeconds } = await this.rateLimits.hit(clientFailures, maxFailures, windowSeconds, manager);
+        await this.rateLimits.hit(accountFailures, Number.MAX_SAFE_INTEGER, windowSeconds, manager);
+        const locks = failures >= maxFailures;
         await this.audit.security(
           { kind: locks ? SecurityEventKind.ACCOUNT_LOCKED : SecurityEventKind.SIGN_IN_FAILED, accountId: account.id, subject, detail: { failures } },
           manager,
         );
-        const left = this.config.SIGN_IN_MAX_FAILURES - failures;
         const reason = subject ? AccountsExceptionCode.WRONG_SECOND_FACTOR : AccountsExceptionCode.WRONG_CREDENTIALS;
         return {
-          error: lockedUntil
-            ? this.lockedError(lockedUntil)
-            : new AccountsException(reason, `${message}，再错 ${left} 次账号将锁定 ${this.config.SIGN_IN_LOCK_MINUTES} 分钟`),
+          error: locks
+            ? this.lockedError(retryAfterSeconds)
+            : new AccountsException(reason, `${message}，再错 ${maxFailures - failures} 次将锁定 ${this.config.SIGN_IN_LOCK_MINUTES} 分钟`),
         };
       };
       if (!account.passwordHash) {
@@ -113,7 +134,8 @@ export class AuthService {
         if (step === undefined) return fail('动态码不正确或已经用过', 'second-factor');
         await manager.update(Account, { id: account.id }, { totpLastStep: step });
       }
-      if (account.failedSignIns > 0 || account.lockedUntil) await manager.update(Account, { id: account.id }, { failedSignIns: 0, lockedUntil: null });
+      await this.rateLimits.clear(clientFailures, manager);
+      const now = new Date();
       const session = await manager.save(
         manager.create(Session, { accountId: account.id, expiresAt: new Date(now.getTime() + this.config.SESSION_TTL_HOURS * 3_600_000) }),
       );
@@ -125,9 +147,9 @@ export class AuthService {
     return this.issue(outcome.account, outcome.session);
   }
 
-  private lockedError(until: Date): AccountsException {
-    const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000));
-    return new AccountsException(AccountsExceptionCode.ACCOUNT_LOCKED, `密码错误次数过多，账号已锁定，请 ${minutes} 分钟后再试`, {
+  private lockedError(retryAfterSeconds: number): AccountsException {
+    const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+    return new AccountsException(AccountsExceptionCode.ACCOUNT_LOCKED, `密码错误次数过多，已暂停从此处登录该账号，请 ${minutes} 分钟后再试`, {
       retryAfterSeconds: minutes * 60,
     });
   }
@@ -173,28 +195,33 @@ export class AuthService {
   private async issue(account: Account, session: Session): Promise<IssuedToken> {
     const ttl = Math.min(this.config.ACCESS_TOKEN_TTL_MINUTES * 60_000, session.expiresAt.getTime() - Date.now());
     const expiresAt = new Date(Date.now() + ttl);
-    const accessToken = await new SignJWT({ role: account.role, region: account.regionCode, sid: session.id })
+    const accessToken = await new SignJWT({ role: account.role, region: account.regionCode, sid: session.id, gen: session.tokenGeneration })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(account.id)
       .setIssuedAt()
       .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
       .sign(this.key);
-    if (!setupStepOf(account, this.config)) this.sessions.set(session.id, { valid: true, checkedAt: Date.now() });
     return { accessToken, expiresAt, sessionExpiresAt: session.expiresAt, account };
   }
 
-  /** A fresh access token while the session lasts. */
+  /**
+   * A fresh access token while the session lasts. The session's token generation moves on, so
+   * the token it replaces stops working at once, on every process.
+   */
   async renew(actor: Actor): Promise<IssuedToken> {
-    const session = await this.dataSource.manager.findOne(Session, { where: { id: actor.sessionId } });
-    if (!session || session.revokedAt || session.expiresAt <= new Date()) {
-      throw new AccountsException(AccountsExceptionCode.SESSION_EXPIRED, '登录已过期，请重新登录');
-    }
+    const [rows] = (await this.dataSource.query(
+      `UPDATE session SET token_generation = token_generation + 1
+        WHERE id = $1 AND revoked_at IS NULL AND expires_at > now() RETURNING id, token_generation, expires_at`,
+      [actor.sessionId],
+    )) as [{ id: string; token_generation: number; expires_at: Date }[], number];
+    const row = rows[0];
+    if (!row) throw new AccountsException(AccountsExceptionCode.SESSION_EXPIRED, '登录已过期，请重新登录');
+    const session = Object.assign(new Session(), { id: row.id, tokenGeneration: row.token_generation, expiresAt: new Date(row.expires_at) });
     return this.issue(await this.accounts.requireById(actor.accountId), session);
   }
 
   async signOut(actor: Actor): Promise<void> {
     await this.dataSource.manager.update(Session, { id: actor.sessionId }, { revokedAt: new Date() });
-    this.sessions.set(actor.sessionId, { valid: false, checkedAt: Date.now() });
     await this.audit.security({ kind: SecurityEventKind.SIGN_OUT, accountId: actor.accountId, subject: actor.sessionId });
   }
 
@@ -214,14 +241,23 @@ export class AuthService {
     if (account.passwordHash) await this.assertCurrentPassword(account, currentPassword);
     assertPasswordAcceptable(newPassword, this.accounts.phoneOf(account));
     if (currentPassword === newPassword) throw new AccountsException(AccountsExceptionCode.WEAK_PASSWORD, '新密码不能与当前密码相同');
-    await this.dataSource.manager.update(Account, { id: account.id }, { passwordHash: await hash(newPassword), mustChangePassword: false });
-    this.forgetSession(actor.sessionId);
-    await this.audit.security({ kind: SecurityEventKind.PASSWORD_CHANGED, accountId: account.id });
+    const passwordHash = await hash(newPassword);
+    // The account's other sessions end with the old password (a stolen token or a forgotten
+    // sign-in elsewhere); this one goes on.
+    const sessionsEnded = await inTransaction(this.dataSource, async (manager) => {
+      await manager.update(Account, { id: account.id }, { passwordHash, mustChangePassword: false });
+      const [, ended] = (await manager.query(`UPDATE session SET revoked_at = now() WHERE account_id = $1 AND id <> $2 AND revoked_at IS NULL`, [
+        account.id,
+        actor.sessionId,
+      ])) as [unknown, number];
+      return ended;
+    });
+    await this.audit.security({ kind: SecurityEventKind.PASSWORD_CHANGED, accountId: account.id, detail: { sessionsEnded } });
   }
 
   /** The actor behind a bearer token, or the reason it is not accepted. */
   async authenticate(token: string): Promise<{ actor?: Actor; error?: string }> {
-    let payload: { sub?: string; sid?: unknown; role?: unknown; region?: unknown };
+    let payload: { sub?: string; sid?: unknown; gen?: unknown; role?: unknown; region?: unknown };
     try {
       ({ payload } = await jwtVerify(token, this.key, { algorithms: ['HS256'] }));
     } catch (error) {
@@ -230,7 +266,8 @@ export class AuthService {
     }
     const sid = typeof payload.sid === 'string' ? payload.sid : undefined;
     if (!payload.sub || !sid || !Object.values(Role).includes(payload.role as Role)) return { error: '登录凭证无效，请重新登录' };
-    const session = await this.sessionState(sid);
+    // Tokens issued before token generations existed carry none: generation 0, the column's default.
+    const session = await this.sessionState(sid, typeof payload.gen === 'number' ? payload.gen : 0);
     if (!session.valid) return { error: '登录已过期或已退出，请重新登录' };
     return {
       actor: {
@@ -243,33 +280,25 @@ export class AuthService {
     };
   }
 
-  /** Makes this process look at the session again on its next request (after a password change or a second-factor set-up). */
-  forgetSession(sessionId: string, valid?: false): void {
-    if (valid === false) this.sessions.set(sessionId, { valid: false, checkedAt: Date.now() });
-    else this.sessions.delete(sessionId);
-  }
-
-  private async sessionState(sessionId: string): Promise<SessionState> {
-    const cached = this.sessions.get(sessionId);
-    if (cached && Date.now() - cached.checkedAt < SESSION_CACHE_MS) return cached;
+  /**
+   * The session as it is now in the database, read on every request: a sign-out, a password
+   * change, a renewal or a reset on any process takes effect on the next request everywhere
+   * (one primary-key lookup; no process keeps its own copy).
+   */
+  private async sessionState(sessionId: string, generation: number): Promise<SessionState> {
+    if (!UUID.test(sessionId)) return { valid: false };
     const rows: { valid: boolean; role: Role; must_change_password: boolean; totp_enabled_at: Date | null }[] = await this.dataSource.query(
-      `SELECT (s.revoked_at IS NULL AND s.expires_at > now() AND a.disabled_at IS NULL) AS valid, a.role, a.must_change_password, a.totp_enabled_at
+      `SELECT (s.revoked_at IS NULL AND s.expires_at > now() AND a.disabled_at IS NULL AND s.token_generation = $2) AS valid,
+              a.role, a.must_change_password, a.totp_enabled_at
          FROM session s JOIN account a ON a.id = s.account_id WHERE s.id = $1`,
-      [sessionId],
+      [sessionId, generation],
     );
     const row = rows[0];
-    const state: SessionState = {
+    return {
       valid: row?.valid === true,
       pendingSetup: row
         ? setupStepOf({ role: row.role, mustChangePassword: row.must_change_password, totpEnabledAt: row.totp_enabled_at }, this.config)
         : undefined,
-      checkedAt: Date.now(),
     };
-    // A session still in set-up is read afresh every time: once the step is done in any
-    // process, the next request anywhere must see it.
-    if (state.pendingSetup) return state;
-    if (this.sessions.size > 50_000) this.sessions.clear();
-    this.sessions.set(sessionId, state);
-    return state;
   }
 }

@@ -72,7 +72,6 @@ export class SecondFactorService {
       await manager.update(Account, { id: account.id }, { totpEnabledAt: new Date(), totpLastStep: step });
       await this.audit.security({ kind: SecurityEventKind.SECOND_FACTOR_ENABLED, accountId: account.id }, manager);
     });
-    this.auth.forgetSession(actor.sessionId);
   }
 
   /**
@@ -88,7 +87,6 @@ export class SecondFactorService {
       const [sessions] = (await manager.query(`UPDATE session SET revoked_at = now() WHERE account_id = $1 AND revoked_at IS NULL RETURNING id`, [
         account.id,
       ])) as [{ id: string }[], number];
-      for (const session of sessions) this.auth.forgetSession(session.id, false);
       await this.audit.security(
         { kind: SecurityEventKind.SECOND_FACTOR_RESET, accountId: actor.accountId, subject: account.id, detail: { sessionsEnded: sessions.length } },
         manager,

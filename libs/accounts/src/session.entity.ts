@@ -18,4 +18,8 @@ export class Session {
 
   @Column({ type: 'timestamptz', nullable: true })
   revokedAt: Date | null;
+
+  /** Access tokens name it; renewing moves it on, so only the newest token of the session is accepted. */
+  @Column({ type: 'int', default: 0 })
+  tokenGeneration: number;
 }

@@ -15,3 +15,4 @@ export * from './validation/input-validation.pipe';
 export * from './validation/person-name';
 export * from './validation/phone';
 export * from './validation/region-code';
+export * from './validation/calendar-date';

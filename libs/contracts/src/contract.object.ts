@@ -188,12 +188,36 @@ export class ContractVerificationObject {
   @Field(() => Boolean, { description: '封存的 PDF 与其摘要相符（未生效的合同为 true）' })
   sealValid: boolean;
 
-  @Field(() => Boolean, { description: '以上全部通过' })
+  @Field(() => Boolean, { description: '平台存储的合同记录本身完整（以上全部通过）；与所核验的文件是否一致无关，见 ContractDigestCheck.result' })
   valid: boolean;
 }
 
-@ObjectType('ContractDigestCheck', { description: '核验一个摘要是否为平台上这份合同的' })
+/** What checking one file (or digest) against a contract found: the answer a page shows first. */
+export enum ContractFileCheckResult {
+  SEALED_ORIGINAL = 'SEALED_ORIGINAL',
+  MATCHES_UNSEALED = 'MATCHES_UNSEALED',
+  MISMATCH = 'MISMATCH',
+  RECORD_DAMAGED = 'RECORD_DAMAGED',
+}
+registerEnumType(ContractFileCheckResult, {
+  name: 'ContractFileCheckResult',
+  description: '所核验的这份文件（或摘要）与合同的关系',
+  valuesMap: {
+    SEALED_ORIGINAL: { description: '就是平台封存的合同文件，未被改动' },
+    MATCHES_UNSEALED: { description: '与合同内容或签署前的正文 PDF 一致，但不是封存后的文件' },
+    MISMATCH: { description: '与这份合同不一致：文件被改动过，或不是这份合同' },
+    RECORD_DAMAGED: { description: '与记录一致，但平台上的合同记录核验未通过' },
+  },
+});
+
+@ObjectType('ContractDigestCheck', { description: '核验一个文件（或摘要）是否为平台上这份合同的：先看 result 和 message' })
 export class ContractDigestCheckObject {
+  @Field(() => ContractFileCheckResult, { description: '这份文件的核验结论（页面应首先显示它）' })
+  result: ContractFileCheckResult;
+
+  @Field(() => String, { description: '结论的中文说明，可直接显示给用户' })
+  message: string;
+
   @Field(() => Boolean, { description: '摘要与平台记录相符，且合同记录完整未被篡改' })
   matches: boolean;
 

@@ -43,7 +43,8 @@ export class ContractsController {
       throw badInput(`文件超过 ${MAX_PDF_BYTES / 1024 / 1024} MB，不是平台生成的合同 PDF`, { field: 'file' });
     });
     const digest = sha256Hex(bytes);
-    const result = await this.contracts.checkDigest({ contractId: id }, digest);
-    return { digest, ...result };
+    const { result, message, ...rest } = await this.contracts.checkDigest({ contractId: id }, digest);
+    // The verdict on this file first (result, message); the stored record's own state last.
+    return { result, message, digest, ...rest };
   }
 }

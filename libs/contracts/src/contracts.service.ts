@@ -25,7 +25,7 @@ import { ContractSignature, SignatureParty } from './contract-signature.entity';
 import { validateTerms } from './contract-terms';
 import { Contract } from './contract.entity';
 import { CONTRACT_STATUS_WORD, ContractStatus } from './contract.enums';
-import { MatchedDigest } from './contract.object';
+import { ContractFileCheckResult, MatchedDigest } from './contract.object';
 import { contractNotFound, ContractsException, ContractsExceptionCode } from './contracts.exception';
 import { MINIMUM_HOURLY_WAGE, MINIMUM_MONTHLY_WAGE } from './contracts.settings';
 import { type CountersignContractInput, type EndContractInput, type OfferContractInput, type SignContractInput } from './dto/contract.inputs';
@@ -660,7 +660,7 @@ export class ContractsService implements OnModuleInit {
   async checkDigest(
     target: { contractId?: string; token?: string },
     digest: string,
-  ): Promise<{ matches: boolean; matched: MatchedDigest | null; verification: ContractVerification }> {
+  ): Promise<{ result: ContractFileCheckResult; message: string; matches: boolean; matched: MatchedDigest | null; verification: ContractVerification }> {
     const contractId = await this.contractIdOf(target);
     const verification = await this.verificationView(contractId);
     const wanted = digest.toLowerCase();
@@ -672,7 +672,16 @@ export class ContractsService implements OnModuleInit {
           : wanted === verification.pdfDigest
             ? MatchedDigest.PDF
             : null;
-    return { matches: matched !== null && verification.valid, matched, verification };
+    const result =
+      matched === null
+        ? ContractFileCheckResult.MISMATCH
+        : !verification.valid
+          ? ContractFileCheckResult.RECORD_DAMAGED
+          : matched === MatchedDigest.SEALED_PDF
+            ? ContractFileCheckResult.SEALED_ORIGINAL
+            : ContractFileCheckResult.MATCHES_UNSEALED;
+    // The verdict on *this file* first, in words; the stored record's own state is beside it.
+    return { result, message: FILE_CHECK_MESSAGES[result](matched), matches: matched !== null && verification.valid, matched, verification };
   }
 
   private async contractIdOf(target: { contractId?: string; token?: string }): Promise<string> {
@@ -718,3 +727,13 @@ export class ContractsService implements OnModuleInit {
     await manager.update(Contract, { id: contract.id }, sealedPdf ? { ...rest, sealedPdf } : rest);
   }
 }
+
+const FILE_CHECK_MESSAGES: Record<ContractFileCheckResult, (matched: MatchedDigest | null) => string> = {
+  SEALED_ORIGINAL: () => '核验通过：这份文件就是平台封存的合同，内容未被改动。',
+  MATCHES_UNSEALED: (matched) =>
+    matched === MatchedDigest.CONTENT
+      ? '这是合同内容的摘要，与平台记录一致；它不是封存后的合同文件，核验文件请上传平台下载的 PDF。'
+      : '这份文件与签署前的合同正文一致，但不是封存后的合同文件；请以平台下载的封存版为准。',
+  MISMATCH: () => '核验不通过：这份文件与平台封存的合同不一致，可能被改动过，或不是这份合同。请以平台上下载的合同为准。',
+  RECORD_DAMAGED: () => '这份文件与记录一致，但平台上的合同记录核验未通过，请勿以此为据，并联系当地人社部门。',
+};

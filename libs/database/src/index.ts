@@ -4,3 +4,4 @@ export * from './migrate';
 export * from './one-session-guard';
 export * from './transaction';
 export * from './snake-naming.strategy';
+export * from './write-tracking';

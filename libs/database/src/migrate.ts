@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import { DataSource, MigrationExecutor } from 'typeorm';
 
 /** Any fixed number: all processes on one database agree on it. */
 const MIGRATION_LOCK_KEY = 4_503_290;
@@ -14,7 +14,13 @@ export async function migrateUnderLock(dataSource: DataSource, afterMigrations?:
   try {
     await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     try {
-      const applied = await dataSource.runMigrations({ transaction: 'each' });
+      // On this connection, whose statement_timeout (the API's bound on one statement) is lifted:
+      // a migration may rewrite a large table.
+      await runner.query('SET statement_timeout = 0');
+      const executor = new MigrationExecutor(dataSource, runner);
+      executor.transaction = 'each';
+      const applied = await executor.executePendingMigrations();
+      await runner.query('RESET statement_timeout');
       if (afterMigrations) await afterMigrations();
       return applied.map((m) => m.name);
     } finally {

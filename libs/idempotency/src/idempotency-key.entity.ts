@@ -37,4 +37,16 @@ export class IdempotencyKey {
 
   @Column({ type: 'timestamptz', nullable: true })
   completedAt: Date | null;
+
+  /**
+   * While IN_PROGRESS: until when the process running the request holds the key (it renews the
+   * lease while it works). A key whose lease ran out with no work committed was abandoned (the
+   * process died): the same request may claim it again.
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  leaseExpiresAt: Date | null;
+
+  /** Set inside the first transaction of the request's work that writes: the work committed. */
+  @Column({ type: 'boolean', default: false })
+  workCommitted: boolean;
 }

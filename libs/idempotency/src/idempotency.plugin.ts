@@ -5,8 +5,9 @@ import { Logger } from '@nestjs/common';
 import { type FormattedExecutionResult, type GraphQLFormattedError, type GraphQLSchema, Kind, type OperationDefinitionNode } from 'graphql';
 
 import { ErrorCode, type RequestContext } from '@jobcode/common';
+import { currentWriteScope, type WriteScope } from '@jobcode/database';
 
-import { IdempotencyService } from './idempotency.service';
+import { IDEMPOTENCY_LEASE_SECONDS, IdempotencyService } from './idempotency.service';
 
 /** The HTTP header a client sends with a mutation it may retry. */
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
@@ -56,6 +57,8 @@ export class IdempotencyPlugin implements ApolloServerPlugin<RequestContext> {
 
   async requestDidStart(): Promise<GraphQLRequestListener<RequestContext>> {
     let claimed: { accountId: string; key: string; rootFields: number } | undefined;
+    let lease: NodeJS.Timeout | undefined;
+    let scope: WriteScope | undefined;
     const { idempotency, logger } = this;
     return {
       async responseForOperation(requestContext) {
@@ -78,9 +81,17 @@ export class IdempotencyPlugin implements ApolloServerPlugin<RequestContext> {
           variables: requestContext.request.variables,
         });
         switch (result.kind) {
-          case 'claimed':
+          case 'claimed': {
             claimed = { accountId: actor.accountId, key, rootFields: rootFields.length };
+            // The claim is a lease: renewed while this request runs, it lapses soon after a crash, and
+            // the key is usable again unless the work had committed (marked in its own transaction).
+            const held = { accountId: actor.accountId, key };
+            lease = setInterval(() => void idempotency.renewLease(held.accountId, held.key).catch(() => undefined), (IDEMPOTENCY_LEASE_SECONDS * 1000) / 3);
+            lease.unref();
+            scope = currentWriteScope();
+            if (scope) scope.onWrite = (runner) => idempotency.markWorkCommitted(held.accountId, held.key, runner);
             return null;
+          }
           case 'replay': {
             const headers = new HeaderMap();
             headers.set(IDEMPOTENT_REPLAYED_HEADER, 'true');
@@ -94,7 +105,7 @@ export class IdempotencyPlugin implements ApolloServerPlugin<RequestContext> {
                 409,
                 ErrorCode.CONFLICT,
                 'IDEMPOTENCY_KEY_IN_PROGRESS',
-                result.sinceSeconds < 60
+                !result.abandoned && result.sinceSeconds < 60
                   ? '使用同一 Idempotency-Key 的请求正在处理，请稍后重试'
                   : '使用同一 Idempotency-Key 的上一次请求没有完成，结果未知：请先查看是否已经办理成功，再用新的键重试',
               ),
@@ -103,6 +114,8 @@ export class IdempotencyPlugin implements ApolloServerPlugin<RequestContext> {
       },
 
       async willSendResponse({ response }) {
+        if (lease) clearInterval(lease);
+        if (scope) scope.onWrite = undefined;
         if (!claimed) return;
         const { accountId, key, rootFields } = claimed;
         const body = response.body;

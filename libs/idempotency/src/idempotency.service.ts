@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import stringify from 'safe-stable-stringify';
-import { DataSource } from 'typeorm';
+import { DataSource, type QueryRunner } from 'typeorm';
 
 import { PersonalDataCipher } from '@jobcode/personal-data';
 
@@ -9,6 +9,8 @@ import { IdempotencyKeyStatus } from './idempotency-key.entity';
 
 /** How long a key is remembered (Stripe keeps keys 24 hours). */
 export const IDEMPOTENCY_KEY_TTL_HOURS = 24;
+/** How long a claim holds without being renewed; the process running the request renews it every third of that. */
+export const IDEMPOTENCY_LEASE_SECONDS = 30;
 
 export interface IdempotentRequest {
   accountId: string;
@@ -26,7 +28,7 @@ export type ClaimResult =
   /** The key was used with a different request. */
   | { kind: 'mismatch' }
   /** The first request with this key has not finished (or its process died before recording the answer). */
-  | { kind: 'in-progress'; sinceSeconds: number };
+  | { kind: 'in-progress'; sinceSeconds: number; abandoned: boolean };
 
 /**
  * Idempotency keys for mutations with Stripe's semantics: the same key replays the first
@@ -63,28 +65,53 @@ export class IdempotencyService implements OnModuleInit, OnModuleDestroy {
 
   async claim(request: IdempotentRequest): Promise<ClaimResult> {
     const hash = this.requestHash(request);
+    // A new key, an expired one, or one abandoned by a process that died before its work committed
+    // (lease run out, nothing written): this request runs.
     const claimed = (await this.dataSource.query(
-      `INSERT INTO idempotency_key AS k (account_id, key, request_hash, operation_name, status, created_at)
-       VALUES ($1, $2, $3, $4, 'IN_PROGRESS', now())
+      `INSERT INTO idempotency_key AS k (account_id, key, request_hash, operation_name, status, created_at, lease_expires_at)
+       VALUES ($1, $2, $3, $4, 'IN_PROGRESS', now(), now() + make_interval(secs => $6))
        ON CONFLICT (account_id, key) DO UPDATE
-         SET request_hash = excluded.request_hash, operation_name = excluded.operation_name,
-             status = 'IN_PROGRESS', response = NULL, created_at = now(), completed_at = NULL
+         SET request_hash = excluded.request_hash, operation_name = excluded.operation_name, status = 'IN_PROGRESS',
+             response = NULL, created_at = now(), completed_at = NULL, lease_expires_at = excluded.lease_expires_at, work_committed = false
          WHERE k.created_at < now() - make_interval(hours => $5)
+            OR (k.status = 'IN_PROGRESS' AND k.lease_expires_at < now() AND NOT k.work_committed AND k.request_hash = excluded.request_hash)
        RETURNING 1`,
-      [request.accountId, request.key, hash, request.operationName, IDEMPOTENCY_KEY_TTL_HOURS],
+      [request.accountId, request.key, hash, request.operationName?.slice(0, 200) ?? null, IDEMPOTENCY_KEY_TTL_HOURS, IDEMPOTENCY_LEASE_SECONDS],
     )) as unknown[];
     if (claimed.length > 0) return { kind: 'claimed' };
 
     const [row] = (await this.dataSource.query(
-      `SELECT request_hash, status, response, extract(epoch FROM now() - created_at)::int AS since
+      `SELECT request_hash, status, response, extract(epoch FROM now() - created_at)::int AS since,
+              coalesce(lease_expires_at < now(), true) AS lapsed
          FROM idempotency_key WHERE account_id = $1 AND key = $2`,
       [request.accountId, request.key],
-    )) as { request_hash: string; status: IdempotencyKeyStatus; response: string | null; since: number }[];
+    )) as { request_hash: string; status: IdempotencyKeyStatus; response: string | null; since: number; lapsed: boolean }[];
     // Released between our insert and this read: the caller may simply retry.
-    if (!row) return { kind: 'in-progress', sinceSeconds: 0 };
+    if (!row) return { kind: 'in-progress', sinceSeconds: 0, abandoned: false };
     if (row.request_hash !== hash) return { kind: 'mismatch' };
-    if (row.status === IdempotencyKeyStatus.IN_PROGRESS || row.response === null) return { kind: 'in-progress', sinceSeconds: row.since };
+    if (row.status === IdempotencyKeyStatus.IN_PROGRESS || row.response === null) {
+      return { kind: 'in-progress', sinceSeconds: row.since, abandoned: row.lapsed };
+    }
     return { kind: 'replay', response: JSON.parse(this.cipher.decrypt(row.response)) as unknown };
+  }
+
+  /** Keeps a claim alive while its request runs. */
+  async renewLease(accountId: string, key: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE idempotency_key SET lease_expires_at = now() + make_interval(secs => $3) WHERE account_id = $1 AND key = $2 AND status = 'IN_PROGRESS'`,
+      [accountId, key, IDEMPOTENCY_LEASE_SECONDS],
+    );
+  }
+
+  /**
+   * Records that the claimed request's work committed: inside its writing transaction (`runner`),
+   * so the mark exists exactly when the work does, or after a write outside any transaction.
+   */
+  async markWorkCommitted(accountId: string, key: string, runner?: QueryRunner): Promise<void> {
+    await (runner ?? this.dataSource).query(`UPDATE idempotency_key SET work_committed = true WHERE account_id = $1 AND key = $2 AND NOT work_committed`, [
+      accountId,
+      key,
+    ]);
   }
 
   /** Records the answer sent for a claimed key. */

@@ -1,3 +1,5 @@
+import { isCalendarDate } from '@jobcode/common';
+
 /** Payloads of the shared event contract (published by the contracts and gigs libraries). */
 export interface ContractActivatedPayload {
   contractId: string;
@@ -35,7 +37,6 @@ export const CONTRACT_ACTIVATED = 'contract.activated';
 export const CONTRACT_ENDED = 'contract.ended';
 export const GIG_BOOKING_COMPLETED = 'gig.booking.completed';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const REGION = /^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/;
 const str = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
 
@@ -49,8 +50,8 @@ export function isContractActivated(p: Partial<ContractActivatedPayload>): p is 
     str(p.jobId) &&
     str(p.seekerId) &&
     str(p.startDate) &&
-    DATE.test(p.startDate) &&
-    (p.endDate === null || (str(p.endDate) && DATE.test(p.endDate))) &&
+    isCalendarDate(p.startDate) &&
+    (p.endDate === null || (str(p.endDate) && isCalendarDate(p.endDate))) &&
     (p.monthlyWage === null || typeof p.monthlyWage === 'number') &&
     str(p.workplaceRegionCode) &&
     REGION.test(p.workplaceRegionCode)
@@ -58,9 +59,11 @@ export function isContractActivated(p: Partial<ContractActivatedPayload>): p is 
 }
 
 export function isContractEnded(p: Partial<ContractEndedPayload>): p is ContractEndedPayload {
-  return str(p.contractId) && str(p.endDate) && DATE.test(p.endDate);
+  return str(p.contractId) && str(p.endDate) && isCalendarDate(p.endDate);
 }
 
 export function isGigBookingCompleted(p: Partial<GigBookingCompletedPayload>): p is GigBookingCompletedPayload {
-  return str(p.bookingId) && str(p.seekerId) && str(p.shiftDate) && DATE.test(p.shiftDate) && str(p.workplaceRegionCode) && REGION.test(p.workplaceRegionCode);
+  return (
+    str(p.bookingId) && str(p.seekerId) && str(p.shiftDate) && isCalendarDate(p.shiftDate) && str(p.workplaceRegionCode) && REGION.test(p.workplaceRegionCode)
+  );
 }

@@ -2,7 +2,7 @@ import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 
-import { type Actor, clampPageSize, type ConnectionShape, decodeCursor, parseRegionCode, toConnection } from '@jobcode/common';
+import { type Actor, clampPageSize, type ConnectionShape, decodeCursor, parseRegionCode, toConnection, isCalendarDate } from '@jobcode/common';
 import { inTransaction } from '@jobcode/database';
 import { countyToday, Job, JobKind } from '@jobcode/jobs';
 import { OutboxService } from '@jobcode/outbox';
@@ -51,7 +51,6 @@ interface NewPlacement {
   recordedBy: string | null;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -303,7 +302,7 @@ export class PlacementsService implements OnModuleInit {
 }
 
 function checkDates(start: string, end: string | null, field = 'input.startDate'): void {
-  if (!DATE.test(start) || Number.isNaN(Date.parse(start))) {
+  if (!isCalendarDate(start)) {
     throw new PlacementsException(PlacementsExceptionCode.INVALID_PLACEMENT, '日期应为 YYYY-MM-DD 格式的有效日期', { field });
   }
   if (end !== null && end < start) {

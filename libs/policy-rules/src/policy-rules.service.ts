@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
-import { type Actor, badInput, parseRegionCode } from '@jobcode/common';
+import { type Actor, badInput, parseRegionCode, isCalendarDate } from '@jobcode/common';
 import { CountySettingsService } from '@jobcode/county-settings';
 import { countyToday } from '@jobcode/jobs';
 import { DESTINATION_LABEL, Destination } from '@jobcode/placements';
@@ -41,7 +41,7 @@ export class PolicyRulesService {
     const today = countyToday();
     const yearEnd = `${query.year}-12-31`;
     const asOf = query.asOf ?? (yearEnd < today ? yearEnd : today);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf))) throw badInput('判定日期应为 YYYY-MM-DD 格式', { field: 'asOf' });
+    if (!isCalendarDate(asOf)) throw badInput('判定日期应为 YYYY-MM-DD 格式', { field: 'asOf' });
     const county = region.slice(0, 6);
     switch (query.kind) {
       case SubsidyKind.WORKSHOP_SUBSIDY:

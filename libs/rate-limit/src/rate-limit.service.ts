@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 
 export interface RateLimitResult {
   allowed: boolean;
@@ -27,8 +27,9 @@ export class RateLimitService implements OnModuleInit, OnModuleDestroy {
     if (this.sweeper) clearInterval(this.sweeper);
   }
 
-  async hit(key: string, limit: number, windowSeconds: number): Promise<RateLimitResult> {
-    const rows: { hits: number; retry_after: string }[] = await this.dataSource.query(
+  /** `manager`: count inside that transaction (it commits or rolls back with it). */
+  async hit(key: string, limit: number, windowSeconds: number, manager?: EntityManager): Promise<RateLimitResult> {
+    const rows: { hits: number; retry_after: string }[] = await (manager ?? this.dataSource).query(
       `INSERT INTO rate_limit_bucket AS b (key, hits, expires_at)
        VALUES ($1, 1, now() + make_interval(secs => $2))
        ON CONFLICT (key) DO UPDATE SET
@@ -39,6 +40,21 @@ export class RateLimitService implements OnModuleInit, OnModuleDestroy {
     );
     const { hits, retry_after } = rows[0];
     return { allowed: hits <= limit, hits, retryAfterSeconds: Math.max(1, Number(retry_after)) };
+  }
+
+  /** The hits counted under a key in its current window, without counting one more. */
+  async peek(key: string, manager?: EntityManager): Promise<RateLimitResult> {
+    const rows: { hits: number; retry_after: string }[] = await (manager ?? this.dataSource).query(
+      `SELECT hits, ceil(extract(epoch FROM expires_at - now())) AS retry_after FROM rate_limit_bucket WHERE key = $1 AND expires_at > now()`,
+      [key],
+    );
+    const row = rows[0];
+    return { allowed: true, hits: row?.hits ?? 0, retryAfterSeconds: Math.max(1, Number(row?.retry_after ?? 1)) };
+  }
+
+  /** Forgets a key's count (a success that ends a run of failures). */
+  async clear(key: string, manager?: EntityManager): Promise<void> {
+    await (manager ?? this.dataSource).query('DELETE FROM rate_limit_bucket WHERE key = $1', [key]);
   }
 
   async sweep(): Promise<void> {

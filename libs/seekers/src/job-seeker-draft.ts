@@ -1,4 +1,4 @@
-import { type AppError, type IdNumberFacts, parseIdNumber, parsePhone, RegionLevel } from '@jobcode/common';
+import { type AppError, type IdNumberFacts, parseIdNumber, parsePhone, RegionLevel, isCalendarDate } from '@jobcode/common';
 import { type Region } from '@jobcode/regions';
 
 import { EducationLevel, EmploymentStatus, LaborCapacity, WantedWageUnit } from './job-seeker.enums';
@@ -129,7 +129,7 @@ export function validateDraft(draft: JobSeekerDraft, context: DraftContext): { v
   }
 
   const availableFrom = draft.availableFrom?.trim() || null;
-  if (availableFrom && (!/^\d{4}-\d{2}-\d{2}$/.test(availableFrom) || Number.isNaN(Date.parse(`${availableFrom}T00:00:00Z`)))) {
+  if (availableFrom && !isCalendarDate(availableFrom)) {
     problems.push({ field: 'availableFrom', message: '可上岗日期应写成 YYYY-MM-DD，例如 2026-12-01' });
   }
 

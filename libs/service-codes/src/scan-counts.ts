@@ -1,7 +1,9 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { IsEnum, IsOptional, IsString, Matches } from 'class-validator';
+import { IsEnum, IsOptional, IsString } from 'class-validator';
 
 import { ServiceCodeTargetKind } from './service-code-target-kind';
+
+import { IsCalendarDate } from '@jobcode/common';
 
 export enum ScanCountGroup {
   CODE = 'CODE',
@@ -15,11 +17,11 @@ registerEnumType(ScanCountGroup, {
 @InputType('ScanCountsInput')
 export class ScanCountsInput {
   @Field(() => String, { description: '起始日期 YYYY-MM-DD（县时间）' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 YYYY-MM-DD' })
+  @IsCalendarDate({ message: '日期格式应为 YYYY-MM-DD' })
   from: string;
 
   @Field(() => String, { description: '截止日期 YYYY-MM-DD（含当天）' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 YYYY-MM-DD' })
+  @IsCalendarDate({ message: '日期格式应为 YYYY-MM-DD' })
   to: string;
 
   @Field(() => ScanCountGroup, { defaultValue: ScanCountGroup.TARGET })

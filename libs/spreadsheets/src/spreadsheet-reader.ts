@@ -79,9 +79,9 @@ export async function* readSheetRows(input: Readable, options: ReadSheetOptions)
     }
   } catch (error) {
     if (error instanceof MissingColumnsError) throw error;
-    const message = error instanceof Error ? error.message : String(error);
-    if (/zip|signature|end of central directory|invalid/i.test(message)) throw new NotASpreadsheetError(message);
-    throw error;
+    // Whatever the zip, XML or workbook layers choke on (a 1-byte file, broken XML, a truncated
+    // archive), the answer to the person is the same: this is not a readable .xlsx.
+    throw new NotASpreadsheetError(error instanceof Error ? error.message : String(error));
   }
   if (!sheetSeen) throw new NotASpreadsheetError('No worksheet');
 }

@@ -1,4 +1,4 @@
-import { badInput } from '@jobcode/common';
+import { badInput, isCalendarDate } from '@jobcode/common';
 
 export interface ResolvedPeriod {
   from: string;
@@ -8,11 +8,10 @@ export interface ResolvedPeriod {
   previousTo: string;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_DAYS = 3 * 366;
 
 function validDate(value: string): boolean {
-  if (!DATE.test(value)) return false;
+  if (!isCalendarDate(value)) return false;
   const d = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
 }

@@ -133,6 +133,40 @@ export class AppConfig {
   @Max(100000, { message: 'must be an integer from 10 to 100000' })
   GRAPHQL_MAX_COST = 5000;
 
+  /** Root fields (aliases included) one GraphQL operation may ask for. */
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer from 1 to 200' })
+  @Min(1, { message: 'must be an integer from 1 to 200' })
+  @Max(200, { message: 'must be an integer from 1 to 200' })
+  GRAPHQL_MAX_ROOT_FIELDS = 30;
+
+  /** The longest a GraphQL request may run: no root field starts after it, and the client is answered TIMEOUT. */
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of milliseconds from 100 to 600000' })
+  @Min(100, { message: 'must be an integer number of milliseconds from 100 to 600000' })
+  @Max(600_000, { message: 'must be an integer number of milliseconds from 100 to 600000' })
+  REQUEST_DEADLINE_MS = 15_000;
+
+  /** PostgreSQL statement_timeout for the API's connections (migrations run without it). */
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of milliseconds from 100 to 600000' })
+  @Min(100, { message: 'must be an integer number of milliseconds from 100 to 600000' })
+  @Max(600_000, { message: 'must be an integer number of milliseconds from 100 to 600000' })
+  DATABASE_STATEMENT_TIMEOUT_MS = 10_000;
+
+  /**
+   * Which reverse proxies may set X-Forwarded-For (the client address that rate limits and the
+   * sign-in lock-out count by). Empty (the default): none, the TCP peer is the client. Otherwise
+   * a hop count (`1`: one proxy in front) or a comma-separated list of addresses / CIDR ranges
+   * (`127.0.0.1,10.0.0.0/8`).
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^(\d{1,2}|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/, {
+    message: 'must be a hop count such as 1, or a comma-separated list of proxy addresses or CIDR ranges such as 127.0.0.1,10.0.0.0/8',
+  })
+  TRUST_PROXY?: string;
+
   @Type(() => Number)
   @IsInt({ message: 'must be an integer number of requests from 1 to 100000' })
   @Min(1, { message: 'must be an integer number of requests from 1 to 100000' })
@@ -275,6 +309,17 @@ export class AppConfig {
     return parseTencentSmsEndpoint(this.TENCENT_SMS_ENDPOINT).endpoint;
   }
 
+  /** TRUST_PROXY as Fastify's trustProxy option: false (trust no proxy), the nearest N hops, or a list of addresses. */
+  get trustProxy(): false | string[] | ((address: string, hop: number) => boolean) {
+    const raw = this.TRUST_PROXY?.trim();
+    if (!raw) return false;
+    if (/^\d+$/.test(raw)) {
+      const hops = Number(raw);
+      return hops === 0 ? false : (_address: string, hop: number) => hop < hops;
+    }
+    return raw.split(',').map((part) => part.trim());
+  }
+
   get publicUrl(): string {
     return (this.PUBLIC_URL ?? `http://localhost:${this.PORT}`).replace(/\/+$/, '');
   }
@@ -312,6 +357,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     'ADMIN_PASSWORD',
     'MEILI_URL',
     'MEILI_KEY',
+    'TRUST_PROXY',
     'CONTRACT_SIGNING_P12',
     'CONTRACT_SIGNING_P12_PASSPHRASE',
     ...TENCENT_SMS_REQUIRED,

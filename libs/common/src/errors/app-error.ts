@@ -9,6 +9,8 @@ export enum ErrorCode {
   NOT_FOUND = 'NOT_FOUND',
   CONFLICT = 'CONFLICT',
   RATE_LIMITED = 'RATE_LIMITED',
+  /** The request ran past its deadline (REQUEST_DEADLINE_MS); what it did not start was not done. */
+  TIMEOUT = 'TIMEOUT',
 }
 
 export interface AppErrorOptions {
@@ -47,6 +49,8 @@ export const unauthenticated = (message = '请先登录', options?: AppErrorOpti
 export const forbidden = (message = '您没有权限执行此操作', options?: AppErrorOptions) => new AppError(ErrorCode.FORBIDDEN, message, options);
 export const notFound = (message = '要找的记录不存在', options?: AppErrorOptions) => new AppError(ErrorCode.NOT_FOUND, message, options);
 export const conflict = (message: string, options?: AppErrorOptions) => new AppError(ErrorCode.CONFLICT, message, options);
+export const timedOut = () =>
+  new AppError(ErrorCode.TIMEOUT, '请求处理超时，未完成的部分没有执行：请缩小查询范围或稍后再试', { reason: 'REQUEST_DEADLINE_EXCEEDED' });
 export const rateLimited = (retryAfterSeconds: number, message?: string) =>
   new AppError(ErrorCode.RATE_LIMITED, message ?? `操作太频繁，请 ${retryAfterSeconds} 秒后再试`, {
     details: { retryAfterSeconds },

@@ -60,13 +60,45 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   if (requestLevel || (typeof code === 'string' && code in PASS_THROUGH && !(original instanceof Error && !(original instanceof GraphQLError)))) {
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
     const safeCode = typeof code === 'string' && code in PASS_THROUGH ? code : 'BAD_USER_INPUT';
-    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { ...extensions, code: safeCode } };
+    return {
+      message: requestLevelMessage(formatted.message, original, safeCode, typeof extensions.reason === 'string'),
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { ...extensions, code: safeCode },
+    };
   }
-  logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));
+  logger.error(clip(original instanceof Error ? (original.stack ?? original.message) : String(original), MAX_LOGGED_LENGTH));
   return {
-    message: exposeDetails && original instanceof Error ? `服务器内部错误：${original.message}` : '服务器内部错误，请稍后再试；如果一直出现，请联系管理员',
+    message:
+      exposeDetails && original instanceof Error ? clip(`服务器内部错误：${original.message}`) : '服务器内部错误，请稍后再试；如果一直出现，请联系管理员',
     locations: formatted.locations,
     path: formatted.path,
     extensions: { code: 'INTERNAL_SERVER_ERROR' },
   };
+}
+
+/** Longest message a client gets: graphql-js quotes the offending value, which may be megabytes. */
+const MAX_MESSAGE_LENGTH = 600;
+const MAX_LOGGED_LENGTH = 4_000;
+
+/** Cuts text to `max` characters (whole code points), marking the cut. */
+export function clip(text: string, max = MAX_MESSAGE_LENGTH): string {
+  if (text.length <= max) return text;
+  const cut = Array.from(text.slice(0, max)).join('');
+  return `${cut.replace(/[\uD800-\uDBFF]$/, '')}…（已截断，共 ${text.length} 个字符）`;
+}
+
+/**
+ * What a person reads for a refused request: the refusal of one of our rules or scalars in its
+ * own Chinese words; graphql-js's English text (which names the field or variable) after a
+ * Chinese lead, cut to a bounded length.
+ */
+function requestLevelMessage(message: string, original: unknown, code: string, ours: boolean): string {
+  if (original instanceof GraphQLError && original !== undefined && typeof original.extensions?.reason === 'string' && original.message !== message) {
+    // A built-in scalar refused a value: its message says why; graphql-js names where.
+    const where = /^(Variable "\$[^"]{1,100}")/.exec(message)?.[1] ?? /(Argument "[^"]{1,100}")/.exec(message)?.[1];
+    return clip(where ? `${original.message}（${where}）` : original.message);
+  }
+  if (ours) return clip(message);
+  return clip(`${PASS_THROUGH[code] ?? '请求有误'}：${message}`);
 }

@@ -34,6 +34,8 @@ export interface RequestContext {
   clientKey: string;
   userAgent?: string;
   loaders: RequestLoaders;
+  /** Epoch milliseconds after which no further root field or route handler starts (REQUEST_DEADLINE_MS). */
+  deadline?: number;
 }
 
 export function contextOf(execution: ExecutionContext): RequestContext {

@@ -1,3 +1,5 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+
 import { type Type } from '@nestjs/common';
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 
@@ -67,18 +69,47 @@ export function clampPageSize(first: number | undefined | null, max = MAX_PAGE_S
   return Math.min(first, max);
 }
 
-/** Cursors are opaque to clients: base64url of the sort-key values of the last row. */
+/**
+ * Keys cursors are signed with: the newest signs, any of them verifies (an app process and the
+ * test apps beside it in one process). Until `useCursorKey` is called, a key of this process.
+ */
+const cursorKeys: Buffer[] = [randomBytes(32)];
+let configured = false;
+
+/** Signs cursors with a key derived from a secret every API process shares (set once at boot). */
+export function useCursorKey(secret: string): void {
+  const key = createHmac('sha256', secret).update('jobcode-cursor-v1').digest();
+  if (!configured) cursorKeys.length = 0;
+  configured = true;
+  if (!cursorKeys.some((k) => k.equals(key))) cursorKeys.unshift(key);
+}
+
+const tagOf = (payload: string, key: Buffer) => createHmac('sha256', key).update(payload).digest().subarray(0, 16);
+
+/**
+ * Cursors are opaque to clients: base64url of the sort-key values of the last row, then a MAC.
+ * A cursor is only ever one the service issued, so its values go to SQL as they came out of it:
+ * a crafted one ([1e999], text where a UUID belongs) is refused whole, in one place.
+ */
 export function encodeCursor(values: readonly unknown[]): string {
-  return Buffer.from(JSON.stringify(values)).toString('base64url');
+  const payload = Buffer.from(JSON.stringify(values)).toString('base64url');
+  return `${payload}.${tagOf(payload, cursorKeys[0]).toString('base64url')}`;
 }
 
 export function decodeCursor(cursor: string | undefined | null, arity: number): unknown[] | undefined {
   if (!cursor) return undefined;
-  try {
-    const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(values) && values.length === arity) return values;
-  } catch {
-    // fall through to the refusal below
+  const dot = cursor.indexOf('.');
+  if (dot > 0 && cursor.length <= 4_096) {
+    const payload = cursor.slice(0, dot);
+    const tag = Buffer.from(cursor.slice(dot + 1), 'base64url');
+    if (tag.length === 16 && cursorKeys.some((key) => timingSafeEqual(tag, tagOf(payload, key)))) {
+      try {
+        const values: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+        if (Array.isArray(values) && values.length === arity) return values;
+      } catch {
+        // fall through to the refusal below
+      }
+    }
   }
   throw badInput('分页参数 after 无效，请从第一页重新开始', { field: 'after', reason: 'INVALID_CURSOR' });
 }

@@ -1,7 +1,7 @@
 import { type ArgumentMetadata, ValidationPipe } from '@nestjs/common';
 import { getMetadataStorage } from 'class-validator';
 
-import { badInput } from '../errors/app-error';
+import { AppError, badInput } from '../errors/app-error';
 
 interface FieldError {
   property: string;
@@ -43,7 +43,14 @@ export class InputValidationPipe extends ValidationPipe {
   /** An optional argument that was not given stays absent (it is not validated as an empty object). */
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (value === undefined || value === null) return value;
-    return super.transform(value, metadata);
+    try {
+      return await super.transform(value, metadata);
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      // class-transformer and class-validator choke on some values (a TypeError on 1e-320 in a decimal
+      // check): the value is the client's, so is the refusal.
+      throw badInput('输入的内容无法识别，请检查各项格式后重试', { reason: 'UNPROCESSABLE_INPUT' });
+    }
   }
 
   protected override toValidate(metadata: ArgumentMetadata): boolean {

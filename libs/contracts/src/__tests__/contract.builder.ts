@@ -65,7 +65,8 @@ let client = 0;
 
 /**
  * The steps from an application to an ACTIVE contract, over GraphQL as the parties would
- * take them, for jobs of `employer`. Each request comes from its own client address, so that
+ * take them, for jobs of `employer`. Each request comes from its own client address (X-Forwarded-For:
+ * the test apps trust the local proxy, TRUST_PROXY=127.0.0.1), so that
  * per-client rate limits count per test step, not per file.
  */
 export function contractFlow(api: TestApp, employer: EmployerFixture, defaultSeeker?: SeekerFixture) {

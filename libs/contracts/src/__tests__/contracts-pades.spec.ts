@@ -28,7 +28,7 @@ describe('contracts sealed with a PAdES signature (CONTRACT_SIGNING_P12)', () =>
   let flow: ContractFlow;
 
   beforeAll(async () => {
-    api = await startTestApp({ CONTRACT_SIGNING_P12: p12File, CONTRACT_SIGNING_P12_PASSPHRASE: PASSPHRASE });
+    api = await startTestApp({ CONTRACT_SIGNING_P12: p12File, CONTRACT_SIGNING_P12_PASSPHRASE: PASSPHRASE, TRUST_PROXY: '127.0.0.1' });
     const county = (await api.signedIn(Role.STAFF, '450329')).token;
     growers = await verifiedEmployer(api, county, { name: '金江番茄种植专业合作社' });
     flow = contractFlow(api, growers);

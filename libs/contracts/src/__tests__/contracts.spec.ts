@@ -33,7 +33,7 @@ describe('contracts: offer, sign online, countersign, seal and verify', () => {
   let seeker: SeekerFixture;
 
   beforeAll(async () => {
-    api = await startTestApp();
+    api = await startTestApp({ TRUST_PROXY: '127.0.0.1' });
     county = (await api.signedIn(Role.STAFF, '450329')).token;
     growers = await verifiedEmployer(api, county, { name: '金江番茄种植专业合作社' });
     rival = await verifiedEmployer(api, county, { name: '资源县工业园电子厂' });
@@ -170,7 +170,23 @@ describe('contracts: offer, sign online, countersign, seal and verify', () => {
     changed[changed.length - 10] ^= 1;
     const form2 = new FormData();
     form2.append('file', new Blob([new Uint8Array(changed)], { type: 'application/pdf' }), 'contract.pdf');
-    expect(await (await fetch(`${api.url}/contracts/${contract.id}/verify`, { method: 'POST', body: form2 })).json()).toMatchObject({ matches: false });
+    const tampered = (await (await fetch(`${api.url}/contracts/${contract.id}/verify`, { method: 'POST', body: form2 })).json()) as Record<string, unknown>;
+    expect(tampered).toMatchObject({ matches: false });
+    // Issue 14, item 7: the verdict on this file comes first and says it in words; the record's own
+    // state (verification.valid: true) can no longer be read as a pass.
+    expect(Object.keys(tampered).slice(0, 2)).toEqual(['result', 'message']);
+    expect(tampered.result).toBe('MISMATCH');
+    expect(tampered.message).toContain('核验不通过');
+    expect(tampered.message).toContain('不一致');
+    const sealedUpload = (await (await fetch(`${api.url}/contracts/${contract.id}/verify`, { method: 'POST', body: form })).json()) as Record<string, unknown>;
+    expect(sealedUpload).toMatchObject({ result: 'SEALED_ORIGINAL' });
+    expect(sealedUpload.message).toContain('就是平台封存的合同');
+    const verdicts = await call<{ verifyContract: { result: string; message: string } }>(
+      `query($input: VerifyContractInput!) { verifyContract(input: $input) { result message } }`,
+      { input: { contractId: contract.id, digest: sha256(changed) } },
+    );
+    expect(verdicts.data?.verifyContract.result).toBe('MISMATCH');
+    expect(verdicts.data?.verifyContract.message).toContain('核验不通过');
   });
 
   it("lists the seeker's own contracts and the employer's, and none of another employer's", async () => {
@@ -302,7 +318,7 @@ describe('contracts: offer, sign online, countersign, seal and verify', () => {
 
   it('activates once when two API processes countersign at the same moment', async () => {
     const contract = await signedBySeeker();
-    const second = await startTestApp({}, { databaseUrl: api.databaseUrl });
+    const second = await startTestApp({ TRUST_PROXY: '127.0.0.1' }, { databaseUrl: api.databaseUrl });
     try {
       const input = { input: { contractId: contract.id, digest: contract.contentDigest } };
       const [a, b] = await Promise.all([
@@ -489,7 +505,7 @@ describe('contracts: offer, sign online, countersign, seal and verify', () => {
     });
 
     it('lets exactly one of a withdrawal and a countersign made at the same moment from two API processes win, leaving both records agreeing', async () => {
-      const second = await startTestApp({}, { databaseUrl: api.databaseUrl });
+      const second = await startTestApp({ TRUST_PROXY: '127.0.0.1' }, { databaseUrl: api.databaseUrl });
       try {
         const winners: string[] = [];
         for (let round = 0; round < 4; round += 1) {

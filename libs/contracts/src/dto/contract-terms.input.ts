@@ -1,11 +1,11 @@
 import { Field, Float, InputType, Int } from '@nestjs/graphql';
 import { IsBoolean, IsEnum, IsInt, IsNumber, IsOptional, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 
+import { IsCalendarDate } from '@jobcode/common';
+
 import { WageUnit } from '@jobcode/jobs';
 
 import { ContractTermKind } from '../contract.enums';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The terms of a labour contract as the employer offers them. */
 @InputType('ContractTermsInput')
@@ -21,7 +21,7 @@ export class ContractTermsInput {
   wageUnit: WageUnit;
 
   @Field(() => String, { description: '合同开始日期 YYYY-MM-DD' })
-  @Matches(DATE, { message: '开始日期应为 YYYY-MM-DD' })
+  @IsCalendarDate({ message: '开始日期应为 YYYY-MM-DD' })
   startDate: string;
 
   @Field(() => ContractTermKind)
@@ -30,7 +30,7 @@ export class ContractTermsInput {
 
   @Field(() => String, { nullable: true, description: '固定期限合同的终止日期 YYYY-MM-DD（其他类型不填）' })
   @IsOptional()
-  @Matches(DATE, { message: '终止日期应为 YYYY-MM-DD' })
+  @IsCalendarDate({ message: '终止日期应为 YYYY-MM-DD' })
   endDate?: string | null;
 
   @Field(() => String, { nullable: true, description: '以完成一定工作任务为期限时，写明是什么任务' })

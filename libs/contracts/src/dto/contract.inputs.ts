@@ -2,6 +2,8 @@ import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { Equals, IsBoolean, IsOptional, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 
+import { IsCalendarDate } from '@jobcode/common';
+
 import { ContractTermsInput } from './contract-terms.input';
 
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -84,7 +86,7 @@ export class EndContractInput {
   contractId: string;
 
   @Field(() => String, { description: '终止日期 YYYY-MM-DD' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '终止日期应为 YYYY-MM-DD' })
+  @IsCalendarDate({ message: '终止日期应为 YYYY-MM-DD' })
   endDate: string;
 
   @Field(() => String, { description: '终止原因' })

@@ -1,5 +1,7 @@
 import { Role } from '@jobcode/common';
 
+import { IdempotencyService } from '../idempotency.service';
+
 import { startTestApp, type GraphQLResponse, type TestApp } from '../../../../test/support/test-app';
 import { onServer } from '../../../../test/support/test-state';
 import { stationInput as station } from '../../../job-sources/src/__tests__/station.builder';
@@ -38,10 +40,11 @@ const stationsNamed = async (api: TestApp, name: string) =>
 describe('idempotency keys on mutations (Stripe semantics)', () => {
   let api: TestApp;
   let staff: string;
+  let staffAccountId: string;
 
   beforeAll(async () => {
     api = await startTestApp();
-    staff = (await api.signedIn(Role.STAFF, '450329')).token;
+    ({ token: staff, accountId: staffAccountId } = await api.signedIn(Role.STAFF, '450329'));
   });
   afterAll(async () => api?.close());
 
@@ -148,8 +151,10 @@ describe('idempotency keys on mutations (Stripe semantics)', () => {
 
   it('never stores or replays sign-in, token or password answers', async () => {
     const [count] = (await api.dataSource.query('SELECT count(*)::int AS n FROM idempotency_key')) as { n: number }[];
-    const renewed = await send(api, staff, 'key-t-0001', {}, 'mutation { renewToken { accessToken } }');
-    const again = await send(api, staff, 'key-t-0001', {}, 'mutation { renewToken { accessToken } }');
+    // Its own session: renewing retires the token it replaces.
+    const own = (await api.signedIn(Role.STAFF, '450329')).token;
+    const renewed = await send(api, own, 'key-t-0001', {}, 'mutation { renewToken { accessToken } }');
+    const again = await send(api, own, 'key-t-0001', {}, 'mutation { renewToken { accessToken } }');
     expect(again.replayed).toBe(false);
     expect(renewed.body.errors).toBeUndefined();
     expect(await api.dataSource.query('SELECT count(*)::int AS n FROM idempotency_key')).toEqual([count]);
@@ -173,5 +178,52 @@ describe('idempotency keys on mutations (Stripe semantics)', () => {
     } finally {
       await second.close();
     }
+  });
+
+  describe('a process that dies while holding a key (issue 14, item 5)', () => {
+    const row = async (key: string) =>
+      (
+        (await api.dataSource.query('SELECT status, work_committed FROM idempotency_key WHERE account_id = $1 AND key = $2', [staffAccountId, key])) as {
+          status: string;
+          work_committed: boolean;
+        }[]
+      )[0];
+    /** What a process leaves behind when it is killed after claiming `key` for this request: a lease that is no longer renewed. */
+    const abandon = async (key: string, variables: Record<string, unknown>, workCommitted: boolean) => {
+      const service = api.app.get(IdempotencyService);
+      expect((await service.claim({ accountId: staffAccountId, key, operationName: null, query: CREATE_STATION, variables })).kind).toBe('claimed');
+      await api.dataSource.query(
+        `UPDATE idempotency_key SET lease_expires_at = now() - interval '1 second', work_committed = $3 WHERE account_id = $1 AND key = $2`,
+        [staffAccountId, key, workCommitted],
+      );
+    };
+
+    it('marks the key inside the transaction that did the work', async () => {
+      const done = await send(api, staff, 'key-crash-0001', { input: stationInput('幂等零工站租约甲') });
+      expect(done.body.errors).toBeUndefined();
+      expect(await row('key-crash-0001')).toEqual({ status: 'DONE', work_committed: true });
+    });
+
+    it('lets the same request claim a key again once the dead process’s lease lapsed with nothing committed', async () => {
+      const variables = { input: stationInput('幂等零工站租约乙') };
+      await abandon('key-crash-0002', variables, false);
+      const retried = await send(api, staff, 'key-crash-0002', variables);
+      expect(retried.status).toBe(200);
+      expect(retried.body.errors).toBeUndefined();
+      expect(retried.body.data?.createGigStation?.name).toBe('幂等零工站租约乙');
+      expect(await stationsNamed(api, '幂等零工站租约乙')).toBe(1);
+      const replayed = await send(api, staff, 'key-crash-0002', variables);
+      expect(replayed.replayed).toBe(true);
+    });
+
+    it('does not run again work that committed before the crash: the answer is unknown, and says so', async () => {
+      const variables = { input: stationInput('幂等零工站租约丙') };
+      await abandon('key-crash-0003', variables, true);
+      const retried = await send(api, staff, 'key-crash-0003', variables);
+      expect(retried.status).toBe(409);
+      expect(retried.body.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'IDEMPOTENCY_KEY_IN_PROGRESS' });
+      expect(retried.body.errors?.[0].message).toContain('结果未知');
+      expect(await stationsNamed(api, '幂等零工站租约丙')).toBe(0);
+    });
   });
 });

@@ -1,7 +1,7 @@
 import { ArgsType, Field, Float, ID, InputType, Int } from '@nestjs/graphql';
 import { IsDateString, IsEnum, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 
-import { PageArgs } from '@jobcode/common';
+import { PageArgs, IsCalendarDate } from '@jobcode/common';
 
 import { GigStationLevel } from '../gig-station.entity';
 import { JobFairKind } from '../job-fair.entity';
@@ -60,7 +60,7 @@ export class CertifyWorkshopInput {
 
   @Field(() => String, { description: '认定日期 YYYY-MM-DD' })
   @IsDateString({ strict: true }, { message: '认定日期应为 YYYY-MM-DD，例如 2026-03-15' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '认定日期应为 YYYY-MM-DD，例如 2026-03-15' })
+  @IsCalendarDate({ message: '认定日期应为 YYYY-MM-DD，例如 2026-03-15' })
   certifiedOn: string;
 }
 
@@ -78,7 +78,7 @@ export class RevokeWorkshopInput {
   @Field(() => String, { nullable: true, description: '撤销认定日期 YYYY-MM-DD（撤销文件上的日期，不早于认定日期、不晚于今天）；不填为今天' })
   @IsOptional()
   @IsDateString({ strict: true }, { message: '撤销认定日期应为 YYYY-MM-DD，例如 2026-03-15' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '撤销认定日期应为 YYYY-MM-DD，例如 2026-03-15' })
+  @IsCalendarDate({ message: '撤销认定日期应为 YYYY-MM-DD，例如 2026-03-15' })
   revokedOn?: string | null;
 }
 

@@ -1,13 +1,15 @@
 import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
 import { IsBoolean, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 
+import { IsCalendarDate } from '@jobcode/common';
+
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 /** What an employer says about a shift: when, how many, for what pay, where to meet. */
 @InputType('JobShiftTermsInput', { isAbstract: true })
 export class JobShiftTermsInput {
   @Field(() => String, { description: '日期 YYYY-MM-DD' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '日期应为 YYYY-MM-DD，例如 2026-12-01' })
+  @IsCalendarDate({ message: '日期应为 YYYY-MM-DD，例如 2026-12-01' })
   date: string;
 
   @Field(() => String, { description: '开始时间 HH:MM' })

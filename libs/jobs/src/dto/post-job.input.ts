@@ -5,7 +5,7 @@ import { PlaceInput } from '@jobcode/job-sources';
 
 import { JobKind, WageUnit } from '../job.enums';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+import { IsCalendarDate } from '@jobcode/common';
 
 @InputType('JobBenefitsInput')
 export class JobBenefitsInput {
@@ -97,11 +97,11 @@ export class JobContentInput extends PlaceInput {
   contractTerm?: string;
 
   @Field(() => String, { description: '有效期起 YYYY-MM-DD' })
-  @Matches(DATE, { message: '有效期起应为 YYYY-MM-DD，例如 2026-03-01' })
+  @IsCalendarDate({ message: '有效期起应为 YYYY-MM-DD，例如 2026-03-01' })
   validFrom: string;
 
   @Field(() => String, { description: '有效期止 YYYY-MM-DD，最长一年' })
-  @Matches(DATE, { message: '有效期止应为 YYYY-MM-DD，例如 2026-06-30' })
+  @IsCalendarDate({ message: '有效期止应为 YYYY-MM-DD，例如 2026-06-30' })
   validTo: string;
 }
 

@@ -41,7 +41,8 @@ describe('employment service codes: issue, scan, rotate, revoke', () => {
   let jobId: string;
 
   beforeAll(async () => {
-    api = await startTestApp({ PUBLIC_URL: 'https://jobs.ziyuan.example.cn' });
+    // The guessing test tells clients apart by X-Forwarded-For, as behind the county's proxy.
+    api = await startTestApp({ PUBLIC_URL: 'https://jobs.ziyuan.example.cn', TRUST_PROXY: '127.0.0.1' });
     county = (await api.signedIn(Role.STAFF, '450329')).token;
     township = (await api.signedIn(Role.STAFF, '450329103')).token;
     otherTownship = (await api.signedIn(Role.STAFF, '450329202')).token;

@@ -1,4 +1,6 @@
-import { Controller, Get, Header, Param, Query, Res } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+
+import { Controller, Get, Header, Headers, Param, Query, Res } from '@nestjs/common';
 
 import { Allow, AppError, ErrorCode, PUBLIC, ReqContext, type RequestContext } from '@jobcode/common';
 
@@ -16,6 +18,14 @@ interface Reply {
   header(name: string, value: string): Reply;
   type(contentType: string): Reply;
   send(body: unknown): void;
+}
+
+/** Changes when the page's HTML changes, so a deploy does not revalidate old pages as current. */
+const PAGE_FORMAT = 'scan-page-1';
+
+/** A weak validator of the anonymous page of a code at a target version (opaque: the version is not shown). */
+function etagOf(codeId: string, version: string): string {
+  return `W/"${createHash('sha256').update(`${PAGE_FORMAT}\n${codeId}\n${version}`).digest('base64url').slice(0, 22)}"`;
 }
 
 /** Codes whose rendered page is kept. */
@@ -42,7 +52,12 @@ export class ScanPageController {
 
   @Allow(PUBLIC)
   @Get(':token')
-  async page(@Param('token') token: string, @ReqContext() context: RequestContext, @Res() reply: Reply): Promise<void> {
+  async page(
+    @Param('token') token: string,
+    @ReqContext() context: RequestContext,
+    @Res() reply: Reply,
+    @Headers('if-none-match') ifNoneMatch?: string,
+  ): Promise<void> {
     let page: ScanPage;
     let status = 200;
     let cacheUnder: { codeId: string; version: string } | undefined;
@@ -52,8 +67,11 @@ export class ScanPageController {
       const resolved = await this.scans.open(token, context, 'PAGE');
       if (!context.actor && resolved.kind === 'active' && resolved.targetVersion) {
         cacheUnder = { codeId: resolved.code.id, version: resolved.targetVersion };
+        // The scan is recorded (open) before this: a browser revalidating still counts as a scan.
+        const etag = etagOf(cacheUnder.codeId, cacheUnder.version);
+        if (ifNoneMatch !== undefined && ifNoneMatch.split(/\s*,\s*/).includes(etag)) return this.notModified(reply, etag);
         const cached = this.pages.get(cacheUnder.codeId);
-        if (cached?.version === cacheUnder.version) return this.send(reply, 200, cached.html);
+        if (cached?.version === cacheUnder.version) return this.send(reply, 200, cached.html, etag);
       }
       const outcome = await this.scans.scan(token, context, 'PAGE');
       if (outcome.view instanceof ReplacedServiceCode) {
@@ -76,12 +94,24 @@ export class ScanPageController {
       this.pages.delete(cacheUnder.codeId);
       if (this.pages.size >= PAGES) this.pages.delete(this.pages.keys().next().value as string);
       this.pages.set(cacheUnder.codeId, { version: cacheUnder.version, html });
+      return this.send(reply, status, html, etagOf(cacheUnder.codeId, cacheUnder.version));
     }
     this.send(reply, status, html);
   }
 
-  private send(reply: Reply, status: number, html: string): void {
-    reply.status(status).header('Cache-Control', 'no-store').type('text/html; charset=utf-8').send(html);
+  /**
+   * An anonymous visitor's page is the same for everyone while the target's version stands: the
+   * browser may keep it and revalidate (ETag from that version) instead of fetching it whole.
+   * Signed-in views and refusals are personal or passing: not stored.
+   */
+  private send(reply: Reply, status: number, html: string, etag?: string): void {
+    if (etag) reply.header('ETag', etag).header('Cache-Control', 'no-cache');
+    else reply.header('Cache-Control', 'no-store');
+    reply.status(status).type('text/html; charset=utf-8').send(html);
+  }
+
+  private notModified(reply: Reply, etag: string): void {
+    reply.status(304).header('ETag', etag).header('Cache-Control', 'no-cache').send('');
   }
 
   @Allow(PUBLIC)

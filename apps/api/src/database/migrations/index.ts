@@ -24,6 +24,8 @@ import { SearchRecencyGrid1795370000000 } from './1795370000000-search-recency-g
 import { WorkshopRevokedOn1795379842665 } from './1795379842665-workshop-revoked-on';
 import { WorkshopCertifications1795382342538 } from './1795382342538-workshop-certifications';
 import { PhoneCodes1795410000000 } from './1795410000000-phone-codes';
+import { SessionTokenGeneration1795400000000 } from './1795400000000-session-token-generation';
+import { IdempotencyKeyLease1795400000001 } from './1795400000001-idempotency-key-lease';
 /** Every migration, oldest first. `npm run migration:generate -- <Name>` appends here. */
 export const MIGRATIONS = [
   Foundation1795355868157,
@@ -52,4 +54,6 @@ export const MIGRATIONS = [
   WorkshopRevokedOn1795379842665,
   WorkshopCertifications1795382342538,
   PhoneCodes1795410000000,
+  SessionTokenGeneration1795400000000,
+  IdempotencyKeyLease1795400000001,
 ];
