@@ -23,7 +23,7 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     context: (request: { jobcode: RequestContext }) => request.jobcode,
-    formatError: (formatted, error) => formatGraphQLError(formatted, error, config.isDevelopment),
+    formatError: (formatted, error) => formatGraphQLError(formatted, error),
     validationRules: [depthLimit(config.GRAPHQL_MAX_DEPTH)],
     // No cache hints are used: without the cache-control plugin no plugin hooks willResolveField,
     // so Apollo leaves the schema's resolvers unwrapped (measured: a tenth of a 20-job scan's CPU).
