@@ -42,6 +42,8 @@ export const SUBJECT_KIND = 'JobSeeker';
 const REQUIRED_FIELDS = ['name', 'phone', 'regionCode', 'laborCapacity', 'consentToRecommend', 'employmentStatus'] as const;
 /** The purpose recorded when a reader asks for a full value without saying why. */
 export const DEFAULT_PURPOSE = '就业服务（未注明具体用途）';
+/** The purpose recorded when an employer reads an applicant's phone without saying why. */
+export const EMPLOYER_DEFAULT_PURPOSE = '联系报名人（用人单位）';
 
 @Injectable()
 export class SeekersService {
@@ -331,12 +333,13 @@ export class SeekersService {
   async reveal(context: RequestContext, seeker: JobSeekerObject, field: PersonalDataField, full: boolean, purpose?: string | null): Promise<string> {
     const value = this.cipher.decrypt(field === PersonalDataField.ID_NUMBER ? seeker.idNumberEncrypted : seeker.phoneEncrypted);
     const mask = field === PersonalDataField.ID_NUMBER ? maskIdNumber : maskPhone;
-    if (!full || !this.visibility.mayReadFull(context.actor, seeker)) return mask(value);
+    if (!full || !(await this.visibility.mayReadFieldNow(context.actor, seeker, field))) return mask(value);
+    const defaultPurpose = context.actor?.role === Role.EMPLOYER ? EMPLOYER_DEFAULT_PURPOSE : DEFAULT_PURPOSE;
     await this.personalDataLog.logRead(context, {
       subjectKind: SUBJECT_KIND,
       subjectId: seeker.id,
       field,
-      purpose: purpose?.trim() || DEFAULT_PURPOSE,
+      purpose: purpose?.trim() || defaultPurpose,
       channel: field === PersonalDataField.ID_NUMBER ? 'JobSeeker.idNumber' : 'JobSeeker.phone',
     });
     return value;
