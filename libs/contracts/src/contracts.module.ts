@@ -4,6 +4,7 @@ import { ApplicationsModule } from '@jobcode/applications';
 import { ServiceCodesModule } from '@jobcode/service-codes';
 
 import { ContractSignaturesLoader } from './contract-signatures.loader';
+import { ContractVerificationUrlLoader } from './contract-verification-url.loader';
 import { ContractsController } from './contracts.controller';
 import { ContractsResolver } from './contracts.resolver';
 import { ContractsService } from './contracts.service';
@@ -13,7 +14,7 @@ import { CONTRACT_SIGNER, contractSignerProvider } from './signers';
   // Service codes show contracts (verification by scan) and contracts resolve their codes: a cycle.
   imports: [ApplicationsModule, forwardRef(() => ServiceCodesModule)],
   controllers: [ContractsController],
-  providers: [contractSignerProvider, ContractsService, ContractsResolver, ContractSignaturesLoader],
+  providers: [contractSignerProvider, ContractsService, ContractsResolver, ContractSignaturesLoader, ContractVerificationUrlLoader],
   exports: [ContractsService, CONTRACT_SIGNER],
 })
 export class ContractsModule {}

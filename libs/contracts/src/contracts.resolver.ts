@@ -3,6 +3,7 @@ import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nest
 import { type Actor, Allow, CurrentActor, PUBLIC, RateLimit, ReqContext, type RequestContext, Role } from '@jobcode/common';
 
 import { ContractSignaturesLoader } from './contract-signatures.loader';
+import { ContractVerificationUrlLoader } from './contract-verification-url.loader';
 import { type ContractParent, toContractObject } from './contract.mapper';
 import { ContractDigestCheckObject, ContractObject, ContractSignatureObject, ContractVerificationObject } from './contract.object';
 import { ContractsService } from './contracts.service';
@@ -23,6 +24,7 @@ export class ContractsResolver {
   constructor(
     private readonly contracts: ContractsService,
     private readonly signatures: ContractSignaturesLoader,
+    private readonly verificationUrls: ContractVerificationUrlLoader,
   ) {}
 
   @Allow(...EMPLOYER_SIDE)
@@ -93,6 +95,14 @@ export class ContractsResolver {
   @Query(() => ContractDigestCheckObject, { description: '核验一个摘要（合同内容或 PDF 文件的 SHA-256）是否为平台封存的这份合同' })
   async verifyContract(@Args('input') input: VerifyContractInput): Promise<ContractDigestCheckObject> {
     return this.contracts.checkDigest(input, input.digest);
+  }
+
+  @ResolveField('verificationUrl', () => String, {
+    nullable: true,
+    description: '合同的就业服务码（核验码）地址：发出时即生成，封存的 PDF 审计页上印有它的二维码；任何人扫码可核验真伪，看不到个人信息',
+  })
+  async verificationUrl(@Parent() contract: ContractParent, @ReqContext() context: RequestContext): Promise<string | null> {
+    return context.loaders.get(this.verificationUrls).load(contract.id);
   }
 
   @ResolveField('signatures', () => [ContractSignatureObject])
