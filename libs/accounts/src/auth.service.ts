@@ -243,6 +243,24 @@ export class AuthService {
     };
   }
 
+  /** The actor of a session, read from the database (a download ticket names only the account and session). */
+  async actorOfSession(accountId: string, sessionId: string): Promise<{ actor?: Actor; error?: string }> {
+    const session = await this.sessionState(sessionId);
+    if (!session.valid) return { error: '登录已过期或已退出，请重新登录后再下载' };
+    const account = await this.accounts.findById(accountId);
+    const [owner]: { account_id: string }[] = await this.dataSource.query(`SELECT account_id FROM session WHERE id = $1`, [sessionId]);
+    if (!account || owner?.account_id !== account.id) return { error: '下载链接无效，请回到页面重新点击下载' };
+    return {
+      actor: {
+        accountId: account.id,
+        sessionId,
+        role: account.role,
+        regionCode: account.regionCode,
+        ...(session.pendingSetup ? { pendingSetup: session.pendingSetup } : {}),
+      },
+    };
+  }
+
   /** Makes this process look at the session again on its next request (after a password change or a second-factor set-up). */
   forgetSession(sessionId: string, valid?: false): void {
     if (valid === false) this.sessions.set(sessionId, { valid: false, checkedAt: Date.now() });

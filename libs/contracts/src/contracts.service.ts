@@ -484,7 +484,7 @@ export class ContractsService implements OnModuleInit {
           to: { accountId: seeker.accountId },
           channel: NotificationChannel.IN_APP,
           template: 'contract.activated',
-          params: { employer: content.parties.employer.name, link: `${this.config.publicUrl}/contracts/${contract.id}/pdf` },
+          params: { employer: content.parties.employer.name, link: `${this.config.publicUrl}/m/contracts/${contract.id}` },
           idempotencyKey: `contract:${contract.id}:activated`,
         });
       }

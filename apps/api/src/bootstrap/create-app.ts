@@ -44,9 +44,12 @@ export async function createApp(options: CreateAppOptions): Promise<StartedApp> 
   app
     .getHttpAdapter()
     .getInstance()
-    .addHook('onRequest', async (request: { jobcode?: RequestContext; ip?: string; headers: Record<string, string | string[] | undefined> }) => {
-      request.jobcode = await contexts.create(request);
-    });
+    .addHook(
+      'onRequest',
+      async (request: { jobcode?: RequestContext; ip?: string; method?: string; url?: string; headers: Record<string, string | string[] | undefined> }) => {
+        request.jobcode = await contexts.create(request);
+      },
+    );
 
   let firstAdmin: StartedApp['firstAdmin'];
   const dataSource = app.get(DataSource);

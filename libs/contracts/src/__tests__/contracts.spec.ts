@@ -741,7 +741,8 @@ describe('contracts: offer, sign online, countersign, seal and verify', () => {
         running.seeker.accountId,
       ])) as { body: string }[];
       expect(message.body).toContain('可随时免费查看、下载和打印');
-      expect(message.body).toContain(`/contracts/${running.id}/pdf`);
+      // The page, not the file: a phone opens it, signs in and taps download (a short-lived link).
+      expect(message.body).toContain(`/m/contracts/${running.id}`);
     });
 
     it("opens the verification view from the contract's service code, and checks a digest by the code's token", async () => {
