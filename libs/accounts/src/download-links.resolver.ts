@@ -16,8 +16,8 @@ const ROUTES: Record<DownloadKind, { path: (id: string) => string; roles: Role[]
   FAIR_LEDGER: { path: () => '/statistics/fairs/export', roles: STAFF },
   FUNNEL_LEDGER: { path: () => '/statistics/funnel/export', roles: STAFF },
   WORKSHOP_LEDGER: { path: () => '/statistics/workshops/export', roles: STAFF },
-  PERSONAL_DATA_JSON: { path: () => '/seekers/mine/personal-data.json', roles: [Role.SEEKER] },
-  PERSONAL_DATA_HTML: { path: () => '/seekers/mine/personal-data.html', roles: [Role.SEEKER] },
+  PERSONAL_DATA_JSON: { path: () => '/privacy/my-data.json', roles: [Role.SEEKER, Role.EMPLOYER] },
+  PERSONAL_DATA_HTML: { path: () => '/privacy/my-data.html', roles: [Role.SEEKER, Role.EMPLOYER] },
 };
 
 @Resolver()

@@ -178,6 +178,11 @@ export class SeekersService {
     const outcome = await inTransaction(this.dataSource, async (manager): Promise<{ saved: JobSeeker } | { outOfRegion: string }> => {
       const seeker = await manager.findOne(JobSeeker, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
       if (!seeker || !this.visibility.mayEdit(actor, seeker)) throw seekerNotFound();
+      if (seeker.processingRestrictedAt) {
+        throw new SeekersException(SeekersExceptionCode.PROCESSING_RESTRICTED, '本人已申请删除个人信息：依法保存的记录只作存储，不能再修改', {
+          field: 'input.id',
+        });
+      }
       const currentGroups = (await manager.find(JobSeekerSupportGroup, { where: { jobSeekerId: seeker.id } })).map((g) => g.supportGroupCode);
       for (const field of REQUIRED_FIELDS) {
         if (input[field] === null) throw badInput('此项不能清空；不修改时请不要传这个字段', { field: `input.${field}` });
@@ -259,7 +264,7 @@ export class SeekersService {
     const limit = clampPageSize(args.first);
     const after = decodeCursor(args.after, 2) as [string, string] | undefined;
     const filter = args.filter ?? {};
-    const qb = this.dataSource.manager.createQueryBuilder(JobSeeker, 's');
+    const qb = this.dataSource.manager.createQueryBuilder(JobSeeker, 's').where('s.processing_restricted_at IS NULL');
     this.scope.restrict(qb, 's.region_code', actor);
     if (filter.regionCode) {
       const code = parseRegionCode(filter.regionCode, 'filter.regionCode');

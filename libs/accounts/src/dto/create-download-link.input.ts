@@ -23,8 +23,8 @@ registerEnumType(DownloadKind, {
     FAIR_LEDGER: { description: '招聘会台账 .xlsx（工作人员）' },
     FUNNEL_LEDGER: { description: '扫码转化台账 .xlsx（工作人员）' },
     WORKSHOP_LEDGER: { description: '就业帮扶车间台账 .xlsx（工作人员）' },
-    PERSONAL_DATA_JSON: { description: '我的个人信息副本（机器可读 JSON）；求职者本人' },
-    PERSONAL_DATA_HTML: { description: '我的个人信息副本（可打印的网页）；求职者本人' },
+    PERSONAL_DATA_JSON: { description: '我的个人信息副本（机器可读 JSON）；本人' },
+    PERSONAL_DATA_HTML: { description: '我的个人信息副本（可打印的网页）；本人' },
   },
 });
 

@@ -11,6 +11,8 @@ export interface SeekerFixture {
   name: string;
   idNumber: string;
   phone: string;
+  /** The phone the account signs in with (the registration may give another). */
+  accountPhone: string;
 }
 
 /** A SEEKER account that registered itself (求职登记). */
@@ -30,6 +32,7 @@ export async function selfRegisteredSeeker(api: TestApp, overrides: Record<strin
     name: input.name as string,
     idNumber: input.idNumber as string,
     phone: input.phone as string,
+    accountPhone: account.phone,
   };
 }
 

@@ -25,6 +25,7 @@ import { WorkshopRevokedOn1795379842665 } from './1795379842665-workshop-revoked
 import { WorkshopCertifications1795382342538 } from './1795382342538-workshop-certifications';
 import { PhoneCodes1795410000000 } from './1795410000000-phone-codes';
 import { ContractParties1795410100000 } from './1795410100000-contract-parties';
+import { PersonalDataRights1795410200000 } from './1795410200000-personal-data-rights';
 /** Every migration, oldest first. `npm run migration:generate -- <Name>` appends here. */
 export const MIGRATIONS = [
   Foundation1795355868157,
@@ -54,4 +55,5 @@ export const MIGRATIONS = [
   WorkshopCertifications1795382342538,
   PhoneCodes1795410000000,
   ContractParties1795410100000,
+  PersonalDataRights1795410200000,
 ];
