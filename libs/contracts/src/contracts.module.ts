@@ -1,6 +1,7 @@
 import { forwardRef, Module } from '@nestjs/common';
 
 import { ApplicationsModule } from '@jobcode/applications';
+import { SeekersModule } from '@jobcode/seekers';
 import { ServiceCodesModule } from '@jobcode/service-codes';
 
 import { ContractSignaturesLoader } from './contract-signatures.loader';
@@ -12,7 +13,7 @@ import { CONTRACT_SIGNER, contractSignerProvider } from './signers';
 
 @Module({
   // Service codes show contracts (verification by scan) and contracts resolve their codes: a cycle.
-  imports: [ApplicationsModule, forwardRef(() => ServiceCodesModule)],
+  imports: [ApplicationsModule, SeekersModule, forwardRef(() => ServiceCodesModule)],
   controllers: [ContractsController],
   providers: [contractSignerProvider, ContractsService, ContractsResolver, ContractSignaturesLoader, ContractVerificationUrlLoader],
   exports: [ContractsService, CONTRACT_SIGNER],

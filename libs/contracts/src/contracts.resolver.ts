@@ -2,6 +2,8 @@ import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nest
 
 import { type Actor, Allow, CurrentActor, PUBLIC, RateLimit, ReqContext, type RequestContext, Role } from '@jobcode/common';
 
+import { SeekerNameLoader } from '@jobcode/seekers';
+
 import { ContractSignaturesLoader } from './contract-signatures.loader';
 import { ContractVerificationUrlLoader } from './contract-verification-url.loader';
 import { type ContractParent, toContractObject } from './contract.mapper';
@@ -25,6 +27,7 @@ export class ContractsResolver {
     private readonly contracts: ContractsService,
     private readonly signatures: ContractSignaturesLoader,
     private readonly verificationUrls: ContractVerificationUrlLoader,
+    private readonly seekerNames: SeekerNameLoader,
   ) {}
 
   @Allow(...EMPLOYER_SIDE)
@@ -95,6 +98,13 @@ export class ContractsResolver {
   @Query(() => ContractDigestCheckObject, { description: '核验一个摘要（合同内容或 PDF 文件的 SHA-256）是否为平台封存的这份合同' })
   async verifyContract(@Args('input') input: VerifyContractInput): Promise<ContractDigestCheckObject> {
     return this.contracts.checkDigest(input, input.digest);
+  }
+
+  @ResolveField('seekerName', () => String, {
+    description: '劳动者姓名（全名，与报名、求职登记上一致）：合同只有当事人和辖区工作人员能看到；公开核验只显示脱敏姓名',
+  })
+  async seekerName(@Parent() contract: ContractParent, @ReqContext() context: RequestContext): Promise<string> {
+    return context.loaders.get(this.seekerNames).load(contract.jobSeekerId);
   }
 
   @ResolveField('verificationUrl', () => String, {

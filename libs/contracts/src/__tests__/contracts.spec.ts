@@ -59,6 +59,9 @@ describe('contracts: offer, sign online, countersign, seal and verify', () => {
   it('goes from offer to an ACTIVE, sealed contract the seeker can download, with the application HIRED and contract.activated published', async () => {
     const contract = await offered();
     expect(contract).toMatchObject({ status: 'SENT', employerName: '金江番茄种植专业合作社', seekerMaskedName: '李**', sealedPdfDigest: null });
+    // The parties see the worker's name as on the application and the profile.
+    const named = await call<{ contract: { seekerName: string } }>(`query($id: ID!) { contract(id: $id) { seekerName } }`, { id: contract.id }, growers.token);
+    expect(named.data?.contract.seekerName).toBe('李秀英');
     expect(contract.contentDigest).toMatch(/^[0-9a-f]{64}$/);
 
     // The PDF as offered: Chinese text, the digest printed in it, and its own SHA-256 recorded.
