@@ -83,12 +83,19 @@ async function main(): Promise<void> {
     const digest = new DigestAndChainSigner();
     const renderer = new PdfRenderer();
     const audit = events();
-    const document = sealedContractDocument(content, new Date(Date.UTC(2026, 10, 20)), new Date(Date.UTC(2026, 10, 20, 9)), {
-      events: audit,
-      contentDigest: 'b'.repeat(64),
-      pdfDigest: 'c'.repeat(64),
-      chainHead: audit[audit.length - 1].hash,
-    });
+    const document = sealedContractDocument(
+      content,
+      new Date(Date.UTC(2026, 10, 20)),
+      new Date(Date.UTC(2026, 10, 20, 9)),
+      {
+        events: audit,
+        contentDigest: 'b'.repeat(64),
+        pdfDigest: 'c'.repeat(64),
+        chainHead: audit[audit.length - 1].hash,
+        verificationUrl: 'https://jobcode.example.cn/c/bench0000000000000000',
+      },
+      null,
+    );
     await renderer.render(document); // reads the font files once
     const base: number[] = [];
     const signed: number[] = [];

@@ -25,6 +25,7 @@ import { PolicyRulesModule } from '@jobcode/policy-rules';
 import { StatisticsModule } from '@jobcode/statistics';
 import { TargetsModule } from '@jobcode/targets';
 import { PersonalDataModule } from '@jobcode/personal-data';
+import { PrivacyModule } from '@jobcode/privacy';
 import { PhoneCodesModule } from '@jobcode/phone-codes';
 import { IdempotencyModule } from '@jobcode/idempotency';
 import { RateLimitModule } from '@jobcode/rate-limit';
@@ -74,6 +75,7 @@ export class AppModule {
         SeekersModule,
         ApplicationsModule,
         ContractsModule,
+        PrivacyModule,
         GigBookingsModule,
         PlacementsModule,
         StatisticsModule,

@@ -4,13 +4,25 @@ import { AccessGuard } from './access.guard';
 import { AccountsService } from './accounts.service';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
+import { DownloadLinksResolver } from './download-links.resolver';
+import { DownloadTicketsService } from './download-tickets.service';
 import { RequestContextFactory } from './request-context.factory';
 import { SecondFactorResolver } from './second-factor.resolver';
 import { SecondFactorService } from './second-factor.service';
 
 @Global()
 @Module({
-  providers: [AccountsService, AuthService, AuthResolver, SecondFactorService, SecondFactorResolver, AccessGuard, RequestContextFactory],
-  exports: [AccountsService, AuthService, SecondFactorService, AccessGuard, RequestContextFactory],
+  providers: [
+    AccountsService,
+    AuthService,
+    AuthResolver,
+    SecondFactorService,
+    SecondFactorResolver,
+    AccessGuard,
+    RequestContextFactory,
+    DownloadTicketsService,
+    DownloadLinksResolver,
+  ],
+  exports: [AccountsService, AuthService, SecondFactorService, AccessGuard, RequestContextFactory, DownloadTicketsService],
 })
 export class AccountsModule {}

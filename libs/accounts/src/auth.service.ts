@@ -280,18 +280,37 @@ export class AuthService {
     };
   }
 
+  /** The actor of a session, read from the database (a download ticket names only the account and session). */
+  async actorOfSession(accountId: string, sessionId: string): Promise<{ actor?: Actor; error?: string }> {
+    const session = await this.sessionState(sessionId);
+    if (!session.valid) return { error: '登录已过期或已退出，请重新登录后再下载' };
+    const account = await this.accounts.findById(accountId);
+    const [owner]: { account_id: string }[] = await this.dataSource.query(`SELECT account_id FROM session WHERE id = $1`, [sessionId]);
+    if (!account || owner?.account_id !== account.id) return { error: '下载链接无效，请回到页面重新点击下载' };
+    return {
+      actor: {
+        accountId: account.id,
+        sessionId,
+        role: account.role,
+        regionCode: account.regionCode,
+        ...(session.pendingSetup ? { pendingSetup: session.pendingSetup } : {}),
+      },
+    };
+  }
+
   /**
    * The session as it is now in the database, read on every request: a sign-out, a password
    * change, a renewal or a reset on any process takes effect on the next request everywhere
-   * (one primary-key lookup; no process keeps its own copy).
+   * (one primary-key lookup; no process keeps its own copy). Without a generation (a download
+   * ticket, bound to the session rather than to one token) any live token generation will do.
    */
-  private async sessionState(sessionId: string, generation: number): Promise<SessionState> {
+  private async sessionState(sessionId: string, generation?: number): Promise<SessionState> {
     if (!UUID.test(sessionId)) return { valid: false };
     const rows: { valid: boolean; role: Role; must_change_password: boolean; totp_enabled_at: Date | null }[] = await this.dataSource.query(
-      `SELECT (s.revoked_at IS NULL AND s.expires_at > now() AND a.disabled_at IS NULL AND s.token_generation = $2) AS valid,
+      `SELECT (s.revoked_at IS NULL AND s.expires_at > now() AND a.disabled_at IS NULL AND ($2::int IS NULL OR s.token_generation = $2)) AS valid,
               a.role, a.must_change_password, a.totp_enabled_at
          FROM session s JOIN account a ON a.id = s.account_id WHERE s.id = $1`,
-      [sessionId, generation],
+      [sessionId, generation ?? null],
     );
     const row = rows[0];
     return {

@@ -5,6 +5,7 @@ export * from './accounts.exception';
 export * from './accounts.module';
 export * from './accounts.service';
 export * from './auth.service';
+export * from './download-tickets.service';
 export * from './request-context.factory';
 export * from './session.entity';
 export * from './second-factor.service';

@@ -4,9 +4,13 @@ import { type Actor, type RequestContext, RequestLoaders } from '@jobcode/common
 import { PersonalDataCipher } from '@jobcode/personal-data';
 
 import { AuthService } from './auth.service';
+import { DownloadTicketsService, TICKET_PARAM } from './download-tickets.service';
 
 export interface IncomingRequest {
   ip?: string;
+  method?: string;
+  /** The path and query as requested. */
+  url?: string;
   headers: Record<string, string | string[] | undefined>;
 }
 
@@ -38,6 +42,7 @@ export class RequestContextFactory {
   constructor(
     private readonly auth: AuthService,
     private readonly cipher: PersonalDataCipher,
+    private readonly tickets: DownloadTicketsService,
   ) {}
 
   async create(request: IncomingRequest): Promise<RequestContext> {
@@ -51,6 +56,15 @@ export class RequestContextFactory {
       const { actor, error } = await this.auth.authenticate(bearer);
       context.actor = actor;
       context.authError = error;
+    } else if (request.method === 'GET' && request.url?.includes(`${TICKET_PARAM}=`)) {
+      // A tapped download link: the ticket stands for the session, for this one path only.
+      const ticket = new URL(request.url, 'http://request.invalid').searchParams.get(TICKET_PARAM);
+      if (ticket) {
+        const verified = await this.tickets.verify(ticket, request.url);
+        const resolved = verified.claims ? await this.auth.actorOfSession(verified.claims.accountId, verified.claims.sessionId) : { error: verified.error };
+        context.actor = resolved.actor;
+        context.authError = resolved.error;
+      }
     }
     return context;
   }

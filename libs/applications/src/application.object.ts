@@ -52,6 +52,11 @@ export class ApplicationObject {
   @Field(() => Date)
   createdAt: Date;
 
+  /** Resolved by ApplicationsResolver: the same rule as jobSeeker.name. */
+  applicantName: string;
+
+  phoneNotice: string | null;
+
   @Field(() => [ApplicationEventObject], { description: '状态变化记录，最早的在前' })
   history: ApplicationEventObject[];
 }

@@ -2,7 +2,7 @@ import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nest
 
 import { type Actor, Allow, CurrentActor, maskName, ReqContext, type RequestContext, Role } from '@jobcode/common';
 import { JobByIdLoader, JobMapper, JobObject } from '@jobcode/jobs';
-import { SeekerNameLoader } from '@jobcode/seekers';
+import { APPLICANT_PHONE_NOTICE, EMPLOYER_VISIBLE_APPLICATION_STATUSES, SeekerNameLoader } from '@jobcode/seekers';
 
 import { ApplicationHistoryLoader } from './application-history.loader';
 import { type Application } from './application.entity';
@@ -11,7 +11,7 @@ import { ApplicationsService } from './applications.service';
 import { ApplyToJobInput } from './dto/apply-to-job.input';
 import { MoveApplicationInput, WithdrawApplicationInput } from './dto/move-application.input';
 
-type ApplicationParent = Readonly<Omit<ApplicationObject, 'history' | 'job' | 'applicantName'>>;
+type ApplicationParent = Readonly<Omit<ApplicationObject, 'history' | 'job' | 'applicantName' | 'phoneNotice'>>;
 
 const toObject = (a: Application): ApplicationParent => ({
   id: a.id,
@@ -37,7 +37,9 @@ export class ApplicationsResolver {
   ) {}
 
   @Allow(Role.SEEKER, Role.STAFF, Role.ADMIN)
-  @Mutation(() => ApplicationObject, { description: '报名岗位：求职者本人，或工作人员征得本人同意后代为报名' })
+  @Mutation(() => ApplicationObject, {
+    description: `报名岗位：求职者本人，或工作人员征得本人同意后代为报名。报名页须告知：${APPLICANT_PHONE_NOTICE}（也见 Application.phoneNotice）`,
+  })
   async applyToJob(@CurrentActor() actor: Actor, @Args('input') input: ApplyToJobInput): Promise<ApplicationParent> {
     return toObject(await this.applications.apply(actor, input));
   }
@@ -68,10 +70,21 @@ export class ApplicationsResolver {
     return this.jobMapper.job(job);
   }
 
-  @ResolveField('applicantName', () => String, { description: '报名人姓名；用人单位看到的是打码后的（如 黄**）' })
+  @ResolveField('applicantName', () => String, {
+    description: '报名人姓名：与 jobSeeker.name 一致——报名有效（未撤回、未被拒）时用人单位看到全名，否则打码（如 黄**）',
+  })
   async applicantName(@Parent() application: ApplicationParent, @ReqContext() context: RequestContext): Promise<string> {
     const name = await context.loaders.get(this.nameLoader).load(application.jobSeekerId);
-    return context.actor?.role === Role.EMPLOYER ? maskName(name) : name;
+    const active = EMPLOYER_VISIBLE_APPLICATION_STATUSES.includes(application.status);
+    return context.actor?.role === Role.EMPLOYER && !active ? maskName(name) : name;
+  }
+
+  @ResolveField('phoneNotice', () => String, {
+    nullable: true,
+    description: '报名有效期间：用人单位可以查看报名人的完整手机号（每次查看都有记录）；报名撤回或未被录用后为空',
+  })
+  phoneNotice(@Parent() application: ApplicationParent): string | null {
+    return EMPLOYER_VISIBLE_APPLICATION_STATUSES.includes(application.status) ? APPLICANT_PHONE_NOTICE : null;
   }
 
   @ResolveField('history', () => [ApplicationEventObject])

@@ -6,18 +6,33 @@ import { type ContractTerms } from './contract-terms';
 import { TERM_KIND_WORD } from './contract.enums';
 
 /** The version of the wording below; it is part of the signed content. Change it when the wording changes. */
-export const CONTRACT_TEMPLATE_VERSION = 'labour-2026.1';
+export const CONTRACT_TEMPLATE_VERSION = 'labour-2026.2';
 
-/** What a contract says: the canonical content that is hashed and signed. */
+/**
+ * What a contract says: the canonical content that is hashed and signed. Since
+ * labour-2026.2 it identifies both parties (Labour Contract Law art. 17): the employer in
+ * the clear (name, credit code, address, legal representative: public facts of a legal
+ * person), the worker by `identityDigest`, the SHA-256 of their name, ID number and address
+ * with a random salt, kept encrypted beside the contract (`SeekerIdentity`): the parties'
+ * copies print them in full, while the content and the public digests reveal nothing.
+ */
 export interface ContractContent {
   contractId: string;
   templateVersion: string;
   job: { id: string; title: string };
   parties: {
-    employer: { id: string | null; name: string };
-    seeker: { id: string; maskedName: string };
+    employer: { id: string | null; name: string; creditCode?: string | null; address?: string | null; legalRepresentative?: string | null };
+    seeker: { id: string; maskedName: string; identityDigest?: string };
   };
   terms: ContractTerms;
+}
+
+/** The worker as the parties' copies name them; stored only encrypted. */
+export interface SeekerIdentity {
+  salt: string;
+  name: string;
+  idNumber: string;
+  address: string;
 }
 
 const UNIT_WORD: Record<WageUnit, string> = { MONTH: '元/月', DAY: '元/天', HOUR: '元/小时', PIECE: '元/件' };
@@ -49,7 +64,21 @@ export function chinaTime(date: Date): string {
   return CHINA_TIME.format(date);
 }
 
-function termRows(content: ContractContent): { label: string; value: string }[] {
+function partyRows(content: ContractContent, identity: SeekerIdentity | null): { label: string; value: string }[] {
+  const employer = content.parties.employer;
+  const rows = [{ label: '甲方（用人单位）', value: employer.name }];
+  if (employer.creditCode) rows.push({ label: '统一社会信用代码', value: employer.creditCode });
+  if (employer.address) rows.push({ label: '甲方住所', value: employer.address });
+  if (employer.legalRepresentative) rows.push({ label: '法定代表人（主要负责人）', value: employer.legalRepresentative });
+  rows.push({ label: '乙方（劳动者）', value: identity?.name ?? content.parties.seeker.maskedName });
+  if (identity) {
+    rows.push({ label: '乙方居民身份证号码', value: identity.idNumber });
+    rows.push({ label: '乙方住址（户籍所在地）', value: identity.address });
+  }
+  return rows;
+}
+
+function termRows(content: ContractContent, identity: SeekerIdentity | null): { label: string; value: string }[] {
   const t = content.terms;
   const term =
     t.termKind === 'FIXED'
@@ -58,8 +87,7 @@ function termRows(content: ContractContent): { label: string; value: string }[] 
         ? `${TERM_KIND_WORD[t.termKind]}：${t.task}，自 ${t.startDate} 起`
         : `${TERM_KIND_WORD[t.termKind]}，自 ${t.startDate} 起`;
   return [
-    { label: '甲方（用人单位）', value: content.parties.employer.name },
-    { label: '乙方（劳动者）', value: content.parties.seeker.maskedName },
+    ...partyRows(content, identity),
     { label: '岗位', value: content.job.title },
     { label: '合同期限', value: term },
     { label: '试用期', value: t.probationMonths === 0 ? '不约定试用期' : `${t.probationMonths} 个月（包含在合同期限内）` },
@@ -71,12 +99,15 @@ function termRows(content: ContractContent): { label: string; value: string }[] 
   ];
 }
 
-/** The contract as a PDF document: the same content and creation time always give the same bytes. */
-export function contractDocument(content: ContractContent, contentDigest: string, createdAt: Date): PdfDocument {
+/**
+ * The contract as a PDF document (the parties' copy: `identity` prints the worker in full):
+ * the same content, identity and creation time always give the same bytes.
+ */
+export function contractDocument(content: ContractContent, contentDigest: string, createdAt: Date, identity: SeekerIdentity | null): PdfDocument {
   const blocks: PdfBlock[] = [
     { kind: 'paragraph', text: `合同编号：${content.contractId}`, size: 9, align: 'left' },
     { kind: 'heading', text: '一、合同主要条款' },
-    { kind: 'table', rows: termRows(content) },
+    { kind: 'table', rows: termRows(content, identity) },
     { kind: 'heading', text: '二、双方约定' },
     {
       kind: 'paragraph',
@@ -90,6 +121,9 @@ export function contractDocument(content: ContractContent, contentDigest: string
     },
     { kind: 'heading', text: '三、内容摘要' },
     { kind: 'paragraph', text: `合同内容 SHA-256：${contentDigest}`, size: 9, align: 'left' },
+    ...(content.parties.seeker.identityDigest
+      ? [{ kind: 'paragraph' as const, text: `乙方身份信息摘要（加盐 SHA-256）：${content.parties.seeker.identityDigest}`, size: 9, align: 'left' as const }]
+      : []),
   ];
   return {
     title: '劳动合同',
@@ -106,11 +140,19 @@ export interface AuditFacts {
   contentDigest: string;
   pdfDigest: string;
   chainHead: string;
+  /** The contract's verification code (its scan address), printed as a QR beside the instruction to scan it. */
+  verificationUrl: string;
 }
 
-/** The contract plus its audit page (审计页): every event with its time and hash, and the digests. */
-export function sealedContractDocument(content: ContractContent, createdAt: Date, sealedAt: Date, audit: AuditFacts): PdfDocument {
-  const base = contractDocument(content, audit.contentDigest, createdAt);
+/** The contract plus its audit page (审计页): every event with its time and hash, the digests, and the QR of its verification code. */
+export function sealedContractDocument(
+  content: ContractContent,
+  createdAt: Date,
+  sealedAt: Date,
+  audit: AuditFacts,
+  identity: SeekerIdentity | null,
+): PdfDocument {
+  const base = contractDocument(content, audit.contentDigest, createdAt, identity);
   const eventRows = audit.events.map((event) => ({
     label: `${event.seq}. ${EVENT_WORD[event.kind]}`,
     value: `${chinaTime(event.occurredAt)}（北京时间）\n${describe(event)}事件哈希：${event.hash}`,
@@ -125,8 +167,9 @@ export function sealedContractDocument(content: ContractContent, createdAt: Date
       {
         kind: 'paragraph',
         indent: true,
-        text: '以下记录由平台自动生成。每条记录的哈希值包含上一条记录的哈希值，任何一条被改动或删除都能被发现。扫描合同的就业服务码，或上传本文件，即可核验其是否为平台封存的原件。',
+        text: '以下记录由平台自动生成。每条记录的哈希值包含上一条记录的哈希值，任何一条被改动或删除都能被发现。扫描下方合同的就业服务码，或上传本文件，即可核验其是否为平台封存的原件。',
       },
+      { kind: 'qr', text: audit.verificationUrl, size: 110, caption: `扫码核验本合同：${audit.verificationUrl}` },
       { kind: 'table', rows: eventRows },
       {
         kind: 'table',

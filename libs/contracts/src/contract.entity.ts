@@ -77,6 +77,10 @@ export class Contract {
   @Column({ type: 'varchar', length: 12 })
   workplaceRegionCode: string;
 
+  /** The worker's name, ID number and address as the parties' copies print them (`SeekerIdentity`, AES-256-GCM); null before labour-2026.2. */
+  @Column({ type: 'text', nullable: true })
+  seekerIdentityEncrypted: string | null;
+
   /** The final PDF with the audit page, stored once on ACTIVE. */
   @Column({ type: 'bytea', nullable: true, select: false })
   sealedPdf: Buffer | null;

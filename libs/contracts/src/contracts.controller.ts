@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import { type FastifyReply, type FastifyRequest } from 'fastify';
 
-import { type Actor, Allow, badInput, CurrentActor, PUBLIC, RateLimit, Role } from '@jobcode/common';
+import { type Actor, Allow, badInput, CurrentActor, PUBLIC, RateLimit, ReqContext, type RequestContext, Role } from '@jobcode/common';
 
 import { sha256Hex } from './canonical';
 import { ContractsService } from './contracts.service';
@@ -19,8 +19,13 @@ export class ContractsController {
 
   @Allow(Role.SEEKER, Role.EMPLOYER, Role.STAFF, Role.ADMIN)
   @Get(':id/pdf')
-  async pdf(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
-    const { pdf, contract } = await this.contracts.pdf(actor, id);
+  async pdf(
+    @CurrentActor() actor: Actor,
+    @ReqContext() context: RequestContext,
+    @Param('id', uuid) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    const { pdf, contract } = await this.contracts.pdf(actor, id, context, 'GET /contracts/:id/pdf');
     void reply
       .header('content-type', 'application/pdf')
       .header(

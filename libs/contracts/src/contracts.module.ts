@@ -1,9 +1,11 @@
 import { forwardRef, Module } from '@nestjs/common';
 
 import { ApplicationsModule } from '@jobcode/applications';
+import { SeekersModule } from '@jobcode/seekers';
 import { ServiceCodesModule } from '@jobcode/service-codes';
 
 import { ContractSignaturesLoader } from './contract-signatures.loader';
+import { ContractVerificationUrlLoader } from './contract-verification-url.loader';
 import { ContractsController } from './contracts.controller';
 import { ContractsResolver } from './contracts.resolver';
 import { ContractsService } from './contracts.service';
@@ -11,9 +13,9 @@ import { CONTRACT_SIGNER, contractSignerProvider } from './signers';
 
 @Module({
   // Service codes show contracts (verification by scan) and contracts resolve their codes: a cycle.
-  imports: [ApplicationsModule, forwardRef(() => ServiceCodesModule)],
+  imports: [ApplicationsModule, SeekersModule, forwardRef(() => ServiceCodesModule)],
   controllers: [ContractsController],
-  providers: [contractSignerProvider, ContractsService, ContractsResolver, ContractSignaturesLoader],
+  providers: [contractSignerProvider, ContractsService, ContractsResolver, ContractSignaturesLoader, ContractVerificationUrlLoader],
   exports: [ContractsService, CONTRACT_SIGNER],
 })
 export class ContractsModule {}

@@ -2,7 +2,10 @@ import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nest
 
 import { type Actor, Allow, CurrentActor, PUBLIC, RateLimit, ReqContext, type RequestContext, Role } from '@jobcode/common';
 
+import { SeekerNameLoader } from '@jobcode/seekers';
+
 import { ContractSignaturesLoader } from './contract-signatures.loader';
+import { ContractVerificationUrlLoader } from './contract-verification-url.loader';
 import { type ContractParent, toContractObject } from './contract.mapper';
 import { ContractDigestCheckObject, ContractObject, ContractSignatureObject, ContractVerificationObject } from './contract.object';
 import { ContractsService } from './contracts.service';
@@ -23,6 +26,8 @@ export class ContractsResolver {
   constructor(
     private readonly contracts: ContractsService,
     private readonly signatures: ContractSignaturesLoader,
+    private readonly verificationUrls: ContractVerificationUrlLoader,
+    private readonly seekerNames: SeekerNameLoader,
   ) {}
 
   @Allow(...EMPLOYER_SIDE)
@@ -93,6 +98,21 @@ export class ContractsResolver {
   @Query(() => ContractDigestCheckObject, { description: '核验一个摘要（合同内容或 PDF 文件的 SHA-256）是否为平台封存的这份合同' })
   async verifyContract(@Args('input') input: VerifyContractInput): Promise<ContractDigestCheckObject> {
     return this.contracts.checkDigest(input, input.digest);
+  }
+
+  @ResolveField('seekerName', () => String, {
+    description: '劳动者姓名（全名，与报名、求职登记上一致）：合同只有当事人和辖区工作人员能看到；公开核验只显示脱敏姓名',
+  })
+  async seekerName(@Parent() contract: ContractParent, @ReqContext() context: RequestContext): Promise<string> {
+    return context.loaders.get(this.seekerNames).load(contract.jobSeekerId);
+  }
+
+  @ResolveField('verificationUrl', () => String, {
+    nullable: true,
+    description: '合同的就业服务码（核验码）地址：发出时即生成，封存的 PDF 审计页上印有它的二维码；任何人扫码可核验真伪，看不到个人信息',
+  })
+  async verificationUrl(@Parent() contract: ContractParent, @ReqContext() context: RequestContext): Promise<string | null> {
+    return context.loaders.get(this.verificationUrls).load(contract.id);
   }
 
   @ResolveField('signatures', () => [ContractSignatureObject])

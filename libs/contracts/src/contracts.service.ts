@@ -1,11 +1,11 @@
-import { randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomBytes, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
 
 import { forwardRef, Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull, MoreThan } from 'typeorm';
 
 import { Application, type ApplicationMoveEvent, ApplicationsService, ApplicationStatus } from '@jobcode/applications';
-import { type Actor, AppConfig, maskName, Role } from '@jobcode/common';
+import { type Actor, AppConfig, maskName, type RequestContext, Role } from '@jobcode/common';
 import { CountySettingsService } from '@jobcode/county-settings';
 import { inTransaction, isUniqueViolation } from '@jobcode/database';
 import { PdfRenderer } from '@jobcode/documents';
@@ -13,13 +13,14 @@ import { Employer } from '@jobcode/employers';
 import { countyToday, Job, monthlyEquivalent } from '@jobcode/jobs';
 import { NotificationChannel, NotificationsService, NotificationTemplates } from '@jobcode/notifications';
 import { OutboxService } from '@jobcode/outbox';
-import { PersonalDataCipher } from '@jobcode/personal-data';
+import { PersonalDataAccessLog, PersonalDataCipher, PersonalDataField } from '@jobcode/personal-data';
+import { RegionsService } from '@jobcode/regions';
 import { ServiceCodesService, ServiceCodeTargetKind } from '@jobcode/service-codes';
 import { JobSeeker } from '@jobcode/seekers';
 
 import { canonicalJson, sha256Hex } from './canonical';
 import { chainIsValid, eventHash, GENESIS_HASH } from './contract-chain';
-import { CONTRACT_TEMPLATE_VERSION, type ContractContent, contractDocument, sealedContractDocument } from './contract-document';
+import { CONTRACT_TEMPLATE_VERSION, type ContractContent, contractDocument, type SeekerIdentity, sealedContractDocument } from './contract-document';
 import { ContractEvent, ContractEventKind } from './contract-event.entity';
 import { ContractSignature, SignatureParty } from './contract-signature.entity';
 import { validateTerms } from './contract-terms';
@@ -106,6 +107,8 @@ export class ContractsService implements OnModuleInit {
     @Inject(forwardRef(() => ServiceCodesService)) private readonly serviceCodes: ServiceCodesService,
     @Inject(CONTRACT_SIGNER) private readonly signer: ContractSigner,
     private readonly config: AppConfig,
+    private readonly regions: RegionsService,
+    private readonly personalDataLog: PersonalDataAccessLog,
   ) {}
 
   onModuleInit(): void {
@@ -134,6 +137,8 @@ export class ContractsService implements OnModuleInit {
   // ---- offering ----
 
   async offer(actor: Actor, input: OfferContractInput): Promise<Contract> {
+    // The division names are read into memory now: inside the transaction only its own connection may be used.
+    await this.regions.find('');
     try {
       return await inTransaction(this.dataSource, async (manager) => {
         const application = await this.applications.requireManageable(actor, input.applicationId, manager, true);
@@ -166,22 +171,43 @@ export class ContractsService implements OnModuleInit {
           hourly: await this.settings.get(MINIMUM_HOURLY_WAGE, input.terms.workplaceRegionCode, manager),
         };
         const terms = validateTerms(input.terms, minimum, countyToday());
-        const employer = job.employerId ? await manager.findOneOrFail(Employer, { where: { id: job.employerId } }) : null;
+        const employer = job.employerId ? await manager.findOneOrFail(Employer, { where: { id: job.employerId }, lock: { mode: 'pessimistic_write' } }) : null;
+        const legalRepresentative = input.legalRepresentative?.trim() || employer?.legalRepresentative || null;
+        if (employer && !legalRepresentative) {
+          throw new ContractsException(
+            ContractsExceptionCode.EMPLOYER_DETAILS_MISSING,
+            '劳动合同须写明用人单位的法定代表人或主要负责人（劳动合同法第十七条）：请填写后再发出，它会记入单位信息',
+            { field: 'input.legalRepresentative' },
+          );
+        }
+        if (employer && legalRepresentative !== employer.legalRepresentative) {
+          employer.legalRepresentative = legalRepresentative;
+          await manager.update(Employer, { id: employer.id }, { legalRepresentative });
+        }
         const contractId = randomUUID();
+        const seekerAddress = await this.fullAddress(seeker.regionCode);
+        const identity: SeekerIdentity = {
+          salt: randomBytes(16).toString('hex'),
+          name: seeker.name,
+          idNumber: this.cipher.decrypt(seeker.idNumberEncrypted),
+          address: seekerAddress,
+        };
         const content: ContractContent = {
           contractId,
           templateVersion: CONTRACT_TEMPLATE_VERSION,
           job: { id: job.id, title: job.title },
           parties: {
-            employer: { id: employer?.id ?? null, name: employer?.name ?? '县人力资源和社会保障局（公益性岗位）' },
-            seeker: { id: seeker.id, maskedName: maskName(seeker.name) },
+            employer: employer
+              ? { id: employer.id, name: employer.name, creditCode: employer.creditCode, address: employer.address, legalRepresentative }
+              : { id: null, name: '县人力资源和社会保障局（公益性岗位）', creditCode: null, address: null, legalRepresentative: null },
+            seeker: { id: seeker.id, maskedName: maskName(seeker.name), identityDigest: sha256Hex(canonicalJson(identity)) },
           },
           terms,
         };
         const canonical = canonicalJson(content);
         const contentDigest = sha256Hex(canonical);
         const createdAt = new Date();
-        const pdf = await this.renderer.render(contractDocument(content, contentDigest, createdAt));
+        const pdf = await this.renderer.render(contractDocument(content, contentDigest, createdAt, identity));
         const contract = manager.create(Contract, {
           id: contractId,
           applicationId: application.id,
@@ -200,6 +226,7 @@ export class ContractsService implements OnModuleInit {
           startDate: terms.startDate,
           endDate: terms.endDate,
           workplaceRegionCode: terms.workplaceRegionCode,
+          seekerIdentityEncrypted: this.cipher.encrypt(JSON.stringify(identity)),
           sealedPdf: null,
           sealedPdfDigest: null,
           chainHead: GENESIS_HASH,
@@ -221,6 +248,13 @@ export class ContractsService implements OnModuleInit {
           createdAt,
         );
         await this.append(manager, contract, ContractEventKind.SENT, actor.accountId, { to: 'SEEKER' });
+        // Its verification code exists from the moment it is sent; the sealed PDF prints it as a QR.
+        await this.serviceCodes.issueWithin(
+          manager,
+          actor.accountId,
+          { targetKind: ServiceCodeTargetKind.CONTRACT, targetId: contractId, label: '劳动合同核验' },
+          job.regionCode,
+        );
         await this.notifications.send(manager, {
           to: { accountId: seeker.accountId },
           channel: NotificationChannel.IN_APP,
@@ -418,7 +452,7 @@ export class ContractsService implements OnModuleInit {
         signedAt,
       });
       await this.append(manager, contract, ContractEventKind.COUNTERSIGNED, actor.accountId, { identityCheck, digest: contract.contentDigest }, signedAt);
-      await this.seal(manager, contract, signedAt);
+      await this.seal(manager, contract, signedAt, actor.accountId);
 
       if (application.status === ApplicationStatus.OFFERED) {
         await this.applications.transition(manager, application, [ApplicationStatus.OFFERED], ApplicationStatus.HIRED, '录用', actor.accountId, null);
@@ -450,7 +484,7 @@ export class ContractsService implements OnModuleInit {
           to: { accountId: seeker.accountId },
           channel: NotificationChannel.IN_APP,
           template: 'contract.activated',
-          params: { employer: content.parties.employer.name, link: `${this.config.publicUrl}/contracts/${contract.id}/pdf` },
+          params: { employer: content.parties.employer.name, link: `${this.config.publicUrl}/m/contracts/${contract.id}` },
           idempotencyKey: `contract:${contract.id}:activated`,
         });
       }
@@ -458,15 +492,43 @@ export class ContractsService implements OnModuleInit {
     });
   }
 
+  /** `广西壮族自治区桂林市资源县瓜里乡金江村`: every division name from the top down (the in-memory tree). */
+  private async fullAddress(code: string): Promise<string> {
+    const names: string[] = [];
+    for (let region = await this.regions.find(code); region; region = region.parentCode ? await this.regions.find(region.parentCode) : undefined) {
+      names.unshift(region.name);
+    }
+    return names.join('');
+  }
+
+  /** The worker as the parties' copies print them; null for contracts made before labour-2026.2. */
+  private identityOf(contract: Pick<Contract, 'seekerIdentityEncrypted'>): SeekerIdentity | null {
+    return contract.seekerIdentityEncrypted ? (JSON.parse(this.cipher.decrypt(contract.seekerIdentityEncrypted)) as SeekerIdentity) : null;
+  }
+
   /** Renders the final PDF with the audit page, has the signer seal it, and stores it with its digest: the contract is ACTIVE and frozen. */
-  private async seal(manager: EntityManager, contract: Contract, sealedAt: Date): Promise<void> {
+  private async seal(manager: EntityManager, contract: Contract, sealedAt: Date, sealedBy: string): Promise<void> {
     const events = await manager.find(ContractEvent, { where: { contractId: contract.id }, order: { seq: 'ASC' } });
-    const document = sealedContractDocument(ContractsService.contentOf(contract), contract.createdAt, sealedAt, {
-      events,
-      contentDigest: contract.contentDigest,
-      pdfDigest: contract.pdfDigest,
-      chainHead: contract.chainHead,
-    });
+    // Contracts sent before codes were issued on sending get theirs now.
+    const code = await this.serviceCodes.issueWithin(
+      manager,
+      sealedBy,
+      { targetKind: ServiceCodeTargetKind.CONTRACT, targetId: contract.id, label: '劳动合同核验' },
+      contract.regionCode,
+    );
+    const document = sealedContractDocument(
+      ContractsService.contentOf(contract),
+      contract.createdAt,
+      sealedAt,
+      {
+        events,
+        contentDigest: contract.contentDigest,
+        pdfDigest: contract.pdfDigest,
+        chainHead: contract.chainHead,
+        verificationUrl: this.serviceCodes.scanUrl(code.token),
+      },
+      this.identityOf(contract),
+    );
     const rendered = await this.renderer.render(document);
     // The signer may add a PDF signature: the digest is always that of the final bytes.
     const { pdf, record } = await this.signer.seal(rendered, { contractId: contract.id, sealedAt });
@@ -595,14 +657,38 @@ export class ContractsService implements OnModuleInit {
     return map;
   }
 
+  /** The scan address of each contract's active verification code. */
+  async verificationUrlsOf(contractIds: readonly string[]): Promise<Map<string, string>> {
+    const rows: { target_id: string; token: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT ON (target_id) target_id, token FROM service_code
+        WHERE target_kind = 'CONTRACT' AND target_id = ANY($1::uuid[]) AND revoked_at IS NULL AND replaced_by_id IS NULL
+          AND (expires_at IS NULL OR expires_at > now())
+        ORDER BY target_id, issued_at DESC`,
+      [contractIds],
+    );
+    return new Map(rows.map((r) => [r.target_id, this.serviceCodes.scanUrl(r.token)]));
+  }
+
   /** The PDF a party downloads: the sealed one once ACTIVE, otherwise the contract as offered (re-rendered, byte-identical). */
-  async pdf(actor: Actor, contractId: string): Promise<{ pdf: Buffer; contract: Contract }> {
+  async pdf(actor: Actor, contractId: string, context: RequestContext, channel: string): Promise<{ pdf: Buffer; contract: Contract }> {
     const contract = await this.requireVisible(actor, contractId);
+    // The parties' copy names the worker with the full ID number: a read by anyone but the worker is logged.
+    const seeker = await this.dataSource.manager.findOne(JobSeeker, { where: { id: contract.jobSeekerId }, select: { id: true, accountId: true } });
+    if (contract.seekerIdentityEncrypted && seeker?.accountId !== actor.accountId) {
+      await this.personalDataLog.logRead(context, {
+        subjectKind: 'JobSeeker',
+        subjectId: contract.jobSeekerId,
+        field: PersonalDataField.ID_NUMBER,
+        purpose: '劳动合同当事人文本（写明乙方身份证号）',
+        channel,
+      });
+    }
     if (contract.sealedPdfDigest) {
       const [row] = (await this.dataSource.query(`SELECT sealed_pdf FROM contract WHERE id = $1`, [contract.id])) as { sealed_pdf: Buffer }[];
       return { pdf: row.sealed_pdf, contract };
     }
-    return { pdf: await this.renderer.render(contractDocument(ContractsService.contentOf(contract), contract.contentDigest, contract.createdAt)), contract };
+    const document = contractDocument(ContractsService.contentOf(contract), contract.contentDigest, contract.createdAt, this.identityOf(contract));
+    return { pdf: await this.renderer.render(document), contract };
   }
 
   /**

@@ -35,6 +35,10 @@ export class Employer {
   @Column({ type: 'varchar', length: 200 })
   address: string;
 
+  /** 法定代表人或主要负责人 (Labour Contract Law art. 17): printed on the parties' contracts. */
+  @Column({ type: 'varchar', length: 50, nullable: true })
+  legalRepresentative: string | null;
+
   @Column({ type: 'varchar', length: 10, default: EmployerStatus.PENDING })
   status: EmployerStatus;
 

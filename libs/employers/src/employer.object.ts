@@ -37,6 +37,9 @@ export class EmployerObject {
   @Field(() => String)
   address: string;
 
+  @Field(() => String, { nullable: true, description: '法定代表人或主要负责人' })
+  legalRepresentative: string | null;
+
   @Field(() => EmployerStatus)
   status: EmployerStatus;
 

@@ -133,7 +133,7 @@ export class PhoneCodesService implements OnModuleInit {
     purpose: PhoneCodePurpose,
     code: string,
     action: (manager: EntityManager, phone: string) => Promise<T>,
-    options: { scope?: string; field?: string } = {},
+    options: { scope?: string; field?: string; missingMessage?: string } = {},
   ): Promise<T> {
     const phone = parsePhone(rawPhone, 'input.phone');
     const scope = options.scope ?? '';
@@ -146,9 +146,8 @@ export class PhoneCodesService implements OnModuleInit {
         lock: { mode: 'pessimistic_write' },
       });
       if (!row || row.usedAt) {
-        throw new PhoneCodesException(PhoneCodesExceptionCode.CODE_INVALID, '请先点击“获取验证码”，再填写手机收到的 6 位验证码（每个验证码只能用一次）', {
-          field,
-        });
+        const message = options.missingMessage ?? '请先点击“获取验证码”，再填写手机收到的 6 位验证码（每个验证码只能用一次）';
+        throw new PhoneCodesException(PhoneCodesExceptionCode.CODE_INVALID, message, { field });
       }
       if (row.attempts >= PHONE_CODE_MAX_ATTEMPTS) {
         throw new PhoneCodesException(PhoneCodesExceptionCode.TOO_MANY_ATTEMPTS, `验证码已输错 ${PHONE_CODE_MAX_ATTEMPTS} 次，已失效；请重新获取验证码`, {

@@ -108,6 +108,13 @@ export class JobSeeker {
   @Column({ type: 'uuid', nullable: true })
   registeredBy: string | null;
 
+  /**
+   * Set when the person asked for deletion (libs/privacy): what the law makes us keep is only
+   * stored and protected from then on — no listings, recommendations or edits.
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  processingRestrictedAt: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

@@ -3,14 +3,21 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
 import { type Actor, Role } from '@jobcode/common';
+import { PersonalDataField } from '@jobcode/personal-data';
 import { RegionScope } from '@jobcode/regions';
 
 /** What a caller may see of one seeker. */
 export enum SeekerAccess {
   /** Nothing: the record does not exist for them. */
   NONE = 'NONE',
-  /** The profile, with ID number and phone masked: employers the seeker applied to (see `accessOfNow`). */
+  /** The profile, with ID number and phone masked. */
   MASKED = 'MASKED',
+  /**
+   * The profile and, on request (logged like any full read), the full phone; the ID number
+   * stays masked: an employer the seeker applied to, while the application is active (the
+   * apply step tells the seeker so), so that it can reach the applicant.
+   */
+  APPLICANT = 'APPLICANT',
   /** The profile, and full ID number and phone on request (logged): the person, staff whose region holds them, admins. */
   FULL = 'FULL',
 }
@@ -23,14 +30,18 @@ export interface SeekerRef {
 }
 
 /** Application statuses in which the employer still deals with the applicant (libs/applications owns the table). */
-const EMPLOYER_VISIBLE_APPLICATION_STATUSES = ['APPLIED', 'SHORTLISTED', 'OFFERED', 'HIRED'];
+export const EMPLOYER_VISIBLE_APPLICATION_STATUSES = ['APPLIED', 'SHORTLISTED', 'OFFERED', 'HIRED'];
+
+/** What the apply step tells the seeker, and what the employer's access rests on. */
+export const APPLICANT_PHONE_NOTICE =
+  '报名后，该用人单位可以查看您的姓名、求职信息和完整手机号，以便联系您；每次查看都会记录，您可以在“我的个人信息”里看到谁在何时查看过。撤回报名或未被录用后，对方就不能再查看。';
 
 /**
- * The one place that decides who sees a job seeker. Employers see, masked, the seekers who
- * applied to one of their jobs (an active application: not withdrawn or rejected): the
- * name and profile the seeker sent with the application, never the full ID number or phone
- * (PIPL minimum necessary: the employer reaches the applicant through the platform, and the
- * contract identifies them by the checked identity, not by a copied ID number).
+ * The one place that decides who sees a job seeker. Employers see the seekers who applied
+ * to one of their jobs (an active application: not withdrawn or rejected): the name in
+ * full, the profile, and the full phone on request (each read logged) so that they can
+ * reach the applicant — never the full ID number (PIPL minimum necessary: the contract
+ * identifies the worker by the checked identity on the parties' own copies).
  * Recommendations (the seeker consented) are the rule to add next.
  */
 @Injectable()
@@ -49,7 +60,13 @@ export class SeekerVisibility {
         WHERE a.job_seeker_id = $1 AND m.account_id = $2 AND a.status = ANY($3) LIMIT 1`,
       [seeker.id, actor.accountId, EMPLOYER_VISIBLE_APPLICATION_STATUSES],
     );
-    return rows.length > 0 ? SeekerAccess.MASKED : SeekerAccess.NONE;
+    return rows.length > 0 ? SeekerAccess.APPLICANT : SeekerAccess.NONE;
+  }
+
+  /** Whether the actor may read this field in full now (the caller logs the read). */
+  async mayReadFieldNow(actor: Actor | undefined, seeker: SeekerRef, field: PersonalDataField): Promise<boolean> {
+    const access = await this.accessOfNow(actor, seeker);
+    return access === SeekerAccess.FULL || (access === SeekerAccess.APPLICANT && field === PersonalDataField.PHONE);
   }
 
   async canSeeNow(actor: Actor | undefined, seeker: SeekerRef): Promise<boolean> {

@@ -18,6 +18,7 @@ import {
 } from '@jobcode/common';
 import { inTransaction, isUniqueViolation } from '@jobcode/database';
 import { PersonalDataAccessLog, PersonalDataCipher, PersonalDataField } from '@jobcode/personal-data';
+import { PhoneCodePurpose, PhoneCodesService } from '@jobcode/phone-codes';
 import { RegionScope, RegionsService } from '@jobcode/regions';
 
 import { chinaDate } from './china-date';
@@ -41,6 +42,8 @@ export const SUBJECT_KIND = 'JobSeeker';
 const REQUIRED_FIELDS = ['name', 'phone', 'regionCode', 'laborCapacity', 'consentToRecommend', 'employmentStatus'] as const;
 /** The purpose recorded when a reader asks for a full value without saying why. */
 export const DEFAULT_PURPOSE = '就业服务（未注明具体用途）';
+/** The purpose recorded when an employer reads an applicant's phone without saying why. */
+export const EMPLOYER_DEFAULT_PURPOSE = '联系报名人（用人单位）';
 
 @Injectable()
 export class SeekersService {
@@ -53,6 +56,7 @@ export class SeekersService {
     private readonly visibility: SeekerVisibility,
     private readonly cipher: PersonalDataCipher,
     private readonly personalDataLog: PersonalDataAccessLog,
+    private readonly phoneCodes: PhoneCodesService,
   ) {}
 
   /** The validation context: the division tree and the support groups, both cached in memory. */
@@ -129,35 +133,56 @@ export class SeekersService {
     return new SeekersException(SeekersExceptionCode.ALREADY_REGISTERED, `此身份证号已经登记过求职信息，不能重复登记。${hint}`, { field: 'input.idNumber' });
   }
 
-  /** A SEEKER account takes over a desk-registered record by proving name and ID number. */
+  /**
+   * A SEEKER account takes over a desk-registered record by proving name, ID number and
+   * control of the phone on record (a code texted to it, purpose CLAIM). A person whose
+   * phone changed has staff correct it at the desk first (updateJobSeeker), then claims.
+   */
   async claim(actor: Actor, input: ClaimJobSeekerInput): Promise<JobSeeker> {
     const id = parseIdNumber(input.idNumber, 'input.idNumber');
     const mismatch = () =>
       new SeekersException(SeekersExceptionCode.CLAIM_MISMATCH, '没有找到姓名和身份证号都相符、且尚未认领的求职登记；请核对后重试，或到村、乡镇求职登记区办理');
-    return inTransaction(this.dataSource, async (manager) => {
-      if (await manager.exists(JobSeeker, { where: { accountId: actor.accountId } })) throw this.profileExists();
-      const seeker = await manager.findOne(JobSeeker, {
-        where: { idNumberHash: this.repository.idNumberHash(id.idNumber) },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!seeker || seeker.accountId || seeker.name !== input.name.trim().replace(/\s+/g, '')) throw mismatch();
-      seeker.accountId = actor.accountId;
-      try {
-        return await manager.save(seeker);
-      } catch (error) {
-        if (isUniqueViolation(error)) throw this.profileExists();
-        throw error;
-      }
-    });
+    const idNumberHash = this.repository.idNumberHash(id.idNumber);
+    const found = await this.dataSource.manager.findOne(JobSeeker, { where: { idNumberHash } });
+    if (!found || found.accountId || found.name !== input.name.trim().replace(/\s+/g, '')) throw mismatch();
+    const phoneOnRecord = this.cipher.decrypt(found.phoneEncrypted);
+    return this.phoneCodes.consume(
+      phoneOnRecord,
+      PhoneCodePurpose.CLAIM,
+      input.code,
+      async (manager) => {
+        if (await manager.exists(JobSeeker, { where: { accountId: actor.accountId } })) throw this.profileExists();
+        const seeker = await manager.findOne(JobSeeker, { where: { id: found.id }, lock: { mode: 'pessimistic_write' } });
+        if (!seeker || seeker.accountId) throw mismatch();
+        seeker.accountId = actor.accountId;
+        try {
+          return await manager.save(seeker);
+        } catch (error) {
+          if (isUniqueViolation(error)) throw this.profileExists();
+          throw error;
+        }
+      },
+      {
+        missingMessage: `请先获取验证码：验证码发到登记时留的手机号（${maskPhone(phoneOnRecord)}）；手机号已更换的，请带身份证到村或乡镇工作人员处更新手机号后再认领`,
+      },
+    );
   }
 
   async update(actor: Actor, input: UpdateJobSeekerInput): Promise<JobSeeker> {
     if (actor.role === Role.SEEKER && input.employmentStatus) {
       throw new SeekersException(SeekersExceptionCode.STAFF_ONLY_FIELD, '就业状态由工作人员核实后修改', { field: 'input.employmentStatus' });
     }
-    return inTransaction(this.dataSource, async (manager) => {
+    // Everything read beside the row (support groups, the division tree) is read before the
+    // transaction: on the embedded database a query beside an open transaction is refused.
+    const context = await this.draftContext();
+    const outcome = await inTransaction(this.dataSource, async (manager): Promise<{ saved: JobSeeker } | { outOfRegion: string }> => {
       const seeker = await manager.findOne(JobSeeker, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
       if (!seeker || !this.visibility.mayEdit(actor, seeker)) throw seekerNotFound();
+      if (seeker.processingRestrictedAt) {
+        throw new SeekersException(SeekersExceptionCode.PROCESSING_RESTRICTED, '本人已申请删除个人信息：依法保存的记录只作存储，不能再修改', {
+          field: 'input.id',
+        });
+      }
       const currentGroups = (await manager.find(JobSeekerSupportGroup, { where: { jobSeekerId: seeker.id } })).map((g) => g.supportGroupCode);
       for (const field of REQUIRED_FIELDS) {
         if (input[field] === null) throw badInput('此项不能清空；不修改时请不要传这个字段', { field: `input.${field}` });
@@ -166,8 +191,11 @@ export class SeekersService {
         ...this.draftOf(seeker, currentGroups),
         ...Object.fromEntries(Object.entries(input).filter(([key, value]) => key !== 'id' && value !== undefined)),
       };
-      const valid = await this.validate(merged);
-      if (valid.regionCode !== seeker.regionCode && actor.role !== Role.SEEKER) await this.scope.assertCovers(actor, valid.regionCode);
+      const { value: valid, problems } = validateDraft(merged, context);
+      if (!valid) throw this.firstProblem(problems);
+      if (valid.regionCode !== seeker.regionCode && actor.role !== Role.SEEKER && !this.scope.covers(actor, valid.regionCode)) {
+        return { outOfRegion: valid.regionCode };
+      }
       const sealed = this.repository.seal(valid, { accountId: seeker.accountId, registeredBy: seeker.registeredBy, channel: seeker.channel });
       Object.assign(seeker, {
         name: valid.name,
@@ -197,8 +225,13 @@ export class SeekersService {
             valid.supportGroupCodes.map((code) => ({ jobSeekerId: seeker.id, supportGroupCode: code })),
           );
       }
-      return saved;
+      return { saved };
     });
+    if ('outOfRegion' in outcome) {
+      await this.scope.assertCovers(actor, outcome.outOfRegion);
+      throw seekerNotFound();
+    }
+    return outcome.saved;
   }
 
   private draftOf(seeker: JobSeeker, supportGroupCodes: string[]): JobSeekerDraft {
@@ -231,7 +264,7 @@ export class SeekersService {
     const limit = clampPageSize(args.first);
     const after = decodeCursor(args.after, 2) as [string, string] | undefined;
     const filter = args.filter ?? {};
-    const qb = this.dataSource.manager.createQueryBuilder(JobSeeker, 's');
+    const qb = this.dataSource.manager.createQueryBuilder(JobSeeker, 's').where('s.processing_restricted_at IS NULL');
     this.scope.restrict(qb, 's.region_code', actor);
     if (filter.regionCode) {
       const code = parseRegionCode(filter.regionCode, 'filter.regionCode');
@@ -305,12 +338,13 @@ export class SeekersService {
   async reveal(context: RequestContext, seeker: JobSeekerObject, field: PersonalDataField, full: boolean, purpose?: string | null): Promise<string> {
     const value = this.cipher.decrypt(field === PersonalDataField.ID_NUMBER ? seeker.idNumberEncrypted : seeker.phoneEncrypted);
     const mask = field === PersonalDataField.ID_NUMBER ? maskIdNumber : maskPhone;
-    if (!full || !this.visibility.mayReadFull(context.actor, seeker)) return mask(value);
+    if (!full || !(await this.visibility.mayReadFieldNow(context.actor, seeker, field))) return mask(value);
+    const defaultPurpose = context.actor?.role === Role.EMPLOYER ? EMPLOYER_DEFAULT_PURPOSE : DEFAULT_PURPOSE;
     await this.personalDataLog.logRead(context, {
       subjectKind: SUBJECT_KIND,
       subjectId: seeker.id,
       field,
-      purpose: purpose?.trim() || DEFAULT_PURPOSE,
+      purpose: purpose?.trim() || defaultPurpose,
       channel: field === PersonalDataField.ID_NUMBER ? 'JobSeeker.idNumber' : 'JobSeeker.phone',
     });
     return value;

@@ -115,7 +115,7 @@ export class ServiceCodesService {
     return facts;
   }
 
-  private async insert(manager: EntityManager, actor: Actor, input: IssueServiceCode, regionCode: string | null): Promise<ServiceCode> {
+  private async insert(manager: EntityManager, issuedBy: string, input: IssueServiceCode, regionCode: string | null): Promise<ServiceCode> {
     for (let attempt = 0; ; attempt++) {
       try {
         return await manager.save(
@@ -125,7 +125,7 @@ export class ServiceCodesService {
             targetId: input.targetId,
             regionCode,
             label: input.label?.trim() || null,
-            issuedBy: actor.accountId,
+            issuedBy,
             expiresAt: input.expiresAt ?? null,
           }),
         );
@@ -136,12 +136,35 @@ export class ServiceCodesService {
     }
   }
 
+  /**
+   * A code issued by the feature that owns the target, inside its own transaction (a
+   * contract gets its verification code when it is sent): no manager check here, the
+   * caller has made it. Returns the active code the target already has, if any.
+   */
+  async issueWithin(manager: EntityManager, issuedBy: string, input: IssueServiceCode, regionCode: string | null): Promise<ServiceCode> {
+    const existing = await manager
+      .createQueryBuilder(ServiceCode, 'c')
+      .where('c.target_kind = :kind AND c.target_id = :id AND c.revoked_at IS NULL AND c.replaced_by_id IS NULL', {
+        kind: input.targetKind,
+        id: input.targetId,
+      })
+      .andWhere('(c.expires_at IS NULL OR c.expires_at > now())')
+      .orderBy('c.issued_at', 'DESC')
+      .getOne();
+    return existing ?? this.insert(manager, issuedBy, input, regionCode);
+  }
+
+  /** The address a code's QR carries. */
+  scanUrl(token: string): string {
+    return `${this.config.publicUrl}/c/${token}`;
+  }
+
   async issue(actor: Actor, input: IssueServiceCode): Promise<ServiceCodeObject> {
     if (input.expiresAt && input.expiresAt <= new Date()) {
       throw new ServiceCodesException(ServiceCodesExceptionCode.BAD_EXPIRY, '到期时间应晚于现在', 'input.expiresAt');
     }
     const facts = await this.assertManager(actor, input.targetKind, input.targetId);
-    const code = await this.insert(this.dataSource.manager, actor, input, facts.regionCode);
+    const code = await this.insert(this.dataSource.manager, actor.accountId, input, facts.regionCode);
     return this.toObject(code, facts.title);
   }
 
@@ -182,7 +205,7 @@ export class ServiceCodesService {
       }
       const next = await this.insert(
         manager,
-        actor,
+        actor.accountId,
         { targetKind: old.targetKind, targetId: old.targetId, label: old.label, expiresAt: old.expiresAt },
         old.regionCode,
       );

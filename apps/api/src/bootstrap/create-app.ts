@@ -75,11 +75,14 @@ export async function createApp(options: CreateAppOptions): Promise<StartedApp> 
     if (scope) scope.runInAsyncScope(done);
     else done();
   });
-  instance.addHook('onRequest', async (request: { jobcode?: RequestContext; ip?: string; headers: Record<string, string | string[] | undefined> }) => {
-    const arrived = Date.now();
-    request.jobcode = await contexts.create(request);
-    request.jobcode.deadline = arrived + config.REQUEST_DEADLINE_MS;
-  });
+  instance.addHook(
+    'onRequest',
+    async (request: { jobcode?: RequestContext; ip?: string; method?: string; url?: string; headers: Record<string, string | string[] | undefined> }) => {
+      const arrived = Date.now();
+      request.jobcode = await contexts.create(request);
+      request.jobcode.deadline = arrived + config.REQUEST_DEADLINE_MS;
+    },
+  );
 
   let firstAdmin: StartedApp['firstAdmin'];
   const dataSource = app.get(DataSource);

@@ -9,6 +9,7 @@ import { FairBooth, GigStation, JobCaravan, JobFair, Workshop, WorkshopCertifica
 import { Job, JobShift } from '@jobcode/jobs';
 import { PersonalDataAccess } from '@jobcode/personal-data';
 import { PhoneCode } from '@jobcode/phone-codes';
+import { DataDeletionRequest } from '@jobcode/privacy';
 import { NotificationMessage } from '@jobcode/notifications';
 import { OutboxDelivery, OutboxEventRecord } from '@jobcode/outbox';
 import { FollowUp } from '@jobcode/follow-ups';
@@ -30,6 +31,7 @@ export const ENTITIES = [
   SecurityEvent,
   RateLimitBucket,
   PhoneCode,
+  DataDeletionRequest,
   IdempotencyKey,
   CountySetting,
   Employer,

@@ -25,7 +25,7 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     context: (request: { jobcode: RequestContext }) => request.jobcode,
-    formatError: (formatted, error) => formatGraphQLError(formatted, error, config.isDevelopment),
+    formatError: (formatted, error) => formatGraphQLError(formatted, error),
     parseOptions: { maxTokens: GRAPHQL_MAX_TOKENS },
     validationRules: [depthLimitRule(config.GRAPHQL_MAX_DEPTH), rootFieldLimitRule(config.GRAPHQL_MAX_ROOT_FIELDS)],
     // No cache hints are used: without the cache-control plugin no plugin hooks willResolveField,

@@ -10,6 +10,9 @@ export interface SeekerFixture {
   jobSeekerId: string;
   name: string;
   idNumber: string;
+  phone: string;
+  /** The phone the account signs in with (the registration may give another). */
+  accountPhone: string;
 }
 
 /** A SEEKER account that registered itself (求职登记). */
@@ -28,6 +31,8 @@ export async function selfRegisteredSeeker(api: TestApp, overrides: Record<strin
     jobSeekerId: result.data.registerJobSeeker.id,
     name: input.name as string,
     idNumber: input.idNumber as string,
+    phone: input.phone as string,
+    accountPhone: account.phone,
   };
 }
 

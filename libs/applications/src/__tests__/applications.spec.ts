@@ -72,10 +72,15 @@ describe('applications: applying, moving, withdrawing', () => {
       growers.token,
     );
     expect(ofJob.data?.jobApplications.map((a) => a.id)).toEqual([id]);
-    // The employer sees the applicant's surname only; the person sees their own name.
-    const [surname, ...rest] = [...(own?.applicantName ?? '')];
-    expect(rest.length).toBeGreaterThan(0);
-    expect(ofJob.data?.jobApplications[0].applicantName).toBe(`${surname}${'*'.repeat(rest.length)}`);
+    // The employer sees the name the same way as on the applicant's profile: in full while the application is active.
+    expect(own?.applicantName).toBe(seeker.name);
+    expect(ofJob.data?.jobApplications[0].applicantName).toBe(seeker.name);
+    const profile = await api.gql<{ jobSeeker: { name: string } }>(
+      `query($id: ID!) { jobSeeker(id: $id) { name } }`,
+      { id: seeker.jobSeekerId },
+      growers.token,
+    );
+    expect(profile.data?.jobSeeker.name).toBe(ofJob.data?.jobApplications[0].applicantName);
     const byRival = await api.gql(`query($jobId: ID!) { jobApplications(jobId: $jobId) { id } }`, { jobId }, rival.token);
     expect(byRival.errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
@@ -168,5 +173,44 @@ describe('applications: applying, moving, withdrawing', () => {
     );
     expect(full.data?.jobSeeker.idNumber).toBe(`${applicant.idNumber.slice(0, 4)}**********${applicant.idNumber.slice(-4)}`);
     expect((await api.gql(read, { id: applicant.jobSeekerId }, rival.token)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('tells the applicant the employer will see their phone, lets the employer read it in full (logged), and stops when the application ends', async () => {
+    const jobId = await openJob(api, growers.token, { employerId: growers.employerId });
+    const applicant = await selfRegisteredSeeker(api, { name: '韦秀兰' });
+    const applied = await api.gql<{ applyToJob: { id: string; phoneNotice: string | null } }>(
+      `mutation($input: ApplyToJobInput!) { applyToJob(input: $input) { id phoneNotice } }`,
+      { input: { jobId } },
+      applicant.token,
+    );
+    expect(applied.data?.applyToJob.phoneNotice).toContain('用人单位可以查看您的姓名、求职信息和完整手机号');
+    const phone = `query($id: ID!) { jobSeeker(id: $id) { phone(full: true) idNumber(full: true) } }`;
+    const read = await api.gql<{ jobSeeker: { phone: string; idNumber: string } }>(phone, { id: applicant.jobSeekerId }, growers.token);
+    expect(read.data?.jobSeeker.phone).toBe(applicant.phone);
+    expect(read.data?.jobSeeker.idNumber).toContain('*');
+    const names = await api.gql<{ jobApplications: { applicantName: string }[] }>(
+      `query($jobId: ID!) { jobApplications(jobId: $jobId) { applicantName } }`,
+      { jobId },
+      growers.token,
+    );
+    expect(names.data?.jobApplications[0].applicantName).toBe('韦秀兰');
+
+    const reads = await api.gql<{ jobSeekerDataReads: { field: string; purpose: string; readerRole: string; readerAccountId: string }[] }>(
+      `query($id: ID!) { jobSeekerDataReads(jobSeekerId: $id) { field purpose readerRole readerAccountId } }`,
+      { id: applicant.jobSeekerId },
+      applicant.token,
+    );
+    expect(reads.data?.jobSeekerDataReads).toEqual([
+      { field: 'PHONE', purpose: '联系报名人（用人单位）', readerRole: 'EMPLOYER', readerAccountId: growers.accountId },
+    ]);
+
+    await api.gql(WITHDRAW, { input: { applicationId: applied.data!.applyToJob.id } }, applicant.token);
+    expect((await api.gql(phone, { id: applicant.jobSeekerId }, growers.token)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    const after = await api.gql<{ jobApplications: { applicantName: string; phoneNotice: string | null }[] }>(
+      `query($jobId: ID!) { jobApplications(jobId: $jobId) { applicantName phoneNotice } }`,
+      { jobId },
+      growers.token,
+    );
+    expect(after.data?.jobApplications[0]).toEqual({ applicantName: '韦**', phoneNotice: null });
   });
 });

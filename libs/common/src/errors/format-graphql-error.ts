@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+
 import { Logger } from '@nestjs/common';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
@@ -31,10 +33,11 @@ const STATUS_TO_CODE: Record<number, ErrorCode> = {
 /**
  * The one place that turns any thrown error into what a client sees.
  * Domain errors keep their code and message; anything unexpected becomes
- * INTERNAL_SERVER_ERROR with a generic Chinese message, logged in full here,
- * so no stack trace or SQL ever reaches a client.
+ * INTERNAL_SERVER_ERROR with a generic Chinese message and a reference, logged in full
+ * here under that reference, so no internal text, stack trace or SQL ever reaches a
+ * client, in any environment, and staff can still find the log line a person reports.
  */
-export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown, exposeDetails = false): GraphQLFormattedError {
+export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
   if (original instanceof AppError) {
     return {
@@ -67,13 +70,13 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
       extensions: { ...extensions, code: safeCode },
     };
   }
-  logger.error(clip(original instanceof Error ? (original.stack ?? original.message) : String(original), MAX_LOGGED_LENGTH));
+  const reference = randomBytes(4).toString('hex');
+  logger.error(`[${reference}] ${clip(original instanceof Error ? (original.stack ?? original.message) : String(original), MAX_LOGGED_LENGTH)}`);
   return {
-    message:
-      exposeDetails && original instanceof Error ? clip(`服务器内部错误：${original.message}`) : '服务器内部错误，请稍后再试；如果一直出现，请联系管理员',
+    message: `服务器内部错误，请稍后再试；如果一直出现，请联系管理员（错误编号 ${reference}）`,
     locations: formatted.locations,
     path: formatted.path,
-    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    extensions: { code: 'INTERNAL_SERVER_ERROR', reference },
   };
 }
 

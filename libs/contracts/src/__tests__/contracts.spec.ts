@@ -5,7 +5,8 @@ import { OutboxService } from '@jobcode/outbox';
 
 import { startTestApp, type TestApp } from '../../../../test/support/test-app';
 import { APPLY, MOVE, openJob, selfRegisteredSeeker, type SeekerFixture, WITHDRAW } from '../../../applications/src/__tests__/application.builder';
-import { pdfPages } from '../../../documents/src/__tests__/pdf-text';
+import { pdfPagePng, pdfPages } from '../../../documents/src/__tests__/pdf-text';
+import { readQrFromPng } from '../../../../test/support/read-qr';
 import { type EmployerFixture, verifiedEmployer } from '../../../employers/src/__tests__/employer.builder';
 import { daysFromToday } from '../../../jobs/src/__tests__/job.builder';
 import { REGISTER, registration } from '../../../seekers/src/__tests__/job-seeker.builder';
@@ -58,6 +59,9 @@ describe('contracts: offer, sign online, countersign, seal and verify', () => {
   it('goes from offer to an ACTIVE, sealed contract the seeker can download, with the application HIRED and contract.activated published', async () => {
     const contract = await offered();
     expect(contract).toMatchObject({ status: 'SENT', employerName: '金江番茄种植专业合作社', seekerMaskedName: '李**', sealedPdfDigest: null });
+    // The parties see the worker's name as on the application and the profile.
+    const named = await call<{ contract: { seekerName: string } }>(`query($id: ID!) { contract(id: $id) { seekerName } }`, { id: contract.id }, growers.token);
+    expect(named.data?.contract.seekerName).toBe('李秀英');
     expect(contract.contentDigest).toMatch(/^[0-9a-f]{64}$/);
 
     // The PDF as offered: Chinese text, the digest printed in it, and its own SHA-256 recorded.
@@ -66,7 +70,7 @@ describe('contracts: offer, sign online, countersign, seal and verify', () => {
     const draftText = pdfPages(draft).pages.join('\n');
     expect(draftText).toContain('劳动合同');
     expect(draftText).toContain('金江番茄种植专业合作社');
-    expect(draftText).toContain('李**');
+    expect(draftText).toContain('李秀英');
     expect(draftText).toContain(contract.contentDigest);
 
     const expiresAt = await call<{ requestContractSigningCode: string }>(REQUEST_CODE, { input: { contractId: contract.id } }, seeker.token);
@@ -187,6 +191,94 @@ describe('contracts: offer, sign online, countersign, seal and verify', () => {
     );
     expect(verdicts.data?.verifyContract.result).toBe('MISMATCH');
     expect(verdicts.data?.verifyContract.message).toContain('核验不通过');
+  });
+
+  it("names both parties in full on the parties' copies (not in the public view), and prints the verification code, issued when sent, as a QR on the sealed PDF", async () => {
+    const worker = await selfRegisteredSeeker(api, { name: '韦秀兰' });
+    const contract = await offered({}, worker);
+    const url = `query($id: ID!) { contract(id: $id) { verificationUrl } }`;
+    const sent = await call<{ contract: { verificationUrl: string | null } }>(url, { id: contract.id }, worker.token);
+    expect(sent.data?.contract.verificationUrl).toMatch(/\/c\/[A-Za-z0-9_-]+$/);
+    const verificationUrl = sent.data!.contract.verificationUrl!;
+
+    // The copy as offered: the employer's art. 17 facts and the worker's name, ID number and address.
+    const offeredPdf = Buffer.from(await (await download(contract.pdfPath, worker.token)).arrayBuffer());
+    expect(sha256(offeredPdf)).toBe(contract.pdfDigest);
+    const offeredText = pdfPages(offeredPdf).pages.join('\n');
+    for (const fact of [
+      '金江番茄种植专业合作社',
+      '法定代表人（主要负责人）',
+      '蒋建华',
+      '资源县瓜里乡金江村委旁',
+      '统一社会信用代码',
+      '韦秀兰',
+      worker.idNumber,
+      '资源县瓜里乡金江村',
+    ]) {
+      expect(offeredText).toContain(fact);
+    }
+    expect(offeredText).not.toContain('韦**');
+    // Nothing personal in the stored content or what anyone can see by scanning.
+    const [row] = (await api.dataSource.query(`SELECT content, seeker_identity_encrypted FROM contract WHERE id = $1`, [contract.id])) as {
+      content: string;
+      seeker_identity_encrypted: string;
+    }[];
+    expect(row.content).not.toContain(worker.idNumber);
+    expect(row.content).not.toContain('韦秀兰');
+    expect(row.seeker_identity_encrypted).not.toContain(worker.idNumber);
+
+    await call(REQUEST_CODE, { input: { contractId: contract.id } }, worker.token);
+    const signed = await call(SIGN, { input: signInput(contract, await textedCode(api, worker.accountId), worker) }, worker.token);
+    expect(signed.errors).toBeUndefined();
+    const done = await call<{ countersignContract: ContractView }>(
+      COUNTERSIGN,
+      { input: { contractId: contract.id, digest: contract.contentDigest } },
+      growers.token,
+    );
+    const sealed = done.data!.countersignContract;
+    const pdf = Buffer.from(await (await download(sealed.pdfPath, worker.token)).arrayBuffer());
+    const pages = pdfPages(pdf).pages;
+    expect(pages.join('\n')).toContain(worker.idNumber);
+    // On the audit page, under the instruction to scan it, a QR a phone camera reads as the code's address.
+    const auditPage = pages.findIndex((page) => page.includes('签署审计页'));
+    expect(pages[auditPage]).toContain(`扫码核验本合同：${verificationUrl}`);
+    expect(readQrFromPng(pdfPagePng(pdf, auditPage + 1))).toBe(verificationUrl);
+    const token = verificationUrl.split('/c/')[1];
+    const scanned = await call<{ scan: { verification: Record<string, unknown> } }>(
+      `query($token: String!) { scan(token: $token) { ... on ContractScan { verification { contractId seekerMaskedName valid } } } }`,
+      { token },
+    );
+    expect(scanned.data?.scan.verification).toEqual({ contractId: contract.id, seekerMaskedName: '韦**', valid: true });
+
+    // The employer's download of a copy with the full ID number is a logged read; the worker's own is not.
+    await download(sealed.pdfPath, growers.token);
+    const reads = await call<{ jobSeekerDataReads: { field: string; channel: string; readerRole: string }[] }>(
+      `query($id: ID!) { jobSeekerDataReads(jobSeekerId: $id) { field channel readerRole } }`,
+      { id: worker.jobSeekerId },
+      worker.token,
+    );
+    expect(reads.data?.jobSeekerDataReads).toEqual([{ field: 'ID_NUMBER', channel: 'GET /contracts/:id/pdf', readerRole: 'EMPLOYER' }]);
+  });
+
+  it('asks for the legal representative before the first contract of an employer without one, and keeps it', async () => {
+    const bare = await verifiedEmployer(api, county, { name: '资源县无名加工厂', legalRepresentative: null });
+    const bareFlow = contractFlow(api, bare);
+    const worker = await selfRegisteredSeeker(api, { name: '蒋小兰' });
+    const applicationId = await bareFlow.shortlisted(worker);
+    const refused = await call(OFFER, { input: { applicationId, terms: termsInput() } }, bare.token);
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'EMPLOYER_DETAILS_MISSING', field: 'input.legalRepresentative' });
+    const offeredOk = await call<{ offerContract: { id: string } }>(
+      OFFER,
+      { input: { applicationId, terms: termsInput(), legalRepresentative: '唐大勇' } },
+      bare.token,
+    );
+    expect(offeredOk.errors).toBeUndefined();
+    const employer = await call<{ employer: { legalRepresentative: string } }>(
+      `query($id: ID!) { employer(id: $id) { legalRepresentative } }`,
+      { id: bare.employerId },
+      bare.token,
+    );
+    expect(employer.data?.employer.legalRepresentative).toBe('唐大勇');
   });
 
   it("lists the seeker's own contracts and the employer's, and none of another employer's", async () => {
@@ -668,7 +760,8 @@ describe('contracts: offer, sign online, countersign, seal and verify', () => {
         running.seeker.accountId,
       ])) as { body: string }[];
       expect(message.body).toContain('可随时免费查看、下载和打印');
-      expect(message.body).toContain(`/contracts/${running.id}/pdf`);
+      // The page, not the file: a phone opens it, signs in and taps download (a short-lived link).
+      expect(message.body).toContain(`/m/contracts/${running.id}`);
     });
 
     it("opens the verification view from the contract's service code, and checks a digest by the code's token", async () => {

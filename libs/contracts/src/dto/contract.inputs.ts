@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { Equals, IsBoolean, IsOptional, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { Equals, IsBoolean, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 
 import { IsCalendarDate } from '@jobcode/common';
 
@@ -18,6 +18,15 @@ export class OfferContractInput {
   @ValidateNested()
   @Type(() => ContractTermsInput)
   terms: ContractTermsInput;
+
+  @Field(() => String, {
+    nullable: true,
+    description: '用人单位的法定代表人或主要负责人：单位信息里还没有时须填写（随后记入单位信息），合同写明它（劳动合同法第十七条）',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 50, { message: '法定代表人姓名应为 1 到 50 个字' })
+  legalRepresentative?: string | null;
 }
 
 @InputType('ContractIdInput')

@@ -23,6 +23,7 @@ export function employerInput(overrides: Record<string, unknown> = {}) {
     contactPhone: '13877331234',
     regionCode: '450329103201',
     address: '资源县瓜里乡金江村委旁',
+    legalRepresentative: '蒋建华',
     ...overrides,
   };
 }

@@ -56,7 +56,15 @@ export const employersDemo: LibraryDemoStep = {
     const service = app.get(EmployersService);
     for (const [index, [name, regionCode, address, contactName]] of DEMO_EMPLOYERS.entries()) {
       const phone = `1${random.pick(['38', '39', '58', '77', '87'])}${String(random.int(10000000, 99999999))}`;
-      await service.register(admin, { name, creditCode: demoCreditCode(index), contactName, contactPhone: phone, regionCode, address });
+      await service.register(admin, {
+        name,
+        creditCode: demoCreditCode(index),
+        contactName,
+        contactPhone: phone,
+        regionCode,
+        address,
+        legalRepresentative: contactName,
+      });
     }
     return `${DEMO_EMPLOYERS.length} employers, verified`;
   },

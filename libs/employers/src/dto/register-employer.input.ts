@@ -1,5 +1,5 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { IsString, Length } from 'class-validator';
+import { IsOptional, IsString, Length } from 'class-validator';
 
 @InputType('RegisterEmployerInput')
 export class RegisterEmployerInput {
@@ -29,4 +29,10 @@ export class RegisterEmployerInput {
   @IsString()
   @Length(2, 200, { message: '地址应为 2 到 200 个字' })
   address: string;
+
+  @Field(() => String, { nullable: true, description: '法定代表人或主要负责人（见营业执照）；发出劳动合同前须填写' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 50, { message: '法定代表人姓名应为 1 到 50 个字' })
+  legalRepresentative?: string | null;
 }

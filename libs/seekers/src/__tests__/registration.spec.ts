@@ -1,6 +1,7 @@
 import { Role } from '@jobcode/common';
 
 import { startTestApp, type TestApp } from '../../../../test/support/test-app';
+import { requestCode } from '../../../../test/support/texted-codes';
 import { GUALI, HEKOU, HOUBEI, idNumberFor, JINJIANG, READ, REGISTER, registration, seekerPhone, withWrongCheckDigit } from './job-seeker.builder';
 
 interface Seeker {
@@ -141,18 +142,58 @@ describe('job-seeker registration', () => {
     expect(theirs.errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 
-  it('lets a seeker claim a desk registration by name and ID number, and refuses a wrong name', async () => {
+  it('lets a seeker claim a desk registration by name, ID number and a code texted to the phone on record, and nobody else', async () => {
     const idNumber = idNumberFor('19700808', 3);
-    await api.gql(REGISTER, { input: registration({ idNumber, name: '赵大山' }) }, guali);
+    const phoneOnRecord = seekerPhone();
+    await api.gql(REGISTER, { input: registration({ idNumber, name: '赵大山', phone: phoneOnRecord }) }, guali);
+    const claim = `mutation($input: ClaimJobSeekerInput!) { claimJobSeeker(input: $input) { name claimed idNumber(full: true) phone(full: true) } }`;
+
+    // Someone with another phone who knows the name and ID number: their own code proves nothing.
+    const intruder = await api.signedIn(Role.SEEKER, null, '赵大山');
+    const ownCode = await requestCode(api, intruder.phone, 'CLAIM');
+    const takeover = await api.gql(claim, { input: { name: '赵大山', idNumber, code: ownCode } }, intruder.token);
+    expect(takeover.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'CODE_INVALID', field: 'input.code' });
+    expect(takeover.errors?.[0].message).toContain(`${phoneOnRecord.slice(0, 3)}****${phoneOnRecord.slice(-4)}`);
+    expect(takeover.data?.claimJobSeeker).toBeUndefined();
+    const [row] = await api.dataSource.query(`SELECT account_id FROM job_seeker WHERE name = '赵大山'`);
+    expect(row.account_id).toBeNull();
+
     const me = await api.signedIn(Role.SEEKER, null, '赵大山');
-    const claim = `mutation($input: ClaimJobSeekerInput!) { claimJobSeeker(input: $input) { name claimed idNumber(full: true) } }`;
-    const wrong = await api.gql(claim, { input: { name: '赵小山', idNumber } }, me.token);
+    const code = await requestCode(api, phoneOnRecord, 'CLAIM');
+    const wrong = await api.gql(claim, { input: { name: '赵小山', idNumber, code } }, me.token);
     expect(wrong.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'CLAIM_MISMATCH' });
-    const right = await api.gql(claim, { input: { name: '赵大山', idNumber } }, me.token);
-    expect(right.data?.claimJobSeeker).toEqual({ name: '赵大山', claimed: true, idNumber });
-    const someoneElse = await api.signedIn(Role.SEEKER, null, '赵大山');
-    const taken = await api.gql(claim, { input: { name: '赵大山', idNumber } }, someoneElse.token);
+    const right = await api.gql(claim, { input: { name: '赵大山', idNumber, code } }, me.token);
+    expect(right.data?.claimJobSeeker).toEqual({ name: '赵大山', claimed: true, idNumber, phone: phoneOnRecord });
+    const taken = await api.gql(claim, { input: { name: '赵大山', idNumber, code } }, intruder.token);
     expect(taken.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('lets the seeker and staff update a record when the support groups are read afresh (the embedded database refuses a query beside the transaction)', async () => {
+    const county = await api.signedIn(Role.STAFF, '450329');
+    const me = await api.signedIn(Role.SEEKER, null, '蒙春花');
+    const created = await api.gql<{ registerJobSeeker: Seeker }>(REGISTER, { input: registration({ name: '蒙春花', employmentStatus: undefined }) }, me.token);
+    expect(created.errors).toBeUndefined();
+    const update = `mutation($input: UpdateJobSeekerInput!) { updateJobSeeker(input: $input) { skills laborCapacity } }`;
+    const id = created.data!.registerJobSeeker.id;
+    // Adding a group drops this process's cache, so the next update reads the groups again.
+    await api.gql(
+      `mutation($input: AddSupportGroupInput!) { addSupportGroup(input: $input) { code } }`,
+      { input: { countyCode: '450329', code: 'ZY_BAMBOO', name: '竹编技艺传承人' } },
+      county.token,
+    );
+    const bySeeker = await api.gql(update, { input: { id, skills: ['竹编'] } }, me.token);
+    expect(bySeeker.errors).toBeUndefined();
+    expect(bySeeker.data?.updateJobSeeker).toEqual({ skills: ['竹编'], laborCapacity: 'FULL' });
+    await api.gql(
+      `mutation($input: AddSupportGroupInput!) { addSupportGroup(input: $input) { code } }`,
+      { input: { countyCode: '450329', code: 'ZY_TEA', name: '茶园管护员' } },
+      county.token,
+    );
+    const byStaff = await api.gql(update, { input: { id, laborCapacity: 'WEAK' } }, guali);
+    expect(byStaff.errors).toBeUndefined();
+    expect(byStaff.data?.updateJobSeeker).toEqual({ skills: ['竹编'], laborCapacity: 'WEAK' });
+    const outside = await api.gql(update, { input: { id, regionCode: HOUBEI } }, guali);
+    expect(outside.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'OUT_OF_REGION' });
   });
 
   it('lets county staff add a county support group that registrations can then use', async () => {

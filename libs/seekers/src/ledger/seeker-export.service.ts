@@ -81,6 +81,7 @@ export class SeekerExportService {
         )
         .from('job_seeker', 's')
         .where('s.id > :afterId', { afterId })
+        .andWhere('s.processing_restricted_at IS NULL')
         .andWhere(region ? 's.region_code LIKE :prefix' : 'TRUE', { prefix: `${region}%` })
         .orderBy('s.id')
         .limit(PAGE)
@@ -121,6 +122,7 @@ function toRow(raw: Record<string, unknown>): Row {
   return {
     id: raw.id as string,
     accountId: (raw.account_id as string | null) ?? null,
+    processingRestrictedAt: (raw.processing_restricted_at as Date | null) ?? null,
     name: raw.name as string,
     idNumberHash: raw.id_number_hash as string,
     idNumberEncrypted: raw.id_number_encrypted as string,

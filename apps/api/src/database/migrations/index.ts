@@ -26,6 +26,8 @@ import { WorkshopCertifications1795382342538 } from './1795382342538-workshop-ce
 import { PhoneCodes1795410000000 } from './1795410000000-phone-codes';
 import { SessionTokenGeneration1795400000000 } from './1795400000000-session-token-generation';
 import { IdempotencyKeyLease1795400000001 } from './1795400000001-idempotency-key-lease';
+import { ContractParties1795410100000 } from './1795410100000-contract-parties';
+import { PersonalDataRights1795410200000 } from './1795410200000-personal-data-rights';
 /** Every migration, oldest first. `npm run migration:generate -- <Name>` appends here. */
 export const MIGRATIONS = [
   Foundation1795355868157,
@@ -56,4 +58,6 @@ export const MIGRATIONS = [
   PhoneCodes1795410000000,
   SessionTokenGeneration1795400000000,
   IdempotencyKeyLease1795400000001,
+  ContractParties1795410100000,
+  PersonalDataRights1795410200000,
 ];

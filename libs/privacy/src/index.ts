@@ -1,0 +1,4 @@
+export * from './data-deletion-request.entity';
+export * from './privacy.module';
+export * from './privacy.objects';
+export * from './privacy.service';
