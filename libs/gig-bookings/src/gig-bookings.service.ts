@@ -249,12 +249,24 @@ export class GigBookingsService implements OnModuleInit {
     return this.withBooking(actor, input.bookingId, async (booking, party, manager) => {
       this.assertParty(party, [GigParty.EMPLOYER, GigParty.STAFF], '确认完工');
       this.assertStatus(booking, [GigBookingStatus.CHECKED_IN], '确认完工', '；需先到岗签到');
+      const now = new Date();
+      if (booking.startsAt > now) {
+        throw new GigBookingsException(GigBookingsExceptionCode.INVALID_TRANSITION, `班次${countyMoment(booking.startsAt)}开工，开工后才能确认完工`);
+      }
+      const hoursSinceStart = (now.getTime() - booking.startsAt.getTime()) / 3_600_000;
+      if (input.hoursWorked != null && input.hoursWorked > hoursSinceStart) {
+        throw new GigBookingsException(
+          GigBookingsExceptionCode.INVALID_INPUT,
+          `班次${countyMoment(booking.startsAt)}开工，到现在不足 ${input.hoursWorked} 小时；请按实际工时填写`,
+          { field: 'input.hoursWorked' },
+        );
+      }
       const shift = await manager.findOneOrFail(JobShift, { where: { id: booking.shiftId } });
       booking.hoursWorked = input.hoursWorked ?? null;
       booking.piecesDone = input.piecesDone ?? null;
       booking.pay = input.pay ?? this.payDue(shift, booking.piecesDone);
       booking.status = GigBookingStatus.COMPLETED;
-      booking.completedAt = new Date();
+      booking.completedAt = now;
       const saved = await manager.save(booking);
       const payload: GigBookingCompletedPayload = {
         bookingId: booking.id,

@@ -144,7 +144,7 @@ describe('gig day: check-in by scan, completion, pay and ratings', () => {
     expect(early.errors?.[0].message).toBe('预约当前为"已确认"，不能确认完工；需先到岗签到');
     await moveBookingToNow(api, booking.id, -120);
     await checkIn(worker.token, { token: world.stationToken });
-    const completed = await api.gql<{ completeGigBooking: Booking }>(COMPLETE, { input: { bookingId: booking.id, hoursWorked: 8 } }, world.farm.token);
+    const completed = await api.gql<{ completeGigBooking: Booking }>(COMPLETE, { input: { bookingId: booking.id, hoursWorked: 2 } }, world.farm.token);
     expect(completed.data?.completeGigBooking).toMatchObject({ status: 'COMPLETED', pay: 160 });
 
     const [event] = (await api.dataSource.query(
@@ -168,6 +168,29 @@ describe('gig day: check-in by scan, completion, pay and ratings', () => {
     expect(byEmployer.data?.confirmGigPayment).toMatchObject({ status: 'COMPLETED', paymentDisputed: false });
     const bySeeker = await api.gql<{ confirmGigPayment: Booking }>(PAYMENT, { input: { bookingId: booking.id, amount: 160, paidAt } }, worker.token);
     expect(bySeeker.data?.confirmGigPayment).toMatchObject({ status: 'PAID', paymentDisputed: false, paidAt });
+  });
+
+  it('no completion before the shift started, and no more hours than have passed since it started', async () => {
+    const worker = await seeker(api, '覃丽娟');
+    const booking = await book(worker);
+    await moveBookingToNow(api, booking.id, 32);
+    const checkedIn = await checkIn(worker.token, { token: world.stationToken });
+    expect(checkedIn.data?.checkIn.status).toBe('CHECKED_IN');
+    const tooEarly = await api.gql(COMPLETE, { input: { bookingId: booking.id, hoursWorked: 5 } }, world.farm.token);
+    expect(tooEarly.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/^班次\d+月\d+日 \d\d:\d\d开工，开工后才能确认完工$/),
+      extensions: { code: 'CONFLICT' },
+    });
+    expect((await read(world.farm.token, booking.id))?.status).toBe('CHECKED_IN');
+
+    await moveBookingToNow(api, booking.id, -120);
+    const tooLong = await api.gql(COMPLETE, { input: { bookingId: booking.id, hoursWorked: 5 } }, world.farm.token);
+    expect(tooLong.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/开工，到现在不足 5 小时；请按实际工时填写$/),
+      extensions: { field: 'input.hoursWorked' },
+    });
+    const done = await api.gql<{ completeGigBooking: Booking }>(COMPLETE, { input: { bookingId: booking.id, hoursWorked: 1.75 } }, world.farm.token);
+    expect(done.data?.completeGigBooking.status).toBe('COMPLETED');
   });
 
   it('piece work is paid by the piece; different amounts are flagged to staff until a side corrects it', async () => {
