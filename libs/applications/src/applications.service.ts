@@ -22,6 +22,7 @@ const MOVES: Record<ApplicationMove, { from: ApplicationStatus[]; to: Applicatio
   OFFER: { from: [ApplicationStatus.SHORTLISTED], to: ApplicationStatus.OFFERED, verb: '发录用意向' },
   HIRE: { from: [ApplicationStatus.OFFERED], to: ApplicationStatus.HIRED, verb: '录用' },
   REJECT: { from: [ApplicationStatus.APPLIED, ApplicationStatus.SHORTLISTED, ApplicationStatus.OFFERED], to: ApplicationStatus.REJECTED, verb: '标记为不录用' },
+  UNDO_HIRE: { from: [ApplicationStatus.HIRED], to: ApplicationStatus.OFFERED, verb: '撤销录用' },
 };
 
 /** A move of an application made by a person (withdraw, shortlist, offer, hire, reject), about to be saved. */
@@ -149,6 +150,9 @@ export class ApplicationsService {
     if (input.move === ApplicationMove.REJECT && !reason) {
       throw new ApplicationsException(ApplicationsExceptionCode.REASON_REQUIRED, '不录用时请填写原因（reason），求职者会看到', { field: 'input.reason' });
     }
+    if (input.move === ApplicationMove.UNDO_HIRE && !reason) {
+      throw new ApplicationsException(ApplicationsExceptionCode.REASON_REQUIRED, '撤销录用时请填写原因（reason），求职者会看到', { field: 'input.reason' });
+    }
     return inTransaction(this.dataSource, async (manager) => {
       const application = await this.requireManageable(actor, input.applicationId, manager, true);
       return this.movedByPerson(manager, application, move.from, move.to, move.verb, actor.accountId, reason);
@@ -230,6 +234,7 @@ export class ApplicationsService {
     if (to === ApplicationStatus.REJECTED) application.rejectionReason = reason;
     const saved = await manager.save(application);
     await this.record(manager, saved, previous, actorAccountId, reason);
+    if (previous === ApplicationStatus.HIRED || to === ApplicationStatus.HIRED) await this.jobs.settleHires(manager, application.jobId);
     return saved;
   }
 

@@ -494,6 +494,17 @@ export class ContractsService implements OnModuleInit {
    * hand while a contract is being signed is refused, since countersigning hires.
    */
   private async onApplicationMove(manager: EntityManager, move: ApplicationMoveEvent): Promise<void> {
+    if (move.from === ApplicationStatus.HIRED) {
+      const active = await manager.findOne(Contract, { where: { applicationId: move.application.id, status: ContractStatus.ACTIVE } });
+      if (active) {
+        throw new ContractsException(
+          ContractsExceptionCode.OPEN_CONTRACT_EXISTS,
+          '这条报名的劳动合同已生效，不能直接撤销录用；如双方解除劳动关系，请终止合同',
+          { field: 'input.move', details: { contractId: active.id, contractStatus: active.status } },
+        );
+      }
+      return;
+    }
     const cause = move.to === ApplicationStatus.WITHDRAWN ? 'APPLICATION_WITHDRAWN' : move.to === ApplicationStatus.REJECTED ? 'APPLICATION_REJECTED' : null;
     if (!cause && move.to !== ApplicationStatus.HIRED) return;
     const contract = await manager.findOne(Contract, {

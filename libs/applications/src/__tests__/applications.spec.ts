@@ -55,6 +55,48 @@ describe('applications: applying, moving, withdrawing', () => {
     expect(hired.data?.moveApplication.history.slice(1).every((h) => h.actorAccountId === growers.accountId)).toBe(true);
   });
 
+  it('a job whose hires reach its headcount becomes FILLED by itself, and reopens when a hire is undone', async () => {
+    const jobId = await openJob(api, growers.token, { employerId: growers.employerId, headcount: 2 });
+    const status = async () =>
+      (await api.gql<{ job: { status: string } }>(`query($id: ID!) { job(id: $id) { status } }`, { id: jobId }, growers.token)).data?.job.status;
+    const hire = async (who: SeekerFixture) => {
+      const id = (await apply(jobId, who.token)).data!.applyToJob.id;
+      await move(id, 'SHORTLIST', growers.token);
+      await move(id, 'OFFER', growers.token);
+      expect((await move(id, 'HIRE', growers.token)).data?.moveApplication.status).toBe('HIRED');
+      return id;
+    };
+    const first = await selfRegisteredSeeker(api);
+    const second = await selfRegisteredSeeker(api);
+    const late = await selfRegisteredSeeker(api);
+    await hire(first);
+    expect(await status()).toBe('OPEN');
+    const secondHire = await hire(second);
+    expect(await status()).toBe('FILLED');
+    const refused = await apply(jobId, late.token);
+    expect(refused.errors?.[0].extensions?.code).toBe('CONFLICT');
+
+    const noReason = await move(secondHire, 'UNDO_HIRE', growers.token);
+    expect(noReason.errors?.[0].message).toBe('撤销录用时请填写原因（reason），求职者会看到');
+    const undone = await move(secondHire, 'UNDO_HIRE', growers.token, '对方未到岗');
+    expect(undone.data?.moveApplication.status).toBe('OFFERED');
+    expect(await status()).toBe('OPEN');
+    expect((await apply(jobId, late.token)).data?.applyToJob.status).toBe('APPLIED');
+  });
+
+  it('a job marked FILLED by hand stays FILLED when a hire is undone', async () => {
+    const jobId = await openJob(api, growers.token, { employerId: growers.employerId, headcount: 3 });
+    const who = await selfRegisteredSeeker(api);
+    const id = (await apply(jobId, who.token)).data!.applyToJob.id;
+    await move(id, 'SHORTLIST', growers.token);
+    await move(id, 'OFFER', growers.token);
+    await move(id, 'HIRE', growers.token);
+    await api.gql(`mutation($input: JobTransitionInput!) { markJobFilled(input: $input) { status } }`, { input: { jobId } }, growers.token);
+    await move(id, 'UNDO_HIRE', growers.token, '录错了人');
+    const job = await api.gql<{ job: { status: string } }>(`query($id: ID!) { job(id: $id) { status } }`, { id: jobId }, growers.token);
+    expect(job.data?.job.status).toBe('FILLED');
+  });
+
   it("lists a seeker's own applications and a job's applications for its employer only", async () => {
     const jobId = await openJob(api, growers.token, { employerId: growers.employerId });
     const id = (await apply(jobId)).data!.applyToJob.id;
