@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
 import { type Actor } from '@jobcode/common';
+import { FAIR_POSTS_DEFINITION, fairPostsSql } from '@jobcode/jobs';
 import { RegionsService } from '@jobcode/regions';
 
 import {
@@ -38,7 +39,7 @@ export const FUNNEL_DEFINITION =
   '区域、渠道和对象按报名所跟的那次扫码计（按乡镇分组时亦同）；扫岗位码计入岗位所属的驿站、车间或招聘会。转化率 = 报名人数 / 扫码人数、生效合同 / 报名次数。';
 
 export const FAIR_DEFINITION =
-  '统计期内（县时间）在本区域举办的招聘会：参会用人单位为展位数；提供岗位数为该招聘会岗位的招聘人数之和，加上尚未录入岗位的展位申报的岗位数；' +
+  `统计期内（县时间）在本区域举办的招聘会：参会用人单位为展位数；${FAIR_POSTS_DEFINITION}（与招聘会页面的合计相同）；` +
   '到场人数为现场扫个人码登记的求职者（每场每人计一次）；录用人数为该招聘会岗位的报名中已录用的求职者（去重，不限录用日期）。合计另给用人单位和到场求职者的去重人数。';
 
 export const WORKSHOP_DEFINITION =
@@ -119,9 +120,7 @@ const MAX_TARGETS = 100;
 const FAIRS_SQL = `
 SELECT f.id::text AS fair_id, f.name, to_char(f.starts_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS date, f.venue, f.region_code,
        (SELECT count(*) FROM fair_booth b WHERE b.fair_id = f.id)::int AS employers,
-       ((SELECT coalesce(sum(j.headcount), 0) FROM job j WHERE j.fair_id = f.id)
-        + (SELECT coalesce(sum(b.declared_posts), 0) FROM fair_booth b
-            WHERE b.fair_id = f.id AND NOT EXISTS (SELECT 1 FROM job j WHERE j.fair_id = f.id AND j.employer_id = b.employer_id)))::int AS posts,
+       ${fairPostsSql('f.id')} AS posts,
        (SELECT count(*) FROM fair_attendance fa WHERE fa.fair_id = f.id)::int AS attendance,
        (SELECT count(DISTINCT a.job_seeker_id) FROM application a JOIN job j ON j.id = a.job_id WHERE j.fair_id = f.id AND a.status = 'HIRED')::int AS hires
   FROM job_fair f

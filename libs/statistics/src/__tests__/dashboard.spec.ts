@@ -343,6 +343,21 @@ describe('dashboard figures: scan funnel, fairs, workshops', () => {
     ]);
     expect(stats.total).toEqual({ fairs: 2, employers: 3, distinctEmployers: 2, posts: 27, attendance: 5, distinctAttendees: 4, hires: 2 });
 
+    // One definition of a fair's posts: the fair's own page says the same.
+    for (const [fairId, posts] of [
+      [id.f1, 21],
+      [id.f2, 6],
+    ] as const) {
+      const page = await api.gql<{ jobFair: { totals: { posts: number }; booths: { posts: number }[] } }>(
+        `query($id: ID!) { jobFair(id: $id) { totals { posts } booths { posts } } }`,
+        { id: fairId },
+        county,
+      );
+      expect(page.data?.jobFair.totals.posts).toBe(posts);
+      expect(stats.fairs.find((f) => f.posts === posts)).toBeTruthy();
+    }
+    expect(stats.definition).toContain('尚未录入岗位的展位计其申报的岗位数');
+
     const township = await api.gql<{ fairStats: { total: Record<string, number> } }>(FAIRS, { period: { year: 2025 } }, hekou);
     expect(township.data!.fairStats.total).toMatchObject({ fairs: 1, posts: 6, attendance: 2, hires: 0 });
   });
