@@ -357,6 +357,7 @@ export class GigBookingsService implements OnModuleInit {
     if (args.shiftId) qb.andWhere('b.shift_id = :shiftId', { shiftId: args.shiftId });
     if (args.status) qb.andWhere('b.status = :status', { status: args.status });
     if (args.paymentDisputed !== undefined && args.paymentDisputed !== null) qb.andWhere('b.payment_disputed = :disputed', { disputed: args.paymentDisputed });
+    const totalCount = await qb.clone().getCount();
     const cursor = decodeCursor(args.after, 2) as [string, string] | undefined;
     if (cursor) qb.andWhere('(b.starts_at, b.id) < (:cursorAt::timestamptz, :cursorId::uuid)', { cursorAt: cursor[0], cursorId: cursor[1] });
     const rows = await qb
@@ -369,6 +370,7 @@ export class GigBookingsService implements OnModuleInit {
       limit,
       (r) => [r.startsAt.toISOString(), r.id],
       (r) => r,
+     totalCount,
     );
   }
 

@@ -325,6 +325,7 @@ export class JobsService {
     if (filter.workshopId) qb.andWhere('j.workshop_id = :workshopId', { workshopId: filter.workshopId });
     if (filter.fairId) qb.andWhere('j.fair_id = :fairId', { fairId: filter.fairId });
     if (filter.flagged && isStaffOrAdmin(actor)) qb.andWhere('cardinality(j.flags) > 0');
+    const totalCount = await qb.clone().getCount();
     const cursor = decodeCursor(filter.after, 2) as [string, string] | undefined;
     if (cursor) qb.andWhere('(j.created_at, j.id) < (:cursorAt::timestamptz, :cursorId::uuid)', { cursorAt: cursor[0], cursorId: cursor[1] });
     const rows = await qb
@@ -337,6 +338,7 @@ export class JobsService {
       limit,
       (r) => [r.createdAt.toISOString(), r.id],
       (r) => r,
+     totalCount,
     );
   }
 
