@@ -428,8 +428,13 @@ describe('dashboard figures: scan funnel, fairs, workshops', () => {
       const workbook = new Workbook();
       if (response.status === 200) await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as never);
       const rows: string[][] = [];
-      workbook.worksheets[0]?.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
-      return { status: response.status, rows, disposition: response.headers.get('content-disposition') ?? '' };
+      const typed: unknown[][] = [];
+      workbook.worksheets[0]?.eachRow((row) => {
+        const values = (row.values as unknown[]).slice(1);
+        typed.push(values);
+        rows.push(values.map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v ?? ''))));
+      });
+      return { status: response.status, rows, typed, sheet: workbook.worksheets[0], disposition: response.headers.get('content-disposition') ?? '' };
     };
     const fairs = await get('/statistics/fairs/export?year=2025', county);
     expect(fairs.status).toBe(200);
@@ -438,6 +443,9 @@ describe('dashboard figures: scan funnel, fairs, workshops', () => {
       ['春风行动专场', '2025-04-10', '春风行动专场会场', JINJIANG, '2', '21', '3', '2'],
       ['猴背招聘会', '2025-09-01', '猴背招聘会会场', HOUBEI, '1', '6', '2', '0'],
     ]);
+    // Typed cells Excel can sum: counts are numbers, the date a date, the region code text; the header frozen.
+    expect(fairs.typed[1]).toEqual(['春风行动专场', new Date('2025-04-10T00:00:00Z'), '春风行动专场会场', JINJIANG, 2, 21, 3, 2]);
+    expect(fairs.sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
 
     const funnel = await get('/statistics/funnel/export?year=2025&groupBy=TARGET_KIND', county);
     expect(funnel.status).toBe(200);
@@ -455,6 +463,8 @@ describe('dashboard figures: scan funnel, fairs, workshops', () => {
     const people = workshops.rows.slice(1);
     // 阿 at W1 and at W2, 春 at W1, 丁 at W2: four placements overlapping 2025.
     expect(people.map((r) => r[0]).sort()).toEqual(['丁', '春', '阿', '阿']);
+    // Start dates are dates; the (empty) end of an ongoing placement is an empty cell, not text.
+    expect(workshops.typed.slice(1).every((r) => r[10] instanceof Date)).toBe(true);
     // ID numbers and phones masked unless asked for (and allowed).
     expect(people.every((r) => /^\d{4}\*+\d{4}$/.test(r[1]) && r[2].includes('*'))).toBe(true);
     const one = await get(`/statistics/workshops/export?year=2025&workshopId=${id.w2}`, county);
