@@ -55,7 +55,7 @@ describe('follow-ups', () => {
       const seen: Page[] = [];
       let after: string | null = null;
       do {
-        const result = await api.gql<Record<string, Page>>(query, { after }, county);
+        const result: { data?: Record<string, Page> | null; errors?: unknown } = await api.gql<Record<string, Page>>(query, { after }, county);
         expect(result.errors).toBeUndefined();
         seen.push(result.data![field]);
         after = result.data![field].pageInfo.hasNextPage ? result.data![field].pageInfo.endCursor : null;
