@@ -1,12 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 
-import { type Actor, isStaffOrAdmin, Role } from '@jobcode/common';
+import { type Actor, isStaffOrAdmin, maskName, Role } from '@jobcode/common';
 import { CountySettingsService } from '@jobcode/county-settings';
 import { inTransaction, isUniqueViolation } from '@jobcode/database';
-import { EmployersService } from '@jobcode/employers';
+import { employerMemberAccountIds, EmployersService } from '@jobcode/employers';
 import { Job, JobKind, JobStatus, JobsService, PUBLIC_WELFARE_SUPPORT_GROUPS } from '@jobcode/jobs';
+import { NotificationsService, NotificationTemplates } from '@jobcode/notifications';
 import { RegionScope } from '@jobcode/regions';
 import { JobSeeker, JobSeekerSupportGroup } from '@jobcode/seekers';
 
@@ -50,7 +51,7 @@ export type ApplicationMoveListener = (manager: EntityManager, move: Application
  * job (staff for public-welfare posts) moves it along; the seeker may withdraw.
  */
 @Injectable()
-export class ApplicationsService {
+export class ApplicationsService implements OnModuleInit {
   private readonly moveListeners: ApplicationMoveListener[] = [];
 
   constructor(
@@ -59,7 +60,13 @@ export class ApplicationsService {
     private readonly employers: EmployersService,
     private readonly scope: RegionScope,
     private readonly settings: CountySettingsService,
+    private readonly notifications: NotificationsService,
+    private readonly templates: NotificationTemplates,
   ) {}
+
+  onModuleInit(): void {
+    this.templates.register({ key: 'application.received', title: '收到新的报名', text: '{seeker}报名了“{job}”岗位，请登录就业服务码平台查看并处理。' });
+  }
 
   async apply(actor: Actor, input: ApplyToJobInput): Promise<Application> {
     const seeker = await this.applicant(actor, input);
@@ -90,6 +97,12 @@ export class ApplicationsService {
           }),
         );
         await this.record(manager, application, null, actor.accountId, null);
+        // The employer's people are told in the same transaction (sent by the outbox after commit).
+        await this.notifications.sendToAccounts(manager, await employerMemberAccountIds(manager, job.employerId), {
+          template: 'application.received',
+          params: { seeker: maskName(seeker.name), job: job.title },
+          idempotencyKey: `application:${application.id}:received`,
+        });
         return application;
       });
     } catch (error) {

@@ -2,10 +2,10 @@ import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In } from 'typeorm';
 
-import { type Actor, clampPageSize, type ConnectionShape, decodeCursor, isStaffOrAdmin, Role, toConnection } from '@jobcode/common';
+import { type Actor, clampPageSize, type ConnectionShape, decodeCursor, isStaffOrAdmin, maskName, Role, toConnection } from '@jobcode/common';
 import { CountySettingsService } from '@jobcode/county-settings';
 import { inTransaction, isUniqueViolation } from '@jobcode/database';
-import { EmployerMember } from '@jobcode/employers';
+import { EmployerMember, employerMemberAccountIds } from '@jobcode/employers';
 import { Job, JOB_SHIFT_CANCELLED, type JobShiftCancelledPayload, JobShift, JobShiftStatus, JobsService, JobStatus } from '@jobcode/jobs';
 import { NotificationChannel, NotificationsService, NotificationTemplates } from '@jobcode/notifications';
 import { OutboxService } from '@jobcode/outbox';
@@ -44,6 +44,10 @@ const TEMPLATES = [
   { key: 'gig.shift.cancelled', title: '零工班次已取消', text: '您预约的{job}（{when}）已被用人单位取消，原因：{reason}。可以在零工驿站看板另选班次。' },
   { key: 'gig.booking.cancelled', title: '零工预约已取消', text: '您预约的{job}（{when}）已被{by}取消{reason}。' },
   { key: 'gig.booking.confirmed', title: '零工预约已确认', text: '您预约的{job}已确认，请于{when}到{place}扫码签到。' },
+  // To the employer's people.
+  { key: 'gig.booking.received', title: '收到零工预约', text: '{seeker}预约了“{job}”{when}开工的班次{next}。' },
+  { key: 'gig.booking.cancelled-by-seeker', title: '零工预约被取消', text: '{seeker}取消了“{job}”{when}开工的班次预约{reason}，名额已空出。' },
+  { key: 'gig.booking.checked-in', title: '零工已到岗签到', text: '{seeker}已于{time}签到“{job}”{when}开工的班次。' },
 ];
 
 /**
@@ -131,7 +135,7 @@ export class GigBookingsService implements OnModuleInit {
         )) as [{ booked_count: number }[], number];
         if (taken.length === 0) throw this.full(shift.slots);
         const instant = shift.instantHiring;
-        return manager.save(
+        const booking = await manager.save(
           manager.create(GigBooking, {
             shiftId: shift.id,
             jobId: job.id,
@@ -147,6 +151,13 @@ export class GigBookingsService implements OnModuleInit {
             confirmedAt: instant ? new Date() : null,
           }),
         );
+        await this.tellEmployer(manager, booking, 'gig.booking.received', 'booked', {
+          seeker: maskName(seeker.name),
+          job: job.title,
+          when: countyMoment(startsAt),
+          next: instant ? '（即时录用，已自动确认）' : '，请确认',
+        });
+        return booking;
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw this.alreadyBooked();
@@ -218,7 +229,18 @@ export class GigBookingsService implements OnModuleInit {
       booking.cancelReason = input.reason?.trim() || null;
       const saved = await manager.save(booking);
       await manager.query('UPDATE job_shift SET booked_count = booked_count - 1, updated_at = now() WHERE id = $1', [booking.shiftId]);
-      if (party !== GigParty.SEEKER) {
+      if (party === GigParty.SEEKER) {
+        const [job, seeker] = await Promise.all([
+          manager.findOne(Job, { where: { id: booking.jobId } }),
+          manager.findOne(JobSeeker, { where: { id: booking.seekerId } }),
+        ]);
+        await this.tellEmployer(manager, booking, 'gig.booking.cancelled-by-seeker', 'cancelled', {
+          seeker: maskName(seeker?.name ?? '求职者'),
+          job: job?.title ?? '零工',
+          when: countyMoment(booking.startsAt),
+          reason: booking.cancelReason ? `（原因：${booking.cancelReason}）` : '（未说明原因）',
+        });
+      } else {
         const job = await manager.findOne(Job, { where: { id: booking.jobId } });
         await this.tellSeeker(manager, booking.seekerId, 'gig.booking.cancelled', `gig-booking:${booking.id}:cancelled`, {
           job: job?.title ?? '零工',
@@ -442,6 +464,15 @@ export class GigBookingsService implements OnModuleInit {
       [shift.date, shift.startTime, shift.endTime],
     )) as { starts_at: Date; ends_at: Date; now: Date }[];
     return { startsAt: row.starts_at, endsAt: row.ends_at, now: row.now };
+  }
+
+  /** In-app message to each account acting for the booking's employer; sent once per booking and `what`. */
+  async tellEmployer(manager: EntityManager, booking: GigBooking, template: string, what: string, params: Record<string, string>): Promise<void> {
+    await this.notifications.sendToAccounts(manager, await employerMemberAccountIds(manager, booking.employerId), {
+      template,
+      params,
+      idempotencyKey: `gig-booking:${booking.id}:${what}:employer`,
+    });
   }
 
   /** In-app message to a seeker with an account; SMS to the registered phone otherwise. */

@@ -1,4 +1,5 @@
 import { Role } from '@jobcode/common';
+import { OutboxService } from '@jobcode/outbox';
 
 import { startTestApp, type TestApp } from '../../../../test/support/test-app';
 import { type EmployerFixture, verifiedEmployer } from '../../../employers/src/__tests__/employer.builder';
@@ -95,6 +96,23 @@ describe('applications: applying, moving, withdrawing', () => {
     await move(id, 'UNDO_HIRE', growers.token, '录错了人');
     const job = await api.gql<{ job: { status: string } }>(`query($id: ID!) { job(id: $id) { status } }`, { id: jobId }, growers.token);
     expect(job.data?.job.status).toBe('FILLED');
+  });
+
+  it('tells the employer’s people of a new application in their inbox, with the applicant’s name masked', async () => {
+    const jobId = await openJob(api, rival.token, { employerId: rival.employerId, title: '线束压接工' });
+    const applicant = await selfRegisteredSeeker(api, { name: '覃美玲' });
+    expect((await apply(jobId, applicant.token)).errors).toBeUndefined();
+    await api.app.get(OutboxService).drain();
+    const inbox = await api.gql<{ myNotifications: { totalCount: number; edges: { node: { templateKey: string; title: string; body: string } }[] } }>(
+      `{ myNotifications(first: 20) { totalCount edges { node { templateKey title body } } } }`,
+      {},
+      rival.token,
+    );
+    expect(inbox.data!.myNotifications.edges.map((e) => e.node)).toContainEqual({
+      templateKey: 'application.received',
+      title: '收到新的报名',
+      body: '覃**报名了“线束压接工”岗位，请登录就业服务码平台查看并处理。',
+    });
   });
 
   it("lists a seeker's own applications and a job's applications for its employer only", async () => {

@@ -1,9 +1,11 @@
 import { Role } from '@jobcode/common';
+import { OutboxService } from '@jobcode/outbox';
 
 import { startTestApp, type TestApp } from '../../../../test/support/test-app';
 import {
   addShift,
   BOOK,
+  CANCEL,
   CHECK_IN,
   COMPLETE,
   daysFromToday,
@@ -191,6 +193,36 @@ describe('gig day: check-in by scan, completion, pay and ratings', () => {
     });
     const done = await api.gql<{ completeGigBooking: Booking }>(COMPLETE, { input: { bookingId: booking.id, hoursWorked: 1.75 } }, world.farm.token);
     expect(done.data?.completeGigBooking.status).toBe('COMPLETED');
+  });
+
+  it('tells the employer’s people of a booking, a cancellation by the seeker and a check-in, in their inbox', async () => {
+    const worker = await seeker(api, '韦小燕');
+    const later = await book(worker, { startTime: '09:00', endTime: '11:00' });
+    const cancelled = await api.gql(CANCEL, { input: { bookingId: later.id, reason: '家里有事' } }, worker.token);
+    expect(cancelled.errors).toBeUndefined();
+    const today = await book(worker);
+    await moveBookingToNow(api, today.id, 20);
+    expect((await checkIn(worker.token, { token: world.stationToken })).data?.checkIn.status).toBe('CHECKED_IN');
+    await api.app.get(OutboxService).drain();
+    const inbox = await api.gql<{ myNotifications: { edges: { node: { templateKey: string; body: string } }[] } }>(
+      `{ myNotifications(first: 100) { edges { node { templateKey body } } } }`,
+      {},
+      world.farm.token,
+    );
+    const mine = inbox.data!.myNotifications.edges.map((e) => e.node).filter((n) => n.body.startsWith('韦**'));
+    expect(mine.map((n) => n.templateKey).sort()).toEqual(['gig.booking.cancelled-by-seeker', 'gig.booking.checked-in', 'gig.booking.received', 'gig.booking.received']);
+    expect(mine.find((n) => n.templateKey === 'gig.booking.cancelled-by-seeker')?.body).toMatch(
+      /^韦\*\*取消了“.+”\d+月\d+日 09:00开工的班次预约（原因：家里有事），名额已空出。$/,
+    );
+    expect(mine.find((n) => n.templateKey === 'gig.booking.checked-in')?.body).toMatch(/^韦\*\*已于\d\d:\d\d在.+签到“.+”\d+月\d+日 \d\d:\d\d开工的班次。$/);
+    expect(mine.filter((n) => n.templateKey === 'gig.booking.received')[0].body).toContain('（即时录用，已自动确认）');
+    // Another employer hears nothing of it.
+    const other = await api.gql<{ myNotifications: { edges: { node: { body: string } }[] } }>(
+      `{ myNotifications(first: 100) { edges { node { body } } } }`,
+      {},
+      world.other.token,
+    );
+    expect(other.data!.myNotifications.edges.filter((e) => e.node.body.startsWith('韦**'))).toEqual([]);
   });
 
   it('piece work is paid by the piece; different amounts are flagged to staff until a side corrects it', async () => {
