@@ -9,7 +9,7 @@ import { employerMemberAccountIds, EmployersService } from '@jobcode/employers';
 import { Job, JobKind, JobStatus, JobsService, PUBLIC_WELFARE_SUPPORT_GROUPS } from '@jobcode/jobs';
 import { NotificationsService, NotificationTemplates } from '@jobcode/notifications';
 import { RegionScope } from '@jobcode/regions';
-import { JobSeeker, JobSeekerSupportGroup } from '@jobcode/seekers';
+import { JobSeeker, JobSeekerDeclaredGroup, JobSeekerSupportGroup } from '@jobcode/seekers';
 
 import { ApplicationEvent } from './application-event.entity';
 import { Application } from './application.entity';
@@ -148,6 +148,14 @@ export class ApplicationsService implements OnModuleInit {
     const allowed = await this.settings.get(PUBLIC_WELFARE_SUPPORT_GROUPS, job.regionCode, manager);
     const member = await manager.exists(JobSeekerSupportGroup, { where: { jobSeekerId: seeker.id, supportGroupCode: In(allowed) } });
     if (!member) {
+      const declared = await manager.find(JobSeekerDeclaredGroup, { where: { jobSeekerId: seeker.id, supportGroupCode: In(allowed) } });
+      if (declared.length) {
+        throw new ApplicationsException(
+          ApplicationsExceptionCode.NOT_IN_SUPPORT_GROUP,
+          `您自报的帮扶类别（${declared.map((d) => d.supportGroupCode).join('、')}）还在等待村或乡镇工作人员确认，确认后才能报名公益性岗位；请联系工作人员核实`,
+          { details: { supportGroups: allowed, awaitingConfirmation: declared.map((d) => d.supportGroupCode) } },
+        );
+      }
       throw new ApplicationsException(
         ApplicationsExceptionCode.NOT_IN_SUPPORT_GROUP,
         `公益性岗位只面向本县规定的帮扶群体（${allowed.join('、')}）；如您属于其中之一但登记里没有，请联系村或乡镇工作人员更新求职登记`,

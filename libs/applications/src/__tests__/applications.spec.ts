@@ -208,6 +208,14 @@ describe('applications: applying, moving, withdrawing', () => {
     const refused = await apply(jobId, outsider.token);
     expect(refused.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_IN_SUPPORT_GROUP' });
     expect(refused.errors?.[0].message).toContain('公益性岗位只面向本县规定的帮扶群体');
+    // The seeker declared LIFTED_OUT themself: it counts once staff confirm it.
+    expect((await apply(jobId)).errors?.[0].message).toContain('还在等待村或乡镇工作人员确认');
+    const confirmed = await api.gql(
+      `mutation($input: ReviewSupportGroupsInput!) { reviewSupportGroups(input: $input) { supportGroups { code } } }`,
+      { input: { jobSeekerId: seeker.jobSeekerId, confirm: ['LIFTED_OUT'] } },
+      county,
+    );
+    expect(confirmed.errors).toBeUndefined();
     expect((await apply(jobId)).data?.applyToJob.status).toBe('APPLIED');
   });
 
