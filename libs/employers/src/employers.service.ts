@@ -209,7 +209,7 @@ export class EmployersService {
       limit,
       (r) => [r.createdAt.toISOString(), r.id],
       (r) => r,
-     totalCount,
+      totalCount,
     );
   }
 

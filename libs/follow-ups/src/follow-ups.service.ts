@@ -173,7 +173,16 @@ export class FollowUpsService {
          LEFT JOIN LATERAL (SELECT max(f.visited_on) AS on FROM follow_up f WHERE f.job_seeker_id = s.id) last ON TRUE
         ORDER BY s.region_code, s.id`,
       [`${region}%`, today, AT_RISK_GROUPS, after?.[0] ?? null, after?.[1] ?? null, limit + 1],
-    )) as { total: number; id: string | null; name: string; region_code: string; labor_capacity: string; codes: string[]; last_on: string | null; days: number | null }[];
+    )) as {
+      total: number;
+      id: string | null;
+      name: string;
+      region_code: string;
+      labor_capacity: string;
+      codes: string[];
+      last_on: string | null;
+      days: number | null;
+    }[];
     const nodes: MonitoredWithoutWorkObject[] = [];
     for (const r of rows) {
       if (r.id === null) continue;

@@ -392,7 +392,7 @@ export class GigBookingsService implements OnModuleInit {
       limit,
       (r) => [r.startsAt.toISOString(), r.id],
       (r) => r,
-     totalCount,
+      totalCount,
     );
   }
 

@@ -98,10 +98,7 @@ export class GigCheckInService {
       open.checkedInAt = now;
       open.checkedInBy = actor.accountId;
       const saved = await manager.save(open);
-      const [job, seeker] = await Promise.all([
-        manager.findOne(Job, { where: { id: open.jobId } }),
-        manager.findOne(JobSeeker, { where: { id: seekerId } }),
-      ]);
+      const [job, seeker] = await Promise.all([manager.findOne(Job, { where: { id: open.jobId } }), manager.findOne(JobSeeker, { where: { id: seekerId } })]);
       await this.bookings.tellEmployer(manager, open, 'gig.booking.checked-in', 'checked-in', {
         seeker: maskName(seeker?.name ?? '求职者'),
         time: `${countyClock(now)}在${station.name}`,

@@ -311,7 +311,7 @@ export class JobSourcesService {
       limit,
       (r) => [r.startsAt.toISOString(), r.id],
       (r) => r,
-     totalCount,
+      totalCount,
     );
   }
 
@@ -365,7 +365,7 @@ export class JobSourcesService {
       limit,
       (r) => [r.regionCode, r.id],
       (r) => r,
-     totalCount,
+      totalCount,
     );
   }
 }

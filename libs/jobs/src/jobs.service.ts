@@ -338,7 +338,7 @@ export class JobsService {
       limit,
       (r) => [r.createdAt.toISOString(), r.id],
       (r) => r,
-     totalCount,
+      totalCount,
     );
   }
 

@@ -260,7 +260,8 @@ export class SeekersService {
           .orIgnore()
           .execute();
       }
-      if (confirm.length || reject.length) await manager.delete(JobSeekerDeclaredGroup, { jobSeekerId: seeker.id, supportGroupCode: In([...confirm, ...reject]) });
+      if (confirm.length || reject.length)
+        await manager.delete(JobSeekerDeclaredGroup, { jobSeekerId: seeker.id, supportGroupCode: In([...confirm, ...reject]) });
       return seeker;
     });
   }

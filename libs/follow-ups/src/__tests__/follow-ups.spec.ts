@@ -63,13 +63,19 @@ describe('follow-ups', () => {
       return seen;
     };
     const PAGE = 'totalCount pageInfo { hasNextPage endCursor } edges { node { name } }';
-    const due = await pages('followUpsDue', `query($after: String) { followUpsDue(regionCode: "450329", withinDays: 30, first: 1, after: $after) { ${PAGE} } }`);
+    const due = await pages(
+      'followUpsDue',
+      `query($after: String) { followUpsDue(regionCode: "450329", withinDays: 30, first: 1, after: $after) { ${PAGE} } }`,
+    );
     expect(due.map((p) => [p.totalCount, p.edges.length])).toEqual([
       [3, 1],
       [3, 1],
       [3, 1],
     ]);
-    const atRisk = await pages('monitoredWithoutWork', `query($after: String) { monitoredWithoutWork(regionCode: "450329", first: 1, after: $after) { ${PAGE} } }`);
+    const atRisk = await pages(
+      'monitoredWithoutWork',
+      `query($after: String) { monitoredWithoutWork(regionCode: "450329", first: 1, after: $after) { ${PAGE} } }`,
+    );
     expect(atRisk.map((p) => [p.totalCount, p.edges.length])).toEqual([
       [2, 1],
       [2, 1],

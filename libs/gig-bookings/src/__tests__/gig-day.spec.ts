@@ -210,7 +210,12 @@ describe('gig day: check-in by scan, completion, pay and ratings', () => {
       world.farm.token,
     );
     const mine = inbox.data!.myNotifications.edges.map((e) => e.node).filter((n) => n.body.startsWith('韦**'));
-    expect(mine.map((n) => n.templateKey).sort()).toEqual(['gig.booking.cancelled-by-seeker', 'gig.booking.checked-in', 'gig.booking.received', 'gig.booking.received']);
+    expect(mine.map((n) => n.templateKey).sort()).toEqual([
+      'gig.booking.cancelled-by-seeker',
+      'gig.booking.checked-in',
+      'gig.booking.received',
+      'gig.booking.received',
+    ]);
     expect(mine.find((n) => n.templateKey === 'gig.booking.cancelled-by-seeker')?.body).toMatch(
       /^韦\*\*取消了“.+”\d+月\d+日 09:00开工的班次预约（原因：家里有事），名额已空出。$/,
     );

@@ -62,7 +62,11 @@ describe('self-declared support groups wait for staff to confirm them', () => {
       message: '这些类别不在本人自报、待确认的类别中：MONITORED（待确认：LIFTED_OUT）',
       extensions: { code: 'BAD_USER_INPUT' },
     });
-    const elsewhere = await api.gql(REVIEW, { input: { jobSeekerId: seeker.jobSeekerId, confirm: ['LIFTED_OUT'] } }, (await api.signedIn(Role.STAFF, '450329202')).token);
+    const elsewhere = await api.gql(
+      REVIEW,
+      { input: { jobSeekerId: seeker.jobSeekerId, confirm: ['LIFTED_OUT'] } },
+      (await api.signedIn(Role.STAFF, '450329202')).token,
+    );
     expect(elsewhere.errors?.[0].extensions?.code).toBe('NOT_FOUND');
     const byTheSeeker = await api.gql(REVIEW, { input: { jobSeekerId: seeker.jobSeekerId, confirm: ['LIFTED_OUT'] } }, seeker.token);
     expect(byTheSeeker.errors?.[0].extensions?.code).toBe('FORBIDDEN');
@@ -78,7 +82,11 @@ describe('self-declared support groups wait for staff to confirm them', () => {
     const changed = await api.gql<{ updateJobSeeker: Groups }>(UPDATE, { input: { id: seeker.jobSeekerId, supportGroupCodes: ['MONITORED'] } }, seeker.token);
     expect(changed.errors).toBeUndefined();
     expect(codes(changed.data?.updateJobSeeker)).toEqual({ confirmed: ['LIFTED_OUT'], declared: ['MONITORED'] });
-    const byStaff = await api.gql<{ updateJobSeeker: Groups }>(UPDATE, { input: { id: seeker.jobSeekerId, supportGroupCodes: ['LIFTED_OUT', 'MONITORED'] } }, county);
+    const byStaff = await api.gql<{ updateJobSeeker: Groups }>(
+      UPDATE,
+      { input: { id: seeker.jobSeekerId, supportGroupCodes: ['LIFTED_OUT', 'MONITORED'] } },
+      county,
+    );
     expect(byStaff.errors).toBeUndefined();
     expect(codes(byStaff.data?.updateJobSeeker)).toEqual({ confirmed: ['LIFTED_OUT', 'MONITORED'], declared: [] });
   });

@@ -28,7 +28,12 @@ describe('spreadsheets', () => {
     await writeSheet(
       output,
       '台账',
-      [{ header: '身份证号', width: 22 }, { header: '人数', type: 'COUNT' }, { header: '月收入（元）', width: 8, type: 'AMOUNT' }, { header: '开始日期', type: 'DATE' }],
+      [
+        { header: '身份证号', width: 22 },
+        { header: '人数', type: 'COUNT' },
+        { header: '月收入（元）', width: 8, type: 'AMOUNT' },
+        { header: '开始日期', type: 'DATE' },
+      ],
       [
         ['450329199001011234', '12', '4400', '2025-03-15'],
         ['45032919900101123X', '0', '', ''],
