@@ -46,7 +46,7 @@ const TEMPLATES = [
   { key: 'gig.booking.confirmed', title: '零工预约已确认', text: '您预约的{job}已确认，请于{when}到{place}扫码签到。' },
   // To the employer's people.
   { key: 'gig.booking.received', title: '收到零工预约', text: '{seeker}预约了“{job}”{when}开工的班次{next}。' },
-  { key: 'gig.booking.cancelled-by-seeker', title: '零工预约被取消', text: '{seeker}取消了“{job}”{when}开工的班次预约{reason}，名额已空出。' },
+  { key: 'gig.booking.cancelled-to-employer', title: '零工预约被取消', text: '{seeker}的“{job}”{when}开工的班次预约已被{by}取消{reason}，名额已空出。' },
   { key: 'gig.booking.checked-in', title: '零工已到岗签到', text: '{seeker}已于{time}签到“{job}”{when}开工的班次。' },
 ];
 
@@ -229,24 +229,25 @@ export class GigBookingsService implements OnModuleInit {
       booking.cancelReason = input.reason?.trim() || null;
       const saved = await manager.save(booking);
       await manager.query('UPDATE job_shift SET booked_count = booked_count - 1, updated_at = now() WHERE id = $1', [booking.shiftId]);
-      if (party === GigParty.SEEKER) {
-        const [job, seeker] = await Promise.all([
-          manager.findOne(Job, { where: { id: booking.jobId } }),
-          manager.findOne(JobSeeker, { where: { id: booking.seekerId } }),
-        ]);
-        await this.tellEmployer(manager, booking, 'gig.booking.cancelled-by-seeker', 'cancelled', {
+      const job = await manager.findOne(Job, { where: { id: booking.jobId } });
+      // Whoever did not cancel it is told: the employer's people (cancelled by the seeker or staff), the seeker (by the employer or staff).
+      if (party !== GigParty.EMPLOYER) {
+        const seeker = await manager.findOne(JobSeeker, { where: { id: booking.seekerId } });
+        await this.tellEmployer(manager, booking, 'gig.booking.cancelled-to-employer', 'cancelled', {
           seeker: maskName(seeker?.name ?? '求职者'),
           job: job?.title ?? '零工',
           when: countyMoment(booking.startsAt),
+          by: party === GigParty.SEEKER ? '本人' : '工作人员',
           reason: booking.cancelReason ? `（原因：${booking.cancelReason}）` : '（未说明原因）',
         });
-      } else {
-        const job = await manager.findOne(Job, { where: { id: booking.jobId } });
+      }
+      if (party !== GigParty.SEEKER) {
         await this.tellSeeker(manager, booking.seekerId, 'gig.booking.cancelled', `gig-booking:${booking.id}:cancelled`, {
           job: job?.title ?? '零工',
           when: countyMoment(booking.startsAt),
           by: party === GigParty.EMPLOYER ? '用人单位' : '工作人员',
-          reason: booking.cancelReason ? `，原因：${booking.cancelReason}` : '',
+          // Every placeholder needs a value (the template refuses an empty one).
+          reason: booking.cancelReason ? `，原因：${booking.cancelReason}` : '，未说明原因',
         });
       }
       return saved;

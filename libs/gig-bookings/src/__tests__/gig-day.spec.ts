@@ -200,6 +200,10 @@ describe('gig day: check-in by scan, completion, pay and ratings', () => {
     const later = await book(worker, { startTime: '09:00', endTime: '11:00' });
     const cancelled = await api.gql(CANCEL, { input: { bookingId: later.id, reason: '家里有事' } }, worker.token);
     expect(cancelled.errors).toBeUndefined();
+    const byFarm = await book(worker, { startTime: '13:00', endTime: '15:00' });
+    expect((await api.gql(CANCEL, { input: { bookingId: byFarm.id } }, world.farm.token)).errors).toBeUndefined();
+    const byStaff = await book(worker, { startTime: '16:00', endTime: '18:00' });
+    expect((await api.gql(CANCEL, { input: { bookingId: byStaff.id } }, world.township)).errors).toBeUndefined();
     const today = await book(worker);
     await moveBookingToNow(api, today.id, 20);
     expect((await checkIn(worker.token, { token: world.stationToken })).data?.checkIn.status).toBe('CHECKED_IN');
@@ -210,15 +214,26 @@ describe('gig day: check-in by scan, completion, pay and ratings', () => {
       world.farm.token,
     );
     const mine = inbox.data!.myNotifications.edges.map((e) => e.node).filter((n) => n.body.startsWith('韦**'));
+    // Four bookings; cancelled by the seeker and by staff (the employer's own cancellation is not echoed back); one check-in.
     expect(mine.map((n) => n.templateKey).sort()).toEqual([
-      'gig.booking.cancelled-by-seeker',
+      'gig.booking.cancelled-to-employer',
+      'gig.booking.cancelled-to-employer',
       'gig.booking.checked-in',
       'gig.booking.received',
       'gig.booking.received',
+      'gig.booking.received',
+      'gig.booking.received',
     ]);
-    expect(mine.find((n) => n.templateKey === 'gig.booking.cancelled-by-seeker')?.body).toMatch(
-      /^韦\*\*取消了“.+”\d+月\d+日 09:00开工的班次预约（原因：家里有事），名额已空出。$/,
+    const bodies = mine.map((n) => n.body);
+    expect(bodies).toContainEqual(expect.stringMatching(/^韦\*\*的“.+”\d+月\d+日 09:00开工的班次预约已被本人取消（原因：家里有事），名额已空出。$/));
+    expect(bodies).toContainEqual(expect.stringMatching(/^韦\*\*的“.+”\d+月\d+日 16:00开工的班次预约已被工作人员取消（未说明原因），名额已空出。$/));
+    // The seeker hears of the employer's cancellation even without a reason.
+    const seekerInbox = await api.gql<{ myNotifications: { edges: { node: { body: string } }[] } }>(
+      `{ myNotifications(first: 20) { edges { node { body } } } }`,
+      {},
+      worker.token,
     );
+    expect(seekerInbox.data!.myNotifications.edges.map((e) => e.node.body)).toContainEqual(expect.stringMatching(/已被用人单位取消，未说明原因。$/));
     expect(mine.find((n) => n.templateKey === 'gig.booking.checked-in')?.body).toMatch(/^韦\*\*已于\d\d:\d\d在.+签到“.+”\d+月\d+日 \d\d:\d\d开工的班次。$/);
     expect(mine.filter((n) => n.templateKey === 'gig.booking.received')[0].body).toContain('（即时录用，已自动确认）');
     // Another employer hears nothing of it.
