@@ -308,6 +308,7 @@ export class SeekersService {
         group: filter.supportGroup,
       });
     }
+    if (filter.awaitingGroupConfirmation) qb.andWhere('EXISTS (SELECT 1 FROM job_seeker_declared_group d WHERE d.job_seeker_id = s.id)');
     if (filter.laborCapacity) qb.andWhere('s.labor_capacity = :capacity', { capacity: filter.laborCapacity });
     if (filter.employmentStatus) qb.andWhere('s.employment_status = :status', { status: filter.employmentStatus });
     if (filter.wantsTraining !== undefined && filter.wantsTraining !== null) {

@@ -71,6 +71,12 @@ describe('self-declared support groups wait for staff to confirm them', () => {
     const byTheSeeker = await api.gql(REVIEW, { input: { jobSeekerId: seeker.jobSeekerId, confirm: ['LIFTED_OUT'] } }, seeker.token);
     expect(byTheSeeker.errors?.[0].extensions?.code).toBe('FORBIDDEN');
 
+    const worklist = await api.gql<{ jobSeekers: { totalCount: number; edges: { node: { id: string } }[] } }>(
+      `{ jobSeekers(filter: { awaitingGroupConfirmation: true }) { totalCount edges { node { id } } } }`,
+      {},
+      county,
+    );
+    expect(worklist.data?.jobSeekers.edges.map((e) => e.node.id)).toEqual([seeker.jobSeekerId]);
     const reviewed = await api.gql<{ reviewSupportGroups: Groups }>(REVIEW, { input: { jobSeekerId: seeker.jobSeekerId, confirm: ['LIFTED_OUT'] } }, county);
     expect(codes(reviewed.data?.reviewSupportGroups)).toEqual({ confirmed: ['LIFTED_OUT'], declared: [] });
     expect((await liftedOutPeople()).people).toBe(1);
