@@ -107,6 +107,34 @@ serverOnly('several API processes on one PostgreSQL server (skipped on the PGlit
 serverOnly('what npm start prints for the demo (skipped on the PGlite fallback)', () => {
   beforeAll(() => buildOnce());
 
+  it('npm run demo on a new database shows the one-time password of the first ADMIN it created', async () => {
+    const database = await createTestDatabaseWithoutMigrations();
+    const env = { DATABASE_URL: database.url, NODE_ENV: 'development', DATA_DIR: mkdtempSync(join(tmpdir(), 'jobcode-demo-admin-')) };
+    const demo = spawnApi(env, 'dist/apps/api/src/commands/demo.js');
+    try {
+      const started = Date.now();
+      while (!/First ADMIN account created: phone 13800000000, one-time password \S+/.test(demo.output())) {
+        if (demo.process.exitCode !== null || Date.now() - started > 240_000) throw new Error(`no one-time password printed:\n${demo.output()}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const password = /one-time password (\S+)/.exec(demo.output())![1];
+      await demo.stop();
+      // The password shown is the one that works (and must be changed).
+      const api = spawnApi({ ...env, PORT: String(await freePort()) });
+      await api.ready();
+      const port = Number(/localhost:(\d+)\/graphql/.exec(api.output())?.[1]);
+      const signIn = await gql(port, `mutation($p: String!) { signIn(input: { phone: "13800000000", password: $p }) { account { setupRequired } } }`, {
+        p: password,
+      });
+      await api.stop();
+      expect(signIn.errors).toBeUndefined();
+      expect(signIn.data).toEqual({ signIn: { account: { setupRequired: expect.any(String) } } });
+    } finally {
+      await demo.stop();
+      await database.drop();
+    }
+  }, 300_000);
+
   it('prints the demo scan links under its own PORT or PUBLIC_URL, not those of the run that issued them', async () => {
     const database = await createTestDatabaseWithoutMigrations();
     const env = { DATABASE_URL: database.url, NODE_ENV: 'development', DATA_DIR: mkdtempSync(join(tmpdir(), 'jobcode-demo-links-')) };

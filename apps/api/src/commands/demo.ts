@@ -29,6 +29,10 @@ async function main(): Promise<void> {
   }
   const database = await resolveDatabase(config);
   const { app, firstAdmin } = await createApp({ config, database, logger: ['error', 'warn'] });
+  // Created by this run on a new database: the only time its one-time password is shown, so
+  // it is printed at once (and again at the end, below the demo's own lines).
+  const adminNotice = firstAdminNotice(firstAdmin);
+  if (adminNotice) console.log(adminNotice);
   try {
     await loadDemo(app, (line) => console.log(line));
     console.log(`Demo data loaded into ${database.description}.`);
@@ -36,8 +40,6 @@ async function main(): Promise<void> {
       `The scan links above use ${config.publicUrl} (PUBLIC_URL, else http://localhost:PORT of this run); ` +
         '`npm start` prints them again under its own PUBLIC_URL / PORT.',
     );
-    // Created by this run on a new database: the only time its one-time password is shown.
-    const adminNotice = firstAdminNotice(firstAdmin);
     if (adminNotice) console.log(adminNotice);
   } finally {
     await app.close();
