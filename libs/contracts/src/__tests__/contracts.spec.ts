@@ -205,6 +205,15 @@ describe('contracts: offer, sign online, countersign, seal and verify', () => {
     expect(rivalInbox.data!.myNotifications.edges.filter((e) => e.node.templateKey === 'contract.signed-by-seeker')).toEqual([]);
   });
 
+  it('a hire made by a contract in force cannot be undone by hand: the contract is ended instead', async () => {
+    const contract = await active();
+    const undo = await call(MOVE, { input: { applicationId: contract.applicationId, move: 'UNDO_HIRE', reason: '录错了人' } }, growers.token);
+    expect(undo.errors?.[0]).toMatchObject({
+      message: '这条报名的劳动合同已生效，不能直接撤销录用；如双方解除劳动关系，请终止合同',
+      extensions: { code: 'CONFLICT' },
+    });
+  });
+
   it('refuses terms below the county minimum wage, probation longer than the law allows, and an unshortlisted application', async () => {
     const refuse = async (terms: Record<string, unknown>) => {
       const result = await call(OFFER, { input: { applicationId: await shortlisted(), terms: termsInput(terms) } }, growers.token);
