@@ -20,6 +20,17 @@ describe('committed contracts', () => {
     expect(schemaFileText(api.app)).toBe(committed);
   });
 
+  it('every connection a page pages through gives its total (search says when it is an estimate)', () => {
+    const committed = readFileSync(join(process.cwd(), 'schema.graphql'), 'utf8');
+    const connections = [...committed.matchAll(/^type (\w+Connection) \{\n([\s\S]*?)^\}/gm)];
+    expect(connections.length).toBeGreaterThan(10);
+    for (const [, name, body] of connections) {
+      expect({ name, totalCount: /^\s*totalCount: Int!$/m.test(body) }).toEqual({ name, totalCount: true });
+    }
+    const search = connections.find(([, name]) => name === 'JobSearchConnection');
+    expect(search?.[2]).toMatch(/^\s*approximate: Boolean!$/m);
+  });
+
   it('the migrations create exactly what the entities describe (run `npm run migration:generate -- Name`)', async () => {
     const dataSource = new DataSource(dataSourceOptions(api.databaseUrl, 1));
     await dataSource.initialize();

@@ -113,6 +113,71 @@ serverOnly('several API processes on one PostgreSQL server (skipped on the PGlit
   }, 300_000);
 });
 
+serverOnly('what npm start prints for the demo (skipped on the PGlite fallback)', () => {
+  beforeAll(() => buildOnce());
+
+  it('npm run demo on a new database shows the one-time password of the first ADMIN it created', async () => {
+    const database = await createTestDatabaseWithoutMigrations();
+    const env = { DATABASE_URL: database.url, NODE_ENV: 'development', DATA_DIR: mkdtempSync(join(tmpdir(), 'jobcode-demo-admin-')) };
+    const demo = spawnApi(env, 'dist/apps/api/src/commands/demo.js');
+    try {
+      const started = Date.now();
+      while (!/First ADMIN account created: phone 13800000000, one-time password \S+/.test(demo.output())) {
+        if (demo.process.exitCode !== null || Date.now() - started > 240_000) throw new Error(`no one-time password printed:\n${demo.output()}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const password = /one-time password (\S+)/.exec(demo.output())![1];
+      await demo.stop();
+      // The password shown is the one that works (and must be changed).
+      const api = spawnApi({ ...env, PORT: String(await freePort()) });
+      await api.ready();
+      const port = Number(/localhost:(\d+)\/graphql/.exec(api.output())?.[1]);
+      const signIn = await gql(port, `mutation($p: String!) { signIn(input: { phone: "13800000000", password: $p }) { account { setupRequired } } }`, {
+        p: password,
+      });
+      await api.stop();
+      expect(signIn.errors).toBeUndefined();
+      expect(signIn.data).toEqual({ signIn: { account: { setupRequired: expect.any(String) } } });
+    } finally {
+      await demo.stop();
+      await database.drop();
+    }
+  }, 300_000);
+
+  it('prints the demo scan links under its own PORT or PUBLIC_URL, not those of the run that issued them', async () => {
+    const database = await createTestDatabaseWithoutMigrations();
+    const env = { DATABASE_URL: database.url, NODE_ENV: 'development', DATA_DIR: mkdtempSync(join(tmpdir(), 'jobcode-demo-links-')) };
+    try {
+      const first = spawnApi({ ...env, PORT: String(await freePort()) });
+      await first.ready();
+      expect(first.output()).not.toContain('Demo scan links');
+      await first.stop();
+      const client = new Client({ connectionString: database.url });
+      await client.connect();
+      const { rows } = await client.query<{ token: string }>(
+        `WITH a AS (SELECT id FROM account WHERE role = 'ADMIN' LIMIT 1),
+              s AS (INSERT INTO gig_station (name, level, region_code, address, latitude, longitude, opening_hours, created_by)
+                    SELECT '瓜里乡零工驿站', 'TOWNSHIP', '450329103', '瓜里乡政府旁', 26.0, 110.6, '8:00-18:00', a.id FROM a RETURNING id, created_by)
+         INSERT INTO service_code (token, target_kind, target_id, region_code, label, issued_by)
+         SELECT 'DemoToken1234567890abc', 'GIG_STATION', s.id, '450329103', '演示', s.created_by FROM s RETURNING token`,
+      );
+      await client.end();
+      const port = await freePort();
+      const second = spawnApi({ ...env, PORT: String(port) });
+      await second.ready();
+      await second.stop();
+      expect(second.output()).toContain(`http://localhost:${port}/c/${rows[0].token}  瓜里乡零工驿站`);
+      const third = spawnApi({ ...env, PORT: String(await freePort()), PUBLIC_URL: 'https://jobs.example.gov.cn/' });
+      await third.ready();
+      await third.stop();
+      expect(third.output()).toContain(`https://jobs.example.gov.cn/c/${rows[0].token}`);
+      expect(third.output()).not.toContain('First ADMIN account created');
+    } finally {
+      await database.drop();
+    }
+  }, 300_000);
+});
+
 async function createTestDatabaseWithoutMigrations() {
   const state = testState();
   return createScratchDatabase(`${state.runId}_t`, undefined, state.adminUrl);

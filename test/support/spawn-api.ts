@@ -26,10 +26,10 @@ export interface SpawnedApi {
   stop(): Promise<void>;
 }
 
-/** Starts `node dist/apps/api/src/main.js` with exactly the given settings (no inherited DATABASE_URL). */
-export function spawnApi(env: Record<string, string>): SpawnedApi {
+/** Starts `node dist/apps/api/src/main.js` (or another built entry point) with exactly the given settings (no inherited DATABASE_URL). */
+export function spawnApi(env: Record<string, string>, entry = 'dist/apps/api/src/main.js'): SpawnedApi {
   const { DATABASE_URL: _db, TEST_DATABASE_URL: _tdb, ...inherited } = process.env;
-  const child = spawn(process.execPath, ['dist/apps/api/src/main.js'], { env: { ...inherited, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [entry], { env: { ...inherited, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));

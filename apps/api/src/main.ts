@@ -1,12 +1,14 @@
 import 'reflect-metadata';
 
 import { Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 
 import { ConfigError, loadConfig } from '@jobcode/common';
 import { DataFolderInUseError } from '@jobcode/database';
 
 import { createApp } from './bootstrap/create-app';
 import { resolveDatabase } from './bootstrap/database';
+import { demoScanLinks, firstAdminNotice } from './bootstrap/start-notices';
 
 async function main(): Promise<void> {
   const startedAt = Date.now();
@@ -60,12 +62,11 @@ async function main(): Promise<void> {
   logger.log(`GraphQL:  http://localhost:${config.PORT}/graphql`);
   logger.log(`Health:   http://localhost:${config.PORT}/health`);
   logger.log(`Public URL for codes: ${config.publicUrl}`);
-  if (firstAdmin) {
-    logger.warn(
-      firstAdmin.password
-        ? `First ADMIN account created: phone ${firstAdmin.phone}, one-time password ${firstAdmin.password} (change it after signing in)`
-        : `First ADMIN account created: phone ${firstAdmin.phone} with ADMIN_PASSWORD`,
-    );
+  const adminNotice = firstAdminNotice(firstAdmin);
+  if (adminNotice) logger.warn(adminNotice);
+  if (!config.isProduction) {
+    const links = await demoScanLinks(app.get(DataSource), config.publicUrl);
+    if (links.length) logger.log(`Demo scan links:\n${links.join('\n')}`);
   }
   logger.log(`Ready in ${Date.now() - startedAt} ms`);
 }

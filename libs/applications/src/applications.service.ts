@@ -1,14 +1,15 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 
-import { type Actor, isStaffOrAdmin, Role } from '@jobcode/common';
+import { type Actor, isStaffOrAdmin, maskName, Role } from '@jobcode/common';
 import { CountySettingsService } from '@jobcode/county-settings';
 import { inTransaction, isUniqueViolation } from '@jobcode/database';
-import { EmployersService } from '@jobcode/employers';
+import { employerMemberAccountIds, EmployersService } from '@jobcode/employers';
 import { Job, JobKind, JobStatus, JobsService, PUBLIC_WELFARE_SUPPORT_GROUPS } from '@jobcode/jobs';
+import { NotificationsService, NotificationTemplates } from '@jobcode/notifications';
 import { RegionScope } from '@jobcode/regions';
-import { JobSeeker, JobSeekerSupportGroup } from '@jobcode/seekers';
+import { JobSeeker, JobSeekerDeclaredGroup, JobSeekerSupportGroup } from '@jobcode/seekers';
 
 import { ApplicationEvent } from './application-event.entity';
 import { Application } from './application.entity';
@@ -22,6 +23,7 @@ const MOVES: Record<ApplicationMove, { from: ApplicationStatus[]; to: Applicatio
   OFFER: { from: [ApplicationStatus.SHORTLISTED], to: ApplicationStatus.OFFERED, verb: '发录用意向' },
   HIRE: { from: [ApplicationStatus.OFFERED], to: ApplicationStatus.HIRED, verb: '录用' },
   REJECT: { from: [ApplicationStatus.APPLIED, ApplicationStatus.SHORTLISTED, ApplicationStatus.OFFERED], to: ApplicationStatus.REJECTED, verb: '标记为不录用' },
+  UNDO_HIRE: { from: [ApplicationStatus.HIRED], to: ApplicationStatus.OFFERED, verb: '撤销录用' },
 };
 
 /** A move of an application made by a person (withdraw, shortlist, offer, hire, reject), about to be saved. */
@@ -49,7 +51,7 @@ export type ApplicationMoveListener = (manager: EntityManager, move: Application
  * job (staff for public-welfare posts) moves it along; the seeker may withdraw.
  */
 @Injectable()
-export class ApplicationsService {
+export class ApplicationsService implements OnModuleInit {
   private readonly moveListeners: ApplicationMoveListener[] = [];
 
   constructor(
@@ -58,7 +60,13 @@ export class ApplicationsService {
     private readonly employers: EmployersService,
     private readonly scope: RegionScope,
     private readonly settings: CountySettingsService,
+    private readonly notifications: NotificationsService,
+    private readonly templates: NotificationTemplates,
   ) {}
+
+  onModuleInit(): void {
+    this.templates.register({ key: 'application.received', title: '收到新的报名', text: '{seeker}报名了“{job}”岗位，请登录就业服务码平台查看并处理。' });
+  }
 
   async apply(actor: Actor, input: ApplyToJobInput): Promise<Application> {
     const seeker = await this.applicant(actor, input);
@@ -89,6 +97,12 @@ export class ApplicationsService {
           }),
         );
         await this.record(manager, application, null, actor.accountId, null);
+        // The employer's people are told in the same transaction (sent by the outbox after commit).
+        await this.notifications.sendToAccounts(manager, await employerMemberAccountIds(manager, job.employerId), {
+          template: 'application.received',
+          params: { seeker: maskName(seeker.name), job: job.title },
+          idempotencyKey: `application:${application.id}:received`,
+        });
         return application;
       });
     } catch (error) {
@@ -134,6 +148,14 @@ export class ApplicationsService {
     const allowed = await this.settings.get(PUBLIC_WELFARE_SUPPORT_GROUPS, job.regionCode, manager);
     const member = await manager.exists(JobSeekerSupportGroup, { where: { jobSeekerId: seeker.id, supportGroupCode: In(allowed) } });
     if (!member) {
+      const declared = await manager.find(JobSeekerDeclaredGroup, { where: { jobSeekerId: seeker.id, supportGroupCode: In(allowed) } });
+      if (declared.length) {
+        throw new ApplicationsException(
+          ApplicationsExceptionCode.NOT_IN_SUPPORT_GROUP,
+          `您自报的帮扶类别（${declared.map((d) => d.supportGroupCode).join('、')}）还在等待村或乡镇工作人员确认，确认后才能报名公益性岗位；请联系工作人员核实`,
+          { details: { supportGroups: allowed, awaitingConfirmation: declared.map((d) => d.supportGroupCode) } },
+        );
+      }
       throw new ApplicationsException(
         ApplicationsExceptionCode.NOT_IN_SUPPORT_GROUP,
         `公益性岗位只面向本县规定的帮扶群体（${allowed.join('、')}）；如您属于其中之一但登记里没有，请联系村或乡镇工作人员更新求职登记`,
@@ -148,6 +170,9 @@ export class ApplicationsService {
     const reason = input.reason?.trim() || null;
     if (input.move === ApplicationMove.REJECT && !reason) {
       throw new ApplicationsException(ApplicationsExceptionCode.REASON_REQUIRED, '不录用时请填写原因（reason），求职者会看到', { field: 'input.reason' });
+    }
+    if (input.move === ApplicationMove.UNDO_HIRE && !reason) {
+      throw new ApplicationsException(ApplicationsExceptionCode.REASON_REQUIRED, '撤销录用时请填写原因（reason），求职者会看到', { field: 'input.reason' });
     }
     return inTransaction(this.dataSource, async (manager) => {
       const application = await this.requireManageable(actor, input.applicationId, manager, true);
@@ -230,6 +255,7 @@ export class ApplicationsService {
     if (to === ApplicationStatus.REJECTED) application.rejectionReason = reason;
     const saved = await manager.save(application);
     await this.record(manager, saved, previous, actorAccountId, reason);
+    if (previous === ApplicationStatus.HIRED || to === ApplicationStatus.HIRED) await this.jobs.settleHires(manager, application.jobId);
     return saved;
   }
 

@@ -9,7 +9,7 @@ import { type Actor, AppConfig, maskName, type RequestContext, Role } from '@job
 import { CountySettingsService } from '@jobcode/county-settings';
 import { inTransaction, isUniqueViolation } from '@jobcode/database';
 import { PdfRenderer } from '@jobcode/documents';
-import { Employer } from '@jobcode/employers';
+import { Employer, employerMemberAccountIds } from '@jobcode/employers';
 import { countyToday, Job, monthlyEquivalent } from '@jobcode/jobs';
 import { NotificationChannel, NotificationsService, NotificationTemplates } from '@jobcode/notifications';
 import { OutboxService } from '@jobcode/outbox';
@@ -122,6 +122,11 @@ export class ContractsService implements OnModuleInit {
       key: 'contract.signing-code',
       title: '合同签署验证码',
       text: '您正在签署{employer}的劳动合同，验证码 {code}，10 分钟内有效。请勿告诉任何人，工作人员和用人单位不会向您索要。',
+    });
+    this.templates.register({
+      key: 'contract.signed-by-seeker',
+      title: '劳动合同待盖章',
+      text: '{seeker}已签署“{job}”岗位的劳动合同，请登录就业服务码平台核对并盖章（会签），盖章后合同生效。',
     });
     this.templates.register({
       key: 'contract.activated',
@@ -377,6 +382,13 @@ export class ContractsService implements OnModuleInit {
         { identityCheck: SEEKER_IDENTITY_CHECK, digest: contract.contentDigest, confirmedTerms: true, signingCodeId: code.id },
         signedAt,
       );
+      // The employer's people countersign next: tell them, in this transaction.
+      const job = await manager.findOne(Job, { where: { id: contract.jobId }, select: { id: true, title: true } });
+      await this.notifications.sendToAccounts(manager, await employerMemberAccountIds(manager, contract.employerId), {
+        template: 'contract.signed-by-seeker',
+        params: { seeker: maskName(seeker.name), job: job?.title ?? '招聘' },
+        idempotencyKey: `contract:${contract.id}:signed-by-seeker`,
+      });
       return { contract };
     });
     if ('error' in outcome) throw outcome.error;
@@ -556,6 +568,17 @@ export class ContractsService implements OnModuleInit {
    * hand while a contract is being signed is refused, since countersigning hires.
    */
   private async onApplicationMove(manager: EntityManager, move: ApplicationMoveEvent): Promise<void> {
+    if (move.from === ApplicationStatus.HIRED) {
+      const active = await manager.findOne(Contract, { where: { applicationId: move.application.id, status: ContractStatus.ACTIVE } });
+      if (active) {
+        throw new ContractsException(
+          ContractsExceptionCode.OPEN_CONTRACT_EXISTS,
+          '这条报名的劳动合同已生效，不能直接撤销录用；如双方解除劳动关系，请终止合同',
+          { field: 'input.move', details: { contractId: active.id, contractStatus: active.status } },
+        );
+      }
+      return;
+    }
     const cause = move.to === ApplicationStatus.WITHDRAWN ? 'APPLICATION_WITHDRAWN' : move.to === ApplicationStatus.REJECTED ? 'APPLICATION_REJECTED' : null;
     if (!cause && move.to !== ApplicationStatus.HIRED) return;
     const contract = await manager.findOne(Contract, {

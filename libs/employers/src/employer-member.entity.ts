@@ -1,4 +1,4 @@
-import { CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { CreateDateColumn, Entity, type EntityManager, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 
 import { Account } from '@jobcode/accounts';
 
@@ -24,4 +24,11 @@ export class EmployerMember {
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
+}
+
+/** The accounts acting for an employer (the people told of its applications, signatures and gig bookings). */
+export async function employerMemberAccountIds(manager: EntityManager, employerId: string | null): Promise<string[]> {
+  if (!employerId) return [];
+  const members = await manager.find(EmployerMember, { where: { employerId }, select: { accountId: true }, order: { createdAt: 'ASC' } });
+  return members.map((m) => m.accountId);
 }

@@ -197,6 +197,7 @@ export class EmployersService {
     this.scope.restrict(qb, 'e.region_code', actor);
     if (filter.regionCode) qb.andWhere('e.region_code LIKE :region', { region: `${(await this.regions.require(filter.regionCode)).code}%` });
     if (filter.status) qb.andWhere('e.status = :status', { status: filter.status });
+    const totalCount = await qb.clone().getCount();
     const cursor = decodeCursor(filter.after, 2) as [string, string] | undefined;
     if (cursor) qb.andWhere('(e.created_at, e.id) < (:at::timestamptz, :id::uuid)', { at: cursor[0], id: cursor[1] });
     const rows = await qb
@@ -209,6 +210,7 @@ export class EmployersService {
       limit,
       (r) => [r.createdAt.toISOString(), r.id],
       (r) => r,
+      totalCount,
     );
   }
 

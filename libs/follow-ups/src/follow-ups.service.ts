@@ -97,13 +97,16 @@ export class FollowUpsService {
                 CASE WHEN v.last_on IS NULL THEN c.start_date + $4::int ELSE v.last_on + $5::int END AS due_on
            FROM current c
            LEFT JOIN LATERAL (SELECT max(f.visited_on) AS last_on FROM follow_up f WHERE f.job_seeker_id = c.job_seeker_id AND f.visited_on >= c.start_date) v ON TRUE
+       ), matching AS (
+         SELECT s.job_seeker_id, s.placement_id, s.start_date, s.last_on, s.due_on, js.name, js.region_code
+           FROM scheduled s JOIN job_seeker js ON js.id = s.job_seeker_id
+          WHERE s.due_on <= CASE WHEN $6::boolean THEN $2::date - 1 ELSE $2::date + $7::int END
        )
-       SELECT s.job_seeker_id::text, s.placement_id::text, s.start_date::text, s.last_on::text, s.due_on::text, ($2::date - s.due_on) AS late, js.name, js.region_code
-         FROM scheduled s JOIN job_seeker js ON js.id = s.job_seeker_id
-        WHERE s.due_on <= CASE WHEN $6::boolean THEN $2::date - 1 ELSE $2::date + $7::int END
-          AND ($8::date IS NULL OR (s.due_on, s.job_seeker_id) > ($8::date, $9::uuid))
-        ORDER BY s.due_on, s.job_seeker_id
-        LIMIT $10`,
+       SELECT t.total, m.job_seeker_id::text, m.placement_id::text, m.start_date::text, m.last_on::text, m.due_on::text, ($2::date - m.due_on) AS late, m.name, m.region_code
+         FROM (SELECT count(*)::int AS total FROM matching) t
+         LEFT JOIN LATERAL (
+           SELECT * FROM matching WHERE ($8::date IS NULL OR (due_on, job_seeker_id) > ($8::date, $9::uuid)) ORDER BY due_on, job_seeker_id LIMIT $10
+         ) m ON TRUE`,
       [
         `${region}%`,
         today,
@@ -117,7 +120,8 @@ export class FollowUpsService {
         limit + 1,
       ],
     )) as {
-      job_seeker_id: string;
+      total: number;
+      job_seeker_id: string | null;
       placement_id: string;
       start_date: string;
       last_on: string | null;
@@ -126,8 +130,9 @@ export class FollowUpsService {
       name: string;
       region_code: string;
     }[];
+    const found = rows.filter((r): r is (typeof rows)[number] & { job_seeker_id: string } => r.job_seeker_id !== null);
     return toConnection(
-      rows,
+      found,
       limit,
       (r) => [r.due_on, r.job_seeker_id],
       (r) => ({
@@ -141,6 +146,7 @@ export class FollowUpsService {
         overdue: r.late > 0,
         daysOverdue: Math.max(0, r.late),
       }),
+      rows[0].total,
     );
   }
 
@@ -151,20 +157,35 @@ export class FollowUpsService {
     const after = decodeCursor(page.after, 2) as [string, string] | undefined;
     const today = countyToday();
     const rows = (await this.dataSource.query(
-      `SELECT s.id::text, s.name, s.region_code, s.labor_capacity, groups.codes, last.on::text AS last_on, ($2::date - last.on) AS days
-         FROM job_seeker s
-         JOIN LATERAL (SELECT array_agg(g.support_group_code ORDER BY g.support_group_code) AS codes FROM job_seeker_support_group g WHERE g.job_seeker_id = s.id) groups ON TRUE
+      `WITH matching AS (
+         SELECT s.id, s.name, s.region_code, s.labor_capacity
+           FROM job_seeker s
+          WHERE s.region_code LIKE $1 AND s.labor_capacity IN ('FULL', 'WEAK')
+            AND EXISTS (SELECT 1 FROM job_seeker_support_group g WHERE g.job_seeker_id = s.id AND g.support_group_code = ANY($3::text[]))
+            AND NOT EXISTS (SELECT 1 FROM placement p WHERE p.job_seeker_id = s.id AND p.start_date <= $2::date AND (p.end_date IS NULL OR p.end_date >= $2::date))
+       )
+       SELECT t.total, s.id::text, s.name, s.region_code, s.labor_capacity, groups.codes, last.on::text AS last_on, ($2::date - last.on) AS days
+         FROM (SELECT count(*)::int AS total FROM matching) t
+         LEFT JOIN LATERAL (
+           SELECT * FROM matching WHERE ($4::text IS NULL OR (region_code, id) > ($4::text, $5::uuid)) ORDER BY region_code, id LIMIT $6
+         ) s ON TRUE
+         LEFT JOIN LATERAL (SELECT array_agg(g.support_group_code ORDER BY g.support_group_code) AS codes FROM job_seeker_support_group g WHERE g.job_seeker_id = s.id) groups ON TRUE
          LEFT JOIN LATERAL (SELECT max(f.visited_on) AS on FROM follow_up f WHERE f.job_seeker_id = s.id) last ON TRUE
-        WHERE s.region_code LIKE $1 AND s.labor_capacity IN ('FULL', 'WEAK')
-          AND EXISTS (SELECT 1 FROM job_seeker_support_group g WHERE g.job_seeker_id = s.id AND g.support_group_code = ANY($3::text[]))
-          AND NOT EXISTS (SELECT 1 FROM placement p WHERE p.job_seeker_id = s.id AND p.start_date <= $2::date AND (p.end_date IS NULL OR p.end_date >= $2::date))
-          AND ($4::text IS NULL OR (s.region_code, s.id) > ($4::text, $5::uuid))
-        ORDER BY s.region_code, s.id
-        LIMIT $6`,
+        ORDER BY s.region_code, s.id`,
       [`${region}%`, today, AT_RISK_GROUPS, after?.[0] ?? null, after?.[1] ?? null, limit + 1],
-    )) as { id: string; name: string; region_code: string; labor_capacity: string; codes: string[]; last_on: string | null; days: number | null }[];
+    )) as {
+      total: number;
+      id: string | null;
+      name: string;
+      region_code: string;
+      labor_capacity: string;
+      codes: string[];
+      last_on: string | null;
+      days: number | null;
+    }[];
     const nodes: MonitoredWithoutWorkObject[] = [];
     for (const r of rows) {
+      if (r.id === null) continue;
       nodes.push({
         jobSeekerId: r.id,
         name: r.name,
@@ -181,6 +202,7 @@ export class FollowUpsService {
       limit,
       (n) => [n.regionCode, n.jobSeekerId],
       (n) => n,
+      rows[0].total,
     );
   }
 

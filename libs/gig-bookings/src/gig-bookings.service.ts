@@ -2,10 +2,10 @@ import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In } from 'typeorm';
 
-import { type Actor, clampPageSize, type ConnectionShape, decodeCursor, isStaffOrAdmin, Role, toConnection } from '@jobcode/common';
+import { type Actor, clampPageSize, type ConnectionShape, decodeCursor, isStaffOrAdmin, maskName, Role, toConnection } from '@jobcode/common';
 import { CountySettingsService } from '@jobcode/county-settings';
 import { inTransaction, isUniqueViolation } from '@jobcode/database';
-import { EmployerMember } from '@jobcode/employers';
+import { EmployerMember, employerMemberAccountIds } from '@jobcode/employers';
 import { Job, JOB_SHIFT_CANCELLED, type JobShiftCancelledPayload, JobShift, JobShiftStatus, JobsService, JobStatus } from '@jobcode/jobs';
 import { NotificationChannel, NotificationsService, NotificationTemplates } from '@jobcode/notifications';
 import { OutboxService } from '@jobcode/outbox';
@@ -44,6 +44,10 @@ const TEMPLATES = [
   { key: 'gig.shift.cancelled', title: '零工班次已取消', text: '您预约的{job}（{when}）已被用人单位取消，原因：{reason}。可以在零工驿站看板另选班次。' },
   { key: 'gig.booking.cancelled', title: '零工预约已取消', text: '您预约的{job}（{when}）已被{by}取消{reason}。' },
   { key: 'gig.booking.confirmed', title: '零工预约已确认', text: '您预约的{job}已确认，请于{when}到{place}扫码签到。' },
+  // To the employer's people.
+  { key: 'gig.booking.received', title: '收到零工预约', text: '{seeker}预约了“{job}”{when}开工的班次{next}。' },
+  { key: 'gig.booking.cancelled-to-employer', title: '零工预约被取消', text: '{seeker}的“{job}”{when}开工的班次预约已被{by}取消{reason}，名额已空出。' },
+  { key: 'gig.booking.checked-in', title: '零工已到岗签到', text: '{seeker}已于{time}签到“{job}”{when}开工的班次。' },
 ];
 
 /**
@@ -131,7 +135,7 @@ export class GigBookingsService implements OnModuleInit {
         )) as [{ booked_count: number }[], number];
         if (taken.length === 0) throw this.full(shift.slots);
         const instant = shift.instantHiring;
-        return manager.save(
+        const booking = await manager.save(
           manager.create(GigBooking, {
             shiftId: shift.id,
             jobId: job.id,
@@ -147,6 +151,13 @@ export class GigBookingsService implements OnModuleInit {
             confirmedAt: instant ? new Date() : null,
           }),
         );
+        await this.tellEmployer(manager, booking, 'gig.booking.received', 'booked', {
+          seeker: maskName(seeker.name),
+          job: job.title,
+          when: countyMoment(startsAt),
+          next: instant ? '（即时录用，已自动确认）' : '，请确认',
+        });
+        return booking;
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw this.alreadyBooked();
@@ -218,13 +229,25 @@ export class GigBookingsService implements OnModuleInit {
       booking.cancelReason = input.reason?.trim() || null;
       const saved = await manager.save(booking);
       await manager.query('UPDATE job_shift SET booked_count = booked_count - 1, updated_at = now() WHERE id = $1', [booking.shiftId]);
+      const job = await manager.findOne(Job, { where: { id: booking.jobId } });
+      // Whoever did not cancel it is told: the employer's people (cancelled by the seeker or staff), the seeker (by the employer or staff).
+      if (party !== GigParty.EMPLOYER) {
+        const seeker = await manager.findOne(JobSeeker, { where: { id: booking.seekerId } });
+        await this.tellEmployer(manager, booking, 'gig.booking.cancelled-to-employer', 'cancelled', {
+          seeker: maskName(seeker?.name ?? '求职者'),
+          job: job?.title ?? '零工',
+          when: countyMoment(booking.startsAt),
+          by: party === GigParty.SEEKER ? '本人' : '工作人员',
+          reason: booking.cancelReason ? `（原因：${booking.cancelReason}）` : '（未说明原因）',
+        });
+      }
       if (party !== GigParty.SEEKER) {
-        const job = await manager.findOne(Job, { where: { id: booking.jobId } });
         await this.tellSeeker(manager, booking.seekerId, 'gig.booking.cancelled', `gig-booking:${booking.id}:cancelled`, {
           job: job?.title ?? '零工',
           when: countyMoment(booking.startsAt),
           by: party === GigParty.EMPLOYER ? '用人单位' : '工作人员',
-          reason: booking.cancelReason ? `，原因：${booking.cancelReason}` : '',
+          // Every placeholder needs a value (the template refuses an empty one).
+          reason: booking.cancelReason ? `，原因：${booking.cancelReason}` : '，未说明原因',
         });
       }
       return saved;
@@ -249,12 +272,24 @@ export class GigBookingsService implements OnModuleInit {
     return this.withBooking(actor, input.bookingId, async (booking, party, manager) => {
       this.assertParty(party, [GigParty.EMPLOYER, GigParty.STAFF], '确认完工');
       this.assertStatus(booking, [GigBookingStatus.CHECKED_IN], '确认完工', '；需先到岗签到');
+      const now = new Date();
+      if (booking.startsAt > now) {
+        throw new GigBookingsException(GigBookingsExceptionCode.INVALID_TRANSITION, `班次${countyMoment(booking.startsAt)}开工，开工后才能确认完工`);
+      }
+      const hoursSinceStart = (now.getTime() - booking.startsAt.getTime()) / 3_600_000;
+      if (input.hoursWorked != null && input.hoursWorked > hoursSinceStart) {
+        throw new GigBookingsException(
+          GigBookingsExceptionCode.INVALID_INPUT,
+          `班次${countyMoment(booking.startsAt)}开工，到现在不足 ${input.hoursWorked} 小时；请按实际工时填写`,
+          { field: 'input.hoursWorked' },
+        );
+      }
       const shift = await manager.findOneOrFail(JobShift, { where: { id: booking.shiftId } });
       booking.hoursWorked = input.hoursWorked ?? null;
       booking.piecesDone = input.piecesDone ?? null;
       booking.pay = input.pay ?? this.payDue(shift, booking.piecesDone);
       booking.status = GigBookingStatus.COMPLETED;
-      booking.completedAt = new Date();
+      booking.completedAt = now;
       const saved = await manager.save(booking);
       const payload: GigBookingCompletedPayload = {
         bookingId: booking.id,
@@ -345,6 +380,7 @@ export class GigBookingsService implements OnModuleInit {
     if (args.shiftId) qb.andWhere('b.shift_id = :shiftId', { shiftId: args.shiftId });
     if (args.status) qb.andWhere('b.status = :status', { status: args.status });
     if (args.paymentDisputed !== undefined && args.paymentDisputed !== null) qb.andWhere('b.payment_disputed = :disputed', { disputed: args.paymentDisputed });
+    const totalCount = await qb.clone().getCount();
     const cursor = decodeCursor(args.after, 2) as [string, string] | undefined;
     if (cursor) qb.andWhere('(b.starts_at, b.id) < (:cursorAt::timestamptz, :cursorId::uuid)', { cursorAt: cursor[0], cursorId: cursor[1] });
     const rows = await qb
@@ -357,6 +393,7 @@ export class GigBookingsService implements OnModuleInit {
       limit,
       (r) => [r.startsAt.toISOString(), r.id],
       (r) => r,
+      totalCount,
     );
   }
 
@@ -428,6 +465,15 @@ export class GigBookingsService implements OnModuleInit {
       [shift.date, shift.startTime, shift.endTime],
     )) as { starts_at: Date; ends_at: Date; now: Date }[];
     return { startsAt: row.starts_at, endsAt: row.ends_at, now: row.now };
+  }
+
+  /** In-app message to each account acting for the booking's employer; sent once per booking and `what`. */
+  async tellEmployer(manager: EntityManager, booking: GigBooking, template: string, what: string, params: Record<string, string>): Promise<void> {
+    await this.notifications.sendToAccounts(manager, await employerMemberAccountIds(manager, booking.employerId), {
+      template,
+      params,
+      idempotencyKey: `gig-booking:${booking.id}:${what}:employer`,
+    });
   }
 
   /** In-app message to a seeker with an account; SMS to the registered phone otherwise. */

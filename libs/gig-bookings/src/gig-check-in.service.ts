@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In } from 'typeorm';
 
-import { type Actor, isStaffOrAdmin, Role } from '@jobcode/common';
+import { type Actor, isStaffOrAdmin, maskName, Role } from '@jobcode/common';
 import { inTransaction } from '@jobcode/database';
 import { GigStation } from '@jobcode/job-sources';
 import { countyToday, Job } from '@jobcode/jobs';
@@ -15,6 +15,7 @@ import { CheckInInput } from './dto/check-in.input';
 import { GigBookingAccess } from './gig-booking-access';
 import { GigBooking } from './gig-booking.entity';
 import { GigBookingStatus } from './gig-booking.enums';
+import { GigBookingsService } from './gig-bookings.service';
 import { GigBookingsException, GigBookingsExceptionCode } from './gig-bookings.exception';
 
 /** Check-in opens this long before a shift starts. */
@@ -34,6 +35,7 @@ export class GigCheckInService {
     private readonly codes: ServiceCodesService,
     private readonly access: GigBookingAccess,
     private readonly scope: RegionScope,
+    private readonly bookings: GigBookingsService,
   ) {}
 
   async checkIn(actor: Actor, input: CheckInInput): Promise<GigBooking> {
@@ -95,7 +97,15 @@ export class GigCheckInService {
       open.status = GigBookingStatus.CHECKED_IN;
       open.checkedInAt = now;
       open.checkedInBy = actor.accountId;
-      return manager.save(open);
+      const saved = await manager.save(open);
+      const [job, seeker] = await Promise.all([manager.findOne(Job, { where: { id: open.jobId } }), manager.findOne(JobSeeker, { where: { id: seekerId } })]);
+      await this.bookings.tellEmployer(manager, open, 'gig.booking.checked-in', 'checked-in', {
+        seeker: maskName(seeker?.name ?? '求职者'),
+        time: `${countyClock(now)}在${station.name}`,
+        job: job?.title ?? '零工',
+        when: countyMoment(open.startsAt),
+      });
+      return saved;
     });
   }
 

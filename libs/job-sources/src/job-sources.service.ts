@@ -298,6 +298,7 @@ export class JobSourcesService {
     if (args.regionCode) await this.inRegion(qb, 'f.region_code', args.regionCode);
     if (args.caravanId) qb.andWhere('f.caravan_id = :caravan', { caravan: args.caravanId });
     if (args.upcoming) qb.andWhere('f.ends_at > now()');
+    const totalCount = await qb.clone().getCount();
     const cursor = decodeCursor(args.after, 2) as [string, string] | undefined;
     if (cursor) qb.andWhere('(f.starts_at, f.id) > (:at::timestamptz, :id::uuid)', { at: cursor[0], id: cursor[1] });
     const rows = await qb
@@ -310,6 +311,7 @@ export class JobSourcesService {
       limit,
       (r) => [r.startsAt.toISOString(), r.id],
       (r) => r,
+      totalCount,
     );
   }
 
@@ -350,6 +352,7 @@ export class JobSourcesService {
     args: { first?: number; after?: string },
   ): Promise<ConnectionShape<T>> {
     const limit = clampPageSize(args.first);
+    const totalCount = await qb.clone().getCount();
     const cursor = decodeCursor(args.after, 2) as [string, string] | undefined;
     if (cursor) qb.andWhere(`(${alias}.region_code, ${alias}.id) > (:cRegion, :cId::uuid)`, { cRegion: cursor[0], cId: cursor[1] });
     const rows = await qb
@@ -362,6 +365,7 @@ export class JobSourcesService {
       limit,
       (r) => [r.regionCode, r.id],
       (r) => r,
+      totalCount,
     );
   }
 }

@@ -8,7 +8,8 @@
  *
  * The patterns look for a *restriction*, not for the words themselves: "男装缝纫" (sewing
  * menswear), "车田苗族乡" (a township name), "性别不限", "欢迎乙肝携带者" and "户籍不限" pass.
- * Each pattern is checked against the title, description and requirements, with spaces removed.
+ * Each pattern is checked against the title, description and requirements, with spaces removed;
+ * the title is also screened for a sex word put before the occupation ("男保安").
  */
 
 export interface AdvertText {
@@ -59,6 +60,7 @@ const RULES: Rule[] = [
   { pattern: new RegExp(`招(?:收|聘)?${SEX}(?:工|性|士|生)`), reason: GENDER },
   { pattern: new RegExp(`(?:不招|不要|不收|谢绝)${SEX}(?:性|士|生|工)?`), reason: GENDER },
   { pattern: new RegExp(`${SEX}(?:性|士|生)?勿扰`), reason: GENDER },
+  { pattern: new RegExp(`[（(【\\[]${SEX}(?:性|士|生|工)?[)）】\\]]`), reason: GENDER },
   // Ethnicity.
   { pattern: new RegExp(`(?:限|仅限|只限|只招|只要|要求|须为|必须是)${ETHNIC_GROUPS}`), reason: ETHNICITY },
   { pattern: /民族(?:要求|限制)?[:：]/, reason: ETHNICITY, unless: /民族(?:要求|限制)?[:：]不限/ },
@@ -85,6 +87,18 @@ const RULES: Rule[] = [
   { pattern: /(?:乙肝|HBV)(?:两对半|五项)?(?:阴性|检查|检测|体检)|(?:查|检查|检测)(?:乙肝|HBV|两对半)/i, reason: CARRIER },
 ];
 
+/**
+ * In a title a sex word put before the occupation is itself the restriction ("男保安",
+ * "女服务员", "招聘：女收银员"), unless it names goods or a field ("男装导购", "女鞋店员",
+ * "男科护士") or both sexes ("男女普工").
+ */
+const TITLE_RULES: Rule[] = [
+  {
+    pattern: new RegExp(`(?<=^|[：:、，,/|｜\\-—·（(【\\[])${SEX}(?:性|士|生|子)?(?![男女装鞋式款科童包表帽用])[\\u4e00-\\u9fff]{1,6}`),
+    reason: GENDER,
+  },
+];
+
 /** Age limits: "18-45岁", "18至50周岁", "45岁以下", "年龄不超过50". */
 const AGE_PATTERNS: RegExp[] = [
   /(\d{2})(?:周?岁)?(?:-|–|—|~|～|至|到)(\d{2})周?岁/,
@@ -102,7 +116,7 @@ export function screenAdvert(advert: AdvertText): AdvertScreening {
   for (const field of ['title', 'description', 'requirements'] as const) {
     const text = compact(advert[field] ?? '');
     if (!text) continue;
-    for (const rule of RULES) {
+    for (const rule of field === 'title' ? [...RULES, ...TITLE_RULES] : RULES) {
       const global = new RegExp(rule.pattern.source, rule.pattern.flags.includes('g') ? rule.pattern.flags : `${rule.pattern.flags}g`);
       for (const match of text.matchAll(global)) {
         const around = text.slice(Math.max(0, (match.index ?? 0) - 4), (match.index ?? 0) + match[0].length + 4);

@@ -1,4 +1,5 @@
 export * from './advert-screening';
+export * from './fair-posts';
 export * from './job-expiry.scheduler';
 export * from './dto/job-shift.input';
 export * from './job-shift.entity';

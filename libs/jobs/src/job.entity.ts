@@ -146,6 +146,10 @@ export class Job {
   @Column({ type: 'timestamptz', nullable: true })
   endedAt: Date | null;
 
+  /** FILLED because its hires reached the headcount (not marked by hand): it reopens when a hire is undone. */
+  @Column({ type: 'boolean', default: false })
+  filledByHires: boolean;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

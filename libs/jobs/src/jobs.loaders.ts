@@ -6,6 +6,7 @@ import { DataSource, In } from 'typeorm';
 import { type LoaderFactory } from '@jobcode/common';
 import { CountySettingsService } from '@jobcode/county-settings';
 
+import { boothPostsSql, fairPostsSql } from './fair-posts';
 import { JobShift } from './job-shift.entity';
 import { Job } from './job.entity';
 import { JobFairTotalsObject } from './job.object';
@@ -37,11 +38,7 @@ export class JobShiftsLoader implements LoaderFactory<string, JobShift[]> {
   }
 }
 
-/**
- * A fair's totals in one SQL statement per batch of fairs: employers = booths; posts = for
- * each booth the larger of its declared posts and the headcount of its published jobs at
- * the fair, plus published jobs at the fair from organisations without a booth.
- */
+/** A fair's totals in one SQL statement per batch of fairs: employers = booths; posts as `fairPostsSql` defines them; jobs = its published jobs. */
 @Injectable()
 export class JobFairTotalsLoader implements LoaderFactory<string, JobFairTotalsObject> {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -49,26 +46,11 @@ export class JobFairTotalsLoader implements LoaderFactory<string, JobFairTotalsO
   create(): DataLoader<string, JobFairTotalsObject> {
     return new DataLoader(async (fairIds) => {
       const rows: { fair_id: string; employers: number; posts: number; jobs: number }[] = await this.dataSource.query(
-        `WITH fairs AS (SELECT unnest($1::uuid[]) AS fair_id),
-         booked AS (
-           SELECT b.fair_id, b.employer_id,
-                  greatest(coalesce(b.declared_posts, 0), coalesce(sum(j.headcount), 0)) AS posts,
-                  count(j.id) AS jobs
-             FROM fair_booth b
-             LEFT JOIN job j ON j.fair_id = b.fair_id AND j.employer_id = b.employer_id AND j.status <> 'DRAFT'
-            WHERE b.fair_id = ANY($1::uuid[])
-            GROUP BY b.fair_id, b.employer_id, b.declared_posts),
-         unbooked AS (
-           SELECT j.fair_id, sum(j.headcount) AS posts, count(*) AS jobs
-             FROM job j
-            WHERE j.fair_id = ANY($1::uuid[]) AND j.status <> 'DRAFT'
-              AND NOT EXISTS (SELECT 1 FROM fair_booth b WHERE b.fair_id = j.fair_id AND b.employer_id = j.employer_id)
-            GROUP BY j.fair_id)
-         SELECT f.fair_id,
-                (SELECT count(*) FROM booked b WHERE b.fair_id = f.fair_id)::int AS employers,
-                ((SELECT coalesce(sum(b.posts), 0) FROM booked b WHERE b.fair_id = f.fair_id) + coalesce(u.posts, 0))::int AS posts,
-                ((SELECT coalesce(sum(b.jobs), 0) FROM booked b WHERE b.fair_id = f.fair_id) + coalesce(u.jobs, 0))::int AS jobs
-           FROM fairs f LEFT JOIN unbooked u ON u.fair_id = f.fair_id`,
+        `SELECT f.fair_id,
+                (SELECT count(*) FROM fair_booth b WHERE b.fair_id = f.fair_id)::int AS employers,
+                ${fairPostsSql('f.fair_id')} AS posts,
+                (SELECT count(*) FROM job j WHERE j.fair_id = f.fair_id AND j.status <> 'DRAFT')::int AS jobs
+           FROM unnest($1::uuid[]) AS f(fair_id)`,
         [[...fairIds]],
       );
       const byId = new Map(rows.map((r) => [r.fair_id, r]));
@@ -80,7 +62,7 @@ export class JobFairTotalsLoader implements LoaderFactory<string, JobFairTotalsO
   }
 }
 
-/** Posts each booth brings: the larger of its declared posts and the headcount of its published jobs at the fair. */
+/** Posts each booth brings, as `boothPostsSql` defines them. */
 @Injectable()
 export class FairBoothPostsLoader implements LoaderFactory<string, number> {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -88,11 +70,7 @@ export class FairBoothPostsLoader implements LoaderFactory<string, number> {
   create(): DataLoader<string, number> {
     return new DataLoader(async (boothIds) => {
       const rows: { id: string; posts: number }[] = await this.dataSource.query(
-        `SELECT b.id, greatest(coalesce(b.declared_posts, 0), coalesce(sum(j.headcount), 0))::int AS posts
-           FROM fair_booth b
-           LEFT JOIN job j ON j.fair_id = b.fair_id AND j.employer_id = b.employer_id AND j.status <> 'DRAFT'
-          WHERE b.id = ANY($1::uuid[])
-          GROUP BY b.id, b.declared_posts`,
+        `SELECT b.id, coalesce(${boothPostsSql('b')}, 0)::int AS posts FROM fair_booth b WHERE b.id = ANY($1::uuid[])`,
         [[...boothIds]],
       );
       const byId = new Map(rows.map((r) => [r.id, r.posts]));

@@ -139,7 +139,7 @@ export class JobsService {
       Object.assign(job, content);
       const saved = await manager.save(job);
       await this.jobChanged(manager, saved.id);
-      return saved;
+      return (await this.settleHires(manager, saved.id)) ?? saved;
     });
   }
 
@@ -169,6 +169,36 @@ export class JobsService {
     return this.transition(actor, jobId, [JobStatus.OPEN, JobStatus.PAUSED], JobStatus.FILLED, '标记为已招满', async (job) => {
       job.endedAt = new Date();
     });
+  }
+
+  /**
+   * Keeps the status in step with the hires, in the caller's transaction (the job's row is
+   * locked here): OPEN | PAUSED with as many people HIRED as the headcount becomes FILLED by
+   * itself; a job FILLED that way reopens (OPEN, or EXPIRED past its valid-to date) when a
+   * hire is undone or the headcount raised. A job marked FILLED by hand stays so.
+   * Called by applications on every move into or out of HIRED, and after an edit of the job.
+   */
+  async settleHires(manager: EntityManager, jobId: string): Promise<Job | null> {
+    const job = await manager.findOne(Job, { where: { id: jobId }, lock: { mode: 'pessimistic_write' } });
+    if (!job) return null;
+    const [{ hired }] = (await manager.query(`SELECT count(DISTINCT job_seeker_id)::int AS hired FROM application WHERE job_id = $1 AND status = 'HIRED'`, [
+      jobId,
+    ])) as { hired: number }[];
+    const status = this.effectiveStatus(job);
+    if ((status === JobStatus.OPEN || status === JobStatus.PAUSED) && hired >= job.headcount) {
+      job.status = JobStatus.FILLED;
+      job.filledByHires = true;
+      job.endedAt = new Date();
+    } else if (job.status === JobStatus.FILLED && job.filledByHires && hired < job.headcount) {
+      job.status = job.validTo < countyToday() ? JobStatus.EXPIRED : JobStatus.OPEN;
+      job.filledByHires = false;
+      job.endedAt = job.status === JobStatus.EXPIRED ? new Date() : null;
+    } else {
+      return job;
+    }
+    const saved = await manager.save(job);
+    await this.jobChanged(manager, job.id);
+    return saved;
   }
 
   /**
@@ -295,6 +325,7 @@ export class JobsService {
     if (filter.workshopId) qb.andWhere('j.workshop_id = :workshopId', { workshopId: filter.workshopId });
     if (filter.fairId) qb.andWhere('j.fair_id = :fairId', { fairId: filter.fairId });
     if (filter.flagged && isStaffOrAdmin(actor)) qb.andWhere('cardinality(j.flags) > 0');
+    const totalCount = await qb.clone().getCount();
     const cursor = decodeCursor(filter.after, 2) as [string, string] | undefined;
     if (cursor) qb.andWhere('(j.created_at, j.id) < (:cursorAt::timestamptz, :cursorId::uuid)', { cursorAt: cursor[0], cursorId: cursor[1] });
     const rows = await qb
@@ -307,6 +338,7 @@ export class JobsService {
       limit,
       (r) => [r.createdAt.toISOString(), r.id],
       (r) => r,
+      totalCount,
     );
   }
 

@@ -6,7 +6,7 @@ import { type Actor, maskName } from '@jobcode/common';
 import { CountySettingsService } from '@jobcode/county-settings';
 import { countyToday, Job, JobMapper, JobsService, PUBLIC_WELFARE_SUPPORT_GROUPS } from '@jobcode/jobs';
 import { RegionsService } from '@jobcode/regions';
-import { segmentWords } from '@jobcode/search';
+import { OCCUPATION_FAMILIES, relatedWords, segmentWords } from '@jobcode/search';
 import { SeekersService, SeekerVisibility } from '@jobcode/seekers';
 
 import { type MatchFlags, matchReasons } from './match-reasons';
@@ -40,10 +40,16 @@ const flagsOf = (r: FlagRow): MatchFlags => ({
   willingToLeave: r.willing_to_leave,
 });
 
-/** The words a job is known by: its occupation, its title, and their words of two or more characters. */
+/**
+ * The words a job is known by: its occupation, its title, their words of two or more
+ * characters, and the other names of its trade and of the trades close to it
+ * (OCCUPATION_GROUPS, OCCUPATION_FAMILIES): people write what they want in their own words
+ * (种植, 采茶工), so a tomato-picking job (采摘工) finds them.
+ */
 export function jobTerms(job: { title: string; occupation: string }): string[] {
   const words = [...segmentWords(job.title), ...segmentWords(job.occupation)].filter((w) => [...w].length >= 2);
-  return [...new Set([job.occupation.trim(), job.title.trim(), ...words])];
+  const texts = [job.title, job.occupation];
+  return [...new Set([job.occupation.trim(), job.title.trim(), ...words, ...relatedWords(texts), ...relatedWords(texts, OCCUPATION_FAMILIES)])];
 }
 
 /** Home-based and public-welfare posts also consider everyone in the job's township, whatever their trade. */

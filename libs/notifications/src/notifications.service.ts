@@ -103,6 +103,26 @@ export class NotificationsService implements OnModuleInit {
     });
   }
 
+  /**
+   * The same in-app message to each of several accounts (the members of an employer): one
+   * message per account, each sent once for `idempotencyKey`.
+   */
+  async sendToAccounts(
+    manager: EntityManager,
+    accountIds: readonly string[],
+    request: { template: string; params: TemplateParams; idempotencyKey: string },
+  ): Promise<void> {
+    for (const accountId of new Set(accountIds)) {
+      await this.send(manager, {
+        to: { accountId },
+        channel: NotificationChannel.IN_APP,
+        template: request.template,
+        params: request.params,
+        idempotencyKey: `${request.idempotencyKey}:${accountId}`,
+      });
+    }
+  }
+
   /** Messages delivered to the actor's own account, newest first. */
   async mine(actor: Actor, first: number | undefined, after: string | undefined, filter: NotificationFilter): Promise<ConnectionShape<NotificationObject>> {
     return this.page(first, after, { ...filter, accountId: actor.accountId });

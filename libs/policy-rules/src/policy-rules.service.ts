@@ -60,7 +60,9 @@ export class PolicyRulesService {
       `SELECT w.id::text, w.name, count(DISTINCT p.job_seeker_id)::int AS workers,
               count(DISTINCT p.job_seeker_id) FILTER (WHERE lo.job_seeker_id IS NOT NULL)::int AS lifted_out,
               count(DISTINCT p.job_seeker_id) FILTER (WHERE lo.job_seeker_id IS NOT NULL
-                AND (p.end_date IS NULL OR p.end_date >= (p.start_date + make_interval(months => $3::int))::date - 1))::int AS long_contracts
+                AND (p.end_date IS NULL OR p.end_date >= (p.start_date + make_interval(months => $3::int))::date - 1))::int AS long_contracts,
+              count(DISTINCT p.job_seeker_id) FILTER (WHERE lo.job_seeker_id IS NULL
+                AND EXISTS (SELECT 1 FROM job_seeker_declared_group d WHERE d.job_seeker_id = p.job_seeker_id AND d.support_group_code = 'LIFTED_OUT'))::int AS declared
          FROM workshop w
          LEFT JOIN placement p ON p.workshop_id = w.id AND p.start_date <= $2::date AND (p.end_date IS NULL OR p.end_date >= $2::date)
          LEFT JOIN job_seeker_support_group lo ON lo.job_seeker_id = p.job_seeker_id AND lo.support_group_code = 'LIFTED_OUT'
@@ -68,7 +70,7 @@ export class PolicyRulesService {
         GROUP BY w.id, w.name
         ORDER BY w.name, w.id`,
       [`${region}%`, asOf, rule.minContractMonths],
-    )) as { id: string; name: string; workers: number; lifted_out: number; long_contracts: number }[];
+    )) as { id: string; name: string; workers: number; lifted_out: number; long_contracts: number; declared: number }[];
     return rows.map((w) => {
       const share = w.workers ? (w.lifted_out / w.workers) * 100 : 0;
       const shareOk = w.workers > 0 && share >= rule.minLiftedOutSharePercent;
@@ -82,7 +84,8 @@ export class PolicyRulesService {
         eligible,
         amount: eligible ? w.long_contracts * rule.amountPerHousehold : 0,
         explanation: [
-          `${asOf} 在岗职工 ${w.workers} 人，其中脱贫人口 ${w.lifted_out} 人，占 ${pct(share)}%，${shareOk ? '不低于' : '低于'} ${rule.minLiftedOutSharePercent}%：${shareOk ? '符合' : '不符合'}`,
+          `${asOf} 在岗职工 ${w.workers} 人，其中脱贫人口 ${w.lifted_out} 人（工作人员确认的），占 ${pct(share)}%，${shareOk ? '不低于' : '低于'} ${rule.minLiftedOutSharePercent}%：${shareOk ? '符合' : '不符合'}`,
+          ...(w.declared ? [`另有 ${w.declared} 人自报脱贫人口、尚待工作人员确认，未计入`] : []),
           `劳动合同满 ${rule.minContractMonths} 个月（或不定期）的脱贫人口 ${w.long_contracts} 人：${contractsOk ? '符合' : '不符合，至少需要 1 人'}`,
           eligible
             ? `补贴 ${w.long_contracts} × ${rule.amountPerHousehold} = ${w.long_contracts * rule.amountPerHousehold} 元（按人计：系统未登记户号，一户多人时请核减）`
@@ -96,14 +99,18 @@ export class PolicyRulesService {
   private async hiringBonus(region: string, county: string, year: number): Promise<SubsidyEligibilityObject[]> {
     const rule = await this.settings.get(HIRING_BONUS, county);
     const rows = (await this.dataSource.query(
-      `SELECT e.id::text, e.name, count(DISTINCT p.job_seeker_id)::int AS hired
+      `SELECT e.id::text, e.name, count(DISTINCT p.job_seeker_id)::int AS hired,
+              (SELECT count(DISTINCT q.job_seeker_id) FROM placement q
+                WHERE q.employer_id = e.id AND q.home_region_code LIKE $1 AND q.start_date BETWEEN $2::date AND $3::date
+                  AND NOT EXISTS (SELECT 1 FROM job_seeker_support_group g WHERE g.job_seeker_id = q.job_seeker_id AND g.support_group_code = ANY($4::text[]))
+                  AND EXISTS (SELECT 1 FROM job_seeker_declared_group d WHERE d.job_seeker_id = q.job_seeker_id AND d.support_group_code = ANY($4::text[])))::int AS declared
          FROM placement p JOIN employer e ON e.id = p.employer_id
         WHERE p.home_region_code LIKE $1 AND p.start_date BETWEEN $2::date AND $3::date
           AND EXISTS (SELECT 1 FROM job_seeker_support_group g WHERE g.job_seeker_id = p.job_seeker_id AND g.support_group_code = ANY($4::text[]))
         GROUP BY e.id, e.name
         ORDER BY e.name, e.id`,
       [`${region}%`, `${year}-01-01`, `${year}-12-31`, rule.supportGroups],
-    )) as { id: string; name: string; hired: number }[];
+    )) as { id: string; name: string; hired: number; declared: number }[];
     return rows.map((e) => ({
       kind: SubsidyKind.HIRING_BONUS,
       subjectKind: 'EMPLOYER',
@@ -112,7 +119,8 @@ export class PolicyRulesService {
       eligible: true,
       amount: e.hired * rule.amountPerPerson,
       explanation: [
-        `${year} 年新招用 ${rule.supportGroups.join('、')} 人员 ${e.hired} 人（按人计，同一人只计一次）：符合`,
+        `${year} 年新招用 ${rule.supportGroups.join('、')} 人员 ${e.hired} 人（工作人员确认的类别；按人计，同一人只计一次）：符合`,
+        ...(e.declared ? [`另有 ${e.declared} 人自报属于这些类别、尚待工作人员确认，未计入`] : []),
         `奖补 ${e.hired} × ${rule.amountPerPerson} = ${e.hired * rule.amountPerPerson} 元`,
       ],
     }));

@@ -4,6 +4,7 @@ export * from './postgres/job-search-document.entity';
 export * from './postgres/postgres-job-search.engine';
 export * from './search.module';
 export * from './tokenize/chinese-tokens';
+export * from './tokenize/job-words';
 export * from './indexer/job-search.indexer';
 export * from './job-search.object';
 export * from './search.exception';

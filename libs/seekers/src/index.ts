@@ -1,4 +1,5 @@
 export * from './job-seeker-draft';
+export * from './job-seeker-declared-group.entity';
 export * from './job-seeker-support-group.entity';
 export * from './job-seeker.entity';
 export * from './job-seeker.enums';

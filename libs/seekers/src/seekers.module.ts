@@ -9,7 +9,7 @@ import { SeekersController } from './seekers.controller';
 import { SeekersResolver } from './seekers.resolver';
 import { SeekerNameLoader } from './seeker-name.loader';
 import { SeekersService } from './seekers.service';
-import { SupportGroupsService } from './support-groups.service';
+import { DeclaredSupportGroupsLoader, SupportGroupsService } from './support-groups.service';
 
 @Module({
   controllers: [SeekersController],
@@ -19,6 +19,7 @@ import { SupportGroupsService } from './support-groups.service';
     SeekerVisibility,
     SeekerNameLoader,
     SupportGroupsService,
+    DeclaredSupportGroupsLoader,
     SeekersService,
     SeekersResolver,
     SeekerImportService,

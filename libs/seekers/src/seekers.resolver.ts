@@ -8,12 +8,13 @@ import { AddSupportGroupInput } from './dto/add-support-group.input';
 import { ClaimJobSeekerInput } from './dto/claim-job-seeker.input';
 import { JobSeekersArgs } from './dto/job-seekers.args';
 import { RegisterJobSeekerInput } from './dto/register-job-seeker.input';
+import { ReviewSupportGroupsInput } from './dto/review-support-groups.input';
 import { UpdateJobSeekerInput } from './dto/update-job-seeker.input';
 import { JobSeekerConnection, JobSeekerObject } from './job-seeker.object';
 import { PersonalDataReadObject } from './personal-data-read.object';
 import { SeekersService } from './seekers.service';
 import { SupportGroupObject } from './support-group.object';
-import { SupportGroupsService } from './support-groups.service';
+import { DeclaredSupportGroupsLoader, SupportGroupsService } from './support-groups.service';
 
 const FULL_ARG = { type: () => Boolean, defaultValue: false, description: '为 true 且有权查看时返回完整号码（记入个人信息访问日志）；否则打码' } as const;
 const PURPOSE_ARG = { type: () => String, nullable: true, description: '查看完整号码的用途，记入访问日志，例如“电话回访”“办理补贴”' } as const;
@@ -23,6 +24,7 @@ export class SeekersResolver {
   constructor(
     private readonly seekers: SeekersService,
     private readonly groups: SupportGroupsService,
+    private readonly declared: DeclaredSupportGroupsLoader,
     private readonly regions: RegionsService,
   ) {}
 
@@ -112,7 +114,22 @@ export class SeekersResolver {
     return this.seekers.mayReadFull(context.actor, seeker);
   }
 
-  @ResolveField('supportGroups', () => [SupportGroupObject])
+  @ResolveField('declaredSupportGroups', () => [SupportGroupObject], {
+    description: '本人自报、待工作人员确认的帮扶类别：确认前不计入统计、补贴和公益性岗位资格（reviewSupportGroups 确认或驳回）',
+  })
+  declaredSupportGroups(@Parent() seeker: JobSeekerObject, @ReqContext() context: RequestContext): Promise<SupportGroupObject[]> {
+    return context.loaders.get(this.declared).load(seeker.id);
+  }
+
+  @Allow(Role.STAFF, Role.ADMIN)
+  @Mutation(() => JobSeekerObject, { description: '审核求职者本人自报的帮扶类别（本辖区）：确认的开始计入统计、补贴和公益岗资格，驳回的删除' })
+  async reviewSupportGroups(@CurrentActor() actor: Actor, @Args('input') input: ReviewSupportGroupsInput): Promise<JobSeekerObject> {
+    return this.seekers.toObject(await this.seekers.reviewDeclaredGroups(actor, input));
+  }
+
+  @ResolveField('supportGroups', () => [SupportGroupObject], {
+    description: '工作人员登记或确认的帮扶类别（计入统计、补贴和资格）；本人自报待确认的见 declaredSupportGroups',
+  })
   seekerSupportGroups(@Parent() seeker: JobSeekerObject, @ReqContext() context: RequestContext): Promise<SupportGroupObject[]> {
     return context.loaders.get(this.groups).load(seeker.id);
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In, Not } from 'typeorm';
 
 import {
   type Actor,
@@ -25,8 +25,10 @@ import { chinaDate } from './china-date';
 import { ClaimJobSeekerInput } from './dto/claim-job-seeker.input';
 import { JobSeekersArgs } from './dto/job-seekers.args';
 import { RegisterJobSeekerInput } from './dto/register-job-seeker.input';
+import { ReviewSupportGroupsInput } from './dto/review-support-groups.input';
 import { UpdateJobSeekerInput } from './dto/update-job-seeker.input';
 import { type DraftProblem, type JobSeekerDraft, validateDraft, type ValidJobSeeker } from './job-seeker-draft';
+import { JobSeekerDeclaredGroup } from './job-seeker-declared-group.entity';
 import { JobSeekerSupportGroup } from './job-seeker-support-group.entity';
 import { JobSeeker } from './job-seeker.entity';
 import { EmploymentStatus, RegistrationChannel } from './job-seeker.enums';
@@ -91,7 +93,8 @@ export class SeekersService {
     }
     const seeker = await this.validate(input);
     if (!self) await this.scope.assertCovers(actor, seeker.regionCode);
-    const sealed = this.repository.seal(seeker, {
+    // Groups a person declares for themself wait for staff to confirm them (job_seeker_declared_group).
+    const sealed = this.repository.seal(self ? { ...seeker, supportGroupCodes: [] } : seeker, {
       accountId: self ? actor.accountId : null,
       registeredBy: actor.accountId,
       channel: self ? RegistrationChannel.SELF : RegistrationChannel.DESK,
@@ -102,6 +105,12 @@ export class SeekersService {
         const created = await this.repository.insertMany(manager, [sealed]);
         const id = created.get(sealed.id_number_hash);
         if (!id) throw await this.alreadyRegistered(actor, sealed.id_number_hash, manager);
+        if (self && seeker.supportGroupCodes.length) {
+          await manager.insert(
+            JobSeekerDeclaredGroup,
+            seeker.supportGroupCodes.map((code) => ({ jobSeekerId: id, supportGroupCode: code })),
+          );
+        }
         return manager.findOneOrFail(JobSeeker, { where: { id } });
       });
     } catch (error) {
@@ -217,14 +226,7 @@ export class SeekersService {
         employmentStatus: valid.employmentStatus,
       } satisfies Partial<JobSeeker>);
       const saved = await manager.save(seeker);
-      if (input.supportGroupCodes !== undefined) {
-        await manager.delete(JobSeekerSupportGroup, { jobSeekerId: seeker.id });
-        if (valid.supportGroupCodes.length)
-          await manager.insert(
-            JobSeekerSupportGroup,
-            valid.supportGroupCodes.map((code) => ({ jobSeekerId: seeker.id, supportGroupCode: code })),
-          );
-      }
+      if (input.supportGroupCodes !== undefined) await this.replaceGroups(manager, actor, seeker.id, currentGroups, valid.supportGroupCodes);
       return { saved };
     });
     if ('outOfRegion' in outcome) {
@@ -232,6 +234,69 @@ export class SeekersService {
       throw seekerNotFound();
     }
     return outcome.saved;
+  }
+
+  /**
+   * Staff set the confirmed groups (and whatever they confirm leaves the declared ones). A
+   * seeker's own list changes only their declarations, waiting for staff: the groups staff
+   * confirmed stay as they are.
+   */
+  private async replaceGroups(manager: EntityManager, actor: Actor, seekerId: string, confirmed: string[], wanted: string[]): Promise<void> {
+    if (actor.role === Role.SEEKER) {
+      const declared = wanted.filter((code) => !confirmed.includes(code));
+      await manager.delete(JobSeekerDeclaredGroup, { jobSeekerId: seekerId, ...(declared.length ? { supportGroupCode: Not(In(declared)) } : {}) });
+      if (declared.length) {
+        await manager
+          .createQueryBuilder()
+          .insert()
+          .into(JobSeekerDeclaredGroup)
+          .values(declared.map((code) => ({ jobSeekerId: seekerId, supportGroupCode: code })))
+          .orIgnore()
+          .execute();
+      }
+      return;
+    }
+    await manager.delete(JobSeekerSupportGroup, { jobSeekerId: seekerId });
+    if (wanted.length) {
+      await manager.insert(
+        JobSeekerSupportGroup,
+        wanted.map((code) => ({ jobSeekerId: seekerId, supportGroupCode: code })),
+      );
+      await manager.delete(JobSeekerDeclaredGroup, { jobSeekerId: seekerId, supportGroupCode: In(wanted) });
+    }
+  }
+
+  /**
+   * Staff review what a seeker of their region declared: confirmed groups start to count (in
+   * figures, subsidies and eligibility), rejected ones are dropped. A code that is not waiting
+   * is refused by name.
+   */
+  async reviewDeclaredGroups(actor: Actor, input: ReviewSupportGroupsInput): Promise<JobSeeker> {
+    return inTransaction(this.dataSource, async (manager) => {
+      const seeker = await manager.findOne(JobSeeker, { where: { id: input.jobSeekerId }, lock: { mode: 'pessimistic_write' } });
+      if (!seeker || !this.visibility.mayEdit(actor, seeker)) throw seekerNotFound();
+      const waiting = (await manager.find(JobSeekerDeclaredGroup, { where: { jobSeekerId: seeker.id } })).map((g) => g.supportGroupCode);
+      const confirm = [...new Set(input.confirm ?? [])];
+      const reject = [...new Set(input.reject ?? [])];
+      const both = confirm.filter((code) => reject.includes(code));
+      if (both.length) throw badInput(`同一类别不能既确认又驳回：${both.join('、')}`, { field: 'input.reject' });
+      const stray = [...confirm, ...reject].filter((code) => !waiting.includes(code));
+      if (stray.length) {
+        throw badInput(`这些类别不在本人自报、待确认的类别中：${stray.join('、')}（待确认：${waiting.join('、') || '无'}）`, { field: 'input.confirm' });
+      }
+      if (confirm.length) {
+        await manager
+          .createQueryBuilder()
+          .insert()
+          .into(JobSeekerSupportGroup)
+          .values(confirm.map((code) => ({ jobSeekerId: seeker.id, supportGroupCode: code })))
+          .orIgnore()
+          .execute();
+      }
+      if (confirm.length || reject.length)
+        await manager.delete(JobSeekerDeclaredGroup, { jobSeekerId: seeker.id, supportGroupCode: In([...confirm, ...reject]) });
+      return seeker;
+    });
   }
 
   private draftOf(seeker: JobSeeker, supportGroupCodes: string[]): JobSeekerDraft {
@@ -276,6 +341,7 @@ export class SeekersService {
         group: filter.supportGroup,
       });
     }
+    if (filter.awaitingGroupConfirmation) qb.andWhere('EXISTS (SELECT 1 FROM job_seeker_declared_group d WHERE d.job_seeker_id = s.id)');
     if (filter.laborCapacity) qb.andWhere('s.labor_capacity = :capacity', { capacity: filter.laborCapacity });
     if (filter.employmentStatus) qb.andWhere('s.employment_status = :status', { status: filter.employmentStatus });
     if (filter.wantsTraining !== undefined && filter.wantsTraining !== null) {

@@ -8,6 +8,7 @@ import { isUniqueViolation } from '@jobcode/database';
 import { RegionScope, RegionsService } from '@jobcode/regions';
 
 import { AddSupportGroupInput } from './dto/add-support-group.input';
+import { JobSeekerDeclaredGroup } from './job-seeker-declared-group.entity';
 import { JobSeekerSupportGroup } from './job-seeker-support-group.entity';
 import { SeekersException, SeekersExceptionCode } from './seekers.exception';
 import { SupportGroup } from './support-group.entity';
@@ -61,6 +62,21 @@ export class SupportGroupsService implements LoaderFactory<string, SupportGroupO
     return { code: group.code, name: group.name, regionCode: group.regionCode, builtin: group.builtin };
   }
 
+  /** The groups each seeker declared and staff have not confirmed yet, one query for a whole page. */
+  async declaredOf(seekerIds: readonly string[]): Promise<SupportGroupObject[][]> {
+    const [links, groups] = await Promise.all([
+      this.dataSource.manager.find(JobSeekerDeclaredGroup, { where: { jobSeekerId: In([...seekerIds]) }, order: { supportGroupCode: 'ASC' } }),
+      this.all(),
+    ]);
+    return seekerIds.map((id) =>
+      links
+        .filter((l) => l.jobSeekerId === id)
+        .map((l) => groups.get(l.supportGroupCode))
+        .filter((g): g is SupportGroup => g !== undefined)
+        .map((g) => this.toObject(g)),
+    );
+  }
+
   /** Per request: the groups of each seeker, one query for a whole page. */
   create(): DataLoader<string, SupportGroupObject[]> {
     return new DataLoader<string, SupportGroupObject[]>(async (seekerIds) => {
@@ -78,5 +94,15 @@ export class SupportGroupsService implements LoaderFactory<string, SupportGroupO
       }
       return seekerIds.map((id) => bySeeker.get(id) ?? []);
     });
+  }
+}
+
+/** Per request: the declared (not yet confirmed) groups of each seeker. */
+@Injectable()
+export class DeclaredSupportGroupsLoader implements LoaderFactory<string, SupportGroupObject[]> {
+  constructor(private readonly groups: SupportGroupsService) {}
+
+  create(): DataLoader<string, SupportGroupObject[]> {
+    return new DataLoader<string, SupportGroupObject[]>((seekerIds) => this.groups.declaredOf(seekerIds));
   }
 }

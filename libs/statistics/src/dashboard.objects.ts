@@ -74,22 +74,22 @@ export class ScanFunnelFigureObject {
   @Field(() => Int, { description: '扫码人数（已登录账号去重；未登录扫码无法识别人，不计入）' })
   scanners: number;
 
-  @Field(() => Int, { description: '报名次数（统计期内新提交的报名）' })
+  @Field(() => Int, { description: '报名次数：统计期内跟在同一人扫码之后 7 天内的报名（扫了该岗位或其驿站、车间、招聘会的码）' })
   applications: number;
 
-  @Field(() => Int, { description: '报名人数（求职者去重）' })
+  @Field(() => Int, { description: '报名人数：上述报名的账号去重（是扫码人数的子集）' })
   applicants: number;
 
-  @Field(() => Int, { description: '发出的合同份数（统计期内发给求职者签署的合同）' })
+  @Field(() => Int, { description: '发出的合同份数：上述报名在统计期末前发给求职者签署的合同' })
   contractsSent: number;
 
-  @Field(() => Int, { description: '生效的合同份数（统计期内双方签署生效）' })
+  @Field(() => Int, { description: '生效的合同份数：发出的合同中统计期末前双方签署生效的' })
   contractsActive: number;
 
-  @Field(() => Int, { description: '签约人数（统计期内有合同生效的求职者，去重）' })
+  @Field(() => Int, { description: '签约人数：有生效合同的账号去重（是报名人数的子集）' })
   peopleContracted: number;
 
-  @Field(() => Float, { nullable: true, description: '报名次数 / 扫码次数（%，两位小数）；无扫码时为空' })
+  @Field(() => Float, { nullable: true, description: '报名人数 / 扫码人数（%，两位小数，不超过 100）；无已登录扫码时为空' })
   applicationRate: number | null;
 
   @Field(() => Float, { nullable: true, description: '生效合同 / 报名次数（%，两位小数）；无报名时为空' })

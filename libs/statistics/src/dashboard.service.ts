@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
 import { type Actor } from '@jobcode/common';
+import { FAIR_POSTS_DEFINITION, fairPostsSql } from '@jobcode/jobs';
 import { RegionsService } from '@jobcode/regions';
 
 import {
@@ -26,19 +27,24 @@ export interface DashboardQuery {
   period: { year?: number | null; from?: string | null; to?: string | null };
 }
 
+/** How long after a scan an application by the same person still counts as following it. */
+export const FUNNEL_WINDOW_DAYS = 7;
+
 export const FUNNEL_DEFINITION =
-  '扫码 → 报名 → 合同，每一步统计本期内发生的事件（不是同一批人的追踪）：' +
+  '扫码 → 报名 → 合同，每一步是上一步的子集（同一批人的追踪）：' +
   '扫码次数为统计期内（县时间）对岗位、零工驿站、帮扶车间、招聘会的码的每一次扫码，扫码人数只计已登录的账号（去重）；' +
-  '报名为统计期内新提交的报名（次数，及求职者去重的人数）；发出合同为统计期内发给求职者签署的合同份数，生效合同为统计期内双方签署生效的份数，签约人数为其求职者去重。' +
-  '区域按码、岗位、合同所在地计（按乡镇分组时亦同）；扫岗位码计入岗位所属的驿站、车间或招聘会。转化率 = 报名次数 / 扫码次数、生效合同 / 报名次数。';
+  `报名只计跟在扫码之后的报名：同一个人（报名的求职者本人的账号）在统计期内扫了该岗位的码或其所属驿站、车间、招聘会的码，并在扫码后 ${FUNNEL_WINDOW_DAYS} 天内（且在统计期内）报名，` +
+  '一次报名只归入它之前最近的那次扫码；代为报名的同样按求职者本人的扫码计，没有扫码在先的报名不计入；报名人数为这些报名的账号去重。' +
+  '发出合同为这些报名在统计期末前发给求职者签署的合同份数，生效合同为其中在统计期末前双方签署生效的份数，签约人数为其去重。' +
+  '区域、渠道和对象按报名所跟的那次扫码计（按乡镇分组时亦同）；扫岗位码计入岗位所属的驿站、车间或招聘会。转化率 = 报名人数 / 扫码人数、生效合同 / 报名次数。';
 
 export const FAIR_DEFINITION =
-  '统计期内（县时间）在本区域举办的招聘会：参会用人单位为展位数；提供岗位数为该招聘会岗位的招聘人数之和，加上尚未录入岗位的展位申报的岗位数；' +
+  `统计期内（县时间）在本区域举办的招聘会：参会用人单位为展位数；${FAIR_POSTS_DEFINITION}（与招聘会页面的合计相同）；` +
   '到场人数为现场扫个人码登记的求职者（每场每人计一次）；录用人数为该招聘会岗位的报名中已录用的求职者（去重，不限录用日期）。合计另给用人单位和到场求职者的去重人数。';
 
 export const WORKSHOP_DEFINITION =
   '帮扶车间数：区域内期末时处于认定状态（认定日期不晚于期末，且未撤销或撤销日期晚于期末）的车间；新认定：统计期内获得认定（含重新认定、含期内又被撤销的）的车间。' +
-  '吸纳就业人数：统计期内在区域内帮扶车间有务工记录（开始不晚于期末，且未结束或结束不早于期初；只计车间认定期间的务工）的人，按人去重；其中脱贫人口为帮扶类别含“脱贫人口”（LIFTED_OUT）的人。区域按车间所在地计。';
+  '吸纳就业人数：统计期内在区域内帮扶车间有务工记录（开始不晚于期末，且未结束或结束不早于期初；只计车间认定期间的务工）的人，按人去重；其中脱贫人口为帮扶类别含“脱贫人口”（LIFTED_OUT）的人（只计工作人员登记或确认的，本人自报待确认的不计入）。区域按车间所在地计。';
 
 /** County-date bounds of a period as timestamps: [$1 00:00, $2 + 1 day 00:00) in Asia/Shanghai. */
 const IN_PERIOD = (column: string) =>
@@ -49,28 +55,43 @@ const CHANNEL = `CASE WHEN j.station_id IS NOT NULL THEN 'GIG_STATION' WHEN j.wo
 const CHANNEL_TARGET = `coalesce(j.station_id, j.workshop_id, j.fair_id, j.id)`;
 
 /**
- * One row per step event: kind, target, who (account or seeker), and which counter it feeds.
- * $1 from, $2 to, $3 region prefix.
+ * One row per step: kind, target, who (the scanning account), the item (application or
+ * contract) and the region, all taken from the scan the step follows, so that each step is a
+ * subset of the one before. $1 from, $2 to, $3 region prefix.
  */
 const FUNNEL_EVENTS = `
-SELECT CASE WHEN e.target_kind = 'JOB' THEN coalesce(jc.kind, 'JOB') ELSE e.target_kind END AS kind,
-       CASE WHEN e.target_kind = 'JOB' THEN coalesce(jc.target, e.target_id) ELSE e.target_id END AS target,
-       'SCAN' AS step, e.account_id AS who, NULL::uuid AS item, e.region_code AS region
-  FROM scan_event e
-  LEFT JOIN LATERAL (SELECT ${CHANNEL} AS kind, ${CHANNEL_TARGET} AS target FROM job j WHERE j.id = e.target_id) jc ON e.target_kind = 'JOB'
- WHERE e.region_code LIKE $3 AND ${IN_PERIOD('e.scanned_at')} AND e.target_kind IN ('JOB', 'GIG_STATION', 'WORKSHOP', 'JOB_FAIR')
+WITH scans AS (
+  SELECT CASE WHEN e.target_kind = 'JOB' THEN coalesce(jc.kind, 'JOB') ELSE e.target_kind END AS kind,
+         CASE WHEN e.target_kind = 'JOB' THEN coalesce(jc.target, e.target_id) ELSE e.target_id END AS target,
+         e.target_kind AS code_kind, e.target_id AS code_target, e.account_id AS who, e.region_code AS region, e.scanned_at
+    FROM scan_event e
+    LEFT JOIN LATERAL (SELECT ${CHANNEL} AS kind, ${CHANNEL_TARGET} AS target FROM job j WHERE j.id = e.target_id) jc ON e.target_kind = 'JOB'
+   WHERE e.region_code LIKE $3 AND ${IN_PERIOD('e.scanned_at')} AND e.target_kind IN ('JOB', 'GIG_STATION', 'WORKSHOP', 'JOB_FAIR')
+), applications AS (
+  SELECT DISTINCT ON (a.id) s.kind, s.target, s.who, a.id AS item, s.region
+    FROM application a
+    JOIN job j ON j.id = a.job_id
+    JOIN job_seeker js ON js.id = a.job_seeker_id
+    JOIN scans s ON s.who = js.account_id
+                AND s.scanned_at <= a.created_at AND a.created_at < s.scanned_at + interval '${FUNNEL_WINDOW_DAYS} days'
+                AND ((s.code_kind = 'JOB' AND s.code_target = j.id) OR (s.code_kind = 'GIG_STATION' AND s.code_target = j.station_id)
+                  OR (s.code_kind = 'WORKSHOP' AND s.code_target = j.workshop_id) OR (s.code_kind = 'JOB_FAIR' AND s.code_target = j.fair_id))
+   WHERE ${IN_PERIOD('a.created_at')}
+   ORDER BY a.id, s.scanned_at DESC
+), sent AS (
+  SELECT ap.kind, ap.target, ap.who, c.id AS item, ap.region, c.activated_at
+    FROM applications ap JOIN contract c ON c.application_id = ap.item
+   WHERE EXISTS (SELECT 1 FROM contract_event ce WHERE ce.contract_id = c.id AND ce.kind = 'SENT'
+                    AND ce.occurred_at < ($2::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')
+)
+SELECT kind, target, 'SCAN' AS step, who, NULL::uuid AS item, region FROM scans
 UNION ALL
-SELECT ${CHANNEL}, ${CHANNEL_TARGET}, 'APPLICATION', a.job_seeker_id, a.id, a.region_code
-  FROM application a JOIN job j ON j.id = a.job_id
- WHERE a.region_code LIKE $3 AND ${IN_PERIOD('a.created_at')}
+SELECT kind, target, 'APPLICATION', who, item, region FROM applications
 UNION ALL
-SELECT DISTINCT ${CHANNEL}, ${CHANNEL_TARGET}, 'SENT', c.job_seeker_id, c.id, c.region_code
-  FROM contract_event ce JOIN contract c ON c.id = ce.contract_id JOIN job j ON j.id = c.job_id
- WHERE ce.kind = 'SENT' AND c.region_code LIKE $3 AND ${IN_PERIOD('ce.occurred_at')}
+SELECT kind, target, 'SENT', who, item, region FROM sent
 UNION ALL
-SELECT ${CHANNEL}, ${CHANNEL_TARGET}, 'ACTIVE', c.job_seeker_id, c.id, c.region_code
-  FROM contract c JOIN job j ON j.id = c.job_id
- WHERE c.activated_at IS NOT NULL AND c.region_code LIKE $3 AND ${IN_PERIOD('c.activated_at')}`;
+SELECT kind, target, 'ACTIVE', who, item, region FROM sent
+ WHERE activated_at IS NOT NULL AND activated_at < ($2::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'`;
 
 const FUNNEL_COUNTS = `
   count(*) FILTER (WHERE step = 'SCAN')::int AS scans,
@@ -99,9 +120,7 @@ const MAX_TARGETS = 100;
 const FAIRS_SQL = `
 SELECT f.id::text AS fair_id, f.name, to_char(f.starts_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS date, f.venue, f.region_code,
        (SELECT count(*) FROM fair_booth b WHERE b.fair_id = f.id)::int AS employers,
-       ((SELECT coalesce(sum(j.headcount), 0) FROM job j WHERE j.fair_id = f.id)
-        + (SELECT coalesce(sum(b.declared_posts), 0) FROM fair_booth b
-            WHERE b.fair_id = f.id AND NOT EXISTS (SELECT 1 FROM job j WHERE j.fair_id = f.id AND j.employer_id = b.employer_id)))::int AS posts,
+       ${fairPostsSql('f.id')} AS posts,
        (SELECT count(*) FROM fair_attendance fa WHERE fa.fair_id = f.id)::int AS attendance,
        (SELECT count(DISTINCT a.job_seeker_id) FROM application a JOIN job j ON j.id = a.job_id WHERE j.fair_id = f.id AND a.status = 'HIRED')::int AS hires
   FROM job_fair f
@@ -160,7 +179,7 @@ function funnelFigure(row: FunnelRow): ScanFunnelFigureObject {
     contractsSent: row.contracts_sent,
     contractsActive: row.contracts_active,
     peopleContracted: row.people_contracted,
-    applicationRate: percent(row.applications, row.scans),
+    applicationRate: percent(row.applicants, row.scanners),
     contractRate: percent(row.contracts_active, row.applications),
   };
 }

@@ -47,9 +47,9 @@ export const LEDGER_COLUMNS: SheetColumn[] = [
   { header: '务工地区划代码', width: 16 },
   { header: '工作单位', width: 24 },
   { header: '来源', width: 14 },
-  { header: '开始日期', width: 12 },
-  { header: '结束日期', width: 12 },
-  { header: '月收入（元）', width: 12 },
+  { header: '开始日期', width: 12, type: 'DATE' },
+  { header: '结束日期', width: 12, type: 'DATE' },
+  { header: '月收入（元）', width: 14, type: 'AMOUNT' },
 ];
 
 const PAGE = 2000;

@@ -123,22 +123,22 @@ export class StatisticsController {
 
 const FAIR_COLUMNS: SheetColumn[] = [
   { header: '招聘会', width: 30 },
-  { header: '日期', width: 12 },
+  { header: '日期', width: 12, type: 'DATE' },
   { header: '地点', width: 30 },
   { header: '区划代码', width: 14 },
-  { header: '参会单位', width: 10 },
-  { header: '提供岗位', width: 10 },
-  { header: '到场人数', width: 10 },
-  { header: '录用人数', width: 10 },
+  { header: '参会单位', width: 10, type: 'COUNT' },
+  { header: '提供岗位', width: 10, type: 'COUNT' },
+  { header: '到场人数', width: 10, type: 'COUNT' },
+  { header: '录用人数', width: 10, type: 'COUNT' },
 ];
 
 const FUNNEL_COLUMNS: SheetColumn[] = [
   { header: '分组', width: 36 },
-  { header: '扫码次数', width: 10 },
-  { header: '扫码人数', width: 10 },
-  { header: '报名次数', width: 10 },
-  { header: '报名人数', width: 10 },
-  { header: '发出合同', width: 10 },
-  { header: '生效合同', width: 10 },
-  { header: '签约人数', width: 10 },
+  { header: '扫码次数', width: 10, type: 'COUNT' },
+  { header: '扫码人数', width: 10, type: 'COUNT' },
+  { header: '报名次数', width: 10, type: 'COUNT' },
+  { header: '报名人数', width: 10, type: 'COUNT' },
+  { header: '发出合同', width: 10, type: 'COUNT' },
+  { header: '生效合同', width: 10, type: 'COUNT' },
+  { header: '签约人数', width: 10, type: 'COUNT' },
 ];

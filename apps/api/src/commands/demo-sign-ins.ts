@@ -6,6 +6,7 @@ import { AppConfig, Role } from '@jobcode/common';
 import { demoAdmin, EmployerMember } from '@jobcode/employers';
 import { ServiceCodesService, ServiceCodeTargetKind } from '@jobcode/service-codes';
 
+import { DEMO_CODE_LABEL } from '../bootstrap/start-notices';
 import type { DemoStep } from './demo-steps';
 
 /** Printed by `npm run demo`; never created in production. */
@@ -82,12 +83,12 @@ export const demoSignInsStep: DemoStep = {
     )) as { kind: ServiceCodeTargetKind; id: string; name: string }[];
     for (const target of targets) {
       const [existing] = (await dataSource.query(
-        `SELECT token FROM service_code WHERE target_kind = $1 AND target_id = $2 AND revoked_at IS NULL AND replaced_by_id IS NULL AND label = '演示' LIMIT 1`,
-        [target.kind, target.id],
+        `SELECT token FROM service_code WHERE target_kind = $1 AND target_id = $2 AND revoked_at IS NULL AND replaced_by_id IS NULL AND label = $3 LIMIT 1`,
+        [target.kind, target.id, DEMO_CODE_LABEL],
       )) as { token: string }[];
       const url = existing
         ? `${app.get(AppConfig).publicUrl}/c/${existing.token}`
-        : (await codes.issue(admin, { targetKind: target.kind, targetId: target.id, label: '演示' })).url;
+        : (await codes.issue(admin, { targetKind: target.kind, targetId: target.id, label: DEMO_CODE_LABEL })).url;
       lines.push(`  ${url}  ${target.name}`);
     }
     return `sign in with these phones and the password ${DEMO_PASSWORD}, and scan these codes:\n${lines.join('\n')}`;

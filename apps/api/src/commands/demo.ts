@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from '@jobcode/common';
 
 import { createApp } from '../bootstrap/create-app';
 import { resolveDatabase } from '../bootstrap/database';
+import { firstAdminNotice } from '../bootstrap/start-notices';
 import { loadDemo } from './demo-steps';
 
 /**
@@ -27,10 +28,19 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const database = await resolveDatabase(config);
-  const { app } = await createApp({ config, database, logger: ['error', 'warn'] });
+  const { app, firstAdmin } = await createApp({ config, database, logger: ['error', 'warn'] });
+  // Created by this run on a new database: the only time its one-time password is shown, so
+  // it is printed at once (and again at the end, below the demo's own lines).
+  const adminNotice = firstAdminNotice(firstAdmin);
+  if (adminNotice) console.log(adminNotice);
   try {
     await loadDemo(app, (line) => console.log(line));
     console.log(`Demo data loaded into ${database.description}.`);
+    console.log(
+      `The scan links above use ${config.publicUrl} (PUBLIC_URL, else http://localhost:PORT of this run); ` +
+        '`npm start` prints them again under its own PUBLIC_URL / PORT.',
+    );
+    if (adminNotice) console.log(adminNotice);
   } finally {
     await app.close();
     await database.stop();

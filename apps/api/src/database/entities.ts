@@ -19,7 +19,7 @@ import { IdempotencyKey } from '@jobcode/idempotency';
 import { RateLimitBucket } from '@jobcode/rate-limit';
 import { Region } from '@jobcode/regions';
 import { JobSearchDocumentRow } from '@jobcode/search';
-import { JobSeeker, JobSeekerSupportGroup, SupportGroup } from '@jobcode/seekers';
+import { JobSeeker, JobSeekerDeclaredGroup, JobSeekerSupportGroup, SupportGroup } from '@jobcode/seekers';
 import { FairAttendance, ScanEvent, ScanTargetVersion, ServiceCode } from '@jobcode/service-codes';
 import { SavedSearch, SavedSearchAlert } from '@jobcode/saved-searches';
 
@@ -53,6 +53,7 @@ export const ENTITIES = [
   SupportGroup,
   JobSeeker,
   JobSeekerSupportGroup,
+  JobSeekerDeclaredGroup,
   OutboxEventRecord,
   OutboxDelivery,
   NotificationMessage,

@@ -1,4 +1,5 @@
 import { Role } from '@jobcode/common';
+import { OutboxService } from '@jobcode/outbox';
 
 import { startTestApp, type TestApp } from '../../../../test/support/test-app';
 import { type EmployerFixture, verifiedEmployer } from '../../../employers/src/__tests__/employer.builder';
@@ -53,6 +54,65 @@ describe('applications: applying, moving, withdrawing', () => {
       'OFFERED→HIRED',
     ]);
     expect(hired.data?.moveApplication.history.slice(1).every((h) => h.actorAccountId === growers.accountId)).toBe(true);
+  });
+
+  it('a job whose hires reach its headcount becomes FILLED by itself, and reopens when a hire is undone', async () => {
+    const jobId = await openJob(api, growers.token, { employerId: growers.employerId, headcount: 2 });
+    const status = async () =>
+      (await api.gql<{ job: { status: string } }>(`query($id: ID!) { job(id: $id) { status } }`, { id: jobId }, growers.token)).data?.job.status;
+    const hire = async (who: SeekerFixture) => {
+      const id = (await apply(jobId, who.token)).data!.applyToJob.id;
+      await move(id, 'SHORTLIST', growers.token);
+      await move(id, 'OFFER', growers.token);
+      expect((await move(id, 'HIRE', growers.token)).data?.moveApplication.status).toBe('HIRED');
+      return id;
+    };
+    const first = await selfRegisteredSeeker(api);
+    const second = await selfRegisteredSeeker(api);
+    const late = await selfRegisteredSeeker(api);
+    await hire(first);
+    expect(await status()).toBe('OPEN');
+    const secondHire = await hire(second);
+    expect(await status()).toBe('FILLED');
+    const refused = await apply(jobId, late.token);
+    expect(refused.errors?.[0].extensions?.code).toBe('CONFLICT');
+
+    const noReason = await move(secondHire, 'UNDO_HIRE', growers.token);
+    expect(noReason.errors?.[0].message).toBe('撤销录用时请填写原因（reason），求职者会看到');
+    const undone = await move(secondHire, 'UNDO_HIRE', growers.token, '对方未到岗');
+    expect(undone.data?.moveApplication.status).toBe('OFFERED');
+    expect(await status()).toBe('OPEN');
+    expect((await apply(jobId, late.token)).data?.applyToJob.status).toBe('APPLIED');
+  });
+
+  it('a job marked FILLED by hand stays FILLED when a hire is undone', async () => {
+    const jobId = await openJob(api, growers.token, { employerId: growers.employerId, headcount: 3 });
+    const who = await selfRegisteredSeeker(api);
+    const id = (await apply(jobId, who.token)).data!.applyToJob.id;
+    await move(id, 'SHORTLIST', growers.token);
+    await move(id, 'OFFER', growers.token);
+    await move(id, 'HIRE', growers.token);
+    await api.gql(`mutation($input: JobTransitionInput!) { markJobFilled(input: $input) { status } }`, { input: { jobId } }, growers.token);
+    await move(id, 'UNDO_HIRE', growers.token, '录错了人');
+    const job = await api.gql<{ job: { status: string } }>(`query($id: ID!) { job(id: $id) { status } }`, { id: jobId }, growers.token);
+    expect(job.data?.job.status).toBe('FILLED');
+  });
+
+  it('tells the employer’s people of a new application in their inbox, with the applicant’s name masked', async () => {
+    const jobId = await openJob(api, rival.token, { employerId: rival.employerId, title: '线束压接工' });
+    const applicant = await selfRegisteredSeeker(api, { name: '覃美玲' });
+    expect((await apply(jobId, applicant.token)).errors).toBeUndefined();
+    await api.app.get(OutboxService).drain();
+    const inbox = await api.gql<{ myNotifications: { totalCount: number; edges: { node: { templateKey: string; title: string; body: string } }[] } }>(
+      `{ myNotifications(first: 20) { totalCount edges { node { templateKey title body } } } }`,
+      {},
+      rival.token,
+    );
+    expect(inbox.data!.myNotifications.edges.map((e) => e.node)).toContainEqual({
+      templateKey: 'application.received',
+      title: '收到新的报名',
+      body: '覃**报名了“线束压接工”岗位，请登录就业服务码平台查看并处理。',
+    });
   });
 
   it("lists a seeker's own applications and a job's applications for its employer only", async () => {
@@ -153,6 +213,14 @@ describe('applications: applying, moving, withdrawing', () => {
     const refused = await apply(jobId, outsider.token);
     expect(refused.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_IN_SUPPORT_GROUP' });
     expect(refused.errors?.[0].message).toContain('公益性岗位只面向本县规定的帮扶群体');
+    // The seeker declared LIFTED_OUT themself: it counts once staff confirm it.
+    expect((await apply(jobId)).errors?.[0].message).toContain('还在等待村或乡镇工作人员确认');
+    const confirmed = await api.gql(
+      `mutation($input: ReviewSupportGroupsInput!) { reviewSupportGroups(input: $input) { supportGroups { code } } }`,
+      { input: { jobSeekerId: seeker.jobSeekerId, confirm: ['LIFTED_OUT'] } },
+      county,
+    );
+    expect(confirmed.errors).toBeUndefined();
     expect((await apply(jobId)).data?.applyToJob.status).toBe('APPLIED');
   });
 

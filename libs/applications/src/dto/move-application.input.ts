@@ -7,6 +7,7 @@ export enum ApplicationMove {
   OFFER = 'OFFER',
   HIRE = 'HIRE',
   REJECT = 'REJECT',
+  UNDO_HIRE = 'UNDO_HIRE',
 }
 
 registerEnumType(ApplicationMove, {
@@ -16,6 +17,7 @@ registerEnumType(ApplicationMove, {
     OFFER: { description: '发录用意向：已入选 → 已发录用意向' },
     HIRE: { description: '录用（不签在线合同时）：已发录用意向 → 已录用' },
     REJECT: { description: '不录用（须填写原因）' },
+    UNDO_HIRE: { description: '撤销录用（录错了人或对方未到岗，须填写原因；合同已生效的请终止合同）：已录用 → 已发录用意向；岗位因招满而关闭的会重新开放' },
   },
 });
 
@@ -26,10 +28,10 @@ export class MoveApplicationInput {
   applicationId: string;
 
   @Field(() => ApplicationMove)
-  @IsEnum(ApplicationMove, { message: 'move 只能是 SHORTLIST、OFFER、HIRE 或 REJECT' })
+  @IsEnum(ApplicationMove, { message: 'move 只能是 SHORTLIST、OFFER、HIRE、REJECT 或 UNDO_HIRE' })
   move: ApplicationMove;
 
-  @Field(() => String, { nullable: true, description: '不录用的原因（REJECT 时必填，求职者可见）' })
+  @Field(() => String, { nullable: true, description: '原因（REJECT、UNDO_HIRE 时必填，求职者可见）' })
   @IsOptional()
   @MaxLength(200, { message: '原因最多 200 字' })
   reason?: string;

@@ -34,7 +34,8 @@ export interface Edge<T> {
 export interface ConnectionShape<T> {
   edges: Edge<T>[];
   pageInfo: PageInfo;
-  totalCount?: number;
+  /** How many match in all, not only on this page. */
+  totalCount: number;
 }
 
 /** Builds the Relay connection and edge types for a node type: `Connection(Job, 'Job')` → JobEdge. */
@@ -56,8 +57,8 @@ export function Connection<T>(nodeType: Type<T>, name: string) {
     @Field(() => PageInfo)
     pageInfo: PageInfo;
 
-    @Field(() => Int, { nullable: true, description: '符合条件的总数' })
-    totalCount?: number;
+    @Field(() => Int, { description: '符合条件的总数（全部页，不只是这一页）' })
+    totalCount: number;
   }
   return ConnectionType;
 }
@@ -116,14 +117,15 @@ export function decodeCursor(cursor: string | undefined | null, arity: number): 
 
 /**
  * Turns rows fetched with `limit + 1` into a connection: the extra row only tells
- * whether a next page exists.
+ * whether a next page exists. `totalCount` is required: a page a person pages through says
+ * how many there are in all (count with the filters, before the cursor).
  */
 export function toConnection<R, N>(
   rows: R[],
   limit: number,
   cursorOf: (row: R) => readonly unknown[],
   toNode: (row: R) => N,
-  totalCount?: number,
+  totalCount: number,
 ): ConnectionShape<N> {
   const page = rows.slice(0, limit);
   const edges = page.map((row) => ({ cursor: encodeCursor(cursorOf(row)), node: toNode(row) }));

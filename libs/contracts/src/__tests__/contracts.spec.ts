@@ -290,6 +290,38 @@ describe('contracts: offer, sign online, countersign, seal and verify', () => {
     expect(rivals.data?.myContracts).toEqual([]);
   });
 
+  it('tells the employer’s people in their inbox that the seeker signed and the countersignature is waiting', async () => {
+    const signed = await signedBySeeker();
+    expect(signed.status).toBe('SIGNED_BY_SEEKER');
+    await api.app.get(OutboxService).drain();
+    const inbox = await api.gql<{ myNotifications: { edges: { node: { templateKey: string; title: string; body: string } }[] } }>(
+      `{ myNotifications(first: 50) { edges { node { templateKey title body } } } }`,
+      {},
+      growers.token,
+    );
+    const nodes = inbox.data!.myNotifications.edges.map((e) => e.node).filter((n) => n.templateKey === 'contract.signed-by-seeker');
+    expect(nodes[0]).toEqual({
+      templateKey: 'contract.signed-by-seeker',
+      title: '劳动合同待盖章',
+      body: expect.stringMatching(/^李\*\*已签署“.+”岗位的劳动合同，请登录就业服务码平台核对并盖章（会签），盖章后合同生效。$/),
+    });
+    const rivalInbox = await api.gql<{ myNotifications: { edges: { node: { templateKey: string } }[] } }>(
+      `{ myNotifications(first: 50) { edges { node { templateKey } } } }`,
+      {},
+      rival.token,
+    );
+    expect(rivalInbox.data!.myNotifications.edges.filter((e) => e.node.templateKey === 'contract.signed-by-seeker')).toEqual([]);
+  });
+
+  it('a hire made by a contract in force cannot be undone by hand: the contract is ended instead', async () => {
+    const contract = await active();
+    const undo = await call(MOVE, { input: { applicationId: contract.applicationId, move: 'UNDO_HIRE', reason: '录错了人' } }, growers.token);
+    expect(undo.errors?.[0]).toMatchObject({
+      message: '这条报名的劳动合同已生效，不能直接撤销录用；如双方解除劳动关系，请终止合同',
+      extensions: { code: 'CONFLICT' },
+    });
+  });
+
   it('refuses terms below the county minimum wage, probation longer than the law allows, and an unshortlisted application', async () => {
     const refuse = async (terms: Record<string, unknown>) => {
       const result = await call(OFFER, { input: { applicationId: await shortlisted(), terms: termsInput(terms) } }, growers.token);

@@ -49,6 +49,46 @@ describe('follow-ups', () => {
     return result.data!.followUpsDue.edges.map((e) => e.node);
   };
 
+  it('both lists give their total on every page, past the last one too', async () => {
+    type Page = { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: { name: string } }[] };
+    const pages = async (field: string, query: string) => {
+      const seen: Page[] = [];
+      let after: string | null = null;
+      do {
+        const result: { data?: Record<string, Page> | null; errors?: unknown } = await api.gql<Record<string, Page>>(query, { after }, county);
+        expect(result.errors).toBeUndefined();
+        seen.push(result.data![field]);
+        after = result.data![field].pageInfo.hasNextPage ? result.data![field].pageInfo.endCursor : null;
+      } while (after);
+      return seen;
+    };
+    const PAGE = 'totalCount pageInfo { hasNextPage endCursor } edges { node { name } }';
+    const due = await pages(
+      'followUpsDue',
+      `query($after: String) { followUpsDue(regionCode: "450329", withinDays: 30, first: 1, after: $after) { ${PAGE} } }`,
+    );
+    expect(due.map((p) => [p.totalCount, p.edges.length])).toEqual([
+      [3, 1],
+      [3, 1],
+      [3, 1],
+    ]);
+    const atRisk = await pages(
+      'monitoredWithoutWork',
+      `query($after: String) { monitoredWithoutWork(regionCode: "450329", first: 1, after: $after) { ${PAGE} } }`,
+    );
+    expect(atRisk.map((p) => [p.totalCount, p.edges.length])).toEqual([
+      [2, 1],
+      [2, 1],
+    ]);
+    const last = atRisk[1].pageInfo.endCursor;
+    const past = await api.gql<{ monitoredWithoutWork: Page }>(
+      `query($after: String) { monitoredWithoutWork(regionCode: "450329", first: 1, after: $after) { ${PAGE} } }`,
+      { after: last },
+      county,
+    );
+    expect(past.data?.monitoredWithoutWork).toMatchObject({ totalCount: 2, edges: [] });
+  });
+
   it('lists working lifted-out and monitored people whose follow-up is overdue or due soon, by the county schedule (first month, then quarterly)', async () => {
     expect(await due({})).toEqual([
       { name: '李秀英', dueOn: daysFromToday(-10), overdue: true, daysOverdue: 10, lastFollowUpOn: null },

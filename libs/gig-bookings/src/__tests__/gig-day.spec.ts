@@ -1,9 +1,11 @@
 import { Role } from '@jobcode/common';
+import { OutboxService } from '@jobcode/outbox';
 
 import { startTestApp, type TestApp } from '../../../../test/support/test-app';
 import {
   addShift,
   BOOK,
+  CANCEL,
   CHECK_IN,
   COMPLETE,
   daysFromToday,
@@ -144,7 +146,7 @@ describe('gig day: check-in by scan, completion, pay and ratings', () => {
     expect(early.errors?.[0].message).toBe('预约当前为"已确认"，不能确认完工；需先到岗签到');
     await moveBookingToNow(api, booking.id, -120);
     await checkIn(worker.token, { token: world.stationToken });
-    const completed = await api.gql<{ completeGigBooking: Booking }>(COMPLETE, { input: { bookingId: booking.id, hoursWorked: 8 } }, world.farm.token);
+    const completed = await api.gql<{ completeGigBooking: Booking }>(COMPLETE, { input: { bookingId: booking.id, hoursWorked: 2 } }, world.farm.token);
     expect(completed.data?.completeGigBooking).toMatchObject({ status: 'COMPLETED', pay: 160 });
 
     const [event] = (await api.dataSource.query(
@@ -168,6 +170,79 @@ describe('gig day: check-in by scan, completion, pay and ratings', () => {
     expect(byEmployer.data?.confirmGigPayment).toMatchObject({ status: 'COMPLETED', paymentDisputed: false });
     const bySeeker = await api.gql<{ confirmGigPayment: Booking }>(PAYMENT, { input: { bookingId: booking.id, amount: 160, paidAt } }, worker.token);
     expect(bySeeker.data?.confirmGigPayment).toMatchObject({ status: 'PAID', paymentDisputed: false, paidAt });
+  });
+
+  it('no completion before the shift started, and no more hours than have passed since it started', async () => {
+    const worker = await seeker(api, '覃丽娟');
+    const booking = await book(worker);
+    await moveBookingToNow(api, booking.id, 32);
+    const checkedIn = await checkIn(worker.token, { token: world.stationToken });
+    expect(checkedIn.data?.checkIn.status).toBe('CHECKED_IN');
+    const tooEarly = await api.gql(COMPLETE, { input: { bookingId: booking.id, hoursWorked: 5 } }, world.farm.token);
+    expect(tooEarly.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/^班次\d+月\d+日 \d\d:\d\d开工，开工后才能确认完工$/),
+      extensions: { code: 'CONFLICT' },
+    });
+    expect((await read(world.farm.token, booking.id))?.status).toBe('CHECKED_IN');
+
+    await moveBookingToNow(api, booking.id, -120);
+    const tooLong = await api.gql(COMPLETE, { input: { bookingId: booking.id, hoursWorked: 5 } }, world.farm.token);
+    expect(tooLong.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/开工，到现在不足 5 小时；请按实际工时填写$/),
+      extensions: { field: 'input.hoursWorked' },
+    });
+    const done = await api.gql<{ completeGigBooking: Booking }>(COMPLETE, { input: { bookingId: booking.id, hoursWorked: 1.75 } }, world.farm.token);
+    expect(done.data?.completeGigBooking.status).toBe('COMPLETED');
+  });
+
+  it('tells the employer’s people of a booking, a cancellation by the seeker and a check-in, in their inbox', async () => {
+    const worker = await seeker(api, '韦小燕');
+    const later = await book(worker, { startTime: '09:00', endTime: '11:00' });
+    const cancelled = await api.gql(CANCEL, { input: { bookingId: later.id, reason: '家里有事' } }, worker.token);
+    expect(cancelled.errors).toBeUndefined();
+    const byFarm = await book(worker, { startTime: '13:00', endTime: '15:00' });
+    expect((await api.gql(CANCEL, { input: { bookingId: byFarm.id } }, world.farm.token)).errors).toBeUndefined();
+    const byStaff = await book(worker, { startTime: '16:00', endTime: '18:00' });
+    expect((await api.gql(CANCEL, { input: { bookingId: byStaff.id } }, world.township)).errors).toBeUndefined();
+    const today = await book(worker);
+    await moveBookingToNow(api, today.id, 20);
+    expect((await checkIn(worker.token, { token: world.stationToken })).data?.checkIn.status).toBe('CHECKED_IN');
+    await api.app.get(OutboxService).drain();
+    const inbox = await api.gql<{ myNotifications: { edges: { node: { templateKey: string; body: string } }[] } }>(
+      `{ myNotifications(first: 100) { edges { node { templateKey body } } } }`,
+      {},
+      world.farm.token,
+    );
+    const mine = inbox.data!.myNotifications.edges.map((e) => e.node).filter((n) => n.body.startsWith('韦**'));
+    // Four bookings; cancelled by the seeker and by staff (the employer's own cancellation is not echoed back); one check-in.
+    expect(mine.map((n) => n.templateKey).sort()).toEqual([
+      'gig.booking.cancelled-to-employer',
+      'gig.booking.cancelled-to-employer',
+      'gig.booking.checked-in',
+      'gig.booking.received',
+      'gig.booking.received',
+      'gig.booking.received',
+      'gig.booking.received',
+    ]);
+    const bodies = mine.map((n) => n.body);
+    expect(bodies).toContainEqual(expect.stringMatching(/^韦\*\*的“.+”\d+月\d+日 09:00开工的班次预约已被本人取消（原因：家里有事），名额已空出。$/));
+    expect(bodies).toContainEqual(expect.stringMatching(/^韦\*\*的“.+”\d+月\d+日 16:00开工的班次预约已被工作人员取消（未说明原因），名额已空出。$/));
+    // The seeker hears of the employer's cancellation even without a reason.
+    const seekerInbox = await api.gql<{ myNotifications: { edges: { node: { body: string } }[] } }>(
+      `{ myNotifications(first: 20) { edges { node { body } } } }`,
+      {},
+      worker.token,
+    );
+    expect(seekerInbox.data!.myNotifications.edges.map((e) => e.node.body)).toContainEqual(expect.stringMatching(/已被用人单位取消，未说明原因。$/));
+    expect(mine.find((n) => n.templateKey === 'gig.booking.checked-in')?.body).toMatch(/^韦\*\*已于\d\d:\d\d在.+签到“.+”\d+月\d+日 \d\d:\d\d开工的班次。$/);
+    expect(mine.filter((n) => n.templateKey === 'gig.booking.received')[0].body).toContain('（即时录用，已自动确认）');
+    // Another employer hears nothing of it.
+    const other = await api.gql<{ myNotifications: { edges: { node: { body: string } }[] } }>(
+      `{ myNotifications(first: 100) { edges { node { body } } } }`,
+      {},
+      world.other.token,
+    );
+    expect(other.data!.myNotifications.edges.filter((e) => e.node.body.startsWith('韦**'))).toEqual([]);
   });
 
   it('piece work is paid by the piece; different amounts are flagged to staff until a side corrects it', async () => {

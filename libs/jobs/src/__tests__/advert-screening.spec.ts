@@ -51,6 +51,25 @@ describe('advert screening', () => {
     expect(refused(text)).toEqual([]);
   });
 
+  it.each([
+    ['男保安', '男保安'],
+    ['招聘：女服务员', '女服务员'],
+    ['女性收银员', '女性收银员'],
+    ['保安（男）', '（男）'],
+  ])('refuses the title "%s" with the same explanation as the requirements', (title, phrase) => {
+    const screening = screenAdvert({ title, description: '包吃住', requirements: '' });
+    expect(screening.refusals).toEqual([expect.objectContaining({ field: 'title', phrase })]);
+    expect(refusalMessage(screening.refusals)).toBe(
+      `招聘信息含有就业歧视内容，请删除或修改后再提交。岗位名称中的"${phrase}"：《就业促进法》第三条、第二十七条：招用人员不得以性别为由拒绝录用或提高录用标准`,
+    );
+    const inRequirements = screenAdvert({ title: '保安', description: '', requirements: '限男性' }).refusals;
+    expect(inRequirements[0].reason).toBe(screening.refusals[0].reason);
+  });
+
+  it.each(['男装导购', '女鞋店员', '男科护士', '男女普工', '童装缝纫工', '保安', '女装店（包吃住）'])('lets the title "%s" through', (title) => {
+    expect(screenAdvert({ title, description: '', requirements: '' }).refusals).toEqual([]);
+  });
+
   it('flags an age limit for staff without refusing it', () => {
     const screening = screenAdvert({ title: '采茶工', description: '年龄18-45岁，能吃苦', requirements: '' });
     expect(screening.refusals).toEqual([]);

@@ -116,8 +116,8 @@ describe('jobs: reading lists', () => {
     expect(result.data?.jobs.edges[0].node.employer?.contactPhone).toBe('138****1234');
     expect(result.data?.jobs.edges[0].node.source?.__typename).toBe('GigStation');
     expect(fifty).toBe(five);
-    // list + employers + stations + shifts: one statement each.
-    expect(fifty).toBeLessThanOrEqual(4);
+    // list + its total (totalCount) + employers + stations + shifts: one statement each.
+    expect(fifty).toBeLessThanOrEqual(5);
   });
 
   it('pages with cursors without gaps or repeats, and clamps the page size', async () => {
@@ -131,6 +131,9 @@ describe('jobs: reading lists', () => {
     }
     expect(seen).toHaveLength(55);
     expect(new Set(seen).size).toBe(55);
+    // Every page says how many there are in all, the last one too.
+    const totals = await api.gql<{ jobs: { totalCount: number } }>(`query($after: String) { jobs(first: 20, after: $after) { totalCount } }`, { after });
+    expect(totals.data?.jobs.totalCount).toBe(55);
     const capped = await api.gql<{ jobs: { edges: unknown[] } }>(`{ jobs(first: 1000) { edges { node { id } } } }`);
     expect(capped.data?.jobs.edges).toHaveLength(55);
     const bad = await api.gql(`{ jobs(first: 0) { edges { node { id } } } }`);

@@ -176,4 +176,26 @@ describe('matching: recommendedSeekers and recommendedJobs, ranked and explained
     const refused = await api.gql(JOBS, { seekerId: seekers.huang }, stranger.token);
     expect(refused.errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
+
+  it('finds people who name the same work in their own words (the demo employer’s farm jobs found nobody)', async () => {
+    const base = { supportGroupCodes: [], mustStayNearHome: false, willingOutsideCounty: false, wantedWage: 100, wantedWageUnit: 'DAY', regionCode: JINJIANG };
+    await register('grower', { ...base, name: '莫种田', skills: ['种植'], wantedOccupations: ['建筑工'] });
+    await register('teaPicker', { ...base, name: '蒋采茶', skills: [], wantedOccupations: ['采茶工'] });
+    await register('cook', { ...base, name: '周掌勺', skills: ['厨师'], wantedOccupations: ['厨工'] });
+    await post(garments.token, 'tomatoes', {
+      employerId: garments.employerId,
+      kind: 'GIG',
+      title: '番茄采摘工',
+      occupation: '采摘工',
+      wageMin: 110,
+      wageMax: 150,
+      wageUnit: 'DAY',
+      regionCode: JINJIANG,
+    });
+    const result = await recommendSeekers('tomatoes', garments.token);
+    expect(result.errors).toBeUndefined();
+    const found = result.data!.recommendedSeekers.map((s) => s.seekerId);
+    expect(found.sort()).toEqual([seekers.grower, seekers.teaPicker].sort());
+    expect(found).not.toContain(seekers.cook);
+  });
 });

@@ -80,7 +80,7 @@ describe('subsidyEligibility', () => {
         eligible: true,
         amount: 2000,
         explanation: [
-          '2025-12-31 在岗职工 6 人，其中脱贫人口 1 人，占 16.67%，不低于 10%：符合',
+          '2025-12-31 在岗职工 6 人，其中脱贫人口 1 人（工作人员确认的），占 16.67%，不低于 10%：符合',
           '劳动合同满 12 个月（或不定期）的脱贫人口 1 人：符合',
           '补贴 1 × 2000 = 2000 元（按人计：系统未登记户号，一户多人时请核减）',
         ],
@@ -94,7 +94,7 @@ describe('subsidyEligibility', () => {
     ).toBeUndefined();
     const [workshop] = await eligibility('WORKSHOP_SUBSIDY');
     expect(workshop).toMatchObject({ eligible: false, amount: 0 });
-    expect(workshop.explanation[0]).toBe('2025-12-31 在岗职工 6 人，其中脱贫人口 1 人，占 16.67%，低于 20%：不符合');
+    expect(workshop.explanation[0]).toBe('2025-12-31 在岗职工 6 人，其中脱贫人口 1 人（工作人员确认的），占 16.67%，低于 20%：不符合');
     const bad = await setRule('policyRules.workshopSubsidy', { minLiftedOutSharePercent: 120, minContractMonths: 12, amountPerHousehold: 3000 });
     expect(bad.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
     expect(bad.errors?.[0].message).toContain('minLiftedOutSharePercent');
@@ -107,7 +107,7 @@ describe('subsidyEligibility', () => {
         subjectName: '资源县锦绣服饰有限公司',
         eligible: true,
         amount: 300,
-        explanation: ['2025 年新招用 LIFTED_OUT 人员 1 人（按人计，同一人只计一次）：符合', '奖补 1 × 300 = 300 元'],
+        explanation: ['2025 年新招用 LIFTED_OUT 人员 1 人（工作人员确认的类别；按人计，同一人只计一次）：符合', '奖补 1 × 300 = 300 元'],
       },
     ]);
   });

@@ -33,12 +33,17 @@ describe('Chinese-aware tokens', () => {
 
   it('turns a search box input into terms that must all match', () => {
     expect(queryTerms('缝纫 日结')).toEqual([
-      { lexemes: ['缝纫'], prefix: false },
-      { lexemes: ['日结'], prefix: false },
+      { lexemes: ['缝纫'], prefix: false, homophones: ['fengren'] },
+      { lexemes: ['日结'], prefix: false, homophones: ['rijie'] },
     ]);
-    expect(queryTerms('服务员')).toEqual([{ lexemes: ['服务', '务员'], prefix: false }]);
-    expect(queryTerms('可领原料回家')).toEqual([{ lexemes: ['可领', '原料', '回家'], prefix: false }]);
-    expect(queryTerms('电子厂普工')).toEqual([{ lexemes: ['电子', '厂普', '普工'], prefix: false }]);
+    expect(queryTerms('服务员')).toEqual([{ lexemes: ['服务', '务员'], prefix: false, homophones: ['fuwuyuan'] }]);
+    expect(queryTerms('可领原料回家')).toEqual([{ lexemes: ['可领', '原料', '回家'], prefix: false, homophones: ['kelingyuanliaohuijia'] }]);
+    expect(queryTerms('电子厂普工')).toEqual([{ lexemes: ['电子', '厂普', '普工'], prefix: false, homophones: ['dianzichangpugong'] }]);
+    // A homophone typed by mistake sounds the same: 保结员 for 保洁员.
+    expect(queryTerms('保结员')[0].homophones).toEqual(queryTerms('保洁员')[0].homophones);
+    // One character alone is too vague to match by sound; seven or more are matched six at a time.
+    expect(queryTerms('工')).toEqual([{ lexemes: ['工'], prefix: false }]);
+    expect(queryTerms('资源县瓜里乡金江村')[0].homophones).toEqual(['ziyuanxiangualixiang', 'jinjiangcun']);
     expect(queryTerms('FengRen')).toEqual([{ lexemes: ['fengren'], prefix: true }]);
     expect(queryTerms('3000')).toEqual([{ lexemes: ['3000'], prefix: false }]);
   });

@@ -154,6 +154,61 @@ export const CORPUS: JobSearchDocument[] = [
 
 const ids = (...n: number[]) => n.map(uuid);
 
+/** Jobs known by other words than their adverts use (the everyday-words part of the contract). */
+export const EVERYDAY: JobSearchDocument[] = [
+  {
+    id: uuid(10),
+    title: '小区清洁工',
+    occupation: '清洁工',
+    description: '负责楼道和绿化带清扫',
+    employerName: '资源镇物业公司',
+    regionCode: '450329100201',
+    kind: 'FULL_TIME',
+    wageMonthlyMin: 2000,
+    wageMonthlyMax: 2200,
+    benefits: [],
+    wageUnit: 'MONTH',
+    sourceKind: null,
+    postedAt: days(7),
+    lat: 26.04,
+    lng: 110.65,
+  },
+  {
+    id: uuid(11),
+    title: '临时装卸',
+    occupation: '装卸工',
+    description: '物流园卸货',
+    employerName: '资源县物流园',
+    regionCode: '450329100202',
+    kind: 'GIG',
+    wageMonthlyMin: 3520,
+    wageMonthlyMax: 3960,
+    benefits: ['BOARD', 'LODGING'],
+    wageUnit: 'DAY',
+    sourceKind: null,
+    postedAt: days(8),
+    lat: 26.05,
+    lng: 110.66,
+  },
+  {
+    id: uuid(12),
+    title: '建筑杂工',
+    occupation: '建筑杂工',
+    description: '搅拌砂浆、搬砖',
+    employerName: '资源县建筑公司',
+    regionCode: '450329100203',
+    kind: 'FULL_TIME',
+    wageMonthlyMin: null,
+    wageMonthlyMax: null,
+    benefits: [],
+    wageUnit: 'PIECE',
+    sourceKind: null,
+    postedAt: days(9),
+    lat: 26.05,
+    lng: 110.67,
+  },
+];
+
 /**
  * The search contract every engine must meet: relevance on a fixed Chinese corpus
  * (including pinyin and initials), filters, facets, sorting and paging.
@@ -245,6 +300,45 @@ export function describeJobSearchContract(name: string, engine: () => JobSearchE
       await engine().remove([uuid(3)]);
       expect((await search('日结')).hits).toEqual([]);
       await engine().upsert([CORPUS[1], CORPUS[2]]);
+    });
+
+    describe('the words people use for a job: its kind, benefits, pay, other names of its trade, and sound-alike slips', () => {
+      beforeAll(async () => {
+        await engine().upsert(EVERYDAY);
+      });
+      afterAll(async () => {
+        await engine().remove(EVERYDAY.map((d) => d.id));
+      });
+      const found = async (text: string) => (await search(text)).hits.map((h) => h.id).sort();
+
+      it('finds gig work by 零工 and 临时工, public-welfare posts by 公益岗, home-based work by 在家做', async () => {
+        expect(await found('零工')).toEqual(ids(3, 4, 11).sort());
+        expect(await found('临时工')).toEqual(ids(3, 4, 11).sort());
+        expect(await found('公益岗')).toEqual(ids(6));
+        expect(await found('在家做')).toEqual(ids(9));
+      });
+
+      it('finds benefits by 包吃住 and 社保, and pay by 日结 and 计件', async () => {
+        expect(await found('包吃住')).toEqual(ids(1, 5, 11).sort());
+        expect(await found('社保')).toEqual(ids(5, 6).sort());
+        expect(await found('日结')).toEqual(ids(3, 11).sort());
+        expect(await found('计件')).toEqual(ids(1, 9, 12).sort());
+      });
+
+      it('finds a trade by its everyday names: 保洁 finds 清洁工, 搬运工 finds 装卸工, 小工 finds 建筑杂工', async () => {
+        expect(await found('保洁')).toEqual(ids(6, 8, 10).sort());
+        expect(await found('清洁工')).toEqual(ids(6, 10).sort());
+        expect(await found('搬运工')).toEqual(ids(11));
+        expect(await found('小工')).toEqual(ids(12));
+      });
+
+      it('finds a job typed with a homophone of its name (an input-method slip)', async () => {
+        expect(await found('保结员')).toEqual(ids(6));
+        expect(await found('逢人工')).toEqual(ids(1));
+        expect(await found('家证服务员')).toEqual(ids(8));
+        // Sound-alikes still have to be the whole word: 服务 alone does not turn into every 福 and 务.
+        expect(await found('采摘 逢人')).toEqual([]);
+      });
     });
   });
 }

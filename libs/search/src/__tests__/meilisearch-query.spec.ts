@@ -1,10 +1,21 @@
 import { JobSearchSort } from '../engine/job-search.model';
 import { MEILI_SETTINGS, toMeiliDocument, toMeiliFilter, toMeiliSort, toMeiliText } from '../meilisearch/meilisearch-query';
-import { CORPUS } from './job-search.contract';
+import { CORPUS, EVERYDAY } from './job-search.contract';
 
 const NOW = new Date('2026-11-20T08:00:00Z');
 
 describe('Meilisearch query translation (no server needed)', () => {
+  it('puts the words people use for a job into the searched tokens, as the PostgreSQL engine does', () => {
+    const words = (i: number) => toMeiliDocument(EVERYDAY[i]).otherTokens.split(' ');
+    // A gig paid by the day with board and lodging, an 装卸工: 零工, 日结, 包吃住, 搬运工 (as their bigrams).
+    expect(words(1)).toEqual(expect.arrayContaining(['零工', '日结', '包吃', '吃住', '搬运', '运工']));
+    // 清洁工 is also 保洁; 建筑杂工 is also 小工, and paid by the piece (计件).
+    expect(words(0)).toEqual(expect.arrayContaining(['保洁']));
+    expect(words(2)).toEqual(expect.arrayContaining(['小工', '计件']));
+    expect(toMeiliText('公益岗')).toBe('公益 益岗');
+    expect(toMeiliDocument(CORPUS[5]).otherTokens.split(' ')).toEqual(expect.arrayContaining(['公益', '益岗']));
+  });
+
   it('translates every filter of the shared input', () => {
     expect(
       toMeiliFilter({

@@ -15,6 +15,8 @@ export interface JobSearchDocument {
   wageMonthlyMax: number | null;
   /** BOARD, LODGING, TRANSPORT, SOCIAL_INSURANCE. */
   benefits: string[];
+  /** How the advert states the wage (MONTH, DAY, HOUR, PIECE): its everyday words (日结, 计件) find the job. */
+  wageUnit?: string | null;
   /** GIG_STATION, WORKSHOP, JOB_FAIR or null. */
   sourceKind: string | null;
   postedAt: Date;

@@ -31,6 +31,7 @@ export function toSearchDocument(job: Job, employerName: string | null): JobSear
       ...(job.providesTransport ? ['TRANSPORT'] : []),
       ...(job.socialInsurance ? ['SOCIAL_INSURANCE'] : []),
     ],
+    wageUnit: job.wageUnit,
     sourceKind: job.stationId ? 'GIG_STATION' : job.workshopId ? 'WORKSHOP' : job.fairId ? 'JOB_FAIR' : null,
     postedAt: job.publishedAt ?? job.createdAt,
     lat: job.latitude,

@@ -1,5 +1,6 @@
 import { type JobSearchDocument, type JobSearchQuery, JobSearchSort, WAGE_BANDS } from '../engine/job-search.model';
 import { indexTokens } from '../tokenize/chinese-tokens';
+import { jobWords } from '../tokenize/job-words';
 
 export const MEILI_INDEX = 'jobs';
 
@@ -49,7 +50,7 @@ export function toMeiliDocument(d: JobSearchDocument): MeiliJobDocument {
     titleTokens: indexTokens(d.title).join(' '),
     occupation: d.occupation,
     employerName: d.employerName,
-    otherTokens: [...indexTokens(d.occupation), ...indexTokens(d.employerName)].join(' '),
+    otherTokens: [...indexTokens(d.occupation), ...indexTokens(d.employerName), ...jobWords(d).flatMap((w) => indexTokens(w, false))].join(' '),
     description: d.description,
     regionPath: path,
     township: d.regionCode.slice(0, 9),

@@ -15,13 +15,22 @@ import {
   WAGE_BANDS,
 } from '../engine/job-search.model';
 import { indexTokens, queryTerms } from '../tokenize/chinese-tokens';
+import { jobWords } from '../tokenize/job-words';
 import { BENEFIT_VALUES } from '../dto/job-search-filter.input';
 
 const quote = (lexeme: string) => `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 
-/** A tsquery literal from the search box input: every term must match; latin terms as prefixes. */
+/**
+ * A tsquery literal from the search box input: every term must match; latin terms as prefixes.
+ * A Chinese word also matches by its sound (`homophones`): 保结员, an input-method slip for
+ * 保洁员, finds it through the pinyin indexed for titles, occupations and employers.
+ */
 export function toTsQuery(text: string): string | undefined {
-  const parts = queryTerms(text).map((term) => term.lexemes.map((l) => `${quote(l)}${term.prefix ? ':*' : ''}`).join(' & '));
+  const parts = queryTerms(text).map((term) => {
+    const exact = term.lexemes.map((l) => `${quote(l)}${term.prefix ? ':*' : ''}`).join(' & ');
+    const sound = term.homophones?.map((l) => `${quote(l)}:*`).join(' & ');
+    return sound ? `(${exact}) | (${sound})` : exact;
+  });
   return parts.length ? parts.map((p) => `(${p})`).join(' & ') : undefined;
 }
 
@@ -217,7 +226,11 @@ export class PostgresJobSearchEngine implements JobSearchEngine {
       lat: d.lat,
       lng: d.lng,
       tokens: weightedTsVector(
-        [indexTokens(d.title), [...indexTokens(d.occupation), ...indexTokens(d.employerName)], indexTokens(d.description, false)],
+        [
+          indexTokens(d.title),
+          [...indexTokens(d.occupation), ...indexTokens(d.employerName), ...jobWords(d).flatMap((w) => indexTokens(w, false))],
+          indexTokens(d.description, false),
+        ],
         filterLexemes(d),
       ),
       rank_tokens: weightedTsVector([indexTokens(d.title), indexTokens(d.occupation)]),

@@ -103,6 +103,22 @@ export interface QueryTerm {
   lexemes: string[];
   /** Latin input is matched as a prefix (pinyin typed so far). */
   prefix: boolean;
+  /**
+   * A Chinese word of 2–12 characters may also match by sound: the pinyin of each 6-character
+   * stretch of it, every one matched as a prefix of the indexed pinyin (pinyinGrams), so a
+   * homophone typed by mistake (保结员 for 保洁员) still finds the job. Absent otherwise.
+   */
+  homophones?: string[];
+}
+
+/** Pinyin of a Chinese word, one prefix lexeme per PINYIN_SPAN characters; undefined when a character has no pinyin or the word is too short or long. */
+function homophoneLexemes(chars: string[]): string[] | undefined {
+  if (chars.length < 2 || chars.length > 2 * PINYIN_SPAN) return undefined;
+  const syllables = syllablesOf(chars.join(''));
+  if (syllables.some((s) => s === '')) return undefined;
+  const lexemes: string[] = [];
+  for (let i = 0; i < syllables.length; i += PINYIN_SPAN) lexemes.push(syllables.slice(i, i + PINYIN_SPAN).join(''));
+  return lexemes;
 }
 
 /**
@@ -131,7 +147,8 @@ export function queryTerms(text: string): QueryTerm[] {
     .match(/[\u3400-\u9fff\uf900-\ufaff]+|[^\u3400-\u9fff\uf900-\ufaff]+/g) ?? []) {
     if (isCjk(part)) {
       const chars = [...part];
-      terms.push({ lexemes: coveringBigrams(chars), prefix: false });
+      const homophones = homophoneLexemes(chars);
+      terms.push({ lexemes: coveringBigrams(chars), prefix: false, ...(homophones ? { homophones } : {}) });
       continue;
     }
     for (const word of segmentWords(part)) terms.push({ lexemes: [word], prefix: /^[a-z]+$/.test(word) });

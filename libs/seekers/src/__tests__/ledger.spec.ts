@@ -94,8 +94,9 @@ describe('seeker ledger import and export', () => {
     workbook.worksheets[0].eachRow((row) => rows.push((row.values as string[]).slice(1)));
     expect(rows[0]).toEqual(['行号', '姓名', '结果', '有问题的列', '原因']);
     expect(rows[1]).toEqual(['合计', '共 8 行', '新增 0，已登记 3，未导入 5']); // after the two imports above
-    expect(rows.slice(2).map((r) => r[0])).toEqual(['3', '4', '5', '6', '7', '8', '9', '10']);
-    expect(rows.find((r) => r[0] === '6')).toEqual(['6', '错校验', '未导入', '身份证号', '身份证号校验位不正确，请逐位核对（可能有一位抄错）']);
+    // Row numbers are numbers (Excel sorts them as such).
+    expect(rows.slice(2).map((r) => r[0])).toEqual([3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(rows.find((r) => (r[0] as unknown) === 6)).toEqual([6, '错校验', '未导入', '身份证号', '身份证号校验位不正确，请逐位核对（可能有一位抄错）']);
   });
 
   it('refuses a file that is not an .xlsx, or lacks required columns, with a message naming what is wrong', async () => {

@@ -33,6 +33,11 @@ export class JobSeekerFilter {
   @IsBoolean()
   wantsTraining?: boolean;
 
+  @Field(() => Boolean, { nullable: true, description: '为 true 时只列本人自报了帮扶类别、等待工作人员确认的求职者（reviewSupportGroups 审核）' })
+  @IsOptional()
+  @IsBoolean()
+  awaitingGroupConfirmation?: boolean;
+
   @Field(() => String, { nullable: true, description: '姓名（前几个字）' })
   @IsOptional()
   @IsString()

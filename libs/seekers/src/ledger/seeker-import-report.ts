@@ -5,7 +5,7 @@ import { ImportOutcome, type SeekerImportReport } from './seeker-import.service'
 const OUTCOME_NAMES: Record<ImportOutcome, string> = { CREATED: '已新增', EXISTING: '已登记过（未改动）', REFUSED: '未导入' };
 
 export const IMPORT_REPORT_COLUMNS: SheetColumn[] = [
-  { header: '行号', width: 8 },
+  { header: '行号', width: 8, type: 'COUNT' },
   { header: '姓名', width: 12 },
   { header: '结果', width: 18 },
   { header: '有问题的列', width: 14 },

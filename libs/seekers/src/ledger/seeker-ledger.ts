@@ -45,9 +45,13 @@ export const LEDGER_COLUMNS = {
 
 export type LedgerColumn = keyof typeof LEDGER_COLUMNS;
 export const REQUIRED_COLUMNS: LedgerColumn[] = ['姓名', '身份证号', '手机号', '村', '劳动能力'];
+const EXPORT_TYPES: Partial<Record<LedgerColumn, SheetColumn['type']>> = { 期望薪资: 'AMOUNT', 可上岗日期: 'DATE' };
+const EXPORT_WIDTHS: Partial<Record<LedgerColumn, number>> = { 身份证号: 22, 手机号: 14, 人员类别: 18, 技能: 20, 求职意向: 20, 培训意愿: 20 };
+
 export const EXPORT_COLUMNS: SheetColumn[] = (Object.keys(LEDGER_COLUMNS) as LedgerColumn[]).map((header) => ({
   header,
-  width: header === '身份证号' ? 22 : header === '手机号' ? 14 : 12,
+  width: EXPORT_WIDTHS[header] ?? 12,
+  type: EXPORT_TYPES[header],
 }));
 
 const COLUMN_OF_FIELD: Record<string, LedgerColumn> = {
@@ -120,7 +124,14 @@ const YES = new Set(['是', '愿意', '同意', 'Y', 'YES', '1', 'TRUE', '√', 
 const NO = new Set(['否', '不愿意', '不同意', 'N', 'NO', '0', 'FALSE', '×', '不需要', '']);
 
 /** `2026/12/1`, `2026.12.1`, `2026年12月1日` → `2026-12-01`; anything else is left for the date rule to refuse. */
+/** Excel keeps a date as the days since 1899-12-30; the streaming reader (styles ignored) hands that number over. */
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
 function dateText(text: string): string | null {
+  if (/^\d{5}$/.test(text)) {
+    const serial = Number(text);
+    if (serial >= 20000 && serial <= 80000) return new Date(EXCEL_EPOCH_MS + serial * 86_400_000).toISOString().slice(0, 10);
+  }
   const match = /^(\d{4})[-./年](\d{1,2})[-./月](\d{1,2})日?$/u.exec(text);
   return match ? `${match[1]}-${match[2].padStart(2, '0')}-${match[3].padStart(2, '0')}` : text || null;
 }

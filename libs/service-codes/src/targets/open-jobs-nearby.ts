@@ -50,7 +50,7 @@ export class OpenJobsNearby {
     return {
       jobs: await Promise.all(chosen.map((c) => this.mapper.job(c.job))),
       distances: chosen.map((c) => (c.km === null ? null : Math.round(c.km * 10) / 10)),
-      total: page.edges.length < CANDIDATES ? rows.length : (page.totalCount ?? rows.length),
+      total: page.edges.length < CANDIDATES ? rows.length : page.totalCount,
       employers: employerIds.length ? await this.dataSource.manager.find(Employer, { where: { id: In(employerIds) } }) : [],
     };
   }

@@ -21,6 +21,43 @@ async function written(rows: string[][]): Promise<Buffer> {
 const columns = { 姓名: [], 身份证号: ['身份证号码'] } as const;
 
 describe('spreadsheets', () => {
+  it('writes counts, amounts and dates as typed cells Excel can sum, with the header frozen and columns wide enough for it', async () => {
+    const output = new PassThrough();
+    const chunks: Buffer[] = [];
+    output.on('data', (chunk: Buffer) => chunks.push(chunk));
+    await writeSheet(
+      output,
+      '台账',
+      [
+        { header: '身份证号', width: 22 },
+        { header: '人数', type: 'COUNT' },
+        { header: '月收入（元）', width: 8, type: 'AMOUNT' },
+        { header: '开始日期', type: 'DATE' },
+      ],
+      [
+        ['450329199001011234', '12', '4400', '2025-03-15'],
+        ['45032919900101123X', '0', '', ''],
+        ['450329199001015678', '3', '3500.5', '2025-12-31'],
+      ],
+    );
+    const workbook = new Workbook();
+    await workbook.xlsx.load(Buffer.concat(chunks) as never);
+    const sheet = workbook.worksheets[0];
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.getRow(1).font?.bold).toBe(true);
+    expect(sheet.getCell('A2').value).toBe('450329199001011234');
+    expect(sheet.getCell('B2').value).toBe(12);
+    expect(sheet.getCell('C2').value).toBe(4400);
+    expect(sheet.getCell('C2').numFmt).toBe('#,##0.00');
+    expect(sheet.getCell('D2').value).toEqual(new Date('2025-03-15T00:00:00Z'));
+    expect(sheet.getCell('D2').numFmt).toBe('yyyy-mm-dd');
+    expect(sheet.getCell('C3').value).toBeNull();
+    expect(sheet.getCell('C4').value).toBe(3500.5);
+    // "月收入（元）" is 12 characters wide in Excel: the declared 8 is widened to show it.
+    expect(sheet.getColumn(3).width).toBeGreaterThanOrEqual(12);
+    expect(sheet.getColumn(1).width).toBe(22);
+  });
+
   it('streams back what the streaming writer wrote, by header, keeping 18-digit numbers as text', async () => {
     const file = await written([
       ['张三', '450329199001011234'],

@@ -156,6 +156,10 @@ describe('dashboard figures: scan funnel, fairs, workshops', () => {
       );
     const x = (await api.signedIn(Role.SEEKER, null, '扫码甲')).accountId;
     const y = (await api.signedIn(Role.SEEKER, null, '扫码乙')).accountId;
+    const z = (await api.signedIn(Role.SEEKER, null, '扫码丙')).accountId;
+    // x is 阿's account and y is 宝's: their applications can follow their scans; z never applies.
+    await sql(`UPDATE job_seeker SET account_id = $2 WHERE id = $1`, [id.a, x]);
+    await sql(`UPDATE job_seeker SET account_id = $2 WHERE id = $1`, [id.b, y]);
     const scan = async (codeId: string, kind: string, target: string, village: string, at: string, account: string | null) =>
       sql(
         `INSERT INTO scan_event (code_id, target_kind, target_id, region_code, scanned_at, account_id, client, channel) VALUES ($1, $2, $3, $4, $5::timestamptz, $6, 'WECHAT', 'PAGE')`,
@@ -170,10 +174,10 @@ describe('dashboard figures: scan funnel, fairs, workshops', () => {
     const j6Code = await code('JOB', id.j6, HOUBEI);
     await scan(s1Code, 'GIG_STATION', id.s1, JINJIANG, '2025-03-01T10:00:00+08:00', x);
     await scan(s1Code, 'GIG_STATION', id.s1, JINJIANG, '2025-03-02T10:00:00+08:00', x);
-    await scan(s1Code, 'GIG_STATION', id.s1, JINJIANG, '2025-03-03T10:00:00+08:00', null);
+    await scan(s1Code, 'GIG_STATION', id.s1, JINJIANG, '2025-03-03T10:00:00+08:00', z);
     await scan(j1Code, 'JOB', id.j1, JINJIANG, '2025-03-03T11:00:00+08:00', y);
     await scan(j1Code, 'JOB', id.j1, JINJIANG, '2025-01-01T00:30:00+08:00', null); // 2024-12-31 in UTC, 2025 in the county
-    for (let i = 0; i < 4; i++) await scan(j3Code, 'JOB', id.j3, JINJIANG, `2025-05-0${i + 1}T09:00:00+08:00`, null);
+    for (let i = 0; i < 4; i++) await scan(j3Code, 'JOB', id.j3, JINJIANG, `2025-05-0${i + 1}T09:00:00+08:00`, i === 3 ? x : null);
     await scan(w1Code, 'WORKSHOP', id.w1, JINJIANG, '2025-06-01T09:00:00+08:00', y);
     await scan(f1Code, 'JOB_FAIR', id.f1, JINJIANG, '2025-04-10T09:00:00+08:00', x);
     await scan(f1Code, 'JOB_FAIR', id.f1, JINJIANG, '2025-04-10T09:30:00+08:00', null);
@@ -188,12 +192,13 @@ describe('dashboard figures: scan funnel, fairs, workshops', () => {
          VALUES ($1::uuid, (SELECT employer_id FROM job WHERE id = $1::uuid), $2, $3, $4::varchar, $5, $6::timestamptz, CASE WHEN $4::varchar = 'REJECTED' THEN '不合适' END) RETURNING id`,
         [job, village, seekerId, status, staff, at],
       );
-    const j1a = await apply(id.j1, id.a, JINJIANG, '2025-03-05T10:00:00+08:00');
-    await apply(id.j1, id.b, JINJIANG, '2025-03-06T10:00:00+08:00');
+    const j1a = await apply(id.j1, id.a, JINJIANG, '2025-03-05T10:00:00+08:00'); // x scanned S1 on 03-02: follows it
+    await apply(id.j1, id.b, JINJIANG, '2025-03-06T10:00:00+08:00'); // y scanned J1's own code on 03-03
+    await apply(id.j2, id.b, JINJIANG, '2025-06-09T10:00:00+08:00'); // y scanned W1 on 06-01: 8 days before, outside the window
     const j3a = await apply(id.j3, id.a, JINJIANG, '2025-05-06T10:00:00+08:00', 'HIRED');
     await apply(id.j4, id.a, JINJIANG, '2025-04-10T10:00:00+08:00', 'HIRED');
     await apply(id.j5, id.a, JINJIANG, '2025-04-10T10:05:00+08:00', 'HIRED');
-    await apply(id.j5, id.b, JINJIANG, '2025-04-10T10:10:00+08:00', 'HIRED');
+    await apply(id.j5, id.b, JINJIANG, '2025-04-10T10:10:00+08:00', 'HIRED'); // y never scanned F1: not counted
     await apply(id.j6, id.d, HOUBEI, '2025-09-01T11:00:00+08:00', 'REJECTED');
     await apply(id.j3, id.c, JINJIANG, '2024-11-01T10:00:00+08:00'); // last year
 
@@ -241,19 +246,23 @@ describe('dashboard figures: scan funnel, fairs, workshops', () => {
     );
     const funnel = result.data!.scanFunnel;
     expect(funnel.definition).toContain('扫码人数只计已登录的账号');
+    expect(funnel.definition).toContain('扫码后 7 天内');
     expect(funnel.regionName).toContain('资源县');
     // Scans: S1 3 + J1 2 + J3 4 + W1 1 + F1 2 + J6 1 = 13 (the seeker code and last year's fair scan are out);
-    // signed in: x (S1, F1) and y (J1, W1) → 2 scanners.
+    // signed in: x (S1, J3, F1), y (J1, W1) and z (S1) → 3 scanners.
+    // Applications that follow a scan by the same person within 7 days: 阿/x to J1 (after S1), J3, J4 and J5
+    // (after F1), 宝/y to J1 (after J1's code) = 5 by 2 people; 宝's to J5 and J2 and 丁's do not.
+    // Contracts of those: J1's sent, J3's sent and active.
     expect(funnel.total).toEqual({
       scans: 13,
-      scanners: 2,
-      applications: 7,
-      applicants: 3,
+      scanners: 3,
+      applications: 5,
+      applicants: 2,
       contractsSent: 2,
       contractsActive: 1,
       peopleContracted: 1,
-      applicationRate: 53.85,
-      contractRate: 14.29,
+      applicationRate: 66.67,
+      contractRate: 20,
     });
     // Year on year: last year's fair scan is the only scan of 2024 in this county.
     const yoy = result.data!.scanFunnel as unknown as {
@@ -275,28 +284,43 @@ describe('dashboard figures: scan funnel, fairs, workshops', () => {
     expect(byKind.GIG_STATION).toMatchObject({
       label: '零工驿站',
       scans: 5,
-      scanners: 2,
+      scanners: 3,
       applications: 2,
       applicants: 2,
       contractsSent: 1,
       contractsActive: 0,
     });
     expect(byKind.WORKSHOP).toMatchObject({ scans: 1, scanners: 1, applications: 0 });
-    expect(byKind.JOB_FAIR).toMatchObject({ scans: 3, applications: 4, applicants: 3 });
-    expect(byKind.JOB).toMatchObject({ scans: 4, scanners: 0, applications: 1, contractsSent: 1, contractsActive: 1, peopleContracted: 1, contractRate: 100 });
+    expect(byKind.JOB_FAIR).toMatchObject({ scans: 3, scanners: 1, applications: 2, applicants: 1, applicationRate: 100 });
+    expect(byKind.JOB).toMatchObject({ scans: 4, scanners: 1, applications: 1, contractsSent: 1, contractsActive: 1, peopleContracted: 1, contractRate: 100 });
+  });
+
+  it('makes each step of the funnel a subset of the one before, in the total and in every group', async () => {
+    for (const groupBy of ['TARGET_KIND', 'TARGET', 'TOWNSHIP']) {
+      const result = await api.gql<{ scanFunnel: { total: Funnel; groups: Funnel[] } }>(FUNNEL, { period: { year: 2025 }, groupBy }, county);
+      for (const f of [result.data!.scanFunnel.total, ...result.data!.scanFunnel.groups]) {
+        expect(f.applicants).toBeLessThanOrEqual(f.scanners);
+        expect(f.applicants).toBeLessThanOrEqual(f.applications);
+        expect(f.contractsSent).toBeLessThanOrEqual(f.applications);
+        expect(f.contractsActive).toBeLessThanOrEqual(f.contractsSent);
+        expect(f.peopleContracted).toBeLessThanOrEqual(f.applicants);
+        if (f.applicationRate !== null) expect(f.applicationRate).toBeLessThanOrEqual(100);
+        if (f.contractRate !== null) expect(f.contractRate).toBeLessThanOrEqual(100);
+      }
+    }
   });
 
   it('groups the funnel per station, workshop, fair or job, and keeps township staff to their township', async () => {
     const result = await api.gql<{ scanFunnel: { total: Funnel; groups: Funnel[] } }>(FUNNEL, { period: { year: 2025 }, groupBy: 'TARGET' }, guali);
     const { total, groups } = result.data!.scanFunnel;
     expect(total.scans).toBe(12); // 猴背's J6 scan is outside 瓜里乡
-    expect(total.applications).toBe(6);
+    expect(total.applications).toBe(5);
     expect(groups[0]).toMatchObject({ key: `GIG_STATION:${id.s1}`, label: '零工驿站：金江零工驿站', scans: 5 });
     expect(groups.find((g) => g.key === `JOB:${id.j3}`)).toMatchObject({ label: '直接发布的岗位：直招普工', scans: 4, contractsActive: 1 });
     const townships = await api.gql<{ scanFunnel: { groups: Funnel[] } }>(FUNNEL, { period: { year: 2025 }, groupBy: 'TOWNSHIP' }, county);
     expect(townships.data!.scanFunnel.groups.map(({ key, scans, applications, contractsActive }) => ({ key, scans, applications, contractsActive }))).toEqual([
-      { key: GUALI, scans: 12, applications: 6, contractsActive: 1 },
-      { key: HEKOU, scans: 1, applications: 1, contractsActive: 0 },
+      { key: GUALI, scans: 12, applications: 5, contractsActive: 1 },
+      { key: HEKOU, scans: 1, applications: 0, contractsActive: 0 },
     ]);
     const refused = await api.gql(FUNNEL, { region: GUALI, period: { year: 2025 } }, hekou);
     expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
@@ -318,6 +342,21 @@ describe('dashboard figures: scan funnel, fairs, workshops', () => {
       expect.objectContaining({ name: '猴背招聘会', date: '2025-09-01', employers: 1, posts: 6, attendance: 2, hires: 0 }),
     ]);
     expect(stats.total).toEqual({ fairs: 2, employers: 3, distinctEmployers: 2, posts: 27, attendance: 5, distinctAttendees: 4, hires: 2 });
+
+    // One definition of a fair's posts: the fair's own page says the same.
+    for (const [fairId, posts] of [
+      [id.f1, 21],
+      [id.f2, 6],
+    ] as const) {
+      const page = await api.gql<{ jobFair: { totals: { posts: number }; booths: { posts: number }[] } }>(
+        `query($id: ID!) { jobFair(id: $id) { totals { posts } booths { posts } } }`,
+        { id: fairId },
+        county,
+      );
+      expect(page.data?.jobFair.totals.posts).toBe(posts);
+      expect(stats.fairs.find((f) => f.posts === posts)).toBeTruthy();
+    }
+    expect(stats.definition).toContain('尚未录入岗位的展位计其申报的岗位数');
 
     const township = await api.gql<{ fairStats: { total: Record<string, number> } }>(FAIRS, { period: { year: 2025 } }, hekou);
     expect(township.data!.fairStats.total).toMatchObject({ fairs: 1, posts: 6, attendance: 2, hires: 0 });
@@ -389,8 +428,13 @@ describe('dashboard figures: scan funnel, fairs, workshops', () => {
       const workbook = new Workbook();
       if (response.status === 200) await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as never);
       const rows: string[][] = [];
-      workbook.worksheets[0]?.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
-      return { status: response.status, rows, disposition: response.headers.get('content-disposition') ?? '' };
+      const typed: unknown[][] = [];
+      workbook.worksheets[0]?.eachRow((row) => {
+        const values = (row.values as unknown[]).slice(1);
+        typed.push(values);
+        rows.push(values.map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v ?? ''))));
+      });
+      return { status: response.status, rows, typed, sheet: workbook.worksheets[0], disposition: response.headers.get('content-disposition') ?? '' };
     };
     const fairs = await get('/statistics/fairs/export?year=2025', county);
     expect(fairs.status).toBe(200);
@@ -399,11 +443,14 @@ describe('dashboard figures: scan funnel, fairs, workshops', () => {
       ['春风行动专场', '2025-04-10', '春风行动专场会场', JINJIANG, '2', '21', '3', '2'],
       ['猴背招聘会', '2025-09-01', '猴背招聘会会场', HOUBEI, '1', '6', '2', '0'],
     ]);
+    // Typed cells Excel can sum: counts are numbers, the date a date, the region code text; the header frozen.
+    expect(fairs.typed[1]).toEqual(['春风行动专场', new Date('2025-04-10T00:00:00Z'), '春风行动专场会场', JINJIANG, 2, 21, 3, 2]);
+    expect(fairs.sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
 
     const funnel = await get('/statistics/funnel/export?year=2025&groupBy=TARGET_KIND', county);
     expect(funnel.status).toBe(200);
     expect(decodeURIComponent(funnel.disposition.split("UTF-8''")[1])).toBe('扫码转化-资源县-2025-01-01至2025-12-31.xlsx');
-    expect(funnel.rows[1]).toEqual(['合计', '13', '2', '7', '3', '2', '1', '1']);
+    expect(funnel.rows[1]).toEqual(['合计', '13', '3', '5', '2', '2', '1', '1']);
     expect(funnel.rows.at(-1)?.[0]).toContain('扫码人数只计已登录的账号');
     expect((await get('/statistics/funnel/export?year=2025&groupBy=NOPE', county)).status).toBe(400);
     // Every export reads its query string through one validated class: a bad year or id is refused, not a server error.
@@ -416,6 +463,8 @@ describe('dashboard figures: scan funnel, fairs, workshops', () => {
     const people = workshops.rows.slice(1);
     // 阿 at W1 and at W2, 春 at W1, 丁 at W2: four placements overlapping 2025.
     expect(people.map((r) => r[0]).sort()).toEqual(['丁', '春', '阿', '阿']);
+    // Start dates are dates; the (empty) end of an ongoing placement is an empty cell, not text.
+    expect(workshops.typed.slice(1).every((r) => r[10] instanceof Date)).toBe(true);
     // ID numbers and phones masked unless asked for (and allowed).
     expect(people.every((r) => /^\d{4}\*+\d{4}$/.test(r[1]) && r[2].includes('*'))).toBe(true);
     const one = await get(`/statistics/workshops/export?year=2025&workshopId=${id.w2}`, county);

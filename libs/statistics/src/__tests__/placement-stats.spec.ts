@@ -247,7 +247,11 @@ describe('placementStats', () => {
     const workbook = new Workbook();
     if (response.status === 200) await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as never);
     const rows: string[][] = [];
-    workbook.worksheets[0]?.eachRow((row) => rows.push((row.values as string[]).slice(1)));
+    workbook.worksheets[0]?.eachRow((row) =>
+      rows.push(
+        (row.values as unknown[]).slice(1).map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === 'number' ? String(v) : (v as string))),
+      ),
+    );
     return { response, rows };
   }
 

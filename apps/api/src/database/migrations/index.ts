@@ -28,6 +28,8 @@ import { SessionTokenGeneration1795400000000 } from './1795400000000-session-tok
 import { IdempotencyKeyLease1795400000001 } from './1795400000001-idempotency-key-lease';
 import { ContractParties1795410100000 } from './1795410100000-contract-parties';
 import { PersonalDataRights1795410200000 } from './1795410200000-personal-data-rights';
+import { JobFilledByHires1795420000000 } from './1795420000000-job-filled-by-hires';
+import { SeekerDeclaredGroups1795421000000 } from './1795421000000-seeker-declared-groups';
 /** Every migration, oldest first. `npm run migration:generate -- <Name>` appends here. */
 export const MIGRATIONS = [
   Foundation1795355868157,
@@ -60,4 +62,6 @@ export const MIGRATIONS = [
   IdempotencyKeyLease1795400000001,
   ContractParties1795410100000,
   PersonalDataRights1795410200000,
+  JobFilledByHires1795420000000,
+  SeekerDeclaredGroups1795421000000,
 ];
