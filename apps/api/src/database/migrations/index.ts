@@ -23,6 +23,7 @@ import { NotificationProviderStatus1795369236665 } from './1795369236665-notific
 import { SearchRecencyGrid1795370000000 } from './1795370000000-search-recency-grid';
 import { WorkshopRevokedOn1795379842665 } from './1795379842665-workshop-revoked-on';
 import { WorkshopCertifications1795382342538 } from './1795382342538-workshop-certifications';
+import { PlacementRollupRowLocks1795430000000 } from './1795430000000-placement-rollup-row-locks';
 /** Every migration, oldest first. `npm run migration:generate -- <Name>` appends here. */
 export const MIGRATIONS = [
   Foundation1795355868157,
@@ -50,4 +51,5 @@ export const MIGRATIONS = [
   SearchRecencyGrid1795370000000,
   WorkshopRevokedOn1795379842665,
   WorkshopCertifications1795382342538,
+  PlacementRollupRowLocks1795430000000,
 ];
