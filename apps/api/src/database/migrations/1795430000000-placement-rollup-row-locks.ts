@@ -58,10 +58,11 @@ export class PlacementRollupRowLocks1795430000000 implements MigrationInterface 
         WITH p AS (
           SELECT DISTINCT id FROM unnest(seekers) AS id
         ), changed AS (
-          SELECT p.id, coalesce(g.codes, ARRAY['NONE']::varchar[]) AS recorded,
+          -- Scalar subqueries: one index lookup per person, where a join would read all of placement_rollup_groups.
+          SELECT p.id, coalesce((SELECT g.codes FROM placement_rollup_groups g WHERE g.job_seeker_id = p.id), ARRAY['NONE']::varchar[]) AS recorded,
                  coalesce((SELECT array_agg(s.support_group_code ORDER BY s.support_group_code) FROM job_seeker_support_group s WHERE s.job_seeker_id = p.id),
                           ARRAY['NONE']::varchar[]) AS live
-            FROM p LEFT JOIN placement_rollup_groups g ON g.job_seeker_id = p.id
+            FROM p
         ), moves AS (
           SELECT c.id, g AS grp, -1 AS sign FROM changed c CROSS JOIN LATERAL unnest(c.recorded) AS g WHERE c.recorded <> c.live AND NOT g = ANY(c.live)
           UNION ALL

@@ -24,6 +24,7 @@ import { SearchRecencyGrid1795370000000 } from './1795370000000-search-recency-g
 import { WorkshopRevokedOn1795379842665 } from './1795379842665-workshop-revoked-on';
 import { WorkshopCertifications1795382342538 } from './1795382342538-workshop-certifications';
 import { PlacementRollupRowLocks1795430000000 } from './1795430000000-placement-rollup-row-locks';
+import { SeekerMatchKeysEligibleOnly1795430100000 } from './1795430100000-seeker-match-keys-eligible-only';
 /** Every migration, oldest first. `npm run migration:generate -- <Name>` appends here. */
 export const MIGRATIONS = [
   Foundation1795355868157,
@@ -52,4 +53,5 @@ export const MIGRATIONS = [
   WorkshopRevokedOn1795379842665,
   WorkshopCertifications1795382342538,
   PlacementRollupRowLocks1795430000000,
+  SeekerMatchKeysEligibleOnly1795430100000,
 ];
