@@ -34,10 +34,10 @@ async function main(): Promise<void> {
     database: { url: scratch.url, embedded: false, poolSize: 10, description: 'bench', stop: async () => undefined },
     logger: ['error'],
   });
-  const samples: { at: number; rss: number; heap: number; external: number }[] = [];
+  const samples: { at: number; rss: number; heap: number; heapTotal: number; external: number }[] = [];
   const sample = () => {
     const m = process.memoryUsage();
-    samples.push({ at: Date.now(), rss: m.rss, heap: m.heapUsed, external: m.external + m.arrayBuffers });
+    samples.push({ at: Date.now(), rss: m.rss, heap: m.heapUsed, heapTotal: m.heapTotal, external: m.external + m.arrayBuffers });
   };
   const timer = setInterval(sample, 200);
   try {
@@ -73,7 +73,7 @@ async function main(): Promise<void> {
     const peak = during.reduce((a, b) => (b.rss > a.rss ? b : a), idle);
     const after = samples[samples.length - 1];
     const line = (label: string, s: (typeof samples)[number]) =>
-      `${label.padEnd(34)} RSS ${String(mb(s.rss)).padStart(5)} MB   V8 heap used ${String(mb(s.heap)).padStart(4)} MB   buffers + external ${String(mb(s.external)).padStart(4)} MB`;
+      `${label.padEnd(34)} RSS ${String(mb(s.rss)).padStart(5)} MB   V8 heap used ${String(mb(s.heap)).padStart(4)} of ${String(mb(s.heapTotal)).padStart(4)} MB   buffers + external ${String(mb(s.external)).padStart(4)} MB`;
     console.log(`\nsearchJobs load: ${CONNECTIONS} connections, ${DURATION_SECONDS} s, ${Math.round(result.requests.average)} req/s; ${machineLoad()}`);
     console.log(line('idle (booted, demo county seeded)', idle));
     console.log(line('peak under the load', peak));
