@@ -21,3 +21,12 @@ export function machineLoad(): string {
     .map((l) => l.toFixed(1))
     .join(' ')}`;
 }
+
+/**
+ * One row of `npm run bench:all`'s table: printed as a line `BENCH-RESULT {json}` that the runner
+ * collects (the bench's own report stays as it is). `figure` and `baseline` are measured in the
+ * same run; `ratio` says which way is better.
+ */
+export function benchResult(row: { bench: string; figure: string; baseline: string; ratio: string; size: string }): void {
+  console.log(`BENCH-RESULT ${JSON.stringify({ ...row, load: loadavg()[0].toFixed(1) })}`);
+}

@@ -9,7 +9,7 @@ import PDFDocument from 'pdfkit';
 
 import { type PdfDocument, PdfRenderer } from '@jobcode/documents';
 
-import { fmt, percentile, timed } from './bench-stats';
+import { benchResult, fmt, percentile, timed } from './bench-stats';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20);
 
@@ -73,6 +73,13 @@ async function main(): Promise<void> {
   console.log(`baseline (Helvetica)     p50 ${fmt(base.p50)}, p95 ${fmt(base.p95)}, ${base.bytes} bytes`);
   console.log(`ledger, 300 rows         p50 ${fmt(ledger.p50)}, p95 ${fmt(ledger.p95)}, ${ledger.bytes} bytes`);
   console.log(`rss ${Math.round(process.memoryUsage().rss / 1e6)} MB`);
+  benchResult({
+    bench: 'documents',
+    size: `${ROUNDS} rounds`,
+    figure: `CJK poster p50 ${fmt(cjk.p50)}`,
+    baseline: `Helvetica poster p50 ${fmt(base.p50)}`,
+    ratio: `${(cjk.p50 / base.p50).toFixed(2)}× the time`,
+  });
 }
 
 void main().catch((error: unknown) => {

@@ -24,7 +24,7 @@ import { jobsDemo, JobKind, JobsService, WageUnit } from '@jobcode/jobs';
 import { createApp } from '../apps/api/src/bootstrap/create-app';
 import { DemoRandom } from '../apps/api/src/commands/demo-random';
 import { createScratchDatabase } from '../apps/api/src/commands/scratch-database';
-import { machineLoad } from './bench-stats';
+import { benchResult, machineLoad } from './bench-stats';
 import { benchConfig } from './support/bench-config';
 import { startBareServer } from './support/bare-server';
 
@@ -127,6 +127,13 @@ async function main(): Promise<void> {
     console.log(row('GraphQL jobs(stationId, first: 20) + employer + source', api));
     console.log(row('bare node:http + pg, same 20 rows', baseline));
     console.log(`ratio: the API serves ${((api.requests.average / baseline.requests.average) * 100).toFixed(1)} % of the bare baseline's requests/s`);
+    benchResult({
+      bench: 'jobs',
+      size: `${CONNECTIONS} connections, ${DURATION_SECONDS} s`,
+      figure: `jobs(stationId) ${Math.round(api.requests.average)} req/s, p99 ${api.latency.p99} ms`,
+      baseline: `bare node:http + pg ${Math.round(baseline.requests.average)} req/s, p99 ${baseline.latency.p99} ms`,
+      ratio: `${((api.requests.average / baseline.requests.average) * 100).toFixed(1)} % of bare`,
+    });
   } finally {
     await new Promise<void>((resolve) => (bare ? bare.close(() => resolve()) : resolve()));
     await pool.end();

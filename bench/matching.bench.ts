@@ -14,7 +14,7 @@ import { DEFAULT_MATCHING_WEIGHTS, jobTerms, rankSeekersForJob, RECOMMENDED_SEEK
 
 import { createScratchDatabase } from '../apps/api/src/commands/scratch-database';
 import { dataSourceOptions } from '../apps/api/src/database/data-source-options';
-import { fmt, percentile, timed, machineLoad } from './bench-stats';
+import { benchResult, fmt, percentile, timed, machineLoad } from './bench-stats';
 import { OCCUPATIONS as COMMON_OCCUPATIONS } from './support/occupations';
 
 const N = Number(process.env.BENCH_SEEKERS ?? 500_000);
@@ -120,6 +120,13 @@ async function main(): Promise<void> {
     );
     console.log(`ratio (previous p95 / bucketed p95): ${(percentile(baseline, 95) / percentile(times, 95)).toFixed(1)}×`);
     console.log(`${machineLoad()} (shared machine: compare the ratio, not the absolute figures)`);
+    benchResult({
+      bench: 'matching',
+      size: `${N} seekers`,
+      figure: `recommendedSeekers p95 ${fmt(percentile(times, 95))}`,
+      baseline: `single statement p95 ${fmt(percentile(baseline, 95))}`,
+      ratio: `${(percentile(baseline, 95) / percentile(times, 95)).toFixed(1)}× faster`,
+    });
   } finally {
     if (dataSource.isInitialized) await dataSource.destroy();
     await scratch.drop();

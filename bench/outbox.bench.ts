@@ -17,7 +17,7 @@ import { OutboxService } from '@jobcode/outbox';
 
 import { createApp } from '../apps/api/src/bootstrap/create-app';
 import { createScratchDatabase } from '../apps/api/src/commands/scratch-database';
-import { fmt, percentile, timed } from './bench-stats';
+import { benchResult, fmt, percentile, timed } from './bench-stats';
 
 const N = Number(process.env.BENCH_EVENTS ?? 2000);
 const POLL_MS = 60_000;
@@ -107,6 +107,13 @@ async function main(): Promise<void> {
       latencies.push(ms);
     }
     console.log(`latency (NOTIFY)   p50 ${fmt(percentile(latencies, 50))}, p95 ${fmt(percentile(latencies, 95))}   baseline poll interval ${POLL_MS} ms`);
+    benchResult({
+      bench: 'outbox',
+      size: `${N} events`,
+      figure: `deliver ${rate(drainMs)}`,
+      baseline: `one transaction per row ${rate(directMs)}`,
+      ratio: `${(directMs / drainMs).toFixed(1)}× faster`,
+    });
   } finally {
     for (const app of apps.reverse()) await app.close();
     await scratch.drop();

@@ -15,7 +15,7 @@
  */
 import 'reflect-metadata';
 
-import { type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { loadavg } from 'node:os';
 
 import autocannon from 'autocannon';
@@ -29,7 +29,7 @@ import { ServiceCodesService, ServiceCodeTargetKind } from '@jobcode/service-cod
 
 import { createApp } from '../apps/api/src/bootstrap/create-app';
 import { createScratchDatabase } from '../apps/api/src/commands/scratch-database';
-import { machineLoad } from './bench-stats';
+import { benchResult, machineLoad } from './bench-stats';
 import { startBareServer } from './support/bare-server';
 import { benchConfig } from './support/bench-config';
 
@@ -159,18 +159,38 @@ async function main(): Promise<void> {
     const executed = await run('scan executed', graphql(SCAN_EXECUTED, { token: code.token }));
     const baseline = await run('bare', { url: `http://127.0.0.1:${barePort}/` });
     const floor = await run('typename', graphql('{ __typename }'));
+    // The ceiling of this machine for any HTTP answer: node:http, no database, no framework.
+    const hello = createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/plain' });
+      response.end('hello world');
+    });
+    await new Promise<void>((resolve) => hello.listen(0, '127.0.0.1', resolve));
+    let helloWorld: Run;
+    try {
+      helloWorld = await run('hello world', { url: `http://127.0.0.1:${(hello.address() as { port: number }).port}/` });
+    } finally {
+      await new Promise<void>((resolve) => hello.close(() => resolve()));
+    }
     const row = (name: string, { result, load }: Run) =>
       `${name.padEnd(62)} ${String(Math.round(result.requests.average)).padStart(7)} req/s   p99 ${String(result.latency.p99).padStart(5)} ms   load ${load.toFixed(1)}`;
     console.log(row('scan(token): station + 20 nearest jobs + employers', scan));
     console.log(row('the same scan + job.source (executed every time, not cached)', executed));
     console.log(row('bare node:http + pg, same 20 rows', baseline));
     console.log(row('{ __typename } through the same stack', floor));
+    console.log(row('node:http hello world (no database, no framework)', helloWorld));
     const percent = (a: Run, b: Run) => `${((a.result.requests.average / b.result.requests.average) * 100).toFixed(1)} %`;
     console.log(
       `ratio: scan serves ${percent(scan, baseline)} of the bare server's requests/s (aim ≥ 50 %, p99 < 50 ms: ${
         scan.result.requests.average >= baseline.result.requests.average / 2 && scan.result.latency.p99 < 50 ? 'met' : 'not met'
-      }); executed scan ${percent(executed, baseline)}; scan is ${percent(scan, floor)} of { __typename }`,
+      }); executed scan ${percent(executed, baseline)}; scan is ${percent(scan, floor)} of { __typename } and ${percent(scan, helloWorld)} of a node:http hello world`,
     );
+    benchResult({
+      bench: 'scan',
+      size: `${CONNECTIONS} connections, ${DURATION_SECONDS} s`,
+      figure: `scan(token) ${Math.round(scan.result.requests.average)} req/s, p99 ${scan.result.latency.p99} ms`,
+      baseline: `bare node:http + pg ${Math.round(baseline.result.requests.average)} req/s; hello world ${Math.round(helloWorld.result.requests.average)} req/s`,
+      ratio: `${percent(scan, baseline)} of bare, ${percent(scan, helloWorld)} of hello world`,
+    });
   } finally {
     await new Promise<void>((resolve) => (bare ? bare.close(() => resolve()) : resolve()));
     await pool.end();

@@ -18,7 +18,7 @@ import { type JobSearchDocument, JobSearchSort, PostgresJobSearchEngine } from '
 
 import { adminDatabaseUrl, createScratchDatabase } from '../apps/api/src/commands/scratch-database';
 import { dataSourceOptions } from '../apps/api/src/database/data-source-options';
-import { fmt, percentile, timed, machineLoad } from './bench-stats';
+import { benchResult, fmt, percentile, timed, machineLoad } from './bench-stats';
 import { OCCUPATIONS } from './support/occupations';
 
 const N = Number(process.env.BENCH_JOBS ?? 200_000);
@@ -227,6 +227,13 @@ async function main(): Promise<void> {
     console.log(`engine on the same Chinese queries:                       p50 ${fmt(p(chineseEngineTimes, 50))}, p95 ${fmt(p(chineseEngineTimes, 95))}`);
     console.log(`ratio (ILIKE p95 / engine p95 on Chinese queries): ${(p(ilikeTimes, 95) / p(chineseEngineTimes, 95)).toFixed(1)}×`);
     console.log(`${machineLoad()} (shared machine: compare the ratio, not the absolute figures)`);
+    benchResult({
+      bench: 'search',
+      size: `${N} jobs`,
+      figure: `searchJobs p95 ${fmt(p(chineseEngineTimes, 95))} (Chinese queries)`,
+      baseline: `ILIKE p95 ${fmt(p(ilikeTimes, 95))}`,
+      ratio: `${(p(ilikeTimes, 95) / p(chineseEngineTimes, 95)).toFixed(1)}× faster`,
+    });
   } finally {
     if (dataSource.isInitialized) await dataSource.destroy();
     if (!KEEP) await scratch.drop();

@@ -34,6 +34,7 @@ import {
 import { readSheetRows, writeSheet } from '@jobcode/spreadsheets';
 
 import { createApp } from '../apps/api/src/bootstrap/create-app';
+import { benchResult } from './bench-stats';
 import { DemoRandom } from '../apps/api/src/commands/demo-random';
 import { createScratchDatabase } from '../apps/api/src/commands/scratch-database';
 
@@ -204,6 +205,18 @@ async function main(): Promise<void> {
         `  ${r.note ?? ''}`,
       ].join(''),
     );
+  }
+  const imported = results.find((r) => r.phase.startsWith('import into'));
+  const validated = results.find((r) => r.phase.startsWith('baseline: read + validate'));
+  if (imported && validated) {
+    const perSecond = (r: PhaseResult) => Math.round((r.rows / r.millis) * 1000);
+    benchResult({
+      bench: 'seekers-import',
+      size: `${ROWS} rows`,
+      figure: `import ${(imported.millis / 1000).toFixed(1)} s, ${perSecond(imported)} rows/s, peak RSS ${imported.maxRssMb} MB`,
+      baseline: `read + validate + encrypt ${(validated.millis / 1000).toFixed(1)} s, peak RSS ${validated.maxRssMb} MB`,
+      ratio: `${(imported.millis / validated.millis).toFixed(1)}× the time`,
+    });
   }
 }
 

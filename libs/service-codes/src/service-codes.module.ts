@@ -16,6 +16,7 @@ import { ServiceCodePoster } from './service-code-poster';
 import { ServiceCodeTargets } from './service-code-targets';
 import { ServiceCodesResolver } from './service-codes.resolver';
 import { ServiceCodesService } from './service-codes.service';
+import { SourceJobsResponseCache } from './source-jobs-response-cache';
 import { TARGET_ADAPTERS } from './targets';
 import { OpenJobsNearby } from './targets/open-jobs-nearby';
 import { ScanViewCache } from './targets/scan-view-cache';
@@ -35,6 +36,7 @@ import { ScanViewCache } from './targets/scan-view-cache';
     ScanEventRecorder,
     ScanService,
     ScanResponseCache,
+    SourceJobsResponseCache,
     ServiceCodesResolver,
   ],
   exports: [ServiceCodesService, ScanService, ServiceCodeImages, ScanEventRecorder],

@@ -229,6 +229,91 @@ describe(`placement rollup (seed ${SEED})`, () => {
     expect(await counts()).toEqual(kept);
   });
 
+  it('stays exact when group changes and placement writes of the same people run at once', async () => {
+    const people = ((await api.dataSource.query('SELECT id FROM job_seeker ORDER BY id LIMIT 3')) as { id: string }[]).map((r) => r.id);
+    const year = horizon - 1;
+    await Promise.all(
+      Array.from({ length: 18 }, (_, i) =>
+        inTransaction(api.dataSource, async (manager) => {
+          const person = people[i % 3];
+          if (i % 3 === 0) {
+            await manager.query(
+              `INSERT INTO placement (job_seeker_id, home_region_code, workplace_region_code, destination, source, start_date)
+               VALUES ($1, $2, '441900', 'IN_COUNTY', 'GIG', $3)`,
+              [person, villages[i % 2], `${year}-${String(1 + (i % 12)).padStart(2, '0')}-03`],
+            );
+          } else if (i % 3 === 1) {
+            await manager.query('DELETE FROM job_seeker_support_group WHERE job_seeker_id = $1', [person]);
+            await manager.query(`INSERT INTO job_seeker_support_group (job_seeker_id, support_group_code) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
+              person,
+              GROUPS[i % 2],
+            ]);
+          } else {
+            await manager.query(
+              `INSERT INTO job_seeker_support_group (job_seeker_id, support_group_code) SELECT $1, unnest($2::varchar[]) ON CONFLICT DO NOTHING`,
+              [person, GROUPS],
+            );
+          }
+        }),
+      ),
+    );
+    const counts = () =>
+      api.dataSource.query(
+        `SELECT year, span, grp, kind, key, region_code, people, placements FROM placement_rollup WHERE people <> 0 OR placements <> 0 ORDER BY 1, 2, 3, 4, 5, 6`,
+      );
+    const kept = await counts();
+    await api.dataSource.query('SELECT placement_rollup_rebuild($1)', [horizon]);
+    expect(await counts()).toEqual(kept);
+  });
+
+  // Before issue 16 each person took an advisory lock held to commit; a default server's lock
+  // table (about 6,400 entries) then failed such a statement with "out of shared memory".
+  it('moves 100,000 people between support groups in one statement, and stays exact', async () => {
+    const q = api.dataSource;
+    const N = 100_000;
+    await q.query(
+      `INSERT INTO job_seeker (name, id_number_hash, id_number_encrypted, birth_date, sex, phone_hash, phone_encrypted, region_code, labor_capacity, channel)
+       SELECT 'bulk-' || i, md5('bulk-id' || i) || md5('bulk-i' || i), 'x', '1980-01-01', 'FEMALE', md5('bulk-p' || i) || md5('bulk-q' || i), 'x',
+              ($1::varchar[])[1 + i % cardinality($1::varchar[])], 'FULL', 'IMPORT'
+         FROM generate_series(1, $2::int) AS i`,
+      [villages, N],
+    );
+    // Every 200th of them has a placement, so the move carries counts.
+    await q.query(
+      `INSERT INTO placement (job_seeker_id, home_region_code, workplace_region_code, destination, source, start_date, end_date)
+       SELECT id, region_code, '441900', 'OUT_OF_PROVINCE', 'SELF_FOUND', make_date($1, 1 + (hashtext(name) & 7), 5), CASE WHEN hashtext(name) & 1 = 0 THEN NULL ELSE make_date($1, 11, 20) END
+         FROM job_seeker WHERE name LIKE 'bulk-%' AND hashtext(name) % 200 = 0`,
+      [horizon - 1],
+    );
+    const bulkPeople = `SELECT id FROM job_seeker WHERE name LIKE 'bulk-%'`;
+    const monitored = async () => (await stats.placementStats(ADMIN, { period: { year: horizon - 1 }, supportGroup: 'MONITORED' })).total;
+    const before = await monitored();
+    await q.query(`INSERT INTO job_seeker_support_group (job_seeker_id, support_group_code) SELECT id, 'MONITORED' FROM (${bulkPeople}) b`);
+    const [{ withPlacements }] = (await q.query(
+      `SELECT count(DISTINCT p.job_seeker_id)::int AS "withPlacements" FROM placement p JOIN job_seeker s ON s.id = p.job_seeker_id
+        WHERE s.name LIKE 'bulk-%' AND p.start_date <= make_date($1, 12, 31)`,
+      [horizon - 1],
+    )) as { withPlacements: number }[];
+    expect(withPlacements).toBeGreaterThan(300);
+    expect((await monitored()).people).toBe(before.people + withPlacements);
+    expect(await stats.placementStats(ADMIN, { period: { year: horizon - 1 }, supportGroup: 'MONITORED' })).toEqual(
+      await stats.placementStats(ADMIN, { period: { year: horizon - 1 }, supportGroup: 'MONITORED' }, { rollup: false }),
+    );
+    // Renamed in place, then removed, each in one statement.
+    await q.query(`UPDATE job_seeker_support_group SET support_group_code = 'LIFTED_OUT' WHERE support_group_code = 'MONITORED' AND job_seeker_id IN (${bulkPeople})
+                     AND NOT EXISTS (SELECT 1 FROM job_seeker_support_group h WHERE h.job_seeker_id = job_seeker_support_group.job_seeker_id AND h.support_group_code = 'LIFTED_OUT')`);
+    await q.query(`DELETE FROM job_seeker_support_group WHERE job_seeker_id IN (${bulkPeople}) AND hashtext(job_seeker_id::text) % 2 = 0`);
+    expect(await monitored()).toEqual(before);
+    const counts = () =>
+      q.query(
+        `SELECT year, span, grp, kind, key, region_code, people, placements FROM placement_rollup WHERE people <> 0 OR placements <> 0 ORDER BY 1, 2, 3, 4, 5, 6`,
+      );
+    const groupsKept = () => q.query(`SELECT job_seeker_id, codes FROM placement_rollup_groups ORDER BY 1`);
+    const kept = [await counts(), await groupsKept()];
+    await q.query('SELECT placement_rollup_rebuild($1)', [horizon]);
+    expect([await counts(), await groupsKept()]).toEqual(kept);
+  }, 300_000);
+
   it('extends the horizon: open placements then count in the new year', async () => {
     const next = { year: horizon + 1 };
     const fromRows = await stats.placementStats(ADMIN, { period: next, groupBy: StatsGroupBy.DESTINATION }, { rollup: false });

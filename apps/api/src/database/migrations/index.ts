@@ -30,6 +30,8 @@ import { ContractParties1795410100000 } from './1795410100000-contract-parties';
 import { PersonalDataRights1795410200000 } from './1795410200000-personal-data-rights';
 import { JobFilledByHires1795420000000 } from './1795420000000-job-filled-by-hires';
 import { SeekerDeclaredGroups1795421000000 } from './1795421000000-seeker-declared-groups';
+import { PlacementRollupRowLocks1795430000000 } from './1795430000000-placement-rollup-row-locks';
+import { SeekerMatchKeysEligibleOnly1795430100000 } from './1795430100000-seeker-match-keys-eligible-only';
 /** Every migration, oldest first. `npm run migration:generate -- <Name>` appends here. */
 export const MIGRATIONS = [
   Foundation1795355868157,
@@ -64,4 +66,6 @@ export const MIGRATIONS = [
   PersonalDataRights1795410200000,
   JobFilledByHires1795420000000,
   SeekerDeclaredGroups1795421000000,
+  PlacementRollupRowLocks1795430000000,
+  SeekerMatchKeysEligibleOnly1795430100000,
 ];

@@ -1,0 +1,98 @@
+/**
+ * npm run bench:memory — the API process's memory: idle after boot and seeding, peak under a
+ * searchJobs load (autocannon, BENCH_CONNECTIONS connections for BENCH_SECONDS), and
+ * BENCH_SETTLE_SECONDS after the load. RSS is sampled every 200 ms in the API's own process, with
+ * the V8 heap and the memory outside it (buffers, native) beside it, so a figure says where the
+ * memory is. Baseline: the same process's RSS idle (the peak's ratio to it).
+ */
+import 'reflect-metadata';
+
+import autocannon from 'autocannon';
+
+import { employersDemo } from '@jobcode/employers';
+import { jobSourcesDemo } from '@jobcode/job-sources';
+import { jobsDemo } from '@jobcode/jobs';
+
+import { createApp } from '../apps/api/src/bootstrap/create-app';
+import { DemoRandom } from '../apps/api/src/commands/demo-random';
+import { createScratchDatabase } from '../apps/api/src/commands/scratch-database';
+import { benchResult, machineLoad } from './bench-stats';
+import { benchConfig } from './support/bench-config';
+
+const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const SETTLE_SECONDS = Number(process.env.BENCH_SETTLE_SECONDS ?? 30);
+const QUERIES = ['缝纫', '普工', '采摘', '保洁', '司机', '服务员', '番茄', '日结', '包吃住', 'fengren'];
+
+const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+
+async function main(): Promise<void> {
+  const scratch = await createScratchDatabase('jobcode_bench');
+  const config = benchConfig(scratch.url, { RATE_LIMIT_PER_MINUTE: '100000' });
+  const { app } = await createApp({
+    config,
+    database: { url: scratch.url, embedded: false, poolSize: 10, description: 'bench', stop: async () => undefined },
+    logger: ['error'],
+  });
+  const samples: { at: number; rss: number; heap: number; heapTotal: number; external: number }[] = [];
+  const sample = () => {
+    const m = process.memoryUsage();
+    samples.push({ at: Date.now(), rss: m.rss, heap: m.heapUsed, heapTotal: m.heapTotal, external: m.external + m.arrayBuffers });
+  };
+  const timer = setInterval(sample, 200);
+  try {
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const port = (app.getHttpServer().address() as { port: number }).port;
+    const random = new DemoRandom(20261122);
+    for (const step of [employersDemo, jobSourcesDemo, jobsDemo]) console.log(`seed: ${step.name}: ${await step.run(app, random)}`);
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    sample();
+    const idle = samples[samples.length - 1];
+    const requests = QUERIES.map((query) => ({
+      method: 'POST' as const,
+      path: '/graphql',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: `query($q: String) { searchJobs(query: $q, first: 20) { totalCount edges { node { id title wageMin wageMax employer { name } } } facets { kind { label count } } } }`,
+        variables: { q: query },
+      }),
+    }));
+    const check = (await (
+      await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: requests[0].headers, body: requests[0].body })
+    ).json()) as {
+      data?: { searchJobs?: { edges: unknown[] } };
+    };
+    if (!check.data?.searchJobs?.edges.length) throw new Error(`searchJobs found nothing: ${JSON.stringify(check).slice(0, 300)}`);
+    const loadStarted = Date.now();
+    const result = await autocannon({ url: `http://127.0.0.1:${port}`, requests, connections: CONNECTIONS, duration: DURATION_SECONDS, workers: 1 });
+    if (result.non2xx > 0 || result.errors > 0) throw new Error(`searchJobs: ${result.non2xx} non-2xx responses, ${result.errors} errors`);
+    const loadEnded = Date.now();
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_SECONDS * 1000));
+    sample();
+    const during = samples.filter((s) => s.at >= loadStarted && s.at <= loadEnded + 500);
+    const peak = during.reduce((a, b) => (b.rss > a.rss ? b : a), idle);
+    const after = samples[samples.length - 1];
+    const line = (label: string, s: (typeof samples)[number]) =>
+      `${label.padEnd(34)} RSS ${String(mb(s.rss)).padStart(5)} MB   V8 heap used ${String(mb(s.heap)).padStart(4)} of ${String(mb(s.heapTotal)).padStart(4)} MB   buffers + external ${String(mb(s.external)).padStart(4)} MB`;
+    console.log(`\nsearchJobs load: ${CONNECTIONS} connections, ${DURATION_SECONDS} s, ${Math.round(result.requests.average)} req/s; ${machineLoad()}`);
+    console.log(line('idle (booted, demo county seeded)', idle));
+    console.log(line('peak under the load', peak));
+    console.log(line(`${SETTLE_SECONDS} s after the load`, after));
+    benchResult({
+      bench: 'memory',
+      size: `searchJobs, ${CONNECTIONS} connections, ${DURATION_SECONDS} s`,
+      figure: `peak RSS ${mb(peak.rss)} MB, ${mb(after.rss)} MB ${SETTLE_SECONDS} s after`,
+      baseline: `idle RSS ${mb(idle.rss)} MB`,
+      ratio: `peak ${(peak.rss / idle.rss).toFixed(2)}× idle`,
+    });
+  } finally {
+    clearInterval(timer);
+    await app.close();
+    await scratch.drop();
+  }
+}
+
+void main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
