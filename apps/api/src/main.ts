@@ -59,6 +59,7 @@ async function main(): Promise<void> {
   await app.listen({ port: config.PORT, host: config.HOST });
   if (appliedMigrations.length) logger.log(`Applied ${appliedMigrations.length} migration(s)`);
   logger.log(`Database: ${database.description}`);
+  logger.log(`Pages:    http://localhost:${config.PORT}/m/ (求职者), /e/ (用人单位), /s/ (工作人员)`);
   logger.log(`GraphQL:  http://localhost:${config.PORT}/graphql`);
   logger.log(`Health:   http://localhost:${config.PORT}/health`);
   logger.log(`Public URL for codes: ${config.publicUrl}`);
