@@ -54,6 +54,7 @@ describeInBrowser('a person scans a station board and gets work on the phone pag
   });
 
   const seen = async (page: Page, name: string) => {
+    await page.evaluate('window.scrollTo(0, 0)');
     await screenshot(page, 'seeker', name);
     await expectAccessible(page);
   };
@@ -128,7 +129,11 @@ describeInBrowser('a person scans a station board and gets work on the phone pag
     await seen(page, 'applications');
 
     // The employer shortlists and offers a contract (over the API).
-    const applications = await api.gql<{ jobApplications: { id: string }[] }>(`query($id: ID!) { jobApplications(jobId: $id) { id } }`, { id: jobId }, employer.token);
+    const applications = await api.gql<{ jobApplications: { id: string }[] }>(
+      `query($id: ID!) { jobApplications(jobId: $id) { id } }`,
+      { id: jobId },
+      employer.token,
+    );
     const applicationId = applications.data!.jobApplications[0].id;
     await api.gql(`mutation($i: MoveApplicationInput!) { moveApplication(input: $i) { id } }`, { i: { applicationId, move: 'SHORTLIST' } }, employer.token);
     const offered = await api.gql<{ offerContract: { id: string; contentDigest: string } }>(
@@ -143,10 +148,10 @@ describeInBrowser('a person scans a station board and gets work on the phone pag
     await page.getByRole('link', { name: '查看并签署劳动合同' }).click();
     await page.getByRole('heading', { name: '金江番茄种植专业合作社' }).waitFor();
     await page.getByText('2800 元/月').waitFor();
-    await page.getByLabel('身份证号后 6 位').fill(idNumber.slice(-6));
+    await page.getByLabel('身份证后 6 位').fill(idNumber.slice(-6));
     await page.getByRole('button', { name: '获取验证码' }).click();
     await page.getByText('签署验证码已发到您的手机').waitFor();
-    const accountId = await page.evaluate(() => (JSON.parse(localStorage.getItem('jobcode.session.seeker') ?? '{}') as { account: { id: string } }).account.id);
+    const accountId = await page.evaluate<string>(`JSON.parse(localStorage.getItem('jobcode.session.seeker')).account.id`);
     await page.getByLabel('短信验证码').fill(await textedCode(api, accountId));
     await page.getByLabel('我已阅读并同意合同全部条款').check();
     await seen(page, 'contract-sign');
@@ -161,7 +166,11 @@ describeInBrowser('a person scans a station board and gets work on the phone pag
     await page.getByRole('button', { name: '下载盖章合同 PDF' }).click();
     const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /点此打开 劳动合同/ }).click()]);
     expect(pdf.suggestedFilename()).toBe('劳动合同-金江番茄种植专业合作社.pdf');
-    expect(readFileSync((await pdf.path())!).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      readFileSync((await pdf.path())!)
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     await seen(page, 'contract-active');
 
     // A gig shift: booked from the station's board, checked in by opening the station's code.
@@ -197,7 +206,7 @@ describeInBrowser('a person scans a station board and gets work on the phone pag
     await seen(page, 'gig-paid-rated');
 
     // Offline: the job opened before is still there, with its age.
-    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await page.evaluate('navigator.serviceWorker.ready.then(() => true)');
     await context.setOffline(true);
     await page.goto(`${api.url}/m/jobs/${jobId}`);
     await page.getByRole('heading', { name: '番茄采摘工' }).waitFor();
@@ -216,11 +225,17 @@ describeInBrowser('a person scans a station board and gets work on the phone pag
     await page.getByText('采摘、装箱、缝纫').waitFor();
     await page.getByRole('button', { name: '准备下载' }).click();
     const [copy] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '点此保存 我的个人信息副本.json' }).click()]);
-    const saved = JSON.parse(readFileSync((await copy.path())!, 'utf8')) as { 求职登记: { idNumber: string; wantedOccupations: string[] }; 劳动合同: unknown[] };
+    const saved = JSON.parse(readFileSync((await copy.path())!, 'utf8')) as {
+      求职登记: { idNumber: string; wantedOccupations: string[] };
+      劳动合同: unknown[];
+    };
     expect(saved.求职登记.idNumber).toBe(idNumber);
     expect(saved.求职登记.wantedOccupations).toEqual(['采摘', '装箱', '缝纫']);
     expect(saved.劳动合同).toHaveLength(1);
-    await page.getByText(/本人查看了身份证号/).first().waitFor();
+    await page
+      .getByText(/本人查看了身份证号/)
+      .first()
+      .waitFor();
     await seen(page, 'my-data');
 
     expect(errors.filter((error) => !/Failed to load resource|ERR_INTERNET_DISCONNECTED/.test(error))).toEqual([]);
