@@ -5,9 +5,11 @@ import { createApp } from 'vue';
 import App from './App.vue';
 import { applyLargeText } from './prefs';
 import { router } from './router';
+import { keepSessionFresh } from './session';
 
 applyLargeText();
 createApp(App).use(router).mount('#app');
+keepSessionFresh();
 
 // The service worker keeps the app and its pages for offline visits. It is registered once the
 // first screen has had its turn (idle after load), so that its script and the precache downloads

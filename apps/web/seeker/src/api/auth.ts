@@ -46,3 +46,19 @@ export const SignOut = graphql(`
     signOut
   }
 `);
+
+export const RenewToken = graphql(`
+  mutation RenewToken {
+    renewToken {
+      accessToken
+      expiresAt
+      sessionExpiresAt
+      account {
+        id
+        role
+        name
+        phone
+      }
+    }
+  }
+`);
