@@ -34,7 +34,7 @@ describeInBrowser('the phone pages for people who read little, on a link that co
     const employer = await verifiedEmployer(api, county, { name: '金江番茄种植专业合作社' });
     employerFixture = employer;
     jobId = await openJob(api, employer.token, { employerId: employer.employerId, title: '番茄采摘工' });
-  });
+  }, 120_000);
   afterAll(async () => {
     await browser?.close();
     await api?.close();

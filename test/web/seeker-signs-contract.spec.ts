@@ -47,7 +47,7 @@ describeInBrowser('a person scans a station board and gets work on the phone pag
       stationId: guali.id,
     });
     await addShift(api, employer.token, gigJobId, { instantHiring: true, meetingStationId: guali.id, meetingPoint: '瓜里乡零工中心门口' });
-  });
+  }, 120_000);
   afterAll(async () => {
     await browser?.close();
     await api?.close();
@@ -74,7 +74,7 @@ describeInBrowser('a person scans a station board and gets work on the phone pag
       throw error;
     }
     await context.close();
-  });
+  }, 240_000);
 
   async function story(page: Page, context: BrowserContext, errors: string[], phone: string): Promise<void> {
     const idNumber = idNumberFor('19850315', 2);
