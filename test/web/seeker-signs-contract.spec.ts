@@ -164,7 +164,7 @@ describeInBrowser('a person scans a station board and gets work on the phone pag
     await page.reload();
     await page.getByText('已生效', { exact: true }).waitFor();
     await page.getByRole('button', { name: '下载盖章合同 PDF' }).click();
-    const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /点此打开 劳动合同/ }).click()]);
+    const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '点此打开盖章合同 PDF' }).click()]);
     expect(pdf.suggestedFilename()).toBe('劳动合同-金江番茄种植专业合作社.pdf');
     expect(
       readFileSync((await pdf.path())!)
