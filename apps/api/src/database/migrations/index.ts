@@ -24,6 +24,7 @@ import { SearchRecencyGrid1795370000000 } from './1795370000000-search-recency-g
 import { WorkshopRevokedOn1795379842665 } from './1795379842665-workshop-revoked-on';
 import { WorkshopCertifications1795382342538 } from './1795382342538-workshop-certifications';
 import { PhoneCodes1795410000000 } from './1795410000000-phone-codes';
+import { JobVoiceNotes1795450000000 } from './1795450000000-job-voice-notes';
 /** Every migration, oldest first. `npm run migration:generate -- <Name>` appends here. */
 export const MIGRATIONS = [
   Foundation1795355868157,
@@ -52,4 +53,5 @@ export const MIGRATIONS = [
   WorkshopRevokedOn1795379842665,
   WorkshopCertifications1795382342538,
   PhoneCodes1795410000000,
+  JobVoiceNotes1795450000000,
 ];
