@@ -7,13 +7,14 @@ import { ContractSignaturesLoader } from './contract-signatures.loader';
 import { ContractsController } from './contracts.controller';
 import { ContractsResolver } from './contracts.resolver';
 import { ContractsService } from './contracts.service';
+import { MinimumWageResolver } from './minimum-wage.resolver';
 import { CONTRACT_SIGNER, contractSignerProvider } from './signers';
 
 @Module({
   // Service codes show contracts (verification by scan) and contracts resolve their codes: a cycle.
   imports: [ApplicationsModule, forwardRef(() => ServiceCodesModule)],
   controllers: [ContractsController],
-  providers: [contractSignerProvider, ContractsService, ContractsResolver, ContractSignaturesLoader],
+  providers: [contractSignerProvider, ContractsService, ContractsResolver, MinimumWageResolver, ContractSignaturesLoader],
   exports: [ContractsService, CONTRACT_SIGNER],
 })
 export class ContractsModule {}
