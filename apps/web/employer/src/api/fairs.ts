@@ -1,0 +1,57 @@
+import { graphql } from '../gql';
+
+export const UpcomingFairs = graphql(`
+  query UpcomingFairs {
+    jobFairs(upcoming: true, first: 50) {
+      edges {
+        node {
+          id
+          name
+          kind
+          venue
+          organiser
+          startsAt
+          endsAt
+          region {
+            fullName
+          }
+          caravan {
+            name
+          }
+          totals {
+            employers
+            jobs
+            posts
+          }
+          booths {
+            id
+            boothNumber
+            declaredPosts
+            posts
+            employer {
+              id
+            }
+            jobs(first: 50) {
+              edges {
+                node {
+                  id
+                  title
+                  status
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const BookFairBooth = graphql(`
+  mutation BookFairBooth($input: BookFairBoothInput!) {
+    bookFairBooth(input: $input) {
+      id
+      boothNumber
+    }
+  }
+`);
