@@ -2,7 +2,7 @@ import { graphql } from '../gql';
 
 export const UpcomingFairs = graphql(`
   query UpcomingFairs {
-    jobFairs(upcoming: true, first: 50) {
+    jobFairs(upcoming: true, first: 30) {
       edges {
         node {
           id
@@ -31,15 +31,6 @@ export const UpcomingFairs = graphql(`
             employer {
               id
             }
-            jobs(first: 50) {
-              edges {
-                node {
-                  id
-                  title
-                  status
-                }
-              }
-            }
           }
         }
       }
@@ -52,6 +43,20 @@ export const BookFairBooth = graphql(`
     bookFairBooth(input: $input) {
       id
       boothNumber
+    }
+  }
+`);
+
+export const FairJobs = graphql(`
+  query FairJobs($fairId: ID!, $employerId: ID!) {
+    jobs(fairId: $fairId, employerId: $employerId, first: 50) {
+      edges {
+        node {
+          id
+          title
+          status
+        }
+      }
     }
   }
 `);
