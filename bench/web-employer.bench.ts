@@ -109,7 +109,7 @@ async function main(): Promise<void> {
 
     const session = JSON.stringify(signedIn.signIn);
     const withSession = async (page: import('playwright-core').Page) => {
-      await page.addInitScript((value) => localStorage.setItem('jobcode.session.employer', value), session);
+      await page.addInitScript(`localStorage.setItem('jobcode.session.employer', ${JSON.stringify(session)});`);
     };
     const measure = async (url: string, ready: string, viewport: { width: number; height: number }, signed: boolean) => {
       const runs: PageTiming[] = [];

@@ -38,7 +38,8 @@ async function must<T>(promise: Promise<{ data?: T | null; errors?: unknown[] }>
 
 /** Replaces the microphone with a tone, so MediaRecorder records real Opus/WebM in headless Chromium. */
 async function fakeMicrophone(page: Page): Promise<void> {
-  await page.addInitScript(() => {
+  // A string: the test runs under Node's types, the script in the page.
+  await page.addInitScript(`
     navigator.mediaDevices.getUserMedia = async () => {
       const context = new AudioContext();
       const tone = context.createOscillator();
@@ -48,7 +49,12 @@ async function fakeMicrophone(page: Page): Promise<void> {
       await context.resume();
       return sink.stream;
     };
-  });
+  `);
+}
+
+/** Starts a page signed in as the employer (the session the desktop sign-up left in localStorage). */
+function restoreSession(value: string): string {
+  return `localStorage.setItem(${JSON.stringify(SESSION_KEY)}, ${JSON.stringify(value)});`;
 }
 
 describeInBrowser('an employer from sign-up to a gig day (/e/)', () => {
@@ -66,7 +72,7 @@ describeInBrowser('an employer from sign-up to a gig day (/e/)', () => {
     browser = await launchBrowser();
     county = (await api.signedIn(Role.STAFF, '450329', '县人社局')).token;
     stationToken = (await station(api, county, '瓜里乡零工中心', '450329103', 'TOWNSHIP')).token;
-  });
+  }, 180_000);
   afterAll(async () => {
     await browser?.close();
     await api?.close();
@@ -124,9 +130,9 @@ describeInBrowser('an employer from sign-up to a gig day (/e/)', () => {
     await page.getByText('没有待处理的新报名。').waitFor();
     await screenshot(page, 'employer', 'home-empty');
     await expectAccessible(page);
-    session = (await page.evaluate((key) => localStorage.getItem(key), SESSION_KEY)) ?? '';
+    session = (await page.evaluate<string | null>(`localStorage.getItem(${JSON.stringify(SESSION_KEY)})`)) ?? '';
     expect(errors).toEqual([]);
-  });
+  }, 120_000);
 
   it('posts a gig job with a refused advert corrected in place, records a voice note, adds a shift, prints the poster', async () => {
     // Post a gig job; the advert screening refuses a phrase, shown at its field with the law.
@@ -185,7 +191,7 @@ describeInBrowser('an employer from sign-up to a gig day (/e/)', () => {
     await page.getByRole('img', { name: '番茄采摘（日结） 的二维码' }).waitFor();
     await expectAccessible(page);
     expect(errors).toEqual([]);
-  });
+  }, 120_000);
 
   it('receives an application, shortlists it and offers a contract with the minimum wage and probation checked as typed', async () => {
     // An application arrives; shortlist; offer a contract with the minimum wage checked as typed.
@@ -237,7 +243,33 @@ describeInBrowser('an employer from sign-up to a gig day (/e/)', () => {
     await screenshot(page, 'employer', 'home');
     await expectAccessible(page);
     expect(errors).toEqual([]);
-  });
+  }, 120_000);
+
+  it('books a booth at an upcoming fair', async () => {
+    const startsAt = new Date(Date.now() + 3 * 86_400_000);
+    await must(
+      api.gql(
+        `mutation($input: CreateJobFairInput!) { createJobFair(input: $input) { id } }`,
+        {
+          input: {
+            name: '瓜里乡春风行动招聘会',
+            kind: 'SPRING_CAMPAIGN',
+            organiser: '资源县人社局',
+            regionCode: '450329103',
+            venue: '瓜里乡政府广场',
+            startsAt: startsAt.toISOString(),
+            endsAt: new Date(startsAt.getTime() + 4 * 3_600_000).toISOString(),
+          },
+        },
+        county,
+      ),
+    );
+    await page.goto(`${api.url}/e/fairs`);
+    const fair = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: '瓜里乡春风行动招聘会' }) });
+    await fair.getByRole('button', { name: '预订展位' }).click();
+    await fair.getByText(/本单位已订展位。展出的岗位：\s*还没有/).waitFor();
+    expect(errors).toEqual([]);
+  }, 120_000);
 
   it('shows every other page with words and no serious accessibility problem', async () => {
     for (const [path, heading] of [
@@ -254,11 +286,11 @@ describeInBrowser('an employer from sign-up to a gig day (/e/)', () => {
     }
     expect(errors).toEqual([]);
     await page.context().close();
-  });
+  }, 120_000);
 
   it('countersigns on a 390-px phone and downloads the sealed PDF', async () => {
     const context = await browser.context(EMPLOYER_PHONE);
-    await context.addInitScript(([key, value]) => localStorage.setItem(key, value), [SESSION_KEY, session] as const);
+    await context.addInitScript(restoreSession(session));
     const page = await context.newPage();
     const errors = collectPageErrors(page);
     await page.goto(`${api.url}/e/contracts/${contractId}`);
@@ -280,7 +312,7 @@ describeInBrowser('an employer from sign-up to a gig day (/e/)', () => {
     await expectAccessible(page);
     expect(errors).toEqual([]);
     await context.close();
-  });
+  }, 120_000);
 
   it('runs a gig day on a 390-px phone: confirm, check-in shown by itself, complete, pay, rate; no-show only after the start', async () => {
     const [{ id: shiftId }] = (await api.dataSource.query(`SELECT id FROM job_shift WHERE job_id = $1`, [jobId])) as { id: string }[];
@@ -292,7 +324,7 @@ describeInBrowser('an employer from sign-up to a gig day (/e/)', () => {
     await moveBookingToNow(api, later, 90);
 
     const context = await browser.context(EMPLOYER_PHONE);
-    await context.addInitScript(([key, value]) => localStorage.setItem(key, value), [SESSION_KEY, session] as const);
+    await context.addInitScript(restoreSession(session));
     const page = await context.newPage();
     const errors = collectPageErrors(page);
     await page.goto(`${api.url}/e/roster`);
@@ -333,5 +365,5 @@ describeInBrowser('an employer from sign-up to a gig day (/e/)', () => {
     expect(rating.score).toBe(5);
     expect(errors).toEqual([]);
     await context.close();
-  });
+  }, 120_000);
 });
