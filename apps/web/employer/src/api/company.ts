@@ -61,3 +61,14 @@ export const RegionPoint = graphql(`
     }
   }
 `);
+
+export const GigReputation = graphql(`
+  query GigReputation($employerId: ID!) {
+    employerGigReputation(employerId: $employerId) {
+      averageScore
+      completedGigs
+      noShowRate
+      ratingCount
+    }
+  }
+`);

@@ -97,3 +97,14 @@ export const CancelBooking = graphql(`
     }
   }
 `);
+
+export const SeekerReliability = graphql(`
+  query SeekerReliability($seekerId: ID!) {
+    seekerGigReliability(seekerId: $seekerId) {
+      completedGigs
+      noShows
+      reliability
+      averageScore
+    }
+  }
+`);
