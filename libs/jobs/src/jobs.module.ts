@@ -8,6 +8,7 @@ import { JobMapper } from './job.mapper';
 import { FairBoothPostsLoader, JobByIdLoader, JobFairTotalsLoader, JobShiftsLoader, PublicWelfareGroupsLoader } from './jobs.loaders';
 import { JobsResolver } from './jobs.resolver';
 import { JobsService } from './jobs.service';
+import { VoiceNoteRetention } from './voice-notes/voice-note-retention';
 import { VoiceNotesController } from './voice-notes/voice-notes.controller';
 import { VoiceNotesService } from './voice-notes/voice-notes.service';
 import { JobVoiceNoteLoader, JobVoiceNoteResolver } from './voice-notes/voice-notes.resolver';
@@ -17,6 +18,7 @@ import { EmployerJobsResolver, FairBoothJobsResolver, GigStationJobsResolver, Jo
   controllers: [VoiceNotesController],
   providers: [
     VoiceNotesService,
+    VoiceNoteRetention,
     JobVoiceNoteLoader,
     JobVoiceNoteResolver,
     JobsService,

@@ -1,4 +1,5 @@
 import { Role } from '@jobcode/common';
+import { OutboxService } from '@jobcode/outbox';
 
 import { startTestApp, type TestApp } from '../../../../test/support/test-app';
 import { type EmployerFixture, verifiedEmployer } from '../../../employers/src/__tests__/employer.builder';
@@ -92,9 +93,28 @@ describe('voice notes over HTTP and GraphQL', () => {
     expect(part.headers.get('content-range')).toBe(`bytes 0-99/${recording.length}`);
     expect((await part.arrayBuffer()).byteLength).toBe(100);
 
-    await api.gql(transition('closeJob'), { input: { jobId } }, growers.token);
+    await api.gql(transition('pauseJob'), { input: { jobId } }, growers.token);
     expect((await play(jobId)).status).toBe(404);
+    expect(await voiceNoteOf(jobId, growers.token)).toEqual(body);
     expect((await play(jobId, growers.token)).status).toBe(200);
+  });
+
+  it('deletes the recording when the job is closed or filled: the voice is kept only for the job', async () => {
+    const count = async (jobId: string) =>
+      Number(((await api.dataSource.query(`SELECT count(*) FROM job_voice_note WHERE job_id = $1`, [jobId])) as { count: string }[])[0].count);
+    const closed = await draft({ publish: true });
+    const filled = await draft({ publish: true });
+    const kept = await draft({ publish: true });
+    for (const jobId of [closed, filled, kept]) expect((await upload(jobId, webmAudio(8), growers.token)).status).toBe(200);
+    await api.gql(transition('closeJob'), { input: { jobId: closed } }, growers.token);
+    await api.gql(transition('markJobFilled'), { input: { jobId: filled } }, growers.token);
+    await api.gql(transition('pauseJob'), { input: { jobId: kept } }, growers.token);
+    await api.app.get(OutboxService).drain();
+    expect([await count(closed), await count(filled), await count(kept)]).toEqual([0, 0, 1]);
+    expect((await play(closed, growers.token)).status).toBe(404);
+    const again = await upload(closed, webmAudio(8), growers.token);
+    expect(again.status).toBe(400);
+    expect(await again.json()).toMatchObject({ error: { message: '岗位已关闭、招满或过期，不能再录语音介绍' } });
   });
 
   it('replaces a note with a new upload, and deletes it', async () => {
