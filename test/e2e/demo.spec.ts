@@ -9,7 +9,8 @@ describe('demo data set', () => {
   const second: string[] = [];
 
   beforeAll(async () => {
-    api = await startTestApp();
+    // As `npm run demo` runs it: a bulk load without the API's statement_timeout.
+    api = await startTestApp({ DATABASE_STATEMENT_TIMEOUT_MS: '0' });
     await loadDemo(api.app, (line) => first.push(line));
     await loadDemo(api.app, (line) => second.push(line));
   }, 900_000);

@@ -231,7 +231,7 @@ describe('fuzz: every operation of schema.graphql, anonymously and as each role,
       tokens.set(role, signed.token);
       accounts.set(role, signed.accountId);
     }
-  });
+  }, 180_000);
   afterAll(async () => {
     await api?.close();
   });

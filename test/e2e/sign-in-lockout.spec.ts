@@ -58,7 +58,7 @@ describe('rate limits and the lock-out count the real client', () => {
     for (let i = 0; i < 11; i++) {
       const result = await direct.gql(
         'mutation($i: SignUpInput!) { signUp(input: $i) { accessToken } }',
-        { i: { name: '试', password: 'x', phone: 'not-a-phone', role: 'SEEKER' } },
+        { i: { name: '试', password: 'x', phone: 'not-a-phone', code: '000000', role: 'SEEKER' } },
         undefined,
         { 'x-forwarded-for': `198.51.100.${i + 1}` },
       );

@@ -14,7 +14,8 @@ import { resolveDatabase } from '../bootstrap/database';
 async function main(): Promise<void> {
   let config;
   try {
-    config = loadConfig();
+    // A bulk command, not the API: its long statements are not bounded unless asked.
+    config = loadConfig({ DATABASE_STATEMENT_TIMEOUT_MS: '0', ...process.env });
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);

@@ -147,11 +147,11 @@ export class AppConfig {
   @Max(600_000, { message: 'must be an integer number of milliseconds from 100 to 600000' })
   REQUEST_DEADLINE_MS = 15_000;
 
-  /** PostgreSQL statement_timeout for the API's connections (migrations run without it). */
+  /** PostgreSQL statement_timeout for the API's connections (migrations run without it); 0 turns it off (bulk commands). */
   @Type(() => Number)
-  @IsInt({ message: 'must be an integer number of milliseconds from 100 to 600000' })
-  @Min(100, { message: 'must be an integer number of milliseconds from 100 to 600000' })
-  @Max(600_000, { message: 'must be an integer number of milliseconds from 100 to 600000' })
+  @IsInt({ message: 'must be 0 (off) or an integer number of milliseconds from 100 to 600000' })
+  @Min(0, { message: 'must be 0 (off) or an integer number of milliseconds from 100 to 600000' })
+  @Max(600_000, { message: 'must be 0 (off) or an integer number of milliseconds from 100 to 600000' })
   DATABASE_STATEMENT_TIMEOUT_MS = 10_000;
 
   /**

@@ -56,7 +56,7 @@ describe(`placement rollup (seed ${SEED})`, () => {
   const day = (from: string, spanDays: number) => new Date(Date.parse(from) + Math.floor(random() * spanDays) * 86_400_000).toISOString().slice(0, 10);
 
   beforeAll(async () => {
-    api = await startTestApp();
+    api = await startTestApp({ DATABASE_STATEMENT_TIMEOUT_MS: '0' }); // bulk statements over 100,000 people, as a migration or an import would run them
     stats = api.app.get(StatisticsService);
     const q = api.dataSource;
     villages = ((await q.query(`SELECT code FROM region WHERE code LIKE '450329%' AND length(code) = 12 ORDER BY code`)) as { code: string }[]).map(
