@@ -22,7 +22,7 @@ describeInBrowser('a person browses jobs on the phone pages (/m/)', () => {
       kind: 'PART_TIME',
       benefits: { board: false, lodging: false, transport: true, socialInsurance: false },
     });
-  });
+  }, 120_000);
   afterAll(async () => {
     await browser?.close();
     await api?.close();

@@ -17,3 +17,38 @@ export const JOB_STATUS: Record<string, string> = {
 };
 
 export const WAGE_UNIT: Record<string, string> = { MONTH: '按月', DAY: '按天（日结）', HOUR: '按小时', PIECE: '计件' };
+
+export const APPLICATION_STATUS: Record<string, string> = {
+  APPLIED: '已报名，等待单位查看',
+  SHORTLISTED: '单位已初选',
+  OFFERED: '单位已发合同',
+  HIRED: '已录用',
+  REJECTED: '未录用',
+  WITHDRAWN: '已撤回',
+};
+
+export const CONTRACT_STATUS: Record<string, string> = {
+  DRAFT: '草稿',
+  SENT: '待您签署',
+  SIGNED_BY_SEEKER: '您已签署，等待单位盖章',
+  ACTIVE: '已生效',
+  DECLINED: '您已拒签',
+  CANCELLED: '已撤销',
+  ENDED: '已终止',
+};
+
+export const GIG_BOOKING_STATUS: Record<string, string> = {
+  BOOKED: '已预约，等待单位确认',
+  CONFIRMED: '单位已确认，按时到集合点签到',
+  CHECKED_IN: '已签到',
+  COMPLETED: '已完工，请确认工钱',
+  PAID: '工钱已结清',
+  NO_SHOW: '未到场',
+  CANCELLED: '已取消',
+};
+
+export const LABOR_CAPACITY: Record<string, string> = { FULL: '有劳动能力', WEAK: '弱劳动能力', NONE: '无劳动能力' };
+
+export const ROLE: Record<string, string> = { SEEKER: '本人', EMPLOYER: '用人单位', STAFF: '工作人员', ADMIN: '系统管理员' };
+
+export const PERSONAL_FIELD: Record<string, string> = { ID_NUMBER: '身份证号', PHONE: '手机号' };

@@ -9,13 +9,14 @@ import { ContractVerificationUrlLoader } from './contract-verification-url.loade
 import { ContractsController } from './contracts.controller';
 import { ContractsResolver } from './contracts.resolver';
 import { ContractsService } from './contracts.service';
+import { MinimumWageResolver } from './minimum-wage.resolver';
 import { CONTRACT_SIGNER, contractSignerProvider } from './signers';
 
 @Module({
   // Service codes show contracts (verification by scan) and contracts resolve their codes: a cycle.
   imports: [ApplicationsModule, SeekersModule, forwardRef(() => ServiceCodesModule)],
   controllers: [ContractsController],
-  providers: [contractSignerProvider, ContractsService, ContractsResolver, ContractSignaturesLoader, ContractVerificationUrlLoader],
+  providers: [contractSignerProvider, ContractsService, ContractsResolver, MinimumWageResolver, ContractSignaturesLoader, ContractVerificationUrlLoader],
   exports: [ContractsService, CONTRACT_SIGNER],
 })
 export class ContractsModule {}

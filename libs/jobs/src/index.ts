@@ -16,3 +16,4 @@ export * from './jobs.service';
 export * from './jobs.settings';
 export * from './wage';
 export * from './demo/jobs.demo';
+export * from './voice-notes';

@@ -8,10 +8,19 @@ import { JobMapper } from './job.mapper';
 import { FairBoothPostsLoader, JobByIdLoader, JobFairTotalsLoader, JobShiftsLoader, PublicWelfareGroupsLoader } from './jobs.loaders';
 import { JobsResolver } from './jobs.resolver';
 import { JobsService } from './jobs.service';
+import { VoiceNoteRetention } from './voice-notes/voice-note-retention';
+import { VoiceNotesController } from './voice-notes/voice-notes.controller';
+import { VoiceNotesService } from './voice-notes/voice-notes.service';
+import { JobVoiceNoteLoader, JobVoiceNoteResolver } from './voice-notes/voice-notes.resolver';
 import { EmployerJobsResolver, FairBoothJobsResolver, GigStationJobsResolver, JobFairJobsResolver, WorkshopJobsResolver } from './source-jobs.resolver';
 
 @Module({
+  controllers: [VoiceNotesController],
   providers: [
+    VoiceNotesService,
+    VoiceNoteRetention,
+    JobVoiceNoteLoader,
+    JobVoiceNoteResolver,
     JobsService,
     JobShiftsService,
     JobShiftsResolver,
@@ -30,6 +39,6 @@ import { EmployerJobsResolver, FairBoothJobsResolver, GigStationJobsResolver, Jo
     PublicWelfareGroupsLoader,
     JobByIdLoader,
   ],
-  exports: [JobsService, JobShiftsService, JobMapper, JobByIdLoader],
+  exports: [VoiceNotesService, JobsService, JobShiftsService, JobMapper, JobByIdLoader],
 })
 export class JobsModule {}

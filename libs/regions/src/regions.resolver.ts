@@ -1,9 +1,10 @@
-import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Float, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 
 import { Allow, PUBLIC } from '@jobcode/common';
 
 import { RegionObject } from './region.object';
 import { RegionsService } from './regions.service';
+import { regionPoint } from './seed/region-points';
 
 @Resolver(() => RegionObject)
 export class RegionsResolver {
@@ -32,5 +33,15 @@ export class RegionsResolver {
   async children(@Parent() region: RegionObject): Promise<RegionObject[]> {
     const rows = await this.regionsService.children(region.code);
     return Promise.all(rows.map((r) => this.regionsService.toObject(r)));
+  }
+
+  @ResolveField(() => Float, { nullable: true, description: 'GCJ-02 纬度：乡镇政府驻地的约略位置（村用所在乡镇的）；没有数据时为空' })
+  latitude(@Parent() region: RegionObject): number | null {
+    return regionPoint(region.code)?.lat ?? null;
+  }
+
+  @ResolveField(() => Float, { nullable: true, description: 'GCJ-02 经度：乡镇政府驻地的约略位置（村用所在乡镇的）；没有数据时为空' })
+  longitude(@Parent() region: RegionObject): number | null {
+    return regionPoint(region.code)?.lng ?? null;
   }
 }

@@ -6,7 +6,7 @@ import { CountySetting } from '@jobcode/county-settings';
 import { Employer, EmployerMember } from '@jobcode/employers';
 import { GigBooking, GigRating } from '@jobcode/gig-bookings';
 import { FairBooth, GigStation, JobCaravan, JobFair, Workshop, WorkshopCertification } from '@jobcode/job-sources';
-import { Job, JobShift } from '@jobcode/jobs';
+import { Job, JobShift, JobVoiceNote } from '@jobcode/jobs';
 import { PersonalDataAccess } from '@jobcode/personal-data';
 import { PhoneCode } from '@jobcode/phone-codes';
 import { DataDeletionRequest } from '@jobcode/privacy';
@@ -44,6 +44,7 @@ export const ENTITIES = [
   FairBooth,
   Job,
   JobShift,
+  JobVoiceNote,
   ServiceCode,
   ScanEvent,
   ScanTargetVersion,

@@ -1,4 +1,5 @@
 import 'element-plus/es/components/message/style/css';
+import '@shared/console/theme.css';
 import './styles.css';
 
 import { createApp } from 'vue';

@@ -268,6 +268,7 @@ describe('employment service codes: issue, scan, rotate, revoke', () => {
     const html = await response.text();
     expect(html).toContain('瓜里乡零工中心');
     expect(html).toContain('番茄采摘（近）');
+    expect(html).toContain(`<a href="/m/check-in?token=${token}">零工签到（今天在本站预约了班次的点这里）</a>`);
     expect(html).not.toContain('<script');
     expect(Buffer.byteLength(html)).toBeLessThan(50 * 1024);
     const missing = await fetch(`${api.url}/c/3J98t1WpEZ73CNmQviecrn`);

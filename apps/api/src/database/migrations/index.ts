@@ -32,6 +32,7 @@ import { JobFilledByHires1795420000000 } from './1795420000000-job-filled-by-hir
 import { SeekerDeclaredGroups1795421000000 } from './1795421000000-seeker-declared-groups';
 import { PlacementRollupRowLocks1795430000000 } from './1795430000000-placement-rollup-row-locks';
 import { SeekerMatchKeysEligibleOnly1795430100000 } from './1795430100000-seeker-match-keys-eligible-only';
+import { JobVoiceNotes1795450000000 } from './1795450000000-job-voice-notes';
 /** Every migration, oldest first. `npm run migration:generate -- <Name>` appends here. */
 export const MIGRATIONS = [
   Foundation1795355868157,
@@ -68,4 +69,5 @@ export const MIGRATIONS = [
   SeekerDeclaredGroups1795421000000,
   PlacementRollupRowLocks1795430000000,
   SeekerMatchKeysEligibleOnly1795430100000,
+  JobVoiceNotes1795450000000,
 ];

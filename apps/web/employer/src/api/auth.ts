@@ -20,3 +20,42 @@ export const SignOut = graphql(`
     signOut
   }
 `);
+
+export const RequestPhoneCode = graphql(`
+  mutation RequestPhoneCode($input: RequestPhoneCodeInput!) {
+    requestPhoneCode(input: $input) {
+      sent
+      resendAfterSeconds
+    }
+  }
+`);
+
+export const SignInWithPhoneCode = graphql(`
+  mutation SignInWithPhoneCode($input: SignInWithPhoneCodeInput!) {
+    signInWithPhoneCode(input: $input) {
+      accessToken
+      expiresAt
+      sessionExpiresAt
+      account {
+        id
+        role
+        name
+      }
+    }
+  }
+`);
+
+export const SignUp = graphql(`
+  mutation SignUp($input: SignUpInput!) {
+    signUp(input: $input) {
+      accessToken
+      expiresAt
+      sessionExpiresAt
+      account {
+        id
+        role
+        name
+      }
+    }
+  }
+`);

@@ -1,15 +1,29 @@
 import { createRouter, createWebHistory } from 'vue-router';
 
 import { installGuard } from './guard';
+import { authRoutes } from './routes/modules/auth';
+import { companyRoutes } from './routes/modules/company';
+import { contractRoutes } from './routes/modules/contracts';
+import { fairRoutes } from './routes/modules/fairs';
 import { homeRoutes } from './routes/modules/home';
+import { jobRoutes } from './routes/modules/jobs';
+import { notificationRoutes } from './routes/modules/notifications';
+import { rosterRoutes } from './routes/modules/roster';
 
 export const router = createRouter({
   history: createWebHistory('/e/'),
   routes: [
-    { path: '/sign-in', name: 'sign-in', component: () => import('../views/sign-in/index.vue'), meta: { title: '登录', public: true } },
+    ...authRoutes,
     ...homeRoutes,
+    ...companyRoutes,
+    ...jobRoutes,
+    ...contractRoutes,
+    ...rosterRoutes,
+    ...fairRoutes,
+    ...notificationRoutes,
     { path: '/:rest(.*)*', redirect: '/' },
   ],
+  scrollBehavior: () => ({ top: 0 }),
 });
 
 installGuard(router);

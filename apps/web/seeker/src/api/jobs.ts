@@ -67,7 +67,51 @@ export const JobDetail = graphql(`
       }
       region {
         name
+        fullName
+      }
+      shifts {
+        id
+        date
+        startTime
+        endTime
+        slots
+        slotsLeft
+        dayPay
+        pieceRate
+        meetingPoint
+        instantHiring
+        status
       }
     }
+  }
+`);
+
+export const SaveJobSearch = graphql(`
+  mutation SaveJobSearch($input: SaveJobSearchInput!) {
+    saveJobSearch(input: $input) {
+      id
+      name
+    }
+  }
+`);
+
+export const MySavedSearches = graphql(`
+  query MySavedSearches {
+    mySavedSearches {
+      id
+      name
+      query
+      createdAt
+      filter {
+        kinds
+        minMonthlyWage
+      }
+    }
+  }
+`);
+
+export const DeleteSavedSearch = graphql(`
+  mutation DeleteSavedSearch($input: DeleteSavedSearchInput!) {
+    deleteSavedSearch(input: $input)
   }
 `);

@@ -1,13 +1,15 @@
 import { createRouter, createWebHistory } from 'vue-router';
 
+import { installGuard } from './guard';
+import { accountRoutes } from './routes/modules/account';
+import { applicationRoutes } from './routes/modules/applications';
+import { gigRoutes } from './routes/modules/gig';
 import { jobRoutes } from './routes/modules/jobs';
 
 export const router = createRouter({
   history: createWebHistory('/m/'),
-  routes: [...jobRoutes, { path: '/:rest(.*)*', redirect: '/' }],
+  routes: [...jobRoutes, ...accountRoutes, ...applicationRoutes, ...gigRoutes, { path: '/:rest(.*)*', redirect: '/' }],
   scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
 });
 
-router.afterEach((to) => {
-  document.title = `${(to.meta.title as string | undefined) ?? '找工作'} · 就业服务码`;
-});
+installGuard(router);

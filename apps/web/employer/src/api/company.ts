@@ -1,0 +1,74 @@
+import { graphql } from '../gql';
+
+export const MyEmployers = graphql(`
+  query MyEmployers {
+    myEmployers {
+      id
+      name
+      creditCode
+      status
+      rejectionReason
+      reviewedAt
+      createdAt
+      contactName
+      contactPhone
+      address
+      region {
+        code
+        fullName
+      }
+    }
+  }
+`);
+
+export const RegisterEmployer = graphql(`
+  mutation RegisterEmployer($input: RegisterEmployerInput!) {
+    registerEmployer(input: $input) {
+      id
+      name
+      status
+    }
+  }
+`);
+
+export const LinkEmployerAccount = graphql(`
+  mutation LinkEmployerAccount($input: LinkEmployerAccountInput!) {
+    linkEmployerAccount(input: $input) {
+      id
+    }
+  }
+`);
+
+export const Regions = graphql(`
+  query Regions($parentCode: String) {
+    regions(parentCode: $parentCode) {
+      code
+      name
+      level
+      latitude
+      longitude
+    }
+  }
+`);
+
+export const RegionPoint = graphql(`
+  query RegionPoint($code: String!) {
+    region(code: $code) {
+      code
+      fullName
+      latitude
+      longitude
+    }
+  }
+`);
+
+export const GigReputation = graphql(`
+  query GigReputation($employerId: ID!) {
+    employerGigReputation(employerId: $employerId) {
+      averageScore
+      completedGigs
+      noShowRate
+      ratingCount
+    }
+  }
+`);

@@ -1,0 +1,32 @@
+import { graphql } from '../gql';
+
+export const MyNotifications = graphql(`
+  query MyNotifications($after: String) {
+    myNotifications(first: 30, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          title
+          body
+          channel
+          deliveredAt
+          readAt
+        }
+      }
+    }
+  }
+`);
+
+export const MarkNotificationRead = graphql(`
+  mutation MarkNotificationRead($input: MarkNotificationReadInput!) {
+    markNotificationRead(input: $input) {
+      id
+      readAt
+    }
+  }
+`);

@@ -1,0 +1,132 @@
+import { graphql } from '../gql';
+
+export const MyProfile = graphql(`
+  query MyProfile {
+    myJobSeekerProfile {
+      id
+      name
+      idNumber
+      phone
+      birthDate
+      sex
+      regionCode
+      region {
+        fullName
+      }
+      laborCapacity
+      supportGroups {
+        code
+        name
+      }
+      wantedOccupations
+      wantedWage
+      wantedWageUnit
+      mustStayNearHome
+      willingOutsideCounty
+      willingOutsideProvince
+      consentToRecommend
+      skills
+      createdAt
+      updatedAt
+    }
+  }
+`);
+
+/** The person's own full ID number and phone (the read is logged, and shows in 谁查看过我的信息). */
+export const MyFullProfile = graphql(`
+  query MyFullProfile {
+    myJobSeekerProfile {
+      id
+      name
+      idNumber(full: true, purpose: "本人下载个人信息副本")
+      phone(full: true, purpose: "本人下载个人信息副本")
+      birthDate
+      sex
+      regionCode
+      region {
+        fullName
+      }
+      laborCapacity
+      education
+      employmentStatus
+      supportGroups {
+        code
+        name
+      }
+      wantedOccupations
+      wantedWage
+      wantedWageUnit
+      mustStayNearHome
+      willingOutsideCounty
+      willingOutsideProvince
+      consentToRecommend
+      skills
+      trainingWanted
+      wantsTraining
+      availableFrom
+      channel
+      claimed
+      createdAt
+      updatedAt
+    }
+  }
+`);
+
+export const RegisterJobSeeker = graphql(`
+  mutation RegisterJobSeeker($input: RegisterJobSeekerInput!) {
+    registerJobSeeker(input: $input) {
+      id
+      name
+    }
+  }
+`);
+
+export const UpdateJobSeeker = graphql(`
+  mutation UpdateJobSeeker($input: UpdateJobSeekerInput!) {
+    updateJobSeeker(input: $input) {
+      id
+      name
+      updatedAt
+    }
+  }
+`);
+
+export const Regions = graphql(`
+  query Regions($parentCode: String) {
+    regions(parentCode: $parentCode) {
+      code
+      name
+      level
+    }
+  }
+`);
+
+export const RegionPath = graphql(`
+  query RegionPath($code: String!) {
+    region(code: $code) {
+      code
+      fullName
+    }
+  }
+`);
+
+export const SupportGroups = graphql(`
+  query SupportGroups($regionCode: String) {
+    supportGroups(regionCode: $regionCode) {
+      code
+      name
+    }
+  }
+`);
+
+export const MyDataReads = graphql(`
+  query MyDataReads($jobSeekerId: ID!) {
+    jobSeekerDataReads(jobSeekerId: $jobSeekerId, first: 50) {
+      at
+      field
+      purpose
+      channel
+      readerRole
+    }
+  }
+`);
