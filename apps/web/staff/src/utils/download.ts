@@ -16,9 +16,10 @@ export async function download(path: string, fallbackName: string): Promise<void
     throw new ApiError('OFFLINE', OFFLINE_MESSAGE);
   }
   if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as { message?: string | string[]; code?: string } | null;
-    const message = Array.isArray(body?.message) ? body.message[0] : body?.message;
-    if (message && /[\u4e00-\u9fa5]/.test(message)) throw new ApiError(body?.code ?? 'BAD_REQUEST', message);
+    // The API's REST errors: { error: { code, message (Chinese), field } }.
+    const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string; field?: string } } | null;
+    const message = body?.error?.message;
+    if (message) throw new ApiError(body.error?.code ?? 'BAD_REQUEST', message, body.error?.field);
     throw describeHttpFailure(response.status);
   }
   const blob = await response.blob();
