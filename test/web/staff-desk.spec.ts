@@ -1,19 +1,8 @@
 import { Role } from '@jobcode/common';
-import type { Page } from 'playwright-core';
-
 import { GUALI, HOUBEI, idNumberFor, REGISTER, registration } from '../../libs/seekers/src/__tests__/job-seeker.builder';
 import { collectPageErrors, describeInBrowser, DESKTOP, expectAccessible, launchBrowser, screenshot, type BrowserSession, WEB_DIR } from '../support/browser';
-import { startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app';
-
-/** Signs in through the console's own form, as a person would. */
-export async function signInAsStaff(page: Page, url: string, phone: string): Promise<void> {
-  await page.goto(`${url}/s/`);
-  await page.waitForURL(/\/s\/sign-in/);
-  await page.getByLabel('手机号').fill(phone);
-  await page.getByLabel('密码').fill(TEST_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByRole('navigation', { name: '主菜单' }).waitFor();
-}
+import { startTestApp, type TestApp } from '../support/test-app';
+import { signInAsStaff } from './staff-sign-in';
 
 describeInBrowser('a township worker at the desk (/s/)', () => {
   let api: TestApp;

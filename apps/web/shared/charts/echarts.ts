@@ -1,16 +1,17 @@
 /**
  * ECharts for the dashboards: only the bar and line charts and the components they use, drawn
- * as SVG (crisp when printed, and the labels are text a screen reader and a test can read).
+ * as SVG (crisp when printed, labels as text). Each chart's container carries a sentence for
+ * screen readers (StatChart's `label`), so ECharts' own aria component is not loaded.
  * Import this module only from dashboard routes: it is about 150 KB brotli.
  */
 import { BarChart, LineChart } from 'echarts/charts';
-import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { init, use, type ComposeOption } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
 import type { GridComponentOption, LegendComponentOption, TooltipComponentOption } from 'echarts/components';
 
-use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, AriaComponent, SVGRenderer]);
+use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
 export type ChartOption = ComposeOption<BarSeriesOption | LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption>;
 
@@ -19,7 +20,6 @@ export { init };
 /** This period beside the same period last year, one bar pair per group. */
 export function comparisonBars(labels: string[], current: number[], previous: number[], unit = '人'): ChartOption {
   return {
-    aria: { enabled: true },
     tooltip: { trigger: 'axis', valueFormatter: (value) => `${String(value)} ${unit}` },
     legend: { data: ['本期', '上年同期'], top: 0 },
     grid: { left: 48, right: 16, top: 32, bottom: 40 },
@@ -35,10 +35,9 @@ export function comparisonBars(labels: string[], current: number[], previous: nu
 /** Month by month: this year's line beside last year's. */
 export function comparisonLines(labels: string[], current: number[], previous: number[], unit = '人'): ChartOption {
   return {
-    aria: { enabled: true },
     tooltip: { trigger: 'axis', valueFormatter: (value) => `${String(value)} ${unit}` },
     legend: { data: ['本期', '上年同期'], top: 0 },
-    grid: { left: 48, right: 16, top: 32, bottom: 32 },
+    grid: { left: 48, right: 24, top: 44, bottom: 32 },
     xAxis: { type: 'category', data: labels },
     yAxis: { type: 'value', minInterval: 1 },
     series: [
@@ -51,7 +50,6 @@ export function comparisonLines(labels: string[], current: number[], previous: n
 /** One series of bars (a funnel's steps, each workshop's people). */
 export function simpleBars(labels: string[], values: number[], name: string): ChartOption {
   return {
-    aria: { enabled: true },
     tooltip: { trigger: 'axis' },
     grid: { left: 48, right: 16, top: 16, bottom: 40 },
     xAxis: { type: 'category', data: labels, axisLabel: { interval: 0, width: 90, overflow: 'truncate' } },

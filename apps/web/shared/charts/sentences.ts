@@ -7,7 +7,7 @@ export function changeWords(changePercent: number | null | undefined): string {
 }
 
 export function yoySentence(label: string, current: number, changePercent: number | null | undefined, unit = '人'): string {
-  return `${label} ${current} ${unit}，${changeWords(changePercent)}`;
+  return `${label} ${current}${unit ? ` ${unit}` : ''}，${changeWords(changePercent)}`;
 }
 
 /** A percentage with two decimals, or 一 when there is none. */
