@@ -160,5 +160,6 @@ describeInBrowser('a county worker runs the county from the console (/s/)', () =
     await expectAccessible(page);
     expect(errors).toEqual([]);
     await context.close();
-  });
+    // One story across seven pages: about 45 s alone, more when CI runs two files at once.
+  }, 150_000);
 });

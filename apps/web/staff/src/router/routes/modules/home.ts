@@ -13,7 +13,17 @@ export const homeRoutes: RouteRecordRaw[] = [
       { path: 'seekers/:id/card', name: 'seeker-card', component: () => import('../../../views/seekers/card.vue'), meta: { title: '个人码' } },
       { path: 'import', name: 'import', component: () => import('../../../views/import/index.vue'), meta: { title: '台账导入导出' } },
       { path: 'placements', name: 'placements', component: () => import('../../../views/placements/index.vue'), meta: { title: '务工与回访' } },
-      { path: 'dashboard', name: 'dashboard', component: () => import('../../../views/dashboard/index.vue'), meta: { title: '统计看板' } },
+      {
+        path: 'dashboard',
+        name: 'dashboard',
+        // ECharts and the figures are fetched together with the page, not after it.
+        component: () => {
+          void import('../../../store/dashboard-prefetch').then((prefetch) => prefetch.prefetchDashboard());
+          void import('@shared/charts/StatChart.vue');
+          return import('../../../views/dashboard/index.vue');
+        },
+        meta: { title: '统计看板' },
+      },
       { path: 'employers', name: 'employers', component: () => import('../../../views/employers/index.vue'), meta: { title: '用人单位审核' } },
       { path: 'sources', name: 'sources', component: () => import('../../../views/sources/index.vue'), meta: { title: '驿站与车间' } },
       { path: 'codes', name: 'codes', component: () => import('../../../views/codes/index.vue'), meta: { title: '服务码与海报' } },
