@@ -18,7 +18,8 @@ export function menuFor(rights: Rights): MenuItem[] {
     { path: '/employers', title: '用人单位审核', show: rights.county },
     { path: '/sources', title: '驿站与车间', show: rights.staff },
     { path: '/codes', title: '服务码与海报', show: rights.staff },
-    { path: '/targets', title: '年度任务', show: rights.staff },
+    { path: '/targets', title: '年度任务与补贴', show: rights.staff },
+    { path: '/admin', title: '审核、设置与账号', show: rights.staff },
   ];
   return items.filter((item) => item.show).map(({ path, title }) => ({ path, title }));
 }
