@@ -86,7 +86,12 @@ async function seed(url: string, token: string): Promise<void> {
 /** A fresh desktop context (cold cache), signed in when a session is given. */
 async function desktop(browser: Browser, session?: Session): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  if (session) await context.addInitScript((value) => localStorage.setItem('jobcode.session.staff', value), JSON.stringify(session));
+  if (session)
+    await context.addInitScript(
+      (value) =>
+        (globalThis as unknown as { localStorage: { setItem(key: string, value: string): void } }).localStorage.setItem('jobcode.session.staff', value),
+      JSON.stringify(session),
+    );
   return context;
 }
 
@@ -132,7 +137,9 @@ async function main(): Promise<void> {
     ];
     console.log(`${'page'.padEnd(36)} ${'JS+CSS (br)'.padStart(12)} ${'all bytes'.padStart(12)} ${'time'.padStart(9)}`);
     for (const [label, timing] of rows) {
-      console.log(`${label.padEnd(36)} ${kb(timing.scriptAndStyleBytes).padStart(12)} ${kb(timing.totalBytes).padStart(12)} ${`${(timing.ms / 1000).toFixed(2)} s`.padStart(9)}`);
+      console.log(
+        `${label.padEnd(36)} ${kb(timing.scriptAndStyleBytes).padStart(12)} ${kb(timing.totalBytes).padStart(12)} ${`${(timing.ms / 1000).toFixed(2)} s`.padStart(9)}`,
+      );
     }
     const [, base] = rows[0]!;
     const [, dash] = rows[2]!;
@@ -142,7 +149,7 @@ async function main(): Promise<void> {
     await timePage(browser, `${url}/s/dashboard`, '[role="img"] svg', PROFILES.console, { page });
     const entries = (await page.evaluate(() =>
       performance.getEntriesByType('resource').map((e) => {
-        const r = e as PerformanceResourceTiming;
+        const r = e as unknown as { name: string; startTime: number; responseEnd: number; encodedBodySize: number };
         return { name: r.name.replace(/^https?:\/\/[^/]+/, ''), start: r.startTime, end: r.responseEnd, bytes: r.encodedBodySize };
       }),
     )) as { name: string; start: number; end: number; bytes: number }[];
@@ -150,7 +157,9 @@ async function main(): Promise<void> {
     await context.close();
     console.log('\ndashboard waterfall (ms after navigation start):');
     for (const e of entries.sort((a, b) => a.start - b.start)) {
-      console.log(`  ${String(Math.round(e.start)).padStart(5)} → ${String(Math.round(e.end)).padStart(5)}  ${kb(e.bytes).padStart(9)}  ${e.name.slice(0, 60)}`);
+      console.log(
+        `  ${String(Math.round(e.start)).padStart(5)} → ${String(Math.round(e.end)).padStart(5)}  ${kb(e.bytes).padStart(9)}  ${e.name.slice(0, 60)}`,
+      );
     }
     if (chart !== null) console.log(`  first chart drawn (ECharts 'finished') at ${Math.round(chart)} ms`);
     console.log(

@@ -42,7 +42,11 @@ describeInBrowser('a county worker runs the county from the console (/s/)', () =
     if (workshop.errors) throw new Error(JSON.stringify(workshop.errors));
     // Two stations of 瓜里乡 with their codes.
     for (const input of [stationInput(), stationInput({ name: '金江村零工驿站', level: 'VILLAGE', regionCode: JINJIANG, address: '金江村村委会' })]) {
-      const station = await api.gql<{ createGigStation: { id: string } }>(`mutation($input: CreateGigStationInput!) { createGigStation(input: $input) { id } }`, { input }, county.token);
+      const station = await api.gql<{ createGigStation: { id: string } }>(
+        `mutation($input: CreateGigStationInput!) { createGigStation(input: $input) { id } }`,
+        { input },
+        county.token,
+      );
       const issued = await api.gql(
         `mutation($input: IssueServiceCodeInput!) { issueServiceCode(input: $input) { token } }`,
         { input: { targetKind: 'GIG_STATION', targetId: station.data!.createGigStation.id, label: '村委会信息栏' } },
@@ -51,9 +55,13 @@ describeInBrowser('a county worker runs the county from the console (/s/)', () =
       if (issued.errors) throw new Error(JSON.stringify(issued.errors));
     }
     // A person lifted out of poverty, not yet working.
-    const person = await api.gql(REGISTER, { input: registration({ name: '黄秀兰', idNumber: idNumberFor('19800202', 2), supportGroupCodes: ['LIFTED_OUT'] }) }, county.token);
+    const person = await api.gql(
+      REGISTER,
+      { input: registration({ name: '黄秀兰', idNumber: idNumberFor('19800202', 2), supportGroupCodes: ['LIFTED_OUT'] }) },
+      county.token,
+    );
     if (person.errors) throw new Error(JSON.stringify(person.errors));
-  });
+  }, 120_000);
   afterAll(async () => {
     await browser?.close();
     await api?.close();
@@ -96,7 +104,11 @@ describeInBrowser('a county worker runs the county from the console (/s/)', () =
     await page.getByRole('button', { name: /下载全部海报/ }).click();
     const poster = await downloading;
     expect(poster.suggestedFilename()).toBe('资源县瓜里乡零工站点就业服务码海报.pdf');
-    expect(readFileSync((await poster.path())!).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      readFileSync((await poster.path())!)
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     await expectAccessible(page);
     await screenshot(page, 'staff', 'codes');
 
@@ -110,7 +122,10 @@ describeInBrowser('a county worker runs the county from the console (/s/)', () =
     await start.press('Enter');
     await page.getByRole('combobox', { name: '工作地' }).click();
     await page.keyboard.type('资源县');
-    await page.getByRole('option', { name: /^资源县$|桂林市资源县/ }).first().click();
+    await page
+      .getByRole('option', { name: /^资源县$|桂林市资源县/ })
+      .first()
+      .click();
     await page.getByLabel('工作单位或地点').fill('资源县金江服装厂');
     await page.getByRole('button', { name: '登记务工' }).click();
     await page.getByText('已登记：黄秀兰，2026年6月1日起县内务工').waitFor();
@@ -151,7 +166,10 @@ describeInBrowser('a county worker runs the county from the console (/s/)', () =
     expect(inCounty.people).toBe(1);
     await page.getByText(`县内务工 ${inCounty.people} 人，上年同期无数据`).waitFor();
     await page.getByRole('button', { name: '统计口径' }).first().click();
-    await page.getByText(/分组时一人可计入多个分组/).filter({ visible: true }).waitFor();
+    await page
+      .getByText(/分组时一人可计入多个分组/)
+      .filter({ visible: true })
+      .waitFor();
     await page.getByRole('button', { name: '统计口径' }).first().click();
     await screenshot(page, 'staff', 'dashboard');
     const ledger = page.waitForEvent('download');

@@ -18,7 +18,7 @@ describeInBrowser('a township worker at the desk (/s/)', () => {
     hekouPerson = idNumberFor('19790303', 2);
     const result = await api.gql(REGISTER, { input: registration({ name: '邻乡王芳', idNumber: hekouPerson, regionCode: HOUBEI }) }, hekou.token);
     if (result.errors) throw new Error(JSON.stringify(result.errors));
-  });
+  }, 120_000);
   afterAll(async () => {
     await browser?.close();
     await api?.close();
@@ -58,11 +58,11 @@ describeInBrowser('a township worker at the desk (/s/)', () => {
     await page.getByRole('button', { name: '打印个人码' }).click();
     const card = page.getByRole('article', { name: '个人码卡片' });
     await card.getByRole('img', { name: '韦建国的个人码' }).waitFor();
-    const printed = page.evaluate(() => new Promise<boolean>((resolve) => (window.print = () => resolve(true))));
+    const printed = page.evaluate(() => new Promise<boolean>((resolve) => ((globalThis as unknown as { print: () => void }).print = () => resolve(true))));
     await page.getByRole('button', { name: '打印' }).click();
     expect(await printed).toBe(true);
     const qr = await card.getByRole('img').getAttribute('src');
-    expect(await card.getByRole('img').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    expect(await card.getByRole('img').evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0);
     expect((await fetch(`${api.url}${qr}`)).headers.get('content-type')).toContain('image/svg+xml');
     await expectAccessible(page);
     await screenshot(page, 'staff', 'code-card');

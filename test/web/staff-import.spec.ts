@@ -17,7 +17,7 @@ describeInBrowser('a township worker imports the seekers ledger (/s/import)', ()
   beforeAll(async () => {
     api = await startTestApp({ WEB_DIR });
     browser = await launchBrowser();
-  });
+  }, 120_000);
   afterAll(async () => {
     await browser?.close();
     await api?.close();
@@ -29,7 +29,23 @@ describeInBrowser('a township worker imports the seekers ledger (/s/import)', ()
     writeFileSync(
       file,
       await ledgerFile([
-        [1, '蒋一', idNumberFor('19900101', 1), seekerPhone(), '瓜里乡', '金江村', '脱贫人口', '有劳动能力', '初中', '电焊', '普工', '3500元/月', '是', '', '是'],
+        [
+          1,
+          '蒋一',
+          idNumberFor('19900101', 1),
+          seekerPhone(),
+          '瓜里乡',
+          '金江村',
+          '脱贫人口',
+          '有劳动能力',
+          '初中',
+          '电焊',
+          '普工',
+          '3500元/月',
+          '是',
+          '',
+          '是',
+        ],
         [2, '蒋二', withWrongCheckDigit(idNumberFor('19910202', 2)), seekerPhone(), '瓜里乡', '金江村', '', '有', '', '', '', '', '否', '', '是'],
         [3, '蒋三', idNumberFor('19920303', 3), seekerPhone(), '瓜里乡', '白竹村', '监测对象', '弱', '小学', '', '保洁', '', '否', '', '是'],
       ]),

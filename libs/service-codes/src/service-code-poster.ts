@@ -47,7 +47,13 @@ export class ServiceCodePoster {
       pages.push([
         { kind: 'heading', text: poster.title },
         ...(poster.subtitle || code.label
-          ? [{ kind: 'paragraph' as const, text: [poster.subtitle, code.label && `张贴位置：${code.label}`].filter(Boolean).join(' · '), align: 'center' as const }]
+          ? [
+              {
+                kind: 'paragraph' as const,
+                text: [poster.subtitle, code.label && `张贴位置：${code.label}`].filter(Boolean).join(' · '),
+                align: 'center' as const,
+              },
+            ]
           : []),
         ...poster.blocks,
       ]);

@@ -47,18 +47,16 @@ export class ServiceCodePostersController {
     if (!words) throw badInput('kind 只能是 GIG_STATION（零工站点）或 WORKSHOP（帮扶车间）', { field: 'kind' });
     await this.scope.assertCovers(actor, regionCode);
     const now = new Date();
-    const codes = (
-      await this.dataSource.manager
-        .createQueryBuilder(ServiceCode, 'c')
-        .where('c.target_kind = :targetKind', { targetKind })
-        .andWhere('c.region_code LIKE :prefix', { prefix: `${regionCode}%` })
-        .andWhere({ revokedAt: IsNull(), replacedById: IsNull() })
-        .andWhere('(c.expires_at IS NULL OR c.expires_at > :now)', { now })
-        .orderBy('c.region_code')
-        .addOrderBy('c.issued_at')
-        .limit(MAX_POSTERS + 1)
-        .getMany()
-    );
+    const codes = await this.dataSource.manager
+      .createQueryBuilder(ServiceCode, 'c')
+      .where('c.target_kind = :targetKind', { targetKind })
+      .andWhere('c.region_code LIKE :prefix', { prefix: `${regionCode}%` })
+      .andWhere({ revokedAt: IsNull(), replacedById: IsNull() })
+      .andWhere('(c.expires_at IS NULL OR c.expires_at > :now)', { now })
+      .orderBy('c.region_code')
+      .addOrderBy('c.issued_at')
+      .limit(MAX_POSTERS + 1)
+      .getMany();
     const place = await this.regions.fullName(regionCode);
     if (!codes.length) throw notFound(`${place}还没有有效的${words}码：请先在“服务码与海报”里为${words}发码`);
     if (codes.length > MAX_POSTERS) throw badInput(`${place}的${words}码超过 ${MAX_POSTERS} 个，请按村分别打印`, { field: 'region' });

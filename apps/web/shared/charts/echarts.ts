@@ -13,6 +13,5 @@ import { SVGRenderer } from 'echarts/renderers';
 
 use([BarChart, LineChart, GridComponent, SVGRenderer]);
 
-
 export { init };
 export type { ChartOption } from './options';

@@ -8,7 +8,6 @@ import type { ComposeOption } from 'echarts/core';
 
 export type ChartOption = ComposeOption<BarSeriesOption | LineSeriesOption | GridComponentOption>;
 
-
 /** This period beside the same period last year, one bar pair per group. */
 export function comparisonBars(labels: string[], current: number[], previous: number[]): ChartOption {
   return {
