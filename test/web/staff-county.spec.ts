@@ -140,6 +140,10 @@ describeInBrowser('a county worker runs the county from the console (/s/)', () =
     await page.getByRole('button', { name: '保存回访' }).click();
     await page.getByText('已登记 黄秀兰 的回访').waitFor();
     await page.getByText('没有到期的回访').waitFor();
+    // She works now: the 防返贫 list (capacity, no work) is empty, in words.
+    await page.getByRole('tab', { name: '防返贫名单' }).click();
+    await page.getByText(/名单为空/).waitFor();
+    await expectAccessible(page);
 
     // A target for in-county work, and its progress.
     await page.getByRole('link', { name: '年度任务' }).click();
@@ -176,6 +180,20 @@ describeInBrowser('a county worker runs the county from the console (/s/)', () =
     await page.getByRole('button', { name: '导出台账' }).first().click();
     expect((await ledger).suggestedFilename()).toMatch(/\.xlsx$/);
     await expectAccessible(page);
+
+    // Moderation, settings and accounts: each tab has words and passes axe.
+    await page.getByRole('link', { name: '审核、设置与账号' }).click();
+    await page.getByText('没有待复核的岗位').waitFor();
+    await expectAccessible(page);
+    await page.getByRole('tab', { name: '县级设置' }).click();
+    await page.getByRole('button', { name: '恢复默认值' }).first().waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'staff', 'settings');
+    await page.getByRole('tab', { name: '账号与安全' }).click();
+    await page.getByRole('button', { name: '开始绑定' }).click();
+    await page.getByRole('img', { name: '身份验证器绑定二维码' }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'staff', 'second-factor');
     expect(errors).toEqual([]);
     await context.close();
     // One story across seven pages: about 45 s alone, more when CI runs two files at once.
