@@ -13,6 +13,7 @@ describeInBrowser('a county worker runs the county from the console (/s/)', () =
   let api: TestApp;
   let browser: BrowserSession;
   let county: { phone: string; token: string };
+  let seekerCodeUrl: string;
 
   beforeAll(async () => {
     api = await startTestApp({ WEB_DIR });
@@ -55,12 +56,37 @@ describeInBrowser('a county worker runs the county from the console (/s/)', () =
       if (issued.errors) throw new Error(JSON.stringify(issued.errors));
     }
     // A person lifted out of poverty, not yet working.
-    const person = await api.gql(
+    const person = await api.gql<{ registerJobSeeker: { id: string } }>(
       REGISTER,
       { input: registration({ name: '黄秀兰', idNumber: idNumberFor('19800202', 2), supportGroupCodes: ['LIFTED_OUT'] }) },
       county.token,
     );
     if (person.errors) throw new Error(JSON.stringify(person.errors));
+    // Her code card, and a fair today in 瓜里乡.
+    const card = await api.gql<{ issueServiceCode: { url: string } }>(
+      `mutation($input: IssueServiceCodeInput!) { issueServiceCode(input: $input) { url } }`,
+      { input: { targetKind: 'SEEKER', targetId: person.data!.registerJobSeeker.id } },
+      county.token,
+    );
+    if (card.errors) throw new Error(JSON.stringify(card.errors));
+    seekerCodeUrl = card.data!.issueServiceCode.url;
+    const now = Date.now();
+    const fair = await api.gql(
+      `mutation($input: CreateJobFairInput!) { createJobFair(input: $input) { id } }`,
+      {
+        input: {
+          kind: 'ORDINARY',
+          name: '瓜里乡春风行动招聘会',
+          organiser: '资源县人社局',
+          regionCode: '450329103',
+          venue: '瓜里乡政府广场',
+          startsAt: new Date(now - 3_600_000).toISOString(),
+          endsAt: new Date(now + 3_600_000).toISOString(),
+        },
+      },
+      county.token,
+    );
+    if (fair.errors) throw new Error(JSON.stringify(fair.errors));
   }, 120_000);
   afterAll(async () => {
     await browser?.close();
@@ -180,6 +206,27 @@ describeInBrowser('a county worker runs the county from the console (/s/)', () =
     await page.getByRole('button', { name: '导出台账' }).first().click();
     expect((await ledger).suggestedFilename()).toMatch(/\.xlsx$/);
     await expectAccessible(page);
+
+    // Fair attendance: the camera's fallback, the code's address typed in.
+    await page.getByRole('link', { name: '驿站与车间' }).click();
+    await page.getByRole('tab', { name: '招聘会与大篷车' }).click();
+    await page
+      .getByRole('row', { name: /瓜里乡春风行动招聘会/ })
+      .getByRole('link', { name: '扫码登记到场' })
+      .click();
+    await page.getByText('瓜里乡春风行动招聘会（瓜里乡政府广场）').waitFor();
+    await page.getByLabel('个人码网址或码值').fill(seekerCodeUrl);
+    await page.getByRole('button', { name: '登记', exact: true }).click();
+    await page.getByText('本次已扫 1 人').waitFor();
+    await page.getByRole('listitem').filter({ hasText: /黄/ }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'staff', 'fair-attendance');
+    const attendance = await api.gql<{ fairStats: { total: { attendance: number } } }>(
+      `query($period: PeriodInput!) { fairStats(period: $period) { total { attendance } } }`,
+      { period: { from: `${year}-01-01`, to } },
+      county.token,
+    );
+    expect(attendance.data!.fairStats.total.attendance).toBe(1);
 
     // Moderation, settings and accounts: each tab has words and passes axe.
     await page.getByRole('link', { name: '审核、设置与账号' }).click();

@@ -27,6 +27,7 @@ export const homeRoutes: RouteRecordRaw[] = [
       { path: 'employers', name: 'employers', component: () => import('../../../views/employers/index.vue'), meta: { title: '用人单位审核' } },
       { path: 'sources', name: 'sources', component: () => import('../../../views/sources/index.vue'), meta: { title: '驿站与车间' } },
       { path: 'codes', name: 'codes', component: () => import('../../../views/codes/index.vue'), meta: { title: '服务码与海报' } },
+      { path: 'fairs/:id/attend', name: 'fair-attend', component: () => import('../../../views/fairs/attend.vue'), meta: { title: '招聘会到场登记' } },
       { path: 'admin', name: 'admin', component: () => import('../../../views/admin/index.vue'), meta: { title: '审核、设置与账号' } },
       { path: 'targets', name: 'targets', component: () => import('../../../views/targets/index.vue'), meta: { title: '年度任务' } },
     ],
