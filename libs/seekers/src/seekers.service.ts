@@ -347,6 +347,10 @@ export class SeekersService {
     if (filter.wantsTraining !== undefined && filter.wantsTraining !== null) {
       qb.andWhere(filter.wantsTraining ? 'cardinality(s.training_wanted) > 0' : 'cardinality(s.training_wanted) = 0');
     }
+    if (filter.idNumber?.trim()) {
+      const id = parseIdNumber(filter.idNumber.trim().toUpperCase(), 'filter.idNumber');
+      qb.andWhere('s.id_number_hash = :idNumberHash', { idNumberHash: this.repository.idNumberHash(id.idNumber) });
+    }
     if (filter.name?.trim()) qb.andWhere('s.name LIKE :name', { name: `${filter.name.trim().replace(/[%_\\]/g, '\\$&')}%` });
     const totalCount = await qb.clone().getCount();
     // The cursor keeps created_at to the microsecond (a JS Date keeps milliseconds): rows imported in one statement share it.

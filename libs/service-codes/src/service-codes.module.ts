@@ -9,6 +9,7 @@ import { SeekersModule } from '@jobcode/seekers';
 import { ScanEventRecorder } from './scan-event-recorder';
 import { ScanResponseCache } from './scan-response-cache';
 import { ScanPageController } from './scan-page/scan-page.controller';
+import { ServiceCodePostersController } from './service-code-posters.controller';
 import { ScanService } from './scan.service';
 import { SERVICE_CODE_TARGETS, type ServiceCodeTargetAdapter } from './service-code-target';
 import { ServiceCodeImages } from './service-code-images.service';
@@ -23,7 +24,7 @@ import { ScanViewCache } from './targets/scan-view-cache';
 
 @Module({
   imports: [JobsModule, JobSourcesModule, SeekersModule, EmployersModule, forwardRef(() => ContractsModule)],
-  controllers: [ScanPageController],
+  controllers: [ScanPageController, ServiceCodePostersController],
   providers: [
     OpenJobsNearby,
     ScanViewCache,

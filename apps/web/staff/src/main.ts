@@ -1,4 +1,5 @@
 import 'element-plus/es/components/message/style/css';
+import 'element-plus/es/components/message-box/style/css';
 import './styles.css';
 
 import { createApp } from 'vue';

@@ -34,10 +34,13 @@ describe('listing job seekers', () => {
       { name: '乙一', regionCode: HOUBEI, laborCapacity: 'FULL', supportGroupCodes: ['MONITORED'], trainingWanted: [] },
     ];
     for (const person of people) {
-      const result = await api.gql(REGISTER, { input: registration({ ...person, idNumber: idNumberFor() }) }, county);
+      const idNumber = idNumberFor();
+      idNumbers.set(person.name, idNumber);
+      const result = await api.gql(REGISTER, { input: registration({ ...person, idNumber }) }, county);
       if (result.errors) throw new Error(JSON.stringify(result.errors));
     }
   });
+  const idNumbers = new Map<string, string>();
   afterAll(async () => api?.close());
 
   const names = (page: Page) => page.jobSeekers.edges.map((e) => e.node.name).sort();
@@ -55,6 +58,16 @@ describe('listing job seekers', () => {
     expect(await list({ supportGroup: 'MONITORED', laborCapacity: 'FULL', regionCode: GUALI })).toEqual(['甲一', '甲三']);
     expect(await list({ employmentStatus: 'UNEMPLOYED' })).toEqual(['甲三']);
     expect(await list({ wantsTraining: true })).toEqual(['甲三', '甲二']);
+  });
+
+  it('finds a person by ID number (the desk checks before registering), only within the caller scope', async () => {
+    const find = async (idNumber: string, token: string) => names((await api.gql<Page>(LIST, { filter: { idNumber } }, token)).data!);
+    expect(await find(idNumbers.get('甲三')!, guali)).toEqual(['甲三']);
+    expect(await find(idNumbers.get('甲三')!.toLowerCase(), county)).toEqual(['甲三']);
+    expect(await find(idNumbers.get('乙一')!, guali)).toEqual([]);
+    expect(await find(idNumberFor(), county)).toEqual([]);
+    const wrong = await api.gql(LIST, { filter: { idNumber: '45032919880512011' } }, county);
+    expect(wrong.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('pages with cursors and refuses a region outside the caller scope', async () => {

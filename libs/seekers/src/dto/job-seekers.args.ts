@@ -42,6 +42,11 @@ export class JobSeekerFilter {
   @IsOptional()
   @IsString()
   name?: string;
+
+  @Field(() => String, { nullable: true, description: '18 位身份证号：查找此人是否已登记（精确匹配，限本人管辖范围）' })
+  @IsOptional()
+  @IsString()
+  idNumber?: string;
 }
 
 @ArgsType()

@@ -1,0 +1,36 @@
+/** Chinese words for the staff console's enums. */
+export const LABOR_CAPACITY: Record<string, string> = { FULL: '有劳动能力', WEAK: '弱劳动能力', NONE: '无劳动能力' };
+export const EMPLOYMENT_STATUS: Record<string, string> = { EMPLOYED: '已就业', UNEMPLOYED: '未就业', UNKNOWN: '未知' };
+export const SEX: Record<string, string> = { MALE: '男', FEMALE: '女' };
+export const EMPLOYER_STATUS: Record<string, string> = { PENDING: '待审核', VERIFIED: '已审核', REJECTED: '未通过' };
+export const CODE_STATUS: Record<string, string> = { ACTIVE: '有效', REVOKED: '已停用', REPLACED: '已更换', EXPIRED: '已过期' };
+export const TARGET_KIND: Record<string, string> = {
+  GIG_STATION: '零工站点',
+  WORKSHOP: '帮扶车间',
+  JOB_FAIR: '招聘会',
+  JOB: '岗位',
+  SEEKER: '求职者个人码',
+  CONTRACT: '劳动合同',
+};
+export const DESTINATION: Record<string, string> = { IN_COUNTY: '县内', IN_PROVINCE: '区内县外', OUT_OF_PROVINCE: '区外' };
+export const PLACEMENT_SOURCE: Record<string, string> = {
+  SELF_FOUND: '自主务工',
+  TRANSFERRED_OUT: '返岗直通车输出',
+  PUBLIC_WELFARE: '公益性岗位',
+  WORKSHOP: '帮扶车间',
+  CONTRACT: '平台签约',
+  GIG: '零工',
+};
+export const FOLLOW_UP_WAY: Record<string, string> = { VISIT: '上门走访', PHONE: '电话回访', WECHAT: '微信回访' };
+export const EDUCATION: Record<string, string> = {
+  NONE: '未上学',
+  PRIMARY: '小学',
+  JUNIOR_HIGH: '初中',
+  SENIOR_HIGH: '高中',
+  SECONDARY_VOCATIONAL: '中专/职高',
+  JUNIOR_COLLEGE: '大专',
+  BACHELOR: '本科',
+  POSTGRADUATE: '研究生',
+};
+export const STATION_LEVEL: Record<string, string> = { COUNTY: '零工市场（县）', TOWNSHIP: '零工中心（乡镇）', VILLAGE: '零工驿站（村）' };
+export const WORKSHOP_STATUS: Record<string, string> = { PENDING: '待认定', CERTIFIED: '已认定', REVOKED: '已撤销' };
