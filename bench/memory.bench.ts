@@ -28,11 +28,15 @@ const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
 async function main(): Promise<void> {
   const scratch = await createScratchDatabase('jobcode_bench');
-  const config = benchConfig(scratch.url, { RATE_LIMIT_PER_MINUTE: '100000' });
-  const { app } = await createApp({
-    config,
-    database: { url: scratch.url, embedded: false, poolSize: 10, description: 'bench', stop: async () => undefined },
-    logger: ['error'],
+  // A failure to boot still drops the scratch database.
+  const { app } = await (async () =>
+    createApp({
+      config: benchConfig(scratch.url, { RATE_LIMIT_PER_MINUTE: '100000' }),
+      database: { url: scratch.url, embedded: false, poolSize: 10, description: 'bench', stop: async () => undefined },
+      logger: ['error'],
+    }))().catch(async (error: unknown) => {
+    await scratch.drop();
+    throw error;
   });
   const samples: { at: number; rss: number; heap: number; heapTotal: number; external: number }[] = [];
   const sample = () => {
