@@ -19,6 +19,7 @@ import { DataSource } from 'typeorm';
 
 import { COUNTY_TODAY_SQL, type RequestContext } from '@jobcode/common';
 
+import { FreshReads } from './fresh-reads';
 import { CACHEABLE_SCAN_FIELDS } from './scan-response-cache';
 
 /**
@@ -101,7 +102,7 @@ function analyse(schema: GraphQLSchema, document: DocumentNode, operation: Opera
  * 岗位列表响应缓存: the whole GraphQL result of an anonymous `jobs(stationId | workshopId | fairId: …)`
  * (the list a station's, workshop's or fair's QR page opens on), kept per document and variables
  * under the source's scan_target_version and the county date, validated the way ScanResponseCache
- * validates a scan: one indexed statement per request reads the version; any committed change to
+ * validates a scan: one indexed statement reads the version (shared by concurrent requests, FreshReads); any committed change to
  * the source, its jobs, their shifts or employers, in any API process, changes it, and so does
  * midnight (jobs open and expire by the county date). Signed-in callers (employers and staff see
  * other jobs and other employer fields) are never served from it, nor documents asking for
@@ -111,6 +112,11 @@ function analyse(schema: GraphQLSchema, document: DocumentNode, operation: Opera
 export class SourceJobsResponseCache implements ApolloServerPlugin<RequestContext> {
   private readonly analysed = new WeakMap<OperationDefinitionNode, CacheableList | null>();
   private readonly entries = new Map<string, { version: string; data: Record<string, unknown> }>();
+
+  /** Version reads coalesced per source (never answered from a read that began before the request asked): a crowd costs one statement per round trip. */
+  private readonly versions = new FreshReads<string, string>(
+    async (sourceId) => ((await this.dataSource.query(VERSION_SQL, [sourceId])) as { version: string }[])[0].version,
+  );
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -130,7 +136,7 @@ export class SourceJobsResponseCache implements ApolloServerPlugin<RequestContex
         }
         const sources = SOURCE_ARGS.map((name) => args[name]).filter((v) => v != null);
         if (sources.length !== 1 || typeof sources[0] !== 'string' || !UUID.test(sources[0])) return null;
-        const [{ version }] = (await this.dataSource.query(VERSION_SQL, [sources[0]])) as { version: string }[];
+        const version = await this.versions.get(sources[0]);
         const key = `${queryHash}\n${request.operationName ?? ''}\n${JSON.stringify(args)}`;
         const entry = this.entries.get(key);
         if (entry?.version === version) {

@@ -2,6 +2,7 @@ import { type Actor, Role } from '@jobcode/common';
 import { inTransaction } from '@jobcode/database';
 
 import { startTestApp, type TestApp } from '../../../../test/support/test-app';
+import { testState } from '../../../../test/support/test-state';
 import { type PlacementStatsObject } from '../placement-stats.object';
 import { StatisticsService } from '../statistics.service';
 import { StatsGroupBy } from '../stats-group-by';
@@ -268,9 +269,11 @@ describe(`placement rollup (seed ${SEED})`, () => {
 
   // Before issue 16 each person took an advisory lock held to commit; a default server's lock
   // table (about 6,400 entries) then failed such a statement with "out of shared memory".
-  it('moves 100,000 people between support groups in one statement, and stays exact', async () => {
+  it('moves 100,000 people (10,000 embedded) between support groups in one statement, and stays exact', async () => {
     const q = api.dataSource;
-    const N = 100_000;
+    // On a server 100,000 (the issue's size). The embedded database writes several times slower,
+    // so there 10,000: still more people than a default lock table has entries (~6,400).
+    const N = testState().mode === 'server' ? 100_000 : 10_000;
     await q.query(
       `INSERT INTO job_seeker (name, id_number_hash, id_number_encrypted, birth_date, sex, phone_hash, phone_encrypted, region_code, labor_capacity, channel)
        SELECT 'bulk-' || i, md5('bulk-id' || i) || md5('bulk-i' || i), 'x', '1980-01-01', 'FEMALE', md5('bulk-p' || i) || md5('bulk-q' || i), 'x',
@@ -294,7 +297,7 @@ describe(`placement rollup (seed ${SEED})`, () => {
         WHERE s.name LIKE 'bulk-%' AND p.start_date <= make_date($1, 12, 31)`,
       [horizon - 1],
     )) as { withPlacements: number }[];
-    expect(withPlacements).toBeGreaterThan(300);
+    expect(withPlacements).toBeGreaterThan(N / 400);
     expect((await monitored()).people).toBe(before.people + withPlacements);
     expect(await stats.placementStats(ADMIN, { period: { year: horizon - 1 }, supportGroup: 'MONITORED' })).toEqual(
       await stats.placementStats(ADMIN, { period: { year: horizon - 1 }, supportGroup: 'MONITORED' }, { rollup: false }),

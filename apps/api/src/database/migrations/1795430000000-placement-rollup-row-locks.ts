@@ -54,7 +54,9 @@ export class PlacementRollupRowLocks1795430000000 implements MigrationInterface 
       BEGIN
         -- Row locks first, in a statement of their own: once granted, the next statement's snapshot
         -- sees what the other writers of these people committed.
-        PERFORM 1 FROM job_seeker WHERE id = ANY(seekers) ORDER BY id FOR NO KEY UPDATE;
+        -- A join, not id = ANY(seekers): on a table without statistics the planner may pick a
+        -- sequential scan testing each row against the whole array (quadratic at 100,000 people).
+        PERFORM 1 FROM job_seeker s JOIN unnest(seekers) AS t(id) ON s.id = t.id ORDER BY s.id FOR NO KEY UPDATE OF s;
         WITH p AS (
           SELECT DISTINCT id FROM unnest(seekers) AS id
         ), changed AS (
