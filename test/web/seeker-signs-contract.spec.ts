@@ -163,9 +163,11 @@ describeInBrowser('a person scans a station board and gets work on the phone pag
     expect(countersigned.errors).toBeUndefined();
     await page.reload();
     await page.getByText('已生效', { exact: true }).waitFor();
-    await page.getByRole('button', { name: '下载盖章合同 PDF' }).click();
-    const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '点此打开盖章合同 PDF' }).click()]);
-    expect(pdf.suggestedFilename()).toBe('劳动合同-金江番茄种植专业合作社.pdf');
+    // The tap mints a 5-minute download link (createDownloadLink) and opens it: no token in a header.
+    const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '下载盖章合同 PDF' }).click()]);
+    expect(new URL(pdf.url()).pathname).toBe(`/contracts/${contract.id}/pdf`);
+    expect(new URL(pdf.url()).searchParams.size).toBe(1);
+    expect(pdf.suggestedFilename()).toBe(`劳动合同-${contract.id.slice(0, 8)}.pdf`);
     expect(
       readFileSync((await pdf.path())!)
         .subarray(0, 5)
@@ -223,15 +225,16 @@ describeInBrowser('a person scans a station board and gets work on the phone pag
     await page.getByRole('button', { name: '保存更正' }).click();
     await page.getByText('已保存更正。').waitFor();
     await page.getByText('采摘、装箱、缝纫').waitFor();
-    await page.getByRole('button', { name: '准备下载' }).click();
-    const [copy] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '点此保存 我的个人信息副本.json' }).click()]);
+    const [copy] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '下载副本文件（JSON）' }).click()]);
+    expect(copy.suggestedFilename()).toBe('我的个人信息.json');
     const saved = JSON.parse(readFileSync((await copy.path())!, 'utf8')) as {
-      求职登记: { idNumber: string; wantedOccupations: string[] };
-      劳动合同: unknown[];
+      profile: { idNumber: string; wantedOccupations: string[] };
+      contracts: unknown[];
     };
-    expect(saved.求职登记.idNumber).toBe(idNumber);
-    expect(saved.求职登记.wantedOccupations).toEqual(['采摘', '装箱', '缝纫']);
-    expect(saved.劳动合同).toHaveLength(1);
+    expect(saved.profile.idNumber).toBe(idNumber);
+    expect(saved.profile.wantedOccupations).toEqual(['采摘', '装箱', '缝纫']);
+    expect(saved.contracts).toHaveLength(1);
+    await page.reload();
     await page
       .getByText(/本人查看了身份证号/)
       .first()
