@@ -194,8 +194,12 @@ describeInBrowser('a person scans a station board and gets work on the phone pag
     await seen(page, 'gig-checked-in');
 
     // The employer completes the shift and pays; the person confirms the pay and rates.
-    await api.gql(COMPLETE, { input: { bookingId: booking.id, hoursWorked: 8 } }, employer.token);
-    await api.gql(PAYMENT, { input: { bookingId: booking.id, amount: 160, paidAt: new Date().toISOString() } }, employer.token);
+    // (The shift is moved back so that its 8 hours have passed: a booking cannot be completed for more hours than since its start.)
+    await moveBookingToNow(api, booking.id, -8 * 60 - 10);
+    const completed = await api.gql(COMPLETE, { input: { bookingId: booking.id, hoursWorked: 8 } }, employer.token);
+    expect(completed.errors).toBeUndefined();
+    const paid = await api.gql(PAYMENT, { input: { bookingId: booking.id, amount: 160, paidAt: new Date().toISOString() } }, employer.token);
+    expect(paid.errors).toBeUndefined();
     await page.getByRole('link', { name: '看我的零工' }).click();
     await page.getByText('已完工，请确认工钱', { exact: true }).waitFor();
     await page.getByLabel('实际收到').fill('160');

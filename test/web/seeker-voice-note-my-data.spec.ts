@@ -6,7 +6,9 @@ import { openJob, selfRegisteredSeeker, type SeekerFixture } from '../../libs/ap
 import { contractFlow } from '../../libs/contracts/src/__tests__/contract.builder';
 import { type EmployerFixture, verifiedEmployer } from '../../libs/employers/src/__tests__/employer.builder';
 import { webmAudio } from '../../libs/jobs/src/__tests__/audio-fixtures';
+import { idNumberFor, REGISTER, registration, seekerPhone } from '../../libs/seekers/src/__tests__/job-seeker.builder';
 import { collectPageErrors, describeInBrowser, expectAccessible, launchBrowser, PHONE, screenshot, type BrowserSession, WEB_DIR } from '../support/browser';
+import { textedCodeTo } from '../support/texted-codes';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /** A seeker signed in on this phone, as after the SMS sign-in (the story test walks that page). */
@@ -32,11 +34,12 @@ describeInBrowser('the job’s voice note, and my data: a printable copy and del
   let api: TestApp;
   let browser: BrowserSession;
   let employer: EmployerFixture;
+  let county: string;
 
   beforeAll(async () => {
     api = await startTestApp({ WEB_DIR, PUBLIC_URL });
     browser = await launchBrowser();
-    const county = (await api.signedIn(Role.STAFF, '450329', '县人社局')).token;
+    county = (await api.signedIn(Role.STAFF, '450329', '县人社局')).token;
     employer = await verifiedEmployer(api, county, { name: '金江番茄种植专业合作社' });
   }, 120_000);
   afterAll(async () => {
@@ -143,6 +146,74 @@ describeInBrowser('the job’s voice note, and my data: a printable copy and del
     await page.reload();
     await page.getByRole('heading', { name: '删除请求已处理' }).waitFor();
     expect(await page.getByRole('button', { name: '申请删除我的信息' }).count()).toBe(0);
+    await context.close();
+  });
+
+  it('registers with skills, training wanted, education and a start date, then sees 为您推荐 on the job list', async () => {
+    await openJob(api, employer.token, { employerId: employer.employerId, title: '车间缝纫工', occupation: '缝纫工' });
+    const account = await api.signedIn(Role.SEEKER, null, '韦春梅');
+    const context = await browser.context(PHONE);
+    await signInto(context, { token: account.token, accountId: account.accountId, name: '韦春梅', accountPhone: account.phone } as SeekerFixture, api);
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    await page.goto(`${api.url}/m/register`);
+    await page.getByRole('heading', { name: '求职登记' }).waitFor();
+    await page.getByLabel('身份证号 *').fill(idNumberFor('19900101', 2));
+    await page.getByLabel('省（区）', { exact: true }).selectOption({ label: '广西壮族自治区' });
+    await page.getByLabel('市', { exact: true }).selectOption({ label: '桂林市' });
+    await page.getByLabel('县', { exact: true }).selectOption({ label: '资源县' });
+    await page.getByLabel('乡镇', { exact: true }).selectOption({ label: '瓜里乡' });
+    await page.getByLabel('村（社区）', { exact: true }).selectOption({ label: '金江村' });
+    await page.getByLabel('工种').fill('缝纫工');
+    await page.getByLabel('技能').fill('缝纫、锁边');
+    await page.getByLabel('想学的技术').fill('电商');
+    await page.getByLabel('文化程度').selectOption({ label: '初中' });
+    await page.getByLabel('哪天能上岗').fill('2027-01-04');
+    await seen(page, 'register-more-fields');
+    await page.getByRole('button', { name: '提交登记' }).click();
+    await page.waitForURL(/\/m\/me\/data$/);
+    await page.getByText('缝纫、锁边', { exact: true }).waitFor();
+    await page.getByText('电商', { exact: true }).waitFor();
+    await page.getByText('初中', { exact: true }).waitFor();
+    await page.getByText('2027年1月4日', { exact: true }).waitFor();
+
+    await page.goto(`${api.url}/m/`);
+    await page.getByRole('heading', { name: '为您推荐' }).waitFor();
+    const recommended = page.getByRole('region', { name: '为您推荐' });
+    await recommended.getByRole('link', { name: /车间缝纫工/ }).waitFor();
+    await recommended.getByText(/^推荐理由：/).first().waitFor();
+    await seen(page, 'job-list-recommended');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('claims a registration made at the desk: name, ID number and a code texted to the phone on record', async () => {
+    const deskPhone = seekerPhone();
+    const idNumber = idNumberFor('19700808', 1);
+    const desk = await api.gql(REGISTER, { input: registration({ name: '潘大勇', idNumber, phone: deskPhone }) }, county);
+    expect(desk.errors).toBeUndefined();
+    const account = await api.signedIn(Role.SEEKER, null, '潘大勇');
+    const context = await browser.context(PHONE);
+    await signInto(context, { token: account.token, accountId: account.accountId, name: '潘大勇', accountPhone: account.phone } as SeekerFixture, api);
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    await page.goto(`${api.url}/m/register`);
+    await page.getByRole('button', { name: '已在村、乡镇登记过？认领我的登记' }).click();
+    await page.getByRole('heading', { name: '认领我的登记' }).waitFor();
+    await page.getByLabel('身份证号').fill(idNumber);
+    await page.getByLabel('登记手机号').fill(deskPhone);
+    await page.getByRole('button', { name: '获取验证码' }).click();
+    await page.getByText(`验证码已发到 ${deskPhone.slice(0, 3)}****${deskPhone.slice(-4)}`).waitFor();
+    await page.getByLabel('验证码').fill('000000');
+    await page.getByRole('button', { name: '认领我的登记' }).click();
+    await page.getByText(/验证码不正确/).waitFor();
+    await seen(page, 'register-claim');
+    await page.getByLabel('验证码').fill((await textedCodeTo(api, deskPhone))!);
+    await page.getByRole('button', { name: '认领我的登记' }).click();
+    await page.waitForURL(/\/m\/me\/data$/);
+    await page.getByText('潘大勇', { exact: true }).first().waitFor();
+    await page.getByText('车间普工', { exact: true }).waitFor();
+    expect(errors.filter((error) => !/Failed to load resource/.test(error))).toEqual([]);
     await context.close();
   });
 });

@@ -26,6 +26,9 @@ export const MyProfile = graphql(`
       willingOutsideProvince
       consentToRecommend
       skills
+      education
+      trainingWanted
+      availableFrom
       createdAt
       updatedAt
     }
@@ -127,6 +130,15 @@ export const MyDataReads = graphql(`
       purpose
       channel
       readerRole
+    }
+  }
+`);
+
+export const ClaimJobSeeker = graphql(`
+  mutation ClaimJobSeeker($input: ClaimJobSeekerInput!) {
+    claimJobSeeker(input: $input) {
+      id
+      name
     }
   }
 `);
