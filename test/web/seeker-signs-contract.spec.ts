@@ -239,8 +239,10 @@ describeInBrowser('a person scans a station board and gets work on the phone pag
     expect(saved.profile.wantedOccupations).toEqual(['采摘', '装箱', '缝纫']);
     expect(saved.contracts).toHaveLength(1);
     await page.reload();
+    // The copy is read on the server (not through the logged full-read fields), so the list says who else looked, in words.
+    await page.getByRole('heading', { name: '谁查看过我的完整身份证号或手机号' }).waitFor();
     await page
-      .getByText(/本人查看了身份证号/)
+      .getByText(/还没有人查看过|查看了(身份证号|手机号)/)
       .first()
       .waitFor();
     await seen(page, 'my-data');

@@ -99,6 +99,13 @@ describeInBrowser('the job’s voice note, and my data: a printable copy and del
     await page.waitForURL(/\/privacy\/my-data\.html\?/);
     await page.getByRole('heading', { name: '我的个人信息', level: 1 }).waitFor();
     await page.getByText(seeker.idNumber).first().waitFor();
+    // Read as words, not codes: 初中, 有劳动能力, 3000 元/月, dates in Chinese.
+    const printed = await page.locator('body').innerText();
+    expect(printed).toContain('初中');
+    expect(printed).toContain('有劳动能力');
+    expect(printed).toContain('3000 元/月');
+    expect(printed).toMatch(/生成于 \d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}/);
+    expect(printed).not.toMatch(/JUNIOR_HIGH|FULL|MALE|UNKNOWN|true|false|T\d{2}:\d{2}/);
     await screenshot(page, 'seeker', 'my-data-printable');
     await page.goBack();
     await page.getByRole('heading', { name: '删除我的信息' }).waitFor();
