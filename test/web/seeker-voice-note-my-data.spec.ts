@@ -13,9 +13,7 @@ import { startTestApp, type TestApp } from '../support/test-app';
 
 /** A seeker signed in on this phone, as after the SMS sign-in (the story test walks that page). */
 async function signInto(context: BrowserContext, seeker: SeekerFixture, api: TestApp): Promise<void> {
-  await context.route(`${PUBLIC_URL}/**`, (route) =>
-    route.fulfill({ status: 302, headers: { location: route.request().url().replace(PUBLIC_URL, api.url) } }),
-  );
+  await context.route(`${PUBLIC_URL}/**`, (route) => route.fulfill({ status: 302, headers: { location: route.request().url().replace(PUBLIC_URL, api.url) } }));
   const signedIn = {
     accessToken: seeker.token,
     expiresAt: new Date(Date.now() + 1_500_000).toISOString(),
@@ -126,7 +124,10 @@ describeInBrowser('the job’s voice note, and my data: a printable copy and del
     await page.getByRole('link', { name: '我的', exact: true }).click();
     await page.getByRole('link', { name: '手机号登录 / 注册' }).waitFor();
 
-    const [row] = (await api.dataSource.query(`SELECT name, account_id FROM job_seeker WHERE id = $1`, [seeker.jobSeekerId])) as { name: string; account_id: string | null }[];
+    const [row] = (await api.dataSource.query(`SELECT name, account_id FROM job_seeker WHERE id = $1`, [seeker.jobSeekerId])) as {
+      name: string;
+      account_id: string | null;
+    }[];
     expect(row?.name ?? null).not.toBe('蒋小红');
     expect(errors.filter((error) => !/Failed to load resource/.test(error))).toEqual([]);
     await context.close();
@@ -145,7 +146,10 @@ describeInBrowser('the job’s voice note, and my data: a printable copy and del
     await dialog.getByText(/合同和签署记录依法保存到合同解除或终止后二年/).waitFor();
     await dialog.getByRole('button', { name: '确认删除' }).click();
     await page.getByRole('heading', { name: '删除请求已处理' }).waitFor();
-    await page.getByText(/劳动合同 1 份及其签署记录/).first().waitFor();
+    await page
+      .getByText(/劳动合同 1 份及其签署记录/)
+      .first()
+      .waitFor();
     await page.getByText(/^保存到：\d{4}年\d{1,2}月\d{1,2}日$/).waitFor();
     await seen(page, 'my-data-restricted');
     expect(await page.evaluate(`localStorage.getItem('jobcode.session.seeker')`)).not.toBeNull();
@@ -188,7 +192,10 @@ describeInBrowser('the job’s voice note, and my data: a printable copy and del
     await page.getByRole('heading', { name: '为您推荐' }).waitFor();
     const recommended = page.getByRole('region', { name: '为您推荐' });
     await recommended.getByRole('link', { name: /车间缝纫工/ }).waitFor();
-    await recommended.getByText(/^推荐理由：/).first().waitFor();
+    await recommended
+      .getByText(/^推荐理由：/)
+      .first()
+      .waitFor();
     await seen(page, 'job-list-recommended');
     expect(errors).toEqual([]);
     await context.close();
