@@ -35,46 +35,6 @@ export const MyProfile = graphql(`
   }
 `);
 
-/** The person's own full ID number and phone (the read is logged, and shows in 谁查看过我的信息). */
-export const MyFullProfile = graphql(`
-  query MyFullProfile {
-    myJobSeekerProfile {
-      id
-      name
-      idNumber(full: true, purpose: "本人下载个人信息副本")
-      phone(full: true, purpose: "本人下载个人信息副本")
-      birthDate
-      sex
-      regionCode
-      region {
-        fullName
-      }
-      laborCapacity
-      education
-      employmentStatus
-      supportGroups {
-        code
-        name
-      }
-      wantedOccupations
-      wantedWage
-      wantedWageUnit
-      mustStayNearHome
-      willingOutsideCounty
-      willingOutsideProvince
-      consentToRecommend
-      skills
-      trainingWanted
-      wantsTraining
-      availableFrom
-      channel
-      claimed
-      createdAt
-      updatedAt
-    }
-  }
-`);
-
 export const RegisterJobSeeker = graphql(`
   mutation RegisterJobSeeker($input: RegisterJobSeekerInput!) {
     registerJobSeeker(input: $input) {
@@ -118,18 +78,6 @@ export const SupportGroups = graphql(`
     supportGroups(regionCode: $regionCode) {
       code
       name
-    }
-  }
-`);
-
-export const MyDataReads = graphql(`
-  query MyDataReads($jobSeekerId: ID!) {
-    jobSeekerDataReads(jobSeekerId: $jobSeekerId, first: 50) {
-      at
-      field
-      purpose
-      channel
-      readerRole
     }
   }
 `);
