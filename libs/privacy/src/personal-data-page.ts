@@ -75,7 +75,7 @@ const PROFILE_LABELS: [string, string][] = [
 const table = (headers: string[], rows: unknown[][]) =>
   rows.length
     ? `<table><thead><tr>${headers.map((h) => `<th>${escape(h)}</th>`).join('')}</tr></thead><tbody>${rows
-        .map((r) => `<tr>${r.map((c) => `<td>${escape(Array.isArray(c) ? c.join('、') : c)}</td>`).join('')}</tr>`)
+        .map((r) => `<tr>${r.map((c) => `<td>${escape(Array.isArray(c) ? c.join('、') || '无' : c)}</td>`).join('')}</tr>`)
         .join('')}</tbody></table>`
     : '<p>无</p>';
 
