@@ -163,9 +163,11 @@ describeInBrowser('a person scans a station board and gets work on the phone pag
     expect(countersigned.errors).toBeUndefined();
     await page.reload();
     await page.getByText('已生效', { exact: true }).waitFor();
-    await page.getByRole('button', { name: '下载盖章合同 PDF' }).click();
-    const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '点此打开盖章合同 PDF' }).click()]);
-    expect(pdf.suggestedFilename()).toBe('劳动合同-金江番茄种植专业合作社.pdf');
+    // The tap mints a 5-minute download link (createDownloadLink) and opens it: no token in a header.
+    const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '下载盖章合同 PDF' }).click()]);
+    expect(new URL(pdf.url()).pathname).toBe(`/contracts/${contract.id}/pdf`);
+    expect(new URL(pdf.url()).searchParams.size).toBe(1);
+    expect(pdf.suggestedFilename()).toBe(`劳动合同-${contract.id.slice(0, 8)}.pdf`);
     expect(
       readFileSync((await pdf.path())!)
         .subarray(0, 5)
@@ -192,8 +194,12 @@ describeInBrowser('a person scans a station board and gets work on the phone pag
     await seen(page, 'gig-checked-in');
 
     // The employer completes the shift and pays; the person confirms the pay and rates.
-    await api.gql(COMPLETE, { input: { bookingId: booking.id, hoursWorked: 8 } }, employer.token);
-    await api.gql(PAYMENT, { input: { bookingId: booking.id, amount: 160, paidAt: new Date().toISOString() } }, employer.token);
+    // (The shift is moved back so that its 8 hours have passed: a booking cannot be completed for more hours than since its start.)
+    await moveBookingToNow(api, booking.id, -8 * 60 - 10);
+    const completed = await api.gql(COMPLETE, { input: { bookingId: booking.id, hoursWorked: 8 } }, employer.token);
+    expect(completed.errors).toBeUndefined();
+    const paid = await api.gql(PAYMENT, { input: { bookingId: booking.id, amount: 160, paidAt: new Date().toISOString() } }, employer.token);
+    expect(paid.errors).toBeUndefined();
     await page.getByRole('link', { name: '看我的零工' }).click();
     await page.getByText('已完工，请确认工钱', { exact: true }).waitFor();
     await page.getByLabel('实际收到').fill('160');
@@ -223,17 +229,20 @@ describeInBrowser('a person scans a station board and gets work on the phone pag
     await page.getByRole('button', { name: '保存更正' }).click();
     await page.getByText('已保存更正。').waitFor();
     await page.getByText('采摘、装箱、缝纫').waitFor();
-    await page.getByRole('button', { name: '准备下载' }).click();
-    const [copy] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '点此保存 我的个人信息副本.json' }).click()]);
+    const [copy] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '下载副本文件（JSON）' }).click()]);
+    expect(copy.suggestedFilename()).toBe('我的个人信息.json');
     const saved = JSON.parse(readFileSync((await copy.path())!, 'utf8')) as {
-      求职登记: { idNumber: string; wantedOccupations: string[] };
-      劳动合同: unknown[];
+      profile: { idNumber: string; wantedOccupations: string[] };
+      contracts: unknown[];
     };
-    expect(saved.求职登记.idNumber).toBe(idNumber);
-    expect(saved.求职登记.wantedOccupations).toEqual(['采摘', '装箱', '缝纫']);
-    expect(saved.劳动合同).toHaveLength(1);
+    expect(saved.profile.idNumber).toBe(idNumber);
+    expect(saved.profile.wantedOccupations).toEqual(['采摘', '装箱', '缝纫']);
+    expect(saved.contracts).toHaveLength(1);
+    await page.reload();
+    // The copy is read on the server (not through the logged full-read fields), so the list says who else looked, in words.
+    await page.getByRole('heading', { name: '谁查看过我的完整身份证号或手机号' }).waitFor();
     await page
-      .getByText(/本人查看了身份证号/)
+      .getByText(/还没有人查看过|查看了(身份证号|手机号)/)
       .first()
       .waitFor();
     await seen(page, 'my-data');

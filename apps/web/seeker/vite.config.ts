@@ -15,6 +15,17 @@ export default defineConfig(
     base: '/m/',
     resolvers: [VantResolver()],
     plugins: [
+      {
+        // Vant's icon font names a CDN copy (at.alicdn.com) after its inlined woff2: the CSP
+        // (font-src 'self' data:) blocks it and the console reports a violation, and a county
+        // network may not reach it anyway. The inlined woff2 is the whole font: drop the rest.
+        name: 'vant-icon-font-inline-only',
+        enforce: 'pre',
+        transform(code: string, id: string) {
+          if (!/vant[\\/](es|lib)[\\/]icon[\\/]index\.css/.test(id)) return null;
+          return { code: code.replace(/,\s*url\((["']?)\/\/at\.alicdn\.com[^)]*\)\s*format\((["']?)\w+\2\)/g, ''), map: null };
+        },
+      },
       VitePWA({
         registerType: 'autoUpdate',
         injectRegister: false,

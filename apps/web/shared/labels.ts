@@ -52,3 +52,14 @@ export const LABOR_CAPACITY: Record<string, string> = { FULL: '有劳动能力',
 export const ROLE: Record<string, string> = { SEEKER: '本人', EMPLOYER: '用人单位', STAFF: '工作人员', ADMIN: '系统管理员' };
 
 export const PERSONAL_FIELD: Record<string, string> = { ID_NUMBER: '身份证号', PHONE: '手机号' };
+
+export const EDUCATION: Record<string, string> = {
+  NONE: '未上学',
+  PRIMARY: '小学',
+  JUNIOR_HIGH: '初中',
+  SENIOR_HIGH: '高中',
+  SECONDARY_VOCATIONAL: '中专',
+  JUNIOR_COLLEGE: '大专',
+  BACHELOR: '本科',
+  POSTGRADUATE: '研究生',
+};

@@ -74,6 +74,9 @@ describe('PIPL rights: see, who read, a copy, correct, delete', () => {
     const page = await html.text();
     expect(html.headers.get('content-type')).toContain('text/html');
     for (const text of ['我的个人信息', '韦秀兰', seeker.idNumber, '金江番茄种植专业合作社', '联系报名人（用人单位）']) expect(page).toContain(text);
+    // The printable page is read by a person: codes in words, dates in Chinese.
+    for (const text of ['<td>用人单位</td>', '<td>已报名</td>', '<td>有劳动能力</td>']) expect(page).toContain(text);
+    expect(page).not.toMatch(/<td>(EMPLOYER|APPLIED|FULL|MALE|FEMALE|true|false)<\/td>|\dT\d{2}:\d{2}/);
   });
 
   it('deletes everything when nothing must be kept: application withdrawn, identity erased, account closed, the phone free again, the answer shown and texted', async () => {

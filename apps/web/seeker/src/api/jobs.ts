@@ -55,6 +55,11 @@ export const JobDetail = graphql(`
       latitude
       longitude
       validTo
+      voiceNote {
+        url
+        durationSeconds
+        mimeType
+      }
       benefits {
         board
         lodging

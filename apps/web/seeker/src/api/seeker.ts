@@ -26,46 +26,9 @@ export const MyProfile = graphql(`
       willingOutsideProvince
       consentToRecommend
       skills
-      createdAt
-      updatedAt
-    }
-  }
-`);
-
-/** The person's own full ID number and phone (the read is logged, and shows in 谁查看过我的信息). */
-export const MyFullProfile = graphql(`
-  query MyFullProfile {
-    myJobSeekerProfile {
-      id
-      name
-      idNumber(full: true, purpose: "本人下载个人信息副本")
-      phone(full: true, purpose: "本人下载个人信息副本")
-      birthDate
-      sex
-      regionCode
-      region {
-        fullName
-      }
-      laborCapacity
       education
-      employmentStatus
-      supportGroups {
-        code
-        name
-      }
-      wantedOccupations
-      wantedWage
-      wantedWageUnit
-      mustStayNearHome
-      willingOutsideCounty
-      willingOutsideProvince
-      consentToRecommend
-      skills
       trainingWanted
-      wantsTraining
       availableFrom
-      channel
-      claimed
       createdAt
       updatedAt
     }
@@ -119,14 +82,11 @@ export const SupportGroups = graphql(`
   }
 `);
 
-export const MyDataReads = graphql(`
-  query MyDataReads($jobSeekerId: ID!) {
-    jobSeekerDataReads(jobSeekerId: $jobSeekerId, first: 50) {
-      at
-      field
-      purpose
-      channel
-      readerRole
+export const ClaimJobSeeker = graphql(`
+  mutation ClaimJobSeeker($input: ClaimJobSeekerInput!) {
+    claimJobSeeker(input: $input) {
+      id
+      name
     }
   }
 `);
