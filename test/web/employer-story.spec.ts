@@ -198,7 +198,7 @@ describeInBrowser('an employer from sign-up to a gig day (/e/)', () => {
     const seeker = await selfRegisteredSeeker(api, { name: '李秀英' });
     await must(api.gql(APPLY, { input: { jobId, message: '我家就在金江村' } }, seeker.token));
     await page.goto(`${api.url}/e/jobs/${jobId}/applicants`);
-    await page.getByRole('heading', { name: '李**' }).waitFor();
+    await page.getByRole('heading', { name: '李秀英' }).waitFor();
     await page.getByRole('button', { name: '入选', exact: true }).click();
     await page.getByText('已入选', { exact: true }).last().waitFor();
     await page.getByRole('button', { name: '查看', exact: true }).click();
@@ -284,6 +284,31 @@ describeInBrowser('an employer from sign-up to a gig day (/e/)', () => {
       await screenshot(page, 'employer', path.slice(3));
       await expectAccessible(page);
     }
+
+    // Account: the token renewed (the old one is refused from then on, the page goes on), then the password changed.
+    await page.goto(`${api.url}/e/account`);
+    await page.getByRole('heading', { name: '账号与安全', exact: true }).waitFor();
+    const before = JSON.parse((await page.evaluate<string | null>(`localStorage.getItem(${JSON.stringify(SESSION_KEY)})`))!) as { accessToken: string };
+    await page.getByRole('button', { name: '现在续期' }).click();
+    await page.getByText(/^已续期，本次登录有效到/).waitFor();
+    const after = JSON.parse((await page.evaluate<string | null>(`localStorage.getItem(${JSON.stringify(SESSION_KEY)})`))!) as { accessToken: string };
+    expect(after.accessToken).not.toBe(before.accessToken);
+    const old = await api.gql<{ me: { id: string } }>(`{ me { id } }`, {}, before.accessToken);
+    expect(old.errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED' });
+    await page.getByLabel('新密码（至少 8 位，含字母和数字）').fill('jinjiang2026');
+    await page.getByLabel('再输入一次新密码').fill('jinjiang2027');
+    await page.getByRole('button', { name: '修改密码' }).click();
+    await page.getByText('两次输入的新密码不一样').waitFor();
+    await page.getByLabel('再输入一次新密码').fill('jinjiang2026');
+    await page.getByRole('button', { name: '修改密码' }).click();
+    await page.getByText('密码已修改。下次登录请用新密码。').waitFor();
+    await screenshot(page, 'employer', 'account');
+    await expectAccessible(page);
+    session = (await page.evaluate<string | null>(`localStorage.getItem(${JSON.stringify(SESSION_KEY)})`)) ?? '';
+    const signIn = await api.gql<{ signIn: { accessToken: string } }>(`mutation($input: SignInInput!) { signIn(input: $input) { accessToken } }`, {
+      input: { phone, password: 'jinjiang2026' },
+    });
+    expect(signIn.data?.signIn.accessToken).toBeTruthy();
     expect(errors).toEqual([]);
     await page.context().close();
   }, 120_000);
@@ -308,6 +333,16 @@ describeInBrowser('an employer from sign-up to a gig day (/e/)', () => {
       return Buffer.concat(chunks);
     });
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    // The link was minted by createDownloadLink and opened as a plain link: no session header on it.
+    expect(download.url()).toMatch(new RegExp(`/contracts/${contractId}/pdf\\?.+=`));
+    // The contract's own check, then a copy checked against it: the result and the API's words first.
+    await page.getByText(/核验通过：合同内容、签署记录和封存的 PDF 都与平台记录一致/).waitFor();
+    await page.getByRole('link', { name: /\/c\// }).waitFor();
+    await page.getByLabel('核验手上的一份合同文件（PDF）').setInputFiles({ name: 'contract.pdf', mimeType: 'application/pdf', buffer: bytes });
+    await page.getByText(/是平台封存的原件：/).waitFor();
+    const tampered = Buffer.concat([bytes, Buffer.from('\n%tampered')]);
+    await page.getByLabel('核验手上的一份合同文件（PDF）').setInputFiles({ name: 'copy.pdf', mimeType: 'application/pdf', buffer: tampered });
+    await page.getByText(/与这份合同不一致：/).waitFor();
     await screenshot(page, 'employer', 'contract-active-phone');
     await expectAccessible(page);
     expect(errors).toEqual([]);
