@@ -65,6 +65,7 @@ describeInBrowser('an employer from sign-up to a gig day (/e/)', () => {
   let session = '';
   let jobId = '';
   let contractId = '';
+  let gigDay: { worker: { token: string }; booked: string; later: string };
   const phone = `137${String(process.pid % 10000).padStart(4, '0')}${String(Date.now() % 10000).padStart(4, '0')}`;
 
   beforeAll(async () => {
@@ -144,6 +145,7 @@ describeInBrowser('an employer from sign-up to a gig day (/e/)', () => {
     await page.getByLabel('岗位描述').fill('金江村番茄基地采摘、装箱，限男性，当天结算。');
     await page.getByLabel('任职要求（可不填）').fill('18-50岁，能吃苦');
     await page.getByText('含年龄限制“18-50岁”：会标记给县人社局复核').waitFor();
+    await page.getByLabel('招聘人数').fill('10');
     await page.getByLabel('工作时间').fill('7:00–17:00');
     await page.getByLabel('详细地址').fill('资源县瓜里乡金江村番茄基地');
     await page
@@ -194,6 +196,15 @@ describeInBrowser('an employer from sign-up to a gig day (/e/)', () => {
   }, 120_000);
 
   it('receives an application, shortlists it and offers a contract with the minimum wage and probation checked as typed', async () => {
+    // Two people book the shift for the gig day run below.
+    const [{ id: shiftId }] = (await api.dataSource.query(`SELECT id FROM job_shift WHERE job_id = $1`, [jobId])) as { id: string }[];
+    const worker = await selfRegisteredSeeker(api, { name: '王桂兰' });
+    const late = await selfRegisteredSeeker(api, { name: '赵春梅' });
+    gigDay = {
+      worker,
+      booked: (await must(api.gql<{ bookShift: { id: string } }>(BOOK, { input: { shiftId } }, worker.token))).bookShift.id,
+      later: (await must(api.gql<{ bookShift: { id: string } }>(BOOK, { input: { shiftId } }, late.token))).bookShift.id,
+    };
     // An application arrives; shortlist; offer a contract with the minimum wage checked as typed.
     const seeker = await selfRegisteredSeeker(api, { name: '李秀英' });
     await must(api.gql(APPLY, { input: { jobId, message: '我家就在金江村' } }, seeker.token));
@@ -219,6 +230,7 @@ describeInBrowser('an employer from sign-up to a gig day (/e/)', () => {
     await page.getByLabel('工资（元）').fill('160');
     await page.getByLabel('试用期（月）').fill('0');
     await page.getByLabel('试用期（月）').blur();
+    await page.getByLabel('本单位法定代表人或主要负责人（见营业执照，写入合同）').fill('蒋国强');
     await page.getByRole('button', { name: '发出合同，请劳动者签署' }).click();
     await page.getByText('已发给劳动者，等待本人在手机上签署').waitFor();
     contractId = page.url().split('/').pop()!;
@@ -350,11 +362,7 @@ describeInBrowser('an employer from sign-up to a gig day (/e/)', () => {
   }, 120_000);
 
   it('runs a gig day on a 390-px phone: confirm, check-in shown by itself, complete, pay, rate; no-show only after the start', async () => {
-    const [{ id: shiftId }] = (await api.dataSource.query(`SELECT id FROM job_shift WHERE job_id = $1`, [jobId])) as { id: string }[];
-    const worker = await selfRegisteredSeeker(api, { name: '王桂兰' });
-    const late = await selfRegisteredSeeker(api, { name: '赵春梅' });
-    const booked = (await must(api.gql<{ bookShift: { id: string } }>(BOOK, { input: { shiftId } }, worker.token))).bookShift.id;
-    const later = (await must(api.gql<{ bookShift: { id: string } }>(BOOK, { input: { shiftId } }, late.token))).bookShift.id;
+    const { worker, booked, later } = gigDay;
     await moveBookingToNow(api, booked, -10);
     await moveBookingToNow(api, later, 90);
 
