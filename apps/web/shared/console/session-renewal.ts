@@ -20,7 +20,7 @@ export function createRenewingClient(session: Session, renewDocument: TypedDocum
   const client = createClient(session);
   let inFlight = 0;
   let renewing: Promise<void> | null = null;
-  let idle: (() => void)[] = [];
+  const idle: (() => void)[] = [];
 
   async function request<TResult, TVariables>(
     document: TypedDocument<TResult, TVariables>,
