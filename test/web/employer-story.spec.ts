@@ -296,6 +296,11 @@ describeInBrowser('an employer from sign-up to a gig day (/e/)', () => {
       await screenshot(page, 'employer', path.slice(3));
       await expectAccessible(page);
     }
+    // The contract waiting for countersignature, at the office: its check and its address.
+    await page.goto(`${api.url}/e/contracts/${contractId}`);
+    await page.getByText(/^核验通过：/).waitFor();
+    await screenshot(page, 'employer', 'contract-desktop');
+    await expectAccessible(page);
 
     // Account: the token renewed (the old one is refused from then on, the page goes on), then the password changed.
     await page.goto(`${api.url}/e/account`);
@@ -406,6 +411,10 @@ describeInBrowser('an employer from sign-up to a gig day (/e/)', () => {
     await expectAccessible(page);
     const [rating] = (await api.dataSource.query(`SELECT score FROM gig_rating WHERE booking_id = $1`, [booked])) as { score: number }[];
     expect(rating.score).toBe(5);
+    await page.goto(`${api.url}/e/account`);
+    await page.getByRole('heading', { name: '登录状态' }).waitFor();
+    await screenshot(page, 'employer', 'account-phone');
+    await expectAccessible(page);
     expect(errors).toEqual([]);
     await context.close();
   }, 120_000);
