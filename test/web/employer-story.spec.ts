@@ -65,6 +65,7 @@ describeInBrowser('an employer from sign-up to a gig day (/e/)', () => {
   let session = '';
   let jobId = '';
   let contractId = '';
+  let gigDay: { worker: { token: string }; booked: string; later: string };
   const phone = `137${String(process.pid % 10000).padStart(4, '0')}${String(Date.now() % 10000).padStart(4, '0')}`;
 
   beforeAll(async () => {
@@ -144,6 +145,7 @@ describeInBrowser('an employer from sign-up to a gig day (/e/)', () => {
     await page.getByLabel('岗位描述').fill('金江村番茄基地采摘、装箱，限男性，当天结算。');
     await page.getByLabel('任职要求（可不填）').fill('18-50岁，能吃苦');
     await page.getByText('含年龄限制“18-50岁”：会标记给县人社局复核').waitFor();
+    await page.getByLabel('招聘人数').fill('10');
     await page.getByLabel('工作时间').fill('7:00–17:00');
     await page.getByLabel('详细地址').fill('资源县瓜里乡金江村番茄基地');
     await page
@@ -194,11 +196,20 @@ describeInBrowser('an employer from sign-up to a gig day (/e/)', () => {
   }, 120_000);
 
   it('receives an application, shortlists it and offers a contract with the minimum wage and probation checked as typed', async () => {
+    // Two people book the shift for the gig day run below.
+    const [{ id: shiftId }] = (await api.dataSource.query(`SELECT id FROM job_shift WHERE job_id = $1`, [jobId])) as { id: string }[];
+    const worker = await selfRegisteredSeeker(api, { name: '王桂兰' });
+    const late = await selfRegisteredSeeker(api, { name: '赵春梅' });
+    gigDay = {
+      worker,
+      booked: (await must(api.gql<{ bookShift: { id: string } }>(BOOK, { input: { shiftId } }, worker.token))).bookShift.id,
+      later: (await must(api.gql<{ bookShift: { id: string } }>(BOOK, { input: { shiftId } }, late.token))).bookShift.id,
+    };
     // An application arrives; shortlist; offer a contract with the minimum wage checked as typed.
     const seeker = await selfRegisteredSeeker(api, { name: '李秀英' });
     await must(api.gql(APPLY, { input: { jobId, message: '我家就在金江村' } }, seeker.token));
     await page.goto(`${api.url}/e/jobs/${jobId}/applicants`);
-    await page.getByRole('heading', { name: '李**' }).waitFor();
+    await page.getByRole('heading', { name: '李秀英' }).waitFor();
     await page.getByRole('button', { name: '入选', exact: true }).click();
     await page.getByText('已入选', { exact: true }).last().waitFor();
     await page.getByRole('button', { name: '查看', exact: true }).click();
@@ -219,6 +230,7 @@ describeInBrowser('an employer from sign-up to a gig day (/e/)', () => {
     await page.getByLabel('工资（元）').fill('160');
     await page.getByLabel('试用期（月）').fill('0');
     await page.getByLabel('试用期（月）').blur();
+    await page.getByLabel('本单位法定代表人或主要负责人（见营业执照，写入合同）').fill('蒋国强');
     await page.getByRole('button', { name: '发出合同，请劳动者签署' }).click();
     await page.getByText('已发给劳动者，等待本人在手机上签署').waitFor();
     contractId = page.url().split('/').pop()!;
@@ -284,6 +296,36 @@ describeInBrowser('an employer from sign-up to a gig day (/e/)', () => {
       await screenshot(page, 'employer', path.slice(3));
       await expectAccessible(page);
     }
+    // The contract waiting for countersignature, at the office: its check and its address.
+    await page.goto(`${api.url}/e/contracts/${contractId}`);
+    await page.getByText(/^核验通过：/).waitFor();
+    await screenshot(page, 'employer', 'contract-desktop');
+    await expectAccessible(page);
+
+    // Account: the token renewed (the old one is refused from then on, the page goes on), then the password changed.
+    await page.goto(`${api.url}/e/account`);
+    await page.getByRole('heading', { name: '账号与安全', exact: true }).waitFor();
+    const before = JSON.parse((await page.evaluate<string | null>(`localStorage.getItem(${JSON.stringify(SESSION_KEY)})`))!) as { accessToken: string };
+    await page.getByRole('button', { name: '现在续期' }).click();
+    await page.getByText(/^已续期，本次登录有效到/).waitFor();
+    const after = JSON.parse((await page.evaluate<string | null>(`localStorage.getItem(${JSON.stringify(SESSION_KEY)})`))!) as { accessToken: string };
+    expect(after.accessToken).not.toBe(before.accessToken);
+    const old = await api.gql<{ me: { id: string } }>(`{ me { id } }`, {}, before.accessToken);
+    expect(old.errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED' });
+    await page.getByLabel('新密码（至少 8 位，含字母和数字）').fill('jinjiang2026');
+    await page.getByLabel('再输入一次新密码').fill('jinjiang2027');
+    await page.getByRole('button', { name: '修改密码' }).click();
+    await page.getByText('两次输入的新密码不一样').waitFor();
+    await page.getByLabel('再输入一次新密码').fill('jinjiang2026');
+    await page.getByRole('button', { name: '修改密码' }).click();
+    await page.getByText('密码已修改。下次登录请用新密码。').waitFor();
+    await screenshot(page, 'employer', 'account');
+    await expectAccessible(page);
+    session = (await page.evaluate<string | null>(`localStorage.getItem(${JSON.stringify(SESSION_KEY)})`)) ?? '';
+    const signIn = await api.gql<{ signIn: { accessToken: string } }>(`mutation($input: SignInInput!) { signIn(input: $input) { accessToken } }`, {
+      input: { phone, password: 'jinjiang2026' },
+    });
+    expect(signIn.data?.signIn.accessToken).toBeTruthy();
     expect(errors).toEqual([]);
     await page.context().close();
   }, 120_000);
@@ -308,6 +350,16 @@ describeInBrowser('an employer from sign-up to a gig day (/e/)', () => {
       return Buffer.concat(chunks);
     });
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    // The link was minted by createDownloadLink and opened as a plain link: no session header on it.
+    expect(download.url()).toMatch(new RegExp(`/contracts/${contractId}/pdf\\?.+=`));
+    // The contract's own check, then a copy checked against it: the result and the API's words first.
+    await page.getByText(/核验通过：合同内容、签署记录和封存的 PDF 都与平台记录一致/).waitFor();
+    await page.getByRole('link', { name: /\/c\// }).waitFor();
+    await page.getByLabel('核验手上的一份合同文件（PDF）').setInputFiles({ name: 'contract.pdf', mimeType: 'application/pdf', buffer: bytes });
+    await page.getByText(/是平台封存的原件：/).waitFor();
+    const tampered = Buffer.concat([bytes, Buffer.from('\n%tampered')]);
+    await page.getByLabel('核验手上的一份合同文件（PDF）').setInputFiles({ name: 'copy.pdf', mimeType: 'application/pdf', buffer: tampered });
+    await page.getByText(/与这份合同不一致：/).waitFor();
     await screenshot(page, 'employer', 'contract-active-phone');
     await expectAccessible(page);
     expect(errors).toEqual([]);
@@ -315,11 +367,7 @@ describeInBrowser('an employer from sign-up to a gig day (/e/)', () => {
   }, 120_000);
 
   it('runs a gig day on a 390-px phone: confirm, check-in shown by itself, complete, pay, rate; no-show only after the start', async () => {
-    const [{ id: shiftId }] = (await api.dataSource.query(`SELECT id FROM job_shift WHERE job_id = $1`, [jobId])) as { id: string }[];
-    const worker = await selfRegisteredSeeker(api, { name: '王桂兰' });
-    const late = await selfRegisteredSeeker(api, { name: '赵春梅' });
-    const booked = (await must(api.gql<{ bookShift: { id: string } }>(BOOK, { input: { shiftId } }, worker.token))).bookShift.id;
-    const later = (await must(api.gql<{ bookShift: { id: string } }>(BOOK, { input: { shiftId } }, late.token))).bookShift.id;
+    const { worker, booked, later } = gigDay;
     await moveBookingToNow(api, booked, -10);
     await moveBookingToNow(api, later, 90);
 
@@ -363,6 +411,10 @@ describeInBrowser('an employer from sign-up to a gig day (/e/)', () => {
     await expectAccessible(page);
     const [rating] = (await api.dataSource.query(`SELECT score FROM gig_rating WHERE booking_id = $1`, [booked])) as { score: number }[];
     expect(rating.score).toBe(5);
+    await page.goto(`${api.url}/e/account`);
+    await page.getByRole('heading', { name: '登录状态' }).waitFor();
+    await screenshot(page, 'employer', 'account-phone');
+    await expectAccessible(page);
     expect(errors).toEqual([]);
     await context.close();
   }, 120_000);

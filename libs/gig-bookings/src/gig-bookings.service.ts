@@ -379,6 +379,7 @@ export class GigBookingsService implements OnModuleInit {
     }
     if (args.shiftId) qb.andWhere('b.shift_id = :shiftId', { shiftId: args.shiftId });
     if (args.status) qb.andWhere('b.status = :status', { status: args.status });
+    if (args.on) qb.andWhere('b.shift_date = :on', { on: args.on });
     if (args.paymentDisputed !== undefined && args.paymentDisputed !== null) qb.andWhere('b.payment_disputed = :disputed', { disputed: args.paymentDisputed });
     const totalCount = await qb.clone().getCount();
     const cursor = decodeCursor(args.after, 2) as [string, string] | undefined;

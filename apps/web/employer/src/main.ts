@@ -6,5 +6,7 @@ import { createApp } from 'vue';
 
 import App from './App.vue';
 import { router } from './router';
+import { keepAlive } from './session';
 
 createApp(App).use(router).mount('#app');
+keepAlive();

@@ -14,6 +14,7 @@ import {
   daysFromToday,
   gigWorld,
   type GigWorld,
+  moveBookingToNow,
   seeker,
   setCutoffHours,
   shiftInput,
@@ -330,5 +331,34 @@ describe('gig bookings: shifts, booking within slots, confirmation, cancellation
       id: world.otherStationId,
     });
     expect(elsewhere.data?.gigStationBoard.find((e) => (e as { shift: { id: string } }).shift.id === tomorrow)).toBeUndefined();
+  });
+  it('lists one day’s bookings with `on`, even when more than a page of later bookings come first', async () => {
+    const shiftId = await addShift(api, world.other.token, world.otherJobId, { date: daysFromToday(2), slots: 1 });
+    const todays = (await book((await seeker(api, '今天到岗')).token, shiftId)).data!.bookShift.id;
+    await moveBookingToNow(api, todays, 60);
+    const [{ shift_date: today }] = (await api.dataSource.query(`SELECT shift_date::text FROM gig_booking WHERE id = $1`, [todays])) as {
+      shift_date: string;
+    }[];
+    // 100 bookings of the same employer on later days: the list is newest shift first, so today's falls off the first page.
+    const columns = (
+      (await api.dataSource.query(`SELECT column_name FROM information_schema.columns WHERE table_name = 'gig_booking'`)) as { column_name: string }[]
+    )
+      .map((c) => c.column_name)
+      .filter((c) => !['id', 'status', 'shift_date', 'starts_at', 'ends_at'].includes(c));
+    await api.dataSource.query(
+      `INSERT INTO gig_booking (id, status, shift_date, starts_at, ends_at, ${columns.join(', ')})
+       SELECT gen_random_uuid(), 'CANCELLED', shift_date + 1 + n % 5, starts_at + make_interval(days => 1 + n % 5), ends_at + make_interval(days => 1 + n % 5), ${columns.join(', ')}
+       FROM gig_booking, generate_series(1, 100) AS n WHERE id = $1`,
+      [todays],
+    );
+    type Page = { gigBookings: { totalCount: number; edges: { node: { id: string; shiftDate: string } }[] } };
+    const list = `query($on: String) { gigBookings(first: 100, on: $on) { totalCount edges { node { id shiftDate } } } }`;
+    const firstPage = await api.gql<Page>(list, {}, world.other.token);
+    expect(firstPage.data?.gigBookings.totalCount).toBeGreaterThan(100);
+    expect(firstPage.data?.gigBookings.edges.map((e) => e.node.id)).not.toContain(todays);
+    const onToday = await api.gql<Page>(list, { on: today }, world.other.token);
+    expect(onToday.data?.gigBookings).toEqual({ totalCount: 1, edges: [{ node: { id: todays, shiftDate: today } }] });
+    const badDay = await api.gql(list, { on: '2026-02-30' }, world.other.token);
+    expect(badDay.errors?.[0]).toMatchObject({ message: expect.stringContaining('日期应为 YYYY-MM-DD'), extensions: { code: 'BAD_USER_INPUT' } });
   });
 });

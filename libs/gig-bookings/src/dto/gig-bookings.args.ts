@@ -1,7 +1,7 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
 import { IsBoolean, IsEnum, IsOptional, IsUUID } from 'class-validator';
 
-import { PageArgs } from '@jobcode/common';
+import { IsCalendarDate, PageArgs } from '@jobcode/common';
 
 import { GigBookingStatus } from '../gig-booking.enums';
 
@@ -21,4 +21,9 @@ export class GigBookingsArgs extends PageArgs {
   @IsOptional()
   @IsBoolean()
   paymentDisputed?: boolean;
+
+  @Field(() => String, { nullable: true, description: '只看这一天（县里的日期 YYYY-MM-DD，即班次日期）的预约，例如今天的名单' })
+  @IsOptional()
+  @IsCalendarDate({ message: '日期应为 YYYY-MM-DD，例如 2026-12-01' })
+  on?: string;
 }

@@ -6,6 +6,7 @@ export const MyEmployers = graphql(`
       id
       name
       creditCode
+      legalRepresentative
       status
       rejectionReason
       reviewedAt

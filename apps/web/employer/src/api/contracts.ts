@@ -34,6 +34,7 @@ export const ContractDetail = graphql(`
       pdfDigest
       sealedPdfDigest
       pdfPath
+      verificationUrl
       createdAt
       seekerSignedAt
       activatedAt
@@ -139,6 +140,30 @@ export const ContractVerificationCode = graphql(`
       status
       url
       svgUrl
+    }
+  }
+`);
+
+export const ContractCheck = graphql(`
+  query ContractCheck($contractId: ID!) {
+    contractVerification(contractId: $contractId) {
+      valid
+      contentValid
+      chainValid
+      sealValid
+      sealedBy
+      signingCertificateSubject
+    }
+  }
+`);
+
+export const VerifyContractCopy = graphql(`
+  query VerifyContractCopy($input: VerifyContractInput!) {
+    verifyContract(input: $input) {
+      result
+      message
+      matches
+      matched
     }
   }
 `);

@@ -1,8 +1,12 @@
 import { graphql } from '../gql';
 
 export const Bookings = graphql(`
-  query Bookings($status: GigBookingStatus, $shiftId: ID) {
-    gigBookings(first: 100, status: $status, shiftId: $shiftId) {
+  query Bookings($on: String, $after: String, $status: GigBookingStatus, $shiftId: ID) {
+    gigBookings(first: 100, on: $on, after: $after, status: $status, shiftId: $shiftId) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       edges {
         node {
           id

@@ -1,6 +1,7 @@
 import { createRouter, createWebHistory } from 'vue-router';
 
 import { installGuard } from './guard';
+import { accountRoutes } from './routes/modules/account';
 import { authRoutes } from './routes/modules/auth';
 import { companyRoutes } from './routes/modules/company';
 import { contractRoutes } from './routes/modules/contracts';
@@ -21,6 +22,7 @@ export const router = createRouter({
     ...rosterRoutes,
     ...fairRoutes,
     ...notificationRoutes,
+    ...accountRoutes,
     { path: '/:rest(.*)*', redirect: '/' },
   ],
   scrollBehavior: () => ({ top: 0 }),

@@ -1,27 +1,27 @@
-import { session } from '../session';
+import { CreateDownloadLink } from '../api/downloads';
+import type { DownloadKind } from '../gql/graphql';
+import { request } from '../session';
 
-/** Fetches a file the API serves only to the signed-in (contract PDFs) and hands it to the browser as a download or a preview URL. */
-export async function fetchWithSession(path: string): Promise<Blob> {
-  let response: Response;
-  try {
-    response = await fetch(path, { headers: session.token.value ? { authorization: `Bearer ${session.token.value}` } : {} });
-  } catch {
-    throw new Error('网络连接不上，请检查网络后再试');
-  }
-  if (!response.ok) {
-    const payload = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-    throw new Error(payload?.error?.message ?? '文件没有下载成功，请稍后再试');
-  }
-  return response.blob();
+/** The link on this page's origin (the API answers with its public address; the path and ticket are what matter). */
+function sameOrigin(url: string): string {
+  const parsed = new URL(url, location.origin);
+  return `${parsed.pathname}${parsed.search}`;
 }
 
-export async function download(path: string, filename: string): Promise<void> {
-  const url = URL.createObjectURL(await fetchWithSession(path));
+/**
+ * Mints a five-minute download link for one file and opens it as a plain navigation: no
+ * Authorization header is needed, so it works by a tap in a phone's browser or in WeChat, and the
+ * file (sent as an attachment) downloads without leaving the page. Returns the link so the page can
+ * also show it for a second tap.
+ */
+export async function openDownload(kind: DownloadKind, id?: string): Promise<{ url: string; expiresAt: string }> {
+  const { createDownloadLink } = await request(CreateDownloadLink, { input: { kind, id } });
+  const url = sameOrigin(createDownloadLink.url);
   const link = document.createElement('a');
   link.href = url;
-  link.download = filename;
+  link.rel = 'noopener';
   document.body.append(link);
   link.click();
   link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  return { url, expiresAt: String(createDownloadLink.expiresAt) };
 }
