@@ -118,7 +118,7 @@ export const OutboxStatus = graphql(`
 `);
 
 export const RetryDeadDeliveries = graphql(`
-  mutation RetryDeadDeliveries($deliveryId: ID) {
+  mutation RetryDeadDeliveries($deliveryId: String) {
     retryDeadOutboxDeliveries(input: { deliveryId: $deliveryId }) {
       retried
     }
