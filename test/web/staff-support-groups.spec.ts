@@ -83,4 +83,38 @@ describeInBrowser('a township worker confirms the support group a person declare
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it("corrects the registration from the person's page, with the API's message at the field it names", async () => {
+    const context = await browser.context(DESKTOP);
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    await signInAsStaff(page, api.url, guali.phone);
+    await page.goto(`${api.url}/s/seekers/${seeker.jobSeekerId}`);
+    await page.getByRole('heading', { name: '韦春花' }).waitFor();
+    await page.getByRole('button', { name: '修改登记' }).click();
+    const dialog = page.getByRole('dialog', { name: '修改登记' });
+    await dialog.getByLabel('手机号').fill('1380013');
+    await dialog.getByLabel('求职意向').fill('保洁，服务员');
+    await dialog.getByRole('button', { name: '保存修改' }).click();
+    const message = dialog.getByRole('alert').filter({ hasText: '手机号应为 11 位，以 1 开头，例如 13812345678' });
+    await message.waitFor();
+    // At the field: right under the phone box, above the next field.
+    const [phoneBox, shown, nextField] = await Promise.all([
+      dialog.getByLabel('手机号').boundingBox(),
+      message.boundingBox(),
+      dialog.getByRole('combobox', { name: '户籍所在村' }).boundingBox(),
+    ]);
+    expect(shown!.y).toBeGreaterThanOrEqual(phoneBox!.y + phoneBox!.height - 1);
+    expect(shown!.y + shown!.height).toBeLessThanOrEqual(nextField!.y);
+    await expectAccessible(page);
+    await screenshot(page, 'staff', 'seeker-edit-error');
+
+    await dialog.getByLabel('手机号').fill('13977310088');
+    await dialog.getByRole('button', { name: '保存修改' }).click();
+    await page.getByText('已保存修改').waitFor();
+    await page.getByRole('cell', { name: '保洁、服务员' }).waitFor();
+    await page.getByRole('cell', { name: '139****0088' }).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
