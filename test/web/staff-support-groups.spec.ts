@@ -117,4 +117,30 @@ describeInBrowser('a township worker confirms the support group a person declare
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('confirms it at the desk when the person comes in', async () => {
+    const idNumber = idNumberFor('19900415', 5);
+    const walkIn = await selfRegisteredSeeker(api, { name: '蒋秀梅', idNumber, supportGroupCodes: ['LEFT_BEHIND_WOMAN'] });
+    const context = await browser.context(DESKTOP);
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    await signInAsStaff(page, api.url, guali.phone);
+    await page.getByRole('heading', { name: '求职登记' }).waitFor();
+    await page.getByLabel('身份证号').fill(idNumber);
+    await page.getByLabel('身份证号').dispatchEvent('input');
+    await page.getByText(/此人已登记：蒋秀梅/).waitFor();
+    const declared = page.getByRole('group', { name: '蒋秀梅自报的帮扶类别' });
+    await declared.getByRole('button', { name: '确认留守妇女' }).click();
+    await page.getByText('已确认：留守妇女，计入统计').waitFor();
+    await declared.waitFor({ state: 'detached' });
+    await expectAccessible(page);
+    const groups = await api.gql<{ jobSeeker: { supportGroups: { code: string }[]; declaredSupportGroups: { code: string }[] } }>(
+      `query($id: ID!) { jobSeeker(id: $id) { supportGroups { code } declaredSupportGroups { code } } }`,
+      { id: walkIn.jobSeekerId },
+      guali.token,
+    );
+    expect(groups.data?.jobSeeker).toEqual({ supportGroups: [{ code: 'LEFT_BEHIND_WOMAN' }], declaredSupportGroups: [] });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
