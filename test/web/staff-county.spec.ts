@@ -205,6 +205,7 @@ describeInBrowser('a county worker runs the county from the console (/s/)', () =
     const ledger = page.waitForEvent('download');
     await page.getByRole('button', { name: '导出台账' }).first().click();
     expect((await ledger).suggestedFilename()).toMatch(/\.xlsx$/);
+    expect((await ledger).url()).toMatch(new RegExp(`^${api.url}/statistics/placements/export\\?.*ticket=`));
     await expectAccessible(page);
 
     // Fair attendance: the camera's fallback, the code's address typed in.

@@ -79,7 +79,10 @@ describeInBrowser('a township worker imports the seekers ledger (/s/import)', ()
     await page.getByRole('link', { name: '台账导入导出' }).click();
     const exported = page.waitForEvent('download');
     await page.getByRole('button', { name: '导出', exact: true }).click();
-    expect((await exported).suggestedFilename()).toMatch(/\.xlsx$/);
+    const workbook = await exported;
+    expect(workbook.suggestedFilename()).toMatch(/\.xlsx$/);
+    // Through a one-use link minted on the click (createDownloadLink), not a Blob held by the page.
+    expect(workbook.url()).toMatch(new RegExp(`^${api.url}/seekers/export\\?.*ticket=`));
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -1,5 +1,6 @@
 import 'element-plus/es/components/message/style/css';
 import 'element-plus/es/components/message-box/style/css';
+import '@shared/console/theme.css';
 import './styles.css';
 
 import { createApp } from 'vue';

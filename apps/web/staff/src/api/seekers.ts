@@ -11,6 +11,10 @@ export const FindSeekerByIdNumber = graphql(`
           region {
             fullName
           }
+          declaredSupportGroups {
+            code
+            name
+          }
         }
       }
     }
@@ -57,6 +61,10 @@ export const JobSeekers = graphql(`
             code
             name
           }
+          declaredSupportGroups {
+            code
+            name
+          }
         }
       }
     }
@@ -88,6 +96,10 @@ export const JobSeekerDetail = graphql(`
       }
       skills
       supportGroups {
+        code
+        name
+      }
+      declaredSupportGroups {
         code
         name
       }
@@ -129,6 +141,30 @@ export const SeekerPlacements = graphql(`
           monthlyIncome
         }
       }
+    }
+  }
+`);
+
+export const ReviewSupportGroups = graphql(`
+  mutation ReviewSupportGroups($input: ReviewSupportGroupsInput!) {
+    reviewSupportGroups(input: $input) {
+      id
+      supportGroups {
+        code
+        name
+      }
+      declaredSupportGroups {
+        code
+        name
+      }
+    }
+  }
+`);
+
+export const UpdateJobSeeker = graphql(`
+  mutation UpdateJobSeeker($input: UpdateJobSeekerInput!) {
+    updateJobSeeker(input: $input) {
+      id
     }
   }
 `);

@@ -1,10 +1,31 @@
 import { ApiError, describeHttpFailure, OFFLINE_MESSAGE } from '@shared/api-error';
 
-import { session } from '../session';
+import { CreateDownloadLink } from '../api/downloads';
+import type { DownloadKind } from '../gql/graphql';
+import { request, session } from '../session';
 
 /**
- * Downloads a ledger or a poster from the API with the Bearer header and saves it under the
- * name the server gives (Content-Disposition), so no long-lived credential goes into a URL.
+ * Downloads a ledger through a one-use link minted on the click (createDownloadLink: five minutes,
+ * this one file, no credential in the URL) and opened as a plain link, so the browser streams the
+ * file to disk itself under the name the server gives instead of holding it in memory as a Blob.
+ */
+export async function downloadByLink(kind: DownloadKind, params: Record<string, string | number | boolean | null | undefined> = {}): Promise<void> {
+  const { createDownloadLink } = await request(CreateDownloadLink, { input: { kind, query: query(params).slice(1) || null } });
+  // The console is served by the API itself, so the file is fetched from this page's origin: the
+  // link's host is the API's PUBLIC_URL, meant for phones, which a console behind another name
+  // (an intranet address, a test's port) may not reach.
+  const minted = new URL(createDownloadLink.url, location.href);
+  const link = document.createElement('a');
+  link.href = `${minted.pathname}${minted.search}`;
+  document.body.append(link);
+  link.click();
+  link.remove();
+}
+
+/**
+ * Downloads a file the API has no download link for (the service-code posters) with the Bearer
+ * header and saves it under the name the server gives (Content-Disposition), so no long-lived
+ * credential goes into a URL.
  */
 export async function download(path: string, fallbackName: string): Promise<void> {
   const headers: Record<string, string> = {};
