@@ -225,10 +225,7 @@ async function lighthouseScores(pages: [label: string, url: string][]): Promise<
           .filter((entry) => entry.cost > 0)
           .sort((a, b) => b.cost - a.cost)
           .slice(0, 3);
-        losses.push(
-          `${label} ${id} ${score ?? 'n/a'}: ` +
-            costs.map(({ audit, cost }) => `${audit.id} −${cost.toFixed(1)}${audit.displayValue ? ` (${audit.displayValue})` : ''}`).join('; '),
-        );
+        losses.push(`${label} ${id} ${score ?? 'n/a'}: ` + costs.map(({ audit, cost }) => `${audit.id} −${cost.toFixed(1)}${detail(audit)}`).join('; '));
       }
       rows.push(row);
     }
@@ -238,6 +235,14 @@ async function lighthouseScores(pages: [label: string, url: string][]): Promise<
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
   for (const row of rows) console.log(row.map((cell, c) => cell.padEnd(widths[c])).join('  '));
   for (const line of losses) console.log(`  costs most: ${line}`);
+}
+
+/** What an audit measured, or the first elements it failed on (accessibility audits name nodes). */
+function detail(audit: { displayValue?: string; details?: unknown }): string {
+  if (audit.displayValue) return ` (${audit.displayValue})`;
+  const items = (audit.details as { items?: { node?: { selector?: string } }[] } | undefined)?.items ?? [];
+  const selectors = items.flatMap((item) => (item.node?.selector ? [item.node.selector] : [])).slice(0, 3);
+  return selectors.length ? ` (${selectors.join(', ')})` : '';
 }
 
 main().catch((error) => {
