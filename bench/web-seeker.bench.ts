@@ -9,7 +9,11 @@
  *   2. time to the job list (a job card visible) and to a job page, at 1.6 Mbit/s / 300 ms / CPU 4×
  *      and at 400 kbit/s / 600 ms / CPU 4× — median of BENCH_RUNS cold visits (default 3);
  *      the scan page /c/<token> timed the same way;
- *   3. the offline repeat visit: after one visit, the network cut, the list reloaded (CPU 4×).
+ *   3. the offline repeat visit: after one visit, the network cut, the list reloaded (CPU 4×);
+ *   4. Lighthouse 12.2.3 mobile scores (performance, accessibility, best practices) for /c/<token>,
+ *      /m/ and /m/jobs/<id>, with Lighthouse's default mobile emulation and simulated throttling,
+ *      in its own Chromium (chrome-launcher, CHROME_PATH or /usr/bin/chromium); below a budget,
+ *      the three audits that cost the most points.
  * Prints each figure with its budget and whether it is met.
  */
 import 'reflect-metadata';
@@ -25,8 +29,9 @@ import { createApp } from '../apps/api/src/bootstrap/create-app';
 import { createScratchDatabase } from '../apps/api/src/commands/scratch-database';
 import { machineLoad } from './bench-stats';
 import { benchConfig } from './support/bench-config';
-import { kb, launchBenchBrowser, type NetworkProfile, type PageTiming, PROFILES, timePage } from './support/web-timing';
+import { CHROMIUM_PATH, kb, launchBenchBrowser, type NetworkProfile, type PageTiming, PROFILES, timePage } from './support/web-timing';
 
+const LIGHTHOUSE_VERSION = '12.2.3';
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const JOBS = 40;
 const LIST_READY = '.job-card';
@@ -135,6 +140,11 @@ async function main(): Promise<void> {
     const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
     for (const row of rows) console.log(row.map((cell, c) => cell.padEnd(widths[c])).join('  '));
     console.log(`seeker entry JS + CSS before the list shows: ${kb(entryBytes)} brotli (budget ≤ 60 KB: ${verdict(entryBytes <= 60 * 1024)})`);
+    await lighthouseScores([
+      ['/c/<token> (floor, no JS)', `${url}/c/${code.token}`],
+      ['/m/ job list', `${url}/m/`],
+      ['/m/jobs/<id>', `${url}/m/jobs/${jobId}`],
+    ]);
   } finally {
     await browser.close();
     await app.close();
@@ -165,6 +175,74 @@ async function offlineRepeat(browser: Awaited<ReturnType<typeof launchBenchBrows
   } finally {
     await context.close();
   }
+}
+
+/** WEB.md §3: Lighthouse mobile budgets, as whole-number scores. */
+const LIGHTHOUSE_BUDGETS = { performance: 90, accessibility: 95, 'best-practices': 95 } as const;
+type LighthouseCategory = keyof typeof LIGHTHOUSE_BUDGETS;
+
+/**
+ * Lighthouse (ESM-only; Node 20.19+ loads it through require(esm), which is what swc makes of this
+ * dynamic import) in a Chromium of its own, since it drives the browser over a debugging port.
+ * One run per page, default mobile config (Moto G Power emulation, simulated slow 4G, CPU 4×).
+ */
+async function lighthouseScores(pages: [label: string, url: string][]): Promise<void> {
+  const { default: lighthouse } = await import('lighthouse');
+  const chromeLauncher = await import('chrome-launcher');
+  const chrome = await chromeLauncher.launch({
+    chromePath: process.env.CHROME_PATH ?? CHROMIUM_PATH,
+    chromeFlags: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  const categories = Object.keys(LIGHTHOUSE_BUDGETS) as LighthouseCategory[];
+  const rows: string[][] = [['page', ...categories.map((c) => `${c} (≥ ${LIGHTHOUSE_BUDGETS[c]})`)]];
+  const losses: string[] = [];
+  try {
+    console.log(`lighthouse ${LIGHTHOUSE_VERSION} mobile (default emulation and simulated throttling), one run per page, ${machineLoad()}`);
+    for (const [label, url] of pages) {
+      const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: categories });
+      if (!result) throw new Error(`lighthouse returned nothing for ${url}`);
+      const { lhr } = result;
+      if (lhr.runtimeError) throw new Error(`lighthouse failed on ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+      const row = [label];
+      for (const id of categories) {
+        const category = lhr.categories[id];
+        const score = category.score === null ? null : Math.round(category.score * 100);
+        const met = score !== null && score >= LIGHTHOUSE_BUDGETS[id];
+        row.push(`${score ?? 'n/a'} ${verdict(met)}`);
+        if (met) continue;
+        // Points an audit costs = its weight's share of the category × what it missed.
+        const total = category.auditRefs.reduce((sum, ref) => sum + ref.weight, 0);
+        const costs = category.auditRefs
+          .map((ref) => ({ audit: lhr.audits[ref.id], cost: (ref.weight / total) * (1 - (lhr.audits[ref.id].score ?? 1)) * 100 }))
+          .filter((entry) => entry.cost > 0)
+          .sort((a, b) => b.cost - a.cost)
+          .slice(0, 3);
+        losses.push(`${label} ${id} ${score ?? 'n/a'}: ` + costs.map(({ audit, cost }) => `${audit.id} −${cost.toFixed(1)}${detail(audit)}`).join('; '));
+      }
+      rows.push(row);
+    }
+  } finally {
+    await chrome.kill();
+  }
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  for (const row of rows) console.log(row.map((cell, c) => cell.padEnd(widths[c])).join('  '));
+  for (const line of losses) console.log(`  costs most: ${line}`);
+}
+
+/** What an audit measured, or the first elements it failed on (accessibility audits name nodes). */
+function detail(audit: { displayValue?: string; details?: unknown }): string {
+  if (audit.displayValue) return ` (${audit.displayValue})`;
+  const items = (audit.details as { items?: { node?: { selector?: string } }[] } | undefined)?.items ?? [];
+  const selectors = items.flatMap((item) => (item.node?.selector ? [item.node.selector] : [])).slice(0, 3);
+  return selectors.length ? ` (${selectors.join(', ')})` : '';
 }
 
 main().catch((error) => {
