@@ -9,7 +9,7 @@ main{padding:8px 12px}dl{background:#fff;border-radius:8px;padding:8px 12px;marg
 h2{font-size:17px;margin:16px 4px 8px}ul{list-style:none;margin:0;padding:0}li{background:#fff;border-radius:8px;padding:10px 12px;margin:0 0 8px}
 li b{font-size:16px}li span{display:block;color:#555;font-size:14px}.badge{float:right;background:#fdecee;color:#c8102e;border-radius:4px;padding:0 6px;font-size:13px}
 a{color:#0a58ca;text-decoration:none}.actions a{display:block;text-align:center;background:#c8102e;color:#fff;border-radius:8px;padding:12px;margin:8px 0;font-size:17px}
-.notice{background:#fff8e1;border-radius:8px;padding:8px 12px;font-size:14px}footer{color:#888;font-size:12px;text-align:center;padding:16px}`;
+.notice{background:#fff8e1;border-radius:8px;padding:8px 12px;font-size:14px}footer{color:#595959;font-size:12px;text-align:center;padding:16px}`;
 
 /** Renders a scan page as a complete HTML document that needs no JavaScript. */
 export function renderScanPage(page: ScanPage, footer = '就业服务码 · 县人力资源和社会保障局'): string {

@@ -22,7 +22,7 @@ interface Reply {
 }
 
 /** Changes when the page's HTML changes, so a deploy does not revalidate old pages as current. */
-const PAGE_FORMAT = 'scan-page-2';
+const PAGE_FORMAT = 'scan-page-3';
 
 /** A weak validator of the anonymous page of a code at a target version (opaque: the version is not shown). */
 function etagOf(codeId: string, version: string): string {
