@@ -7,7 +7,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { Account, AccountsService, Session } from '@jobcode/accounts';
 import { ApplicationsService } from '@jobcode/applications';
 import { type Actor } from '@jobcode/common';
-import { inTransaction } from '@jobcode/database';
+import { inTransaction, isUniqueViolation } from '@jobcode/database';
 import { NotificationChannel, NotificationsService, NotificationTemplates } from '@jobcode/notifications';
 import { PersonalDataCipher } from '@jobcode/personal-data';
 import { JobSeeker, JobSeekerSupportGroup, SeekersService, SupportGroupsService } from '@jobcode/seekers';
@@ -190,62 +190,70 @@ export class PrivacyService implements OnModuleInit {
     const phone = this.accounts.phoneOf(account);
     const now = new Date();
     const today = chinaDay(now);
-    const saved = await inTransaction(this.dataSource, async (manager) => {
-      const retained: string[] = [];
-      let retainedUntil: string | null = null;
-      let untilContractEnds = false;
-      if (seeker) {
-        const contracts: { status: string; last_day: string | null }[] = await manager.query(
-          `SELECT status, to_char(coalesce(ended_on, end_date), 'YYYY-MM-DD') AS last_day FROM contract WHERE job_seeker_id = $1 AND status = ANY($2)`,
-          [seeker.id, KEPT_CONTRACT_STATUSES],
-        );
-        if (contracts.length) {
-          retained.push(`劳动合同 ${contracts.length} 份及其签署记录（劳动合同法第五十条：解除或终止后至少保存二年备查）`);
-          for (const c of contracts) {
-            if (c.status !== 'ENDED' && !c.last_day) untilContractEnds = true;
-            else if (c.last_day) retainedUntil = maxDay(retainedUntil, addYears(c.last_day, RETENTION_YEARS));
+    let saved: DataDeletionRequest;
+    try {
+      saved = await inTransaction(this.dataSource, async (manager) => {
+        const retained: string[] = [];
+        let retainedUntil: string | null = null;
+        let untilContractEnds = false;
+        if (seeker) {
+          const contracts: { status: string; last_day: string | null }[] = await manager.query(
+            `SELECT status, to_char(coalesce(ended_on, end_date), 'YYYY-MM-DD') AS last_day FROM contract WHERE job_seeker_id = $1 AND status = ANY($2)`,
+            [seeker.id, KEPT_CONTRACT_STATUSES],
+          );
+          if (contracts.length) {
+            retained.push(`劳动合同 ${contracts.length} 份及其签署记录（劳动合同法第五十条：解除或终止后至少保存二年备查）`);
+            for (const c of contracts) {
+              if (c.status !== 'ENDED' && !c.last_day) untilContractEnds = true;
+              else if (c.last_day) retainedUntil = maxDay(retainedUntil, addYears(c.last_day, RETENTION_YEARS));
+            }
+          }
+          const [placements] = (await manager.query(`SELECT count(*)::int AS n FROM placement WHERE job_seeker_id = $1`, [seeker.id])) as { n: number }[];
+          if (placements.n > 0) {
+            retained.push(`就业登记 ${placements.n} 条及随访记录（就业统计和就业补贴核查）`);
+            retainedUntil = maxDay(retainedUntil, addYears(today, RETENTION_YEARS));
           }
         }
-        const [placements] = (await manager.query(`SELECT count(*)::int AS n FROM placement WHERE job_seeker_id = $1`, [seeker.id])) as { n: number }[];
-        if (placements.n > 0) {
-          retained.push(`就业登记 ${placements.n} 条及随访记录（就业统计和就业补贴核查）`);
-          retainedUntil = maxDay(retainedUntil, addYears(today, RETENTION_YEARS));
+        const outcome = retained.length ? DeletionOutcome.RESTRICTED : DeletionOutcome.DELETED;
+        const until = untilContractEnds ? null : retainedUntil;
+        const answer =
+          outcome === DeletionOutcome.DELETED
+            ? `您的个人信息已于${inWords(today)}删除：姓名、身份证号、手机号、求职信息、报名留言和消息都已清除，账号已注销，此手机号以后可以重新注册。此前已计入的统计人数不变，但不再能识别到您。`
+            : `您的删除请求已于${inWords(today)}处理。以下信息依法须保存：${retained.join('；')}。这些信息保存至${
+                until ? inWords(until) : '仍在履行的劳动合同解除或终止后二年'
+              }，期间只作存储和必要的安全保护，不再用于推荐、查询或其他处理，到期删除。其余信息（求职意向、技能、培训意愿、报名留言）已删除，您不会再被推荐给用人单位；账号保留，以便您随时查看和下载合同。`;
+        if (seeker) await this.eraseSeeker(manager, seeker, outcome === DeletionOutcome.DELETED);
+        if (outcome === DeletionOutcome.DELETED) {
+          await manager.delete('notification_message', { accountId: account.id });
         }
-      }
-      const outcome = retained.length ? DeletionOutcome.RESTRICTED : DeletionOutcome.DELETED;
-      const until = untilContractEnds ? null : retainedUntil;
-      const answer =
-        outcome === DeletionOutcome.DELETED
-          ? `您的个人信息已于${inWords(today)}删除：姓名、身份证号、手机号、求职信息、报名留言和消息都已清除，账号已注销，此手机号以后可以重新注册。此前已计入的统计人数不变，但不再能识别到您。`
-          : `您的删除请求已于${inWords(today)}处理。以下信息依法须保存：${retained.join('；')}。这些信息保存至${
-              until ? inWords(until) : '仍在履行的劳动合同解除或终止后二年'
-            }，期间只作存储和必要的安全保护，不再用于推荐、查询或其他处理，到期删除。其余信息（求职意向、技能、培训意愿、报名留言）已删除，您不会再被推荐给用人单位；账号保留，以便您随时查看和下载合同。`;
-      if (seeker) await this.eraseSeeker(manager, seeker, outcome === DeletionOutcome.DELETED);
-      if (outcome === DeletionOutcome.DELETED) {
-        await manager.delete('notification_message', { accountId: account.id });
-      }
-      await this.notifications.send(manager, {
-        to: { phone },
-        channel: NotificationChannel.SMS,
-        template: 'privacy.deletion-answered',
-        params: { answer: answer.length > 300 ? `${answer.slice(0, 290)}…（详见平台）` : answer },
-        idempotencyKey: `privacy:deletion:${account.id}`,
+        await this.notifications.send(manager, {
+          to: { phone },
+          channel: NotificationChannel.SMS,
+          template: 'privacy.deletion-answered',
+          params: { answer: answer.length > 300 ? `${answer.slice(0, 290)}…（详见平台）` : answer },
+          idempotencyKey: `privacy:deletion:${account.id}`,
+        });
+        if (outcome === DeletionOutcome.DELETED) await this.closeAccount(manager, account);
+        return manager.save(
+          manager.create(DataDeletionRequest, {
+            accountId: account.id,
+            jobSeekerId: seeker?.id ?? null,
+            reason: reason?.trim() || null,
+            requestedAt: now,
+            outcome,
+            retained,
+            retainedUntil: until,
+            answer,
+            answeredAt: new Date(),
+          }),
+        );
       });
-      if (outcome === DeletionOutcome.DELETED) await this.closeAccount(manager, account);
-      return manager.save(
-        manager.create(DataDeletionRequest, {
-          accountId: account.id,
-          jobSeekerId: seeker?.id ?? null,
-          reason: reason?.trim() || null,
-          requestedAt: now,
-          outcome,
-          retained,
-          retainedUntil: until,
-          answer,
-          answeredAt: new Date(),
-        }),
-      );
-    });
+    } catch (error) {
+      // Two requests at once (a double tap): the one that committed first holds the answer.
+      const first = isUniqueViolation(error) ? await this.deletionRequestOf(actor.accountId) : null;
+      if (first) return first;
+      throw error;
+    }
     return this.toObject(saved);
   }
 

@@ -120,6 +120,19 @@ describe('PIPL rights: see, who read, a copy, correct, delete', () => {
     expect(registered.errors).toBeUndefined();
   });
 
+  it('answers a double tap (two deletion requests at once) once, with the same answer to both', async () => {
+    const seeker = await selfRegisteredSeeker(api, { name: '蒙小芳' });
+    const ask = () => api.gql<{ requestDataDeletion: { outcome: string; answer: string } }>(DELETE, { input: {} }, seeker.token);
+    const [first, second] = await Promise.all([ask(), ask()]);
+    expect(first.errors).toBeUndefined();
+    expect(second.errors).toBeUndefined();
+    expect(second.data?.requestDataDeletion.answer).toBe(first.data?.requestDataDeletion.answer);
+    const rows = (await api.dataSource.query(`SELECT count(*)::int AS n FROM data_deletion_request WHERE account_id = $1`, [seeker.accountId])) as {
+      n: number;
+    }[];
+    expect(rows[0].n).toBe(1);
+  });
+
   it('keeps a signed contract and its placement only stored and protected until two years after it ends, stops processing the person, and leaves the figures as they were', async () => {
     const seeker = await selfRegisteredSeeker(api, { name: '唐春燕' });
     const contract = await contractFlow(api, growers, seeker).active(seeker);
