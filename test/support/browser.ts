@@ -74,8 +74,15 @@ export async function launchBrowser(): Promise<BrowserSession> {
   };
 }
 
-/** axe-core on the page as it is now: fails with the rule, its impact and the elements on any serious or critical violation. */
+/** axe-core on the page once its animations have settled: fails with the rule, its impact and the elements on any serious or critical violation. */
 export async function expectAccessible(page: Page): Promise<void> {
+  // Judge the page as a person sees it once it has settled: a tag or a toast fading in is
+  // half transparent for a moment, and axe would measure its contrast mid-transition.
+  await page.evaluate(`(async () => {
+    const finite = document.getAnimations().filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity);
+    const settled = Promise.all(finite.map((animation) => animation.finished.catch(() => undefined)));
+    await Promise.race([settled, new Promise((done) => setTimeout(done, 2000))]);
+  })()`);
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
   const report = bad.map(
