@@ -1,5 +1,28 @@
 import { graphql } from '../gql';
 
+/** What a job card shows: the list, the recommendations and anything else that lists jobs ask for it. */
+export const JobCardFields = graphql(`
+  fragment JobCardFields on Job {
+    id
+    title
+    kind
+    wageMin
+    wageMax
+    wageUnit
+    address
+    benefits {
+      board
+      lodging
+      transport
+      socialInsurance
+    }
+    employer {
+      name
+      status
+    }
+  }
+`);
+
 export const SearchJobs = graphql(`
   query SearchJobs($query: String, $filter: JobSearchFilterInput, $near: GeoPointInput, $sort: JobSearchSort, $first: Int, $after: String) {
     searchJobs(query: $query, filter: $filter, near: $near, sort: $sort, first: $first, after: $after) {
@@ -12,23 +35,7 @@ export const SearchJobs = graphql(`
       edges {
         distanceKm
         node {
-          id
-          title
-          kind
-          wageMin
-          wageMax
-          wageUnit
-          address
-          benefits {
-            board
-            lodging
-            transport
-            socialInsurance
-          }
-          employer {
-            name
-            status
-          }
+          ...JobCardFields
         }
       }
     }

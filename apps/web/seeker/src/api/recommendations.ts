@@ -18,23 +18,7 @@ export const RecommendedJobs = graphql(`
         text
       }
       job {
-        id
-        title
-        kind
-        wageMin
-        wageMax
-        wageUnit
-        address
-        benefits {
-          board
-          lodging
-          transport
-          socialInsurance
-        }
-        employer {
-          name
-          status
-        }
+        ...JobCardFields
       }
     }
   }
