@@ -111,7 +111,8 @@ async function measure(label: string, work: () => Promise<unknown>, runs = RUNS,
 
 async function main(): Promise<void> {
   const scratch = await createScratchDatabase('jobcode_bench_stats');
-  const config = benchConfig(scratch.url);
+  // Bulk generation and the baseline's scans of millions of rows outlast the API's 10 s statement bound.
+  const config = benchConfig(scratch.url, { DATABASE_STATEMENT_TIMEOUT_MS: '0' });
   const { app } = await createApp({
     config,
     database: { url: scratch.url, embedded: false, poolSize: 4, description: 'bench', stop: async () => undefined },
