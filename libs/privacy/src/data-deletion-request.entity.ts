@@ -42,4 +42,15 @@ export class DataDeletionRequest {
 
   @Column({ type: 'timestamptz' })
   answeredAt: Date;
+
+  /**
+   * When everything was erased: the answer's time for DELETED; for RESTRICTED, when the
+   * deletion sweep erased the kept records after `retainedUntil`. Null while records are kept.
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  erasedAt: Date | null;
+
+  /** What the sweep erased, in the words texted to the person. */
+  @Column({ type: 'text', array: true, default: '{}' })
+  erased: string[];
 }

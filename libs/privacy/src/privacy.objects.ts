@@ -37,6 +37,15 @@ export class DataDeletionRequestObject {
 
   @Field(() => Date)
   answeredAt: Date;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: '全部删除完成的时间：立即删除的为答复时间；依法保存的记录在保存期满后删除时填写。为空表示仍在保存期内',
+  })
+  erasedAt: Date | null;
+
+  @Field(() => [String], { description: '保存期满后删除了哪些记录' })
+  erased: string[];
 }
 
 @ObjectType('PersonalDataApplication', { description: '我的一条报名' })

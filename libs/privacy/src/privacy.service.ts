@@ -1,30 +1,23 @@
-import { randomUUID } from 'node:crypto';
-
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 
-import { Account, AccountsService, Session } from '@jobcode/accounts';
+import { AccountsService } from '@jobcode/accounts';
 import { ApplicationsService } from '@jobcode/applications';
 import { type Actor } from '@jobcode/common';
 import { inTransaction, isUniqueViolation } from '@jobcode/database';
+import { GigBookingsException, GigBookingsService } from '@jobcode/gig-bookings';
 import { NotificationChannel, NotificationsService, NotificationTemplates } from '@jobcode/notifications';
 import { PersonalDataCipher } from '@jobcode/personal-data';
-import { JobSeeker, JobSeekerSupportGroup, SeekersService, SupportGroupsService } from '@jobcode/seekers';
+import { SeekersService, SupportGroupsService } from '@jobcode/seekers';
 
 import { DataDeletionRequest, DeletionOutcome } from './data-deletion-request.entity';
+import { chinaDay, DataErasure, inWords, type Retention, retentionOf } from './data-erasure';
 import { type DataDeletionRequestObject, type PersonalDataApplicationObject, type PersonalDataContractObject } from './privacy.objects';
 
-/** Labour Contract Law art. 50: an employer keeps the texts of ended contracts at least two years; the platform keeps its copy as long. */
-const RETENTION_YEARS = 2;
 const OPEN_APPLICATION_STATUSES = ['APPLIED', 'SHORTLISTED', 'OFFERED'];
-const KEPT_CONTRACT_STATUSES = ['SIGNED_BY_SEEKER', 'ACTIVE', 'ENDED'];
-
-const chinaDay = (date: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(date);
-const inWords = (day: string) => {
-  const [y, m, d] = day.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-};
+/** Gig bookings that hold a seat and are not yet worked: cancelled at a deletion request. */
+const OPEN_GIG_STATUSES = ['BOOKED', 'CONFIRMED'];
 
 /** A copy of what the platform holds about a person (PIPL art. 45): plain data, for JSON and for the printable page. */
 export interface PersonalDataCopy {
@@ -59,6 +52,8 @@ export class PrivacyService implements OnModuleInit {
     private readonly notifications: NotificationsService,
     private readonly templates: NotificationTemplates,
     private readonly cipher: PersonalDataCipher,
+    private readonly gigBookings: GigBookingsService,
+    private readonly erasure: DataErasure,
   ) {}
 
   onModuleInit(): void {
@@ -121,6 +116,8 @@ export class PrivacyService implements OnModuleInit {
       retainedUntil: row.retainedUntil,
       answer: row.answer,
       answeredAt: row.answeredAt,
+      erasedAt: row.erasedAt,
+      erased: row.erased,
     };
   }
 
@@ -178,13 +175,25 @@ export class PrivacyService implements OnModuleInit {
     const earlier = await this.deletionRequestOf(actor.accountId);
     if (earlier) return earlier;
     const seeker = await this.seekers.mine(actor);
-    // Open applications are withdrawn first, through their own rules (an open contract is cancelled with them).
     if (seeker) {
+      // Open applications are withdrawn first, through their own rules (an open contract is cancelled with them).
       const open: { id: string }[] = await this.dataSource.query(`SELECT id FROM application WHERE job_seeker_id = $1 AND status = ANY($2)`, [
         seeker.id,
         OPEN_APPLICATION_STATUSES,
       ]);
       for (const { id } of open) await this.applications.withdraw(actor, id);
+      // Booked gigs are cancelled the same way (the seat freed, the employer told); one past its cancellation cutoff stays and is kept.
+      const booked: { id: string }[] = await this.dataSource.query(`SELECT id FROM gig_booking WHERE seeker_id = $1 AND status = ANY($2)`, [
+        seeker.id,
+        OPEN_GIG_STATUSES,
+      ]);
+      for (const { id } of booked) {
+        try {
+          await this.gigBookings.cancel(actor, { bookingId: id });
+        } catch (error) {
+          if (!(error instanceof GigBookingsException)) throw error;
+        }
+      }
     }
     const account = await this.accounts.requireById(actor.accountId);
     const phone = this.accounts.phoneOf(account);
@@ -193,36 +202,22 @@ export class PrivacyService implements OnModuleInit {
     let saved: DataDeletionRequest;
     try {
       saved = await inTransaction(this.dataSource, async (manager) => {
-        const retained: string[] = [];
-        let retainedUntil: string | null = null;
-        let untilContractEnds = false;
-        if (seeker) {
-          const contracts: { status: string; last_day: string | null }[] = await manager.query(
-            `SELECT status, to_char(coalesce(ended_on, end_date), 'YYYY-MM-DD') AS last_day FROM contract WHERE job_seeker_id = $1 AND status = ANY($2)`,
-            [seeker.id, KEPT_CONTRACT_STATUSES],
-          );
-          if (contracts.length) {
-            retained.push(`劳动合同 ${contracts.length} 份及其签署记录（劳动合同法第五十条：解除或终止后至少保存二年备查）`);
-            for (const c of contracts) {
-              if (c.status !== 'ENDED' && !c.last_day) untilContractEnds = true;
-              else if (c.last_day) retainedUntil = maxDay(retainedUntil, addYears(c.last_day, RETENTION_YEARS));
-            }
-          }
-          const [placements] = (await manager.query(`SELECT count(*)::int AS n FROM placement WHERE job_seeker_id = $1`, [seeker.id])) as { n: number }[];
-          if (placements.n > 0) {
-            retained.push(`就业登记 ${placements.n} 条及随访记录（就业统计和就业补贴核查）`);
-            retainedUntil = maxDay(retainedUntil, addYears(today, RETENTION_YEARS));
-          }
-        }
+        const retention: Retention = seeker
+          ? await retentionOf(manager, seeker.id, today)
+          : { retained: [], until: null, untilContractEnds: false, placements: 0 };
+        const { retained } = retention;
         const outcome = retained.length ? DeletionOutcome.RESTRICTED : DeletionOutcome.DELETED;
-        const until = untilContractEnds ? null : retainedUntil;
+        const until = retention.until;
+        const hasContract = retained.some((r) => r.startsWith('劳动合同'));
         const answer =
           outcome === DeletionOutcome.DELETED
             ? `您的个人信息已于${inWords(today)}删除：姓名、身份证号、手机号、求职信息、报名留言和消息都已清除，账号已注销，此手机号以后可以重新注册。此前已计入的统计人数不变，但不再能识别到您。`
             : `您的删除请求已于${inWords(today)}处理。以下信息依法须保存：${retained.join('；')}。这些信息保存至${
                 until ? inWords(until) : '仍在履行的劳动合同解除或终止后二年'
-              }，期间只作存储和必要的安全保护，不再用于推荐、查询或其他处理，到期删除。其余信息（求职意向、技能、培训意愿、报名留言）已删除，您不会再被推荐给用人单位；账号保留，以便您随时查看和下载合同。`;
-        if (seeker) await this.eraseSeeker(manager, seeker, outcome === DeletionOutcome.DELETED);
+              }，期间只作存储和必要的安全保护，不再用于推荐、查询或其他处理，到期删除。其余信息（求职意向、技能、培训意愿、报名留言）已删除，您不会再被推荐给用人单位；账号保留，以便您随时查看${
+                hasContract ? '和下载合同' : '保存的记录'
+              }。`;
+        await this.erasure.atRequest(manager, seeker, account.id, outcome === DeletionOutcome.DELETED, retention.placements > 0);
         if (outcome === DeletionOutcome.DELETED) {
           await manager.delete('notification_message', { accountId: account.id });
         }
@@ -233,7 +228,7 @@ export class PrivacyService implements OnModuleInit {
           params: { answer: answer.length > 300 ? `${answer.slice(0, 290)}…（详见平台）` : answer },
           idempotencyKey: `privacy:deletion:${account.id}`,
         });
-        if (outcome === DeletionOutcome.DELETED) await this.closeAccount(manager, account);
+        if (outcome === DeletionOutcome.DELETED) await this.erasure.closeAccount(manager, account);
         return manager.save(
           manager.create(DataDeletionRequest, {
             accountId: account.id,
@@ -245,6 +240,8 @@ export class PrivacyService implements OnModuleInit {
             retainedUntil: until,
             answer,
             answeredAt: new Date(),
+            erasedAt: outcome === DeletionOutcome.DELETED ? new Date() : null,
+            erased: [],
           }),
         );
       });
@@ -256,59 +253,4 @@ export class PrivacyService implements OnModuleInit {
     }
     return this.toObject(saved);
   }
-
-  /** Erases what is not kept; `all` also the identity (anonymised in place: the counted rows stay, nobody is behind them). */
-  private async eraseSeeker(manager: EntityManager, seeker: JobSeeker, all: boolean): Promise<void> {
-    const erased: Partial<JobSeeker> = {
-      skills: [],
-      wantedOccupations: [],
-      wantedWage: null,
-      wantedWageUnit: null,
-      availableFrom: null,
-      trainingWanted: [],
-      consentToRecommend: false,
-      processingRestrictedAt: new Date(),
-    };
-    if (all) {
-      Object.assign(erased, {
-        accountId: null,
-        name: '已删除',
-        idNumberHash: this.cipher.hash(randomUUID(), 'erased-id-number'),
-        idNumberEncrypted: this.cipher.encrypt(''),
-        phoneHash: this.cipher.hash(randomUUID(), 'erased-phone'),
-        phoneEncrypted: this.cipher.encrypt(''),
-        birthDate: `${seeker.birthDate.slice(0, 4)}-01-01`,
-      } satisfies Partial<JobSeeker>);
-      await manager.delete(JobSeekerSupportGroup, { jobSeekerId: seeker.id });
-    }
-    await manager.update(JobSeeker, { id: seeker.id }, erased);
-    await manager.query(`UPDATE application SET message = '' WHERE job_seeker_id = $1`, [seeker.id]);
-  }
-
-  private async closeAccount(manager: EntityManager, account: Account): Promise<void> {
-    await manager.update(
-      Account,
-      { id: account.id },
-      {
-        name: '已注销',
-        phoneHash: this.cipher.hash(randomUUID(), 'erased-phone'),
-        phoneEncrypted: this.cipher.encrypt(''),
-        passwordHash: null,
-        totpSecretEncrypted: null,
-        totpEnabledAt: null,
-        disabledAt: new Date(),
-      },
-    );
-    await manager.update(Session, { accountId: account.id }, { revokedAt: new Date() });
-  }
-}
-
-function addYears(day: string, years: number): string {
-  const shifted = `${Number(day.slice(0, 4)) + years}${day.slice(4)}`;
-  // 29 February of a year that has none: the day before the 1st of March.
-  return shifted.endsWith('-02-29') && new Date(`${shifted}T00:00:00Z`).getUTCMonth() !== 1 ? shifted.replace(/-29$/, '-28') : shifted;
-}
-
-function maxDay(a: string | null, b: string): string {
-  return a && a > b ? a : b;
 }

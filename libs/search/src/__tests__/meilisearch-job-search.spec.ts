@@ -3,6 +3,7 @@ import { describeJobSearchContract } from './job-search.contract';
 
 const url = process.env.MEILI_URL;
 
+// The whole contract, the homophone slips (保结员) included: they go through a federated multi-search, Meilisearch ≥ 1.11.
 if (url) {
   const engine = new MeilisearchJobSearchEngine(url, process.env.MEILI_KEY, `jobs_contract_${process.pid}`);
   describeJobSearchContract('Meilisearch', () => engine);

@@ -1,5 +1,15 @@
 import { JobSearchSort } from '../engine/job-search.model';
-import { MEILI_SETTINGS, toMeiliDocument, toMeiliFilter, toMeiliSort, toMeiliText } from '../meilisearch/meilisearch-query';
+import {
+  MEILI_FACETS,
+  MEILI_SETTINGS,
+  SOUND_WEIGHT,
+  toMeiliDocument,
+  toMeiliFederatedSearch,
+  toMeiliFilter,
+  toMeiliQueries,
+  toMeiliSort,
+  toMeiliText,
+} from '../meilisearch/meilisearch-query';
 import { CORPUS, EVERYDAY } from './job-search.contract';
 
 const NOW = new Date('2026-11-20T08:00:00Z');
@@ -75,5 +85,82 @@ describe('Meilisearch query translation (no server needed)', () => {
     expect(tokens.some((t) => t.startsWith('#'))).toBe(false);
     expect(MEILI_SETTINGS.searchableAttributes.slice(0, 2)).toEqual(['title', 'titleTokens']);
     expect(toMeiliText('服务员')).toBe('服务 务员');
+  });
+
+  describe('a homophone slip (保结员 for 保洁员) still finds the job, as on PostgreSQL', () => {
+    const sounds = (i: number) => new Set(toMeiliDocument(CORPUS[i]).soundTokens.split(' '));
+    /** Every word of a query is a whole word of the document's sound tokens (Meilisearch matches non-last words exactly). */
+    const heardIn = (q: string, i: number) =>
+      q.split(' ').every((word) => sounds(i).has(word) || toMeiliDocument(CORPUS[i]).titleTokens.split(' ').includes(word));
+
+    it('indexes the toneless pinyin of every stretch of the title, occupation and employer as whole words, searched last', () => {
+      expect([...sounds(5)]).toEqual(expect.arrayContaining(['baojieyuan', 'baojie', 'jieyuan', 'cundao', 'bao', 'gongyixing']));
+      expect([...sounds(0)]).toEqual(expect.arrayContaining(['fengrengong', 'fengren', 'jijian']));
+      // Descriptions carry no pinyin here, as on PostgreSQL: 缝纫 in 服装厂包装工's description is not heard.
+      expect(sounds(6).has('fengren')).toBe(false);
+      expect(MEILI_SETTINGS.searchableAttributes.slice(-1)).toEqual(['soundTokens']);
+    });
+
+    it('asks for the written form and the sound form of each Chinese word, the sound forms weighing less', () => {
+      expect(toMeiliQueries('保结员')).toEqual([
+        { q: '保结 结员', weight: 1 },
+        { q: 'baojieyuan', weight: SOUND_WEIGHT },
+      ]);
+      expect(SOUND_WEIGHT).toBeLessThan(1);
+      // Every choice of written or sound per word: 采摘 逢人 is four queries, each requiring both words.
+      expect(toMeiliQueries('采摘 逢人').map((f) => f.q)).toEqual(['采摘 逢人', 'caizhai 逢人', '采摘 fengren', 'caizhai fengren']);
+      // Latin input and single characters have no sound form: one plain search, as before.
+      expect(toMeiliQueries('fengren')).toEqual([{ q: 'fengren', weight: 1 }]);
+      expect(toMeiliQueries('工')).toEqual([{ q: '工', weight: 1 }]);
+      // Longer than 6 characters: one sound word per 6 characters, as PostgreSQL's homophone lexemes.
+      expect(toMeiliQueries('资源县人力资源')[1].q).toBe('ziyuanxianrenlizi yuan');
+    });
+
+    it('the sound forms of the contract slips are heard in the job meant and in no other', () => {
+      const slips: [string, number][] = [
+        ['保结员', 5],
+        ['逢人工', 0],
+        ['家证服务员', 7],
+      ];
+      for (const [slip, meant] of slips) {
+        const [written, sound] = toMeiliQueries(slip);
+        expect(CORPUS.map((_, i) => heardIn(written.q, i))).not.toContain(true);
+        expect(CORPUS.map((_, i) => i).filter((i) => heardIn(sound.q, i))).toEqual([meant]);
+      }
+    });
+
+    it('searches the forms as one federated multi-search: same filter and sort in each, paging and facets on the federation', () => {
+      const query = { text: '保结员', limit: 20, offset: 40, now: NOW, filter: { kinds: ['PUBLIC_WELFARE'] } };
+      expect(toMeiliFederatedSearch(query, 'jobs')).toEqual({
+        federation: { limit: 20, offset: 40, facetsByIndex: { jobs: MEILI_FACETS } },
+        queries: [
+          {
+            indexUid: 'jobs',
+            q: '保结 结员',
+            filter: ['kind IN ["PUBLIC_WELFARE"]'],
+            showRankingScore: true,
+            matchingStrategy: 'all',
+            federationOptions: { weight: 1 },
+          },
+          {
+            indexUid: 'jobs',
+            q: 'baojieyuan',
+            filter: ['kind IN ["PUBLIC_WELFARE"]'],
+            showRankingScore: true,
+            matchingStrategy: 'all',
+            federationOptions: { weight: SOUND_WEIGHT },
+          },
+        ],
+      });
+      // Meilisearch refuses per-query paging and facets in a federated search.
+      for (const q of toMeiliFederatedSearch({ ...query, sort: JobSearchSort.NEWEST }, 'jobs')!.queries) {
+        expect(q).not.toHaveProperty('limit');
+        expect(q).not.toHaveProperty('facets');
+        expect(q.sort).toEqual(['postedAtTs:desc']);
+      }
+      // Nothing to hear: a plain search.
+      expect(toMeiliFederatedSearch({ text: 'frg', limit: 20, offset: 0 }, 'jobs')).toBeUndefined();
+      expect(toMeiliFederatedSearch({ limit: 20, offset: 0 }, 'jobs')).toBeUndefined();
+    });
   });
 });
