@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
  * Builds the web surfaces (apps/web/<surface>) into dist/web/<surface>, served by the API:
- *   1. typed GraphQL documents: codegen reads schema.graphql and the surface's `src/api/*.ts`
- *      documents and writes `src/gql/` (a field that does not exist fails here);
+ *   1. typed GraphQL documents: codegen reads schema.graphql, the surface's `src/api/*.ts`
+ *      documents and the ones every surface sends (`apps/web/shared/documents/*.ts`, plain
+ *      strings marked `/* GraphQL *\/`), and writes `src/gql/` (a field that does not exist fails here);
  *   2. `vite build` with the surface's vite.config.ts;
  *   3. a brotli and a gzip twin of every text file, sent by @fastify/static when the browser
  *      takes them.
@@ -53,7 +54,8 @@ async function codegen(surface) {
   await generate(
     {
       schema: join(repo, 'schema.graphql'),
-      documents: [join(repo, 'apps/web', surface, 'src/api/**/*.ts')],
+      // The surface's own documents, and those all surfaces send (written once in apps/web/shared/documents).
+      documents: [join(repo, 'apps/web', surface, 'src/api/**/*.ts'), join(repo, 'apps/web/shared/documents/**/*.ts')],
       ignoreNoDocuments: true,
       silent: true,
       generates: {

@@ -1,4 +1,4 @@
-import { CreateDateColumn, Entity, type EntityManager, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, type EntityManager, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 
 import { Account } from '@jobcode/accounts';
 
@@ -21,6 +21,13 @@ export class EmployerMember {
 
   @PrimaryColumn({ type: 'uuid' })
   accountId: string;
+
+  /**
+   * Manages the company itself: edits its details and adds colleagues. The account that
+   * registered the company, or the first one staff linked to a company they registered.
+   */
+  @Column({ type: 'boolean', default: false })
+  isAdmin: boolean;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

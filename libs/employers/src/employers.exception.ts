@@ -7,6 +7,8 @@ export enum EmployersExceptionCode {
   EMPLOYER_NOT_VERIFIED = 'EMPLOYER_NOT_VERIFIED',
   ALREADY_REVIEWED = 'ALREADY_REVIEWED',
   NOT_AN_EMPLOYER_ACCOUNT = 'NOT_AN_EMPLOYER_ACCOUNT',
+  NOT_COMPANY_ADMIN = 'NOT_COMPANY_ADMIN',
+  VERIFIED_FIELD_LOCKED = 'VERIFIED_FIELD_LOCKED',
 }
 
 const CODE_OF: Record<EmployersExceptionCode, ErrorCode> = {
@@ -16,6 +18,8 @@ const CODE_OF: Record<EmployersExceptionCode, ErrorCode> = {
   EMPLOYER_NOT_VERIFIED: ErrorCode.FORBIDDEN,
   ALREADY_REVIEWED: ErrorCode.CONFLICT,
   NOT_AN_EMPLOYER_ACCOUNT: ErrorCode.BAD_USER_INPUT,
+  NOT_COMPANY_ADMIN: ErrorCode.FORBIDDEN,
+  VERIFIED_FIELD_LOCKED: ErrorCode.FORBIDDEN,
 };
 
 export class EmployersException extends AppError {

@@ -5,6 +5,8 @@ import { type Actor, Allow, CurrentActor, PUBLIC, Role } from '@jobcode/common';
 import { EmployersArgs } from './dto/employers.args';
 import { LinkEmployerAccountInput, RejectEmployerInput, VerifyEmployerInput } from './dto/review-employer.input';
 import { RegisterEmployerInput } from './dto/register-employer.input';
+import { UpdateEmployerInput } from './dto/update-employer.input';
+import { EmployerAccountObject } from './employer-account.object';
 import { EmployerConnection } from './employer-connection.object';
 import { EmployerObject } from './employer.object';
 import { EmployersService } from './employers.service';
@@ -33,8 +35,18 @@ export class EmployersResolver {
     return this.employersService.toObject(await this.employersService.reject(actor, input.employerId, input.reason), true);
   }
 
-  @Allow(Role.STAFF, Role.ADMIN)
-  @Mutation(() => EmployerObject, { description: '把一个用人单位账号关联到单位（例如工作人员代登记的单位由本单位认领）' })
+  @Allow(Role.EMPLOYER)
+  @Mutation(() => EmployerObject, {
+    description: '单位管理员修改单位信息（法定代表人、地址、联系人等，只改传入的字段）；单位全称、信用代码和所在地审核通过后不能自行修改',
+  })
+  async updateEmployer(@CurrentActor() actor: Actor, @Args('input') input: UpdateEmployerInput): Promise<EmployerObject> {
+    return this.employersService.toObject(await this.employersService.update(actor, input), true);
+  }
+
+  @Allow(Role.EMPLOYER, Role.STAFF, Role.ADMIN)
+  @Mutation(() => EmployerObject, {
+    description: '把一个用人单位账号关联到单位：辖区工作人员（例如代登记的单位由本单位认领），或本单位管理员添加同事',
+  })
   async linkEmployerAccount(@CurrentActor() actor: Actor, @Args('input') input: LinkEmployerAccountInput): Promise<EmployerObject> {
     return this.employersService.toObject(await this.employersService.linkAccount(actor, input.employerId, input.accountPhone), true);
   }
@@ -51,6 +63,12 @@ export class EmployersResolver {
   async myEmployers(@CurrentActor() actor: Actor): Promise<EmployerObject[]> {
     const rows = await this.employersService.mine(actor);
     return Promise.all(rows.map((r) => this.employersService.toObject(r, true)));
+  }
+
+  @Allow(Role.EMPLOYER, Role.STAFF, Role.ADMIN)
+  @Query(() => [EmployerAccountObject], { description: '代表本单位办事的账号，管理员在前（本单位成员和辖区工作人员可见）' })
+  async employerAccounts(@CurrentActor() actor: Actor, @Args('employerId', { type: () => ID }) employerId: string): Promise<EmployerAccountObject[]> {
+    return this.employersService.accountsOf(actor, employerId);
   }
 
   @Allow(Role.STAFF, Role.ADMIN)

@@ -21,10 +21,15 @@ import { PersonalDataCipher } from '@jobcode/personal-data';
 import { RegionScope, RegionsService } from '@jobcode/regions';
 
 import { RegisterEmployerInput } from './dto/register-employer.input';
+import { UpdateEmployerInput } from './dto/update-employer.input';
+import { EmployerAccountObject } from './employer-account.object';
 import { EmployerMember } from './employer-member.entity';
 import { Employer, EmployerStatus } from './employer.entity';
 import { EmployerObject } from './employer.object';
 import { EmployersException, EmployersExceptionCode } from './employers.exception';
+
+/** A company has a handful of accounts; the list is cut here all the same. */
+export const MAX_EMPLOYER_ACCOUNTS = 200;
 
 export interface EmployerFilter {
   regionCode?: string;
@@ -79,7 +84,7 @@ export class EmployersService {
             registeredBy: actor.accountId,
           }),
         );
-        if (actor.role === Role.EMPLOYER) await manager.insert(EmployerMember, { employerId: employer.id, accountId: actor.accountId });
+        if (actor.role === Role.EMPLOYER) await manager.insert(EmployerMember, { employerId: employer.id, accountId: actor.accountId, isAdmin: true });
         return employer;
       });
     } catch (error) {
@@ -120,12 +125,20 @@ export class EmployersService {
     });
   }
 
-  /** Staff link an EMPLOYER account to an employer (e.g. one they registered on its behalf), so that account can act for it. */
+  /**
+   * Links an EMPLOYER account to an employer, so that account can act for it: staff of the
+   * region (e.g. for a company they registered on its behalf), or the company's own
+   * administrator adding a colleague. The first account linked to a company without an
+   * administrator becomes its administrator.
+   */
   async linkAccount(actor: Actor, employerId: string, accountPhone: string): Promise<Employer> {
     const phone = parsePhone(accountPhone, 'input.accountPhone');
-    const employer = await this.dataSource.manager.findOne(Employer, { where: { id: employerId } });
+    const employer =
+      actor.role === Role.EMPLOYER
+        ? await this.requireAdmin(actor, employerId)
+        : await this.dataSource.manager.findOne(Employer, { where: { id: employerId } });
     if (!employer) throw this.notFound();
-    await this.scope.assertCovers(actor, employer.regionCode);
+    if (actor.role !== Role.EMPLOYER) await this.scope.assertCovers(actor, employer.regionCode);
     const account = await this.accounts.findByPhone(phone);
     if (!account || account.role !== Role.EMPLOYER) {
       throw new EmployersException(
@@ -134,8 +147,104 @@ export class EmployersService {
         'input.accountPhone',
       );
     }
-    await this.dataSource.manager.createQueryBuilder().insert().into(EmployerMember).values({ employerId, accountId: account.id }).orIgnore().execute();
+    await inTransaction(this.dataSource, async (manager) => {
+      await manager.findOne(Employer, { where: { id: employerId }, lock: { mode: 'pessimistic_write' } });
+      const hasAdmin = (await manager.count(EmployerMember, { where: { employerId, isAdmin: true } })) > 0;
+      await manager.createQueryBuilder().insert().into(EmployerMember).values({ employerId, accountId: account.id, isAdmin: !hasAdmin }).orIgnore().execute();
+    });
     this.logger.log(`Account ${account.id} linked to employer ${employerId} by ${actor.accountId}`);
+    return employer;
+  }
+
+  /**
+   * The company's administrator changes its details. The name, credit code and region were
+   * verified by the county: once verified they stay as they are (the county corrects them);
+   * a rejected company that corrects them goes back to the review queue.
+   */
+  async update(actor: Actor, input: UpdateEmployerInput): Promise<Employer> {
+    await this.requireAdmin(actor, input.employerId);
+    const creditCode = input.creditCode != null ? parseCreditCode(input.creditCode, 'input.creditCode') : undefined;
+    const phone = input.contactPhone != null ? parsePhone(input.contactPhone, 'input.contactPhone') : undefined;
+    const region =
+      input.regionCode != null
+        ? await this.regions.require(input.regionCode, 'input.regionCode', [RegionLevel.COUNTY, RegionLevel.TOWNSHIP, RegionLevel.VILLAGE])
+        : undefined;
+    try {
+      return await inTransaction(this.dataSource, async (manager) => {
+        const employer = await manager.findOne(Employer, { where: { id: input.employerId }, lock: { mode: 'pessimistic_write' } });
+        if (!employer) throw this.notFound();
+        const verifiedFields: { field: string; label: string; changed: boolean }[] = [
+          { field: 'name', label: '单位全称', changed: input.name != null && input.name.trim() !== employer.name },
+          { field: 'creditCode', label: '统一社会信用代码', changed: creditCode !== undefined && creditCode !== employer.creditCode },
+          { field: 'regionCode', label: '单位所在地', changed: region !== undefined && region.code !== employer.regionCode },
+        ];
+        const changedVerified = verifiedFields.filter((f) => f.changed);
+        if (employer.status === EmployerStatus.VERIFIED && changedVerified.length > 0) {
+          const first = changedVerified[0];
+          throw new EmployersException(
+            EmployersExceptionCode.VERIFIED_FIELD_LOCKED,
+            `${first.label}已经县人社局审核，不能自行修改；如需更改，请带营业执照到县人社局办理`,
+            `input.${first.field}`,
+          );
+        }
+        if (input.name != null) employer.name = input.name.trim();
+        if (creditCode !== undefined) employer.creditCode = creditCode;
+        if (region !== undefined) employer.regionCode = region.code;
+        if (input.address != null) employer.address = input.address.trim();
+        if (input.legalRepresentative != null) employer.legalRepresentative = input.legalRepresentative.trim();
+        if (input.contactName != null) employer.contactName = input.contactName.trim();
+        if (phone !== undefined) employer.contactPhoneEncrypted = this.cipher.encrypt(phone);
+        if (employer.status === EmployerStatus.REJECTED && changedVerified.length > 0) {
+          employer.status = EmployerStatus.PENDING;
+          employer.rejectionReason = null;
+        }
+        const saved = await manager.save(employer);
+        this.logger.log(`Employer ${employer.id} updated by ${actor.accountId}`);
+        return saved;
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        throw new EmployersException(
+          EmployersExceptionCode.CREDIT_CODE_TAKEN,
+          `统一社会信用代码 ${creditCode} 已被另一家单位登记；请核对营业执照`,
+          'input.creditCode',
+        );
+      }
+      throw error;
+    }
+  }
+
+  /** The accounts acting for the employer, administrators first: for its members and for staff of its region. */
+  async accountsOf(actor: Actor, employerId: string): Promise<EmployerAccountObject[]> {
+    await this.requireManageable(actor, employerId);
+    const rows = await this.dataSource.manager
+      .createQueryBuilder(EmployerMember, 'm')
+      .innerJoinAndSelect('m.account', 'a')
+      .where('m.employer_id = :employerId', { employerId })
+      .orderBy('m.is_admin', 'DESC')
+      .addOrderBy('m.created_at', 'ASC')
+      .addOrderBy('m.account_id', 'ASC')
+      .limit(MAX_EMPLOYER_ACCOUNTS)
+      .getMany();
+    return rows.map((m) => ({
+      accountId: m.accountId,
+      name: m.account!.name,
+      phone: maskPhone(this.accounts.phoneOf(m.account!)),
+      isAdmin: m.isAdmin,
+      secondFactorEnabled: m.account!.totpEnabledAt !== null,
+      disabled: m.account!.disabledAt !== null,
+      addedAt: m.createdAt,
+    }));
+  }
+
+  /** The employer if the actor administers it; NOT_FOUND to non-members, FORBIDDEN to members who are not administrators. */
+  async requireAdmin(actor: Actor, employerId: string): Promise<Employer> {
+    const employer = await this.requireManageable(actor, employerId);
+    if (actor.role !== Role.EMPLOYER) throw forbidden('单位信息由单位管理员自行维护；工作人员请在审核中说明需要更正的内容', { reason: 'COMPANY_ADMIN_ONLY' });
+    const admin = await this.dataSource.manager.count(EmployerMember, { where: { employerId, accountId: actor.accountId, isAdmin: true } });
+    if (!admin) {
+      throw new EmployersException(EmployersExceptionCode.NOT_COMPANY_ADMIN, '只有本单位的管理员才能修改单位信息、添加账号；请联系单位管理员');
+    }
     return employer;
   }
 

@@ -1,3 +1,4 @@
+export * from './employer-account.object';
 export * from './employer-member.entity';
 export * from './employer.entity';
 export * from './employer.loaders';

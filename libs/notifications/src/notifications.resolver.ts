@@ -3,7 +3,7 @@ import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { type Actor, Allow, CurrentActor, Role } from '@jobcode/common';
 
 import { MarkNotificationReadInput } from './dto/mark-notification-read.input';
-import { NotificationsArgs, RecentNotificationsArgs } from './dto/notifications.args';
+import { MyNotificationsArgs, RecentNotificationsArgs } from './dto/notifications.args';
 import { NotificationConnection, NotificationObject } from './notification.object';
 import { NotificationsService } from './notifications.service';
 
@@ -15,8 +15,8 @@ export class NotificationsResolver {
 
   @Allow(...ANY_ROLE)
   @Query(() => NotificationConnection, { description: '发给我的通知，最新的在前' })
-  myNotifications(@CurrentActor() actor: Actor, @Args() args: NotificationsArgs): Promise<NotificationConnection> {
-    return this.notifications.mine(actor, args.first, args.after, { channel: args.channel });
+  myNotifications(@CurrentActor() actor: Actor, @Args() args: MyNotificationsArgs): Promise<NotificationConnection> {
+    return this.notifications.mine(actor, args.first, args.after, { channel: args.channel, unread: args.unread });
   }
 
   @Allow(Role.ADMIN)

@@ -43,6 +43,8 @@ const DELIVER_HANDLER = 'notifications.deliver';
 export interface NotificationFilter {
   channel?: NotificationChannel;
   templateKey?: string;
+  /** Only messages not yet read (their totalCount is the unread count). */
+  unread?: boolean;
 }
 
 /**
@@ -159,6 +161,7 @@ export class NotificationsService implements OnModuleInit {
     if (filter.accountId) qb.andWhere('m.account_id = :accountId', { accountId: filter.accountId });
     if (filter.channel) qb.andWhere('m.channel = :channel', { channel: filter.channel });
     if (filter.templateKey) qb.andWhere('m.template_key = :templateKey', { templateKey: filter.templateKey });
+    if (filter.unread) qb.andWhere('m.read_at IS NULL');
     const totalCount = await qb.clone().getCount();
     const cursor = decodeCursor(after, 2);
     if (cursor) {

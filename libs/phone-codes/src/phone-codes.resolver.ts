@@ -75,6 +75,14 @@ export class PhoneCodesResolver {
           },
         );
       }
+      // A text message alone must not get round an authenticator the person set up.
+      if (found.totpEnabledAt) {
+        throw new PhoneCodesException(
+          PhoneCodesExceptionCode.PHONE_CODE_SIGN_IN_NOT_ALLOWED,
+          '此账号已绑定身份验证器：请用手机号 + 密码和验证器上的动态码登录',
+          { field: 'input.phone' },
+        );
+      }
       return found;
     });
     return this.auth.payload(await this.auth.startVerifiedSession(account, 'phone-code'));

@@ -65,7 +65,13 @@ export const demoSignInsStep: DemoStep = {
       }
       let detail = '';
       if (signIn.role === Role.EMPLOYER && employer) {
-        await dataSource.createQueryBuilder().insert().into(EmployerMember).values({ employerId: employer.id, accountId: account.id }).orIgnore().execute();
+        await dataSource
+          .createQueryBuilder()
+          .insert()
+          .into(EmployerMember)
+          .values({ employerId: employer.id, accountId: account.id, isAdmin: true })
+          .orIgnore()
+          .execute();
         detail = employer.name;
       }
       if (signIn.role === Role.SEEKER && seeker) {

@@ -88,6 +88,35 @@ describe('notifications', () => {
     expect((await mine(other.token)).edges).toEqual([]);
   });
 
+  it('counts and lists only the unread messages with unread: true, so a badge is right past the first page', async () => {
+    const employer = await api.signedIn(Role.EMPLOYER, null, '蒋师傅');
+    for (const deadline of ['12月1日', '12月2日', '12月3日']) {
+      await send({
+        to: { accountId: employer.accountId },
+        channel: NotificationChannel.IN_APP,
+        template: 'test.contract-sent',
+        params: { employer: '资源县金江合作社', deadline },
+      });
+    }
+    await outbox.drain();
+    const all = await mine(employer.token, { first: 1 });
+    expect(all.totalCount).toBe(3);
+    const read = all.edges[0].node.id;
+    expect(
+      (await api.gql(`mutation($input: MarkNotificationReadInput!) { markNotificationRead(input: $input) { id } }`, { input: { id: read } }, employer.token))
+        .errors,
+    ).toBeUndefined();
+    const unread = await api.gql<{ myNotifications: Page }>(
+      `query { myNotifications(unread: true, channel: IN_APP, first: 1) { totalCount edges { node { id readAt } } pageInfo { hasNextPage } } }`,
+      {},
+      employer.token,
+    );
+    expect(unread.errors).toBeUndefined();
+    expect(unread.data?.myNotifications).toMatchObject({ totalCount: 2, pageInfo: { hasNextPage: true } });
+    expect(unread.data?.myNotifications.edges[0].node).toMatchObject({ readAt: null });
+    expect(unread.data?.myNotifications.edges[0].node.id).not.toBe(read);
+  });
+
   it('sends nothing when the transaction that asked for the message rolls back', async () => {
     const seeker = await api.signedIn(Role.SEEKER);
     await expect(

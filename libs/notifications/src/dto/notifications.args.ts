@@ -1,5 +1,5 @@
 import { ArgsType, Field } from '@nestjs/graphql';
-import { IsEnum, IsOptional, Matches } from 'class-validator';
+import { IsBoolean, IsEnum, IsOptional, Matches } from 'class-validator';
 
 import { PageArgs } from '@jobcode/common';
 
@@ -19,4 +19,12 @@ export class RecentNotificationsArgs extends NotificationsArgs {
   @IsOptional()
   @Matches(/^[a-z][a-z0-9_.-]{0,99}$/, { message: 'templateKey 应为模板名称，如 account.welcome（小写字母、数字和点）' })
   templateKey?: string;
+}
+
+@ArgsType()
+export class MyNotificationsArgs extends NotificationsArgs {
+  @Field(() => Boolean, { nullable: true, description: '只看未读的（totalCount 即未读条数）' })
+  @IsOptional()
+  @IsBoolean({ message: 'unread 应为 true 或 false' })
+  unread?: boolean;
 }

@@ -141,4 +141,15 @@ describe('phone codes: sign up, sign in and the limits on texting', () => {
     const result = await api.gql(SIGN_IN_BY_CODE, { i: { phone, code } }, undefined, freshClient());
     expect(result.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'PHONE_CODE_SIGN_IN_NOT_ALLOWED' });
   });
+
+  it('refuses a phone-code sign-in to an account with an authenticator, which signs in with password and its code', async () => {
+    const { phone, accountId } = await api.signedIn(Role.EMPLOYER);
+    await api.dataSource.query(`UPDATE account SET totp_enabled_at = now() WHERE id = $1`, [accountId]);
+    const code = await requestCode(api, phone, 'SIGN_IN');
+    const result = await api.gql(SIGN_IN_BY_CODE, { i: { phone, code } }, undefined, freshClient());
+    expect(result.errors?.[0]).toMatchObject({
+      message: '此账号已绑定身份验证器：请用手机号 + 密码和验证器上的动态码登录',
+      extensions: { code: 'FORBIDDEN', reason: 'PHONE_CODE_SIGN_IN_NOT_ALLOWED', field: 'input.phone' },
+    });
+  });
 });

@@ -15,3 +15,30 @@ export const ChangePassword = graphql(`
     changePassword(input: $input)
   }
 `);
+
+export const Me = graphql(`
+  query Me {
+    me {
+      id
+      secondFactorEnabled
+    }
+  }
+`);
+
+export const StartSecondFactor = graphql(`
+  mutation StartSecondFactor {
+    startSecondFactorEnrolment {
+      secret
+      qrSvg
+    }
+  }
+`);
+
+export const ConfirmSecondFactor = graphql(`
+  mutation ConfirmSecondFactor($input: ConfirmSecondFactorInput!) {
+    confirmSecondFactorEnrolment(input: $input) {
+      id
+      secondFactorEnabled
+    }
+  }
+`);

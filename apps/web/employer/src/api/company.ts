@@ -73,3 +73,39 @@ export const GigReputation = graphql(`
     }
   }
 `);
+
+export const UpdateEmployer = graphql(`
+  mutation UpdateEmployer($input: UpdateEmployerInput!) {
+    updateEmployer(input: $input) {
+      id
+      name
+      creditCode
+      legalRepresentative
+      status
+      rejectionReason
+      reviewedAt
+      createdAt
+      contactName
+      contactPhone
+      address
+      region {
+        code
+        fullName
+      }
+    }
+  }
+`);
+
+export const EmployerAccounts = graphql(`
+  query EmployerAccounts($employerId: ID!) {
+    employerAccounts(employerId: $employerId) {
+      accountId
+      name
+      phone
+      isAdmin
+      secondFactorEnabled
+      disabled
+      addedAt
+    }
+  }
+`);

@@ -1,9 +1,13 @@
 import { graphql } from '../gql';
 
 export const EmployerJobs = graphql(`
-  query EmployerJobs($employerId: ID!, $status: JobStatus, $first: Int) {
-    jobs(employerId: $employerId, status: $status, first: $first) {
+  query EmployerJobs($employerId: ID!, $status: JobStatus, $first: Int, $after: String) {
+    jobs(employerId: $employerId, status: $status, first: $first, after: $after) {
       totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       edges {
         node {
           id
@@ -251,6 +255,26 @@ export const IssueJobCode = graphql(`
       svgUrl
       posterUrl
       issuedAt
+    }
+  }
+`);
+
+export const RotateJobCode = graphql(`
+  mutation RotateJobCode($input: ServiceCodeTokenInput!) {
+    rotateServiceCode(input: $input) {
+      id
+      token
+      status
+    }
+  }
+`);
+
+export const RevokeJobCode = graphql(`
+  mutation RevokeJobCode($input: ServiceCodeTokenInput!) {
+    revokeServiceCode(input: $input) {
+      id
+      token
+      status
     }
   }
 `);

@@ -1,9 +1,13 @@
 import { graphql } from '../gql';
 
 export const MyNotifications = graphql(`
-  query MyNotifications($first: Int) {
-    myNotifications(first: $first, channel: IN_APP) {
+  query MyNotifications($first: Int, $after: String, $unread: Boolean) {
+    myNotifications(first: $first, after: $after, unread: $unread, channel: IN_APP) {
       totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       edges {
         node {
           id
@@ -23,6 +27,14 @@ export const MarkNotificationRead = graphql(`
     markNotificationRead(input: $input) {
       id
       readAt
+    }
+  }
+`);
+
+export const UnreadCount = graphql(`
+  query UnreadCount {
+    myNotifications(first: 1, unread: true, channel: IN_APP) {
+      totalCount
     }
   }
 `);

@@ -37,9 +37,16 @@ export const Bookings = graphql(`
             pieceRate
             meetingPoint
           }
+          stationId
           job {
             id
             title
+            source {
+              ... on GigStation {
+                id
+                name
+              }
+            }
           }
         }
       }
@@ -109,6 +116,17 @@ export const SeekerReliability = graphql(`
       noShows
       reliability
       averageScore
+    }
+  }
+`);
+
+export const CheckInSeeker = graphql(`
+  mutation CheckInSeeker($input: CheckInInput!) {
+    checkIn(input: $input) {
+      id
+      status
+      seekerName
+      checkedInAt
     }
   }
 `);

@@ -1,51 +1,14 @@
+import { REQUEST_PHONE_CODE, SIGN_IN_WITH_PHONE_CODE, SIGN_OUT, SIGN_UP } from '@shared/documents/auth';
+
 import { graphql } from '../gql';
 
-export const RequestPhoneCode = graphql(`
-  mutation RequestPhoneCode($input: RequestPhoneCodeInput!) {
-    requestPhoneCode(input: $input) {
-      sent
-      resendAfterSeconds
-    }
-  }
-`);
+export const RequestPhoneCode = graphql(REQUEST_PHONE_CODE);
 
-export const SignInWithPhoneCode = graphql(`
-  mutation SignInWithPhoneCode($input: SignInWithPhoneCodeInput!) {
-    signInWithPhoneCode(input: $input) {
-      accessToken
-      expiresAt
-      sessionExpiresAt
-      account {
-        id
-        role
-        name
-        phone
-      }
-    }
-  }
-`);
+export const SignInWithPhoneCode = graphql(SIGN_IN_WITH_PHONE_CODE);
 
-export const SignUp = graphql(`
-  mutation SignUp($input: SignUpInput!) {
-    signUp(input: $input) {
-      accessToken
-      expiresAt
-      sessionExpiresAt
-      account {
-        id
-        role
-        name
-        phone
-      }
-    }
-  }
-`);
+export const SignUp = graphql(SIGN_UP);
 
-export const SignOut = graphql(`
-  mutation SignOut {
-    signOut
-  }
-`);
+export const SignOut = graphql(SIGN_OUT);
 
 export const RenewToken = graphql(`
   mutation RenewToken {

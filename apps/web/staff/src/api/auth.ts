@@ -1,22 +1,7 @@
+import { SIGN_IN, SIGN_OUT } from '@shared/documents/auth';
+
 import { graphql } from '../gql';
 
-export const SignIn = graphql(`
-  mutation SignIn($input: SignInInput!) {
-    signIn(input: $input) {
-      accessToken
-      expiresAt
-      sessionExpiresAt
-      account {
-        id
-        role
-        name
-      }
-    }
-  }
-`);
+export const SignIn = graphql(SIGN_IN);
 
-export const SignOut = graphql(`
-  mutation SignOut {
-    signOut
-  }
-`);
+export const SignOut = graphql(SIGN_OUT);
