@@ -14,4 +14,3 @@ export * from './service-code.object';
 export * from './service-codes.exception';
 export * from './service-codes.module';
 export * from './service-codes.service';
-export * from './dto/geo-point.input';

@@ -1,12 +1,7 @@
-import type { Actor, RequestContext } from '@jobcode/common';
+import type { Actor, GeoPoint, RequestContext } from '@jobcode/common';
 
 import type { ScanPage } from './scan-page/scan-page.model';
 import type { ServiceCodeTargetKind } from './service-code-target-kind';
-
-export interface GeoPoint {
-  lat: number;
-  lng: number;
-}
 
 export interface ScanContext {
   actor?: Actor;
