@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 
 import type { GeoPoint, RequestContext } from '@jobcode/common';
 import { type Employer, EmployerLoader } from '@jobcode/employers';
-
-import type { ScanContext } from '../service-code-target';
+import type { ScanContext } from '@jobcode/service-codes';
 
 const ENTRIES = 2_000;
 

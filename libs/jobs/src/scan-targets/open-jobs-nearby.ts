@@ -3,7 +3,11 @@ import { DataSource, In } from 'typeorm';
 
 import { distanceKm, type GeoPoint } from '@jobcode/common';
 import { Employer } from '@jobcode/employers';
-import { type JobFilter, JobMapper, type JobObject, JobsService, JobStatus } from '@jobcode/jobs';
+
+import { JobStatus } from '../job.enums';
+import { JobMapper } from '../job.mapper';
+import { type JobObject } from '../job.object';
+import { type JobFilter, JobsService } from '../jobs.service';
 
 /** How many of a source's open jobs a scan considers before sorting by distance. */
 const CANDIDATES = 100;
