@@ -7,6 +7,8 @@ export * from './dates/county-date';
 export * from './errors/app-error';
 export * from './errors/app-error.filter';
 export * from './errors/format-graphql-error';
+export * from './geo/geo-point';
+export * from './geo/geo-point.input';
 export * from './graphql/request-context';
 export * from './pagination/connection';
 export * from './validation/credit-code';

@@ -1,9 +1,10 @@
-import { forwardRef, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 
 import { ApplicationsModule } from '@jobcode/applications';
 import { SeekersModule } from '@jobcode/seekers';
 import { ServiceCodesModule } from '@jobcode/service-codes';
 
+import { ContractTarget } from './contract.target';
 import { ContractSignaturesLoader } from './contract-signatures.loader';
 import { ContractVerificationUrlLoader } from './contract-verification-url.loader';
 import { ContractsController } from './contracts.controller';
@@ -13,10 +14,18 @@ import { MinimumWageResolver } from './minimum-wage.resolver';
 import { CONTRACT_SIGNER, contractSignerProvider } from './signers';
 
 @Module({
-  // Service codes show contracts (verification by scan) and contracts resolve their codes: a cycle.
-  imports: [ApplicationsModule, SeekersModule, forwardRef(() => ServiceCodesModule)],
+  // A contract's code verifies it: contracts issue and resolve codes and register their scan target.
+  imports: [ApplicationsModule, SeekersModule, ServiceCodesModule],
   controllers: [ContractsController],
-  providers: [contractSignerProvider, ContractsService, ContractsResolver, MinimumWageResolver, ContractSignaturesLoader, ContractVerificationUrlLoader],
+  providers: [
+    contractSignerProvider,
+    ContractsService,
+    ContractTarget,
+    ContractsResolver,
+    MinimumWageResolver,
+    ContractSignaturesLoader,
+    ContractVerificationUrlLoader,
+  ],
   exports: [ContractsService, CONTRACT_SIGNER],
 })
 export class ContractsModule {}

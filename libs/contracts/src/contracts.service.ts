@@ -1,6 +1,6 @@
 import { randomBytes, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
 
-import { forwardRef, Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull, MoreThan } from 'typeorm';
 
@@ -104,7 +104,7 @@ export class ContractsService implements OnModuleInit {
     private readonly templates: NotificationTemplates,
     private readonly outbox: OutboxService,
     private readonly cipher: PersonalDataCipher,
-    @Inject(forwardRef(() => ServiceCodesService)) private readonly serviceCodes: ServiceCodesService,
+    private readonly serviceCodes: ServiceCodesService,
     @Inject(CONTRACT_SIGNER) private readonly signer: ContractSigner,
     private readonly config: AppConfig,
     private readonly regions: RegionsService,

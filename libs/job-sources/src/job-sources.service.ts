@@ -10,6 +10,7 @@ import {
   decodeCursor,
   forbidden,
   isStaffOrAdmin,
+  parseGeoPoint,
   RegionLevel,
   Role,
   toConnection,
@@ -18,7 +19,6 @@ import { inTransaction, isUniqueViolation } from '@jobcode/database';
 import { EmployerMember, EmployersService, isCountyStaff } from '@jobcode/employers';
 import { RegionScope, RegionsService } from '@jobcode/regions';
 
-import { parseLatLng } from './coordinates';
 import {
   BookFairBoothInput,
   CertifyWorkshopInput,
@@ -67,7 +67,7 @@ export class JobSourcesService {
         'input.level',
       );
     }
-    const { latitude, longitude } = parseLatLng(input.latitude, input.longitude);
+    const { lat: latitude, lng: longitude } = parseGeoPoint(input.latitude, input.longitude);
     return this.dataSource.manager.save(
       this.dataSource.manager.create(GigStation, {
         name: input.name.trim(),
@@ -109,7 +109,7 @@ export class JobSourcesService {
       );
     }
     if (isStaffOrAdmin(actor)) await this.scope.assertCovers(actor, region.code);
-    const { latitude, longitude } = parseLatLng(input.latitude, input.longitude);
+    const { lat: latitude, lng: longitude } = parseGeoPoint(input.latitude, input.longitude);
     return this.dataSource.manager.save(
       this.dataSource.manager.create(Workshop, {
         name: input.name.trim(),
@@ -236,7 +236,7 @@ export class JobSourcesService {
         'input.caravanId',
       );
     }
-    const coordinates = input.latitude !== undefined && input.longitude !== undefined ? parseLatLng(input.latitude, input.longitude) : null;
+    const coordinates = input.latitude !== undefined && input.longitude !== undefined ? parseGeoPoint(input.latitude, input.longitude) : null;
     return inTransaction(this.dataSource, async (manager) => {
       if (input.caravanId) {
         // The caravan row lock serialises stops being added, so "one stop per township" holds.
@@ -271,8 +271,8 @@ export class JobSourcesService {
           endsAt,
           venue: input.venue.trim(),
           regionCode: region.code,
-          latitude: coordinates?.latitude ?? null,
-          longitude: coordinates?.longitude ?? null,
+          latitude: coordinates?.lat ?? null,
+          longitude: coordinates?.lng ?? null,
           organiser: input.organiser.trim(),
           createdBy: actor.accountId,
         }),

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 
+import { ServiceCodesModule } from '@jobcode/service-codes';
+
 import { JobExpiryScheduler } from './job-expiry.scheduler';
 import { JobShiftsResolver } from './job-shifts.resolver';
 import { JobShiftsService } from './job-shifts.service';
@@ -12,9 +14,18 @@ import { VoiceNoteRetention } from './voice-notes/voice-note-retention';
 import { VoiceNotesController } from './voice-notes/voice-notes.controller';
 import { VoiceNotesService } from './voice-notes/voice-notes.service';
 import { JobVoiceNoteLoader, JobVoiceNoteResolver } from './voice-notes/voice-notes.resolver';
+import { GigStationTarget } from './scan-targets/gig-station.target';
+import { JobFairTarget } from './scan-targets/job-fair.target';
+import { JobTarget } from './scan-targets/job.target';
+import { OpenJobsNearby } from './scan-targets/open-jobs-nearby';
+import { ScanViewCache } from './scan-targets/scan-view-cache';
+import { SourceJobsResponseCache } from './scan-targets/source-jobs-response-cache';
+import { WorkshopTarget } from './scan-targets/workshop.target';
 import { EmployerJobsResolver, FairBoothJobsResolver, GigStationJobsResolver, JobFairJobsResolver, WorkshopJobsResolver } from './source-jobs.resolver';
 
 @Module({
+  // Stations, workshops, fairs and jobs are service-code targets: their scans show jobs.
+  imports: [ServiceCodesModule],
   controllers: [VoiceNotesController],
   providers: [
     VoiceNotesService,
@@ -38,6 +49,13 @@ import { EmployerJobsResolver, FairBoothJobsResolver, GigStationJobsResolver, Jo
     JobFairTotalsLoader,
     PublicWelfareGroupsLoader,
     JobByIdLoader,
+    OpenJobsNearby,
+    ScanViewCache,
+    GigStationTarget,
+    WorkshopTarget,
+    JobFairTarget,
+    JobTarget,
+    SourceJobsResponseCache,
   ],
   exports: [VoiceNotesService, JobsService, JobShiftsService, JobMapper, JobByIdLoader],
 })

@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 
-import { type Actor, clampPageSize, type ConnectionShape, decodeCursor, isStaffOrAdmin, RegionLevel, Role, toConnection } from '@jobcode/common';
+import { type Actor, clampPageSize, type ConnectionShape, decodeCursor, isStaffOrAdmin, parseGeoPoint, RegionLevel, Role, toConnection } from '@jobcode/common';
 import { inTransaction } from '@jobcode/database';
 import { EmployerMember, EmployersService } from '@jobcode/employers';
-import { FairBooth, GigStation, JobFair, parseLatLng, Workshop, WorkshopStatus } from '@jobcode/job-sources';
+import { FairBooth, GigStation, JobFair, Workshop, WorkshopStatus } from '@jobcode/job-sources';
 import { OutboxService } from '@jobcode/outbox';
 import { RegionScope, RegionsService } from '@jobcode/regions';
 
@@ -347,7 +347,7 @@ export class JobsService {
   private async validateContent(input: JobContentInput, kind: JobKind) {
     if (input.wageMax < input.wageMin) throw new JobsException(JobsExceptionCode.INVALID_JOB, '工资上限不能低于下限', { field: 'input.wageMax' });
     const region = await this.regions.require(input.regionCode, 'input.regionCode', [RegionLevel.COUNTY, RegionLevel.TOWNSHIP, RegionLevel.VILLAGE]);
-    const { latitude, longitude } = parseLatLng(input.latitude, input.longitude);
+    const { lat: latitude, lng: longitude } = parseGeoPoint(input.latitude, input.longitude);
     for (const [field, value] of [
       ['validFrom', input.validFrom],
       ['validTo', input.validTo],

@@ -1,3 +1,4 @@
+export * from './fair-attendance.entity';
 export * from './job-seeker-draft';
 export * from './job-seeker-declared-group.entity';
 export * from './job-seeker-support-group.entity';

@@ -1,9 +1,12 @@
 import { Module } from '@nestjs/common';
 
+import { ServiceCodesModule } from '@jobcode/service-codes';
+
 import { JobSeekerRepository } from './job-seeker.repository';
 import { SeekerExportService } from './ledger/seeker-export.service';
 import { SeekerImportService } from './ledger/seeker-import.service';
 import { multipartProvider } from './multipart.provider';
+import { SeekerTarget } from './seeker.target';
 import { SeekerVisibility } from './seeker-visibility';
 import { SeekersController } from './seekers.controller';
 import { SeekersResolver } from './seekers.resolver';
@@ -12,6 +15,8 @@ import { SeekersService } from './seekers.service';
 import { DeclaredSupportGroupsLoader, SupportGroupsService } from './support-groups.service';
 
 @Module({
+  // A seeker's personal code is a service-code target.
+  imports: [ServiceCodesModule],
   controllers: [SeekersController],
   providers: [
     multipartProvider,
@@ -24,6 +29,7 @@ import { DeclaredSupportGroupsLoader, SupportGroupsService } from './support-gro
     SeekersResolver,
     SeekerImportService,
     SeekerExportService,
+    SeekerTarget,
   ],
   exports: [SeekersService, SeekerVisibility, SeekerNameLoader, SupportGroupsService, SeekerImportService, SeekerExportService, JobSeekerRepository],
 })

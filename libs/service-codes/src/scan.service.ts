@@ -2,14 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
-import { type Actor, badInput, type RequestContext, rateLimited } from '@jobcode/common';
+import { type Actor, badInput, type GeoPoint, type RequestContext, rateLimited } from '@jobcode/common';
 import { RegionScope } from '@jobcode/regions';
 import { RateLimitService } from '@jobcode/rate-limit';
 
 import { clientClass } from './client-class';
 import { type ScanCount, ScanCountGroup, type ScanCountsInput } from './scan-counts';
 import { ReplacedServiceCode } from './service-code.object';
-import type { GeoPoint } from './service-code-target';
 import type { ServiceCodeTargetKind } from './service-code-target-kind';
 import { ServiceCodeTargets } from './service-code-targets';
 import { ScanEventRecorder } from './scan-event-recorder';

@@ -72,7 +72,7 @@ export class ServiceCodePoster {
   private async posterOf(code: ServiceCode): Promise<{ title: string; subtitle?: string; blocks: PdfBlock[] }> {
     const adapter = this.targets.of(code.targetKind);
     if (!adapter.isPublic) throw invalidCode();
-    const page = adapter.page(await adapter.scan(code.targetId, {}));
+    const page = adapter.page(await adapter.scan(code.targetId, {}), code.token);
     const { url } = await this.codes.toObject(code, page.title);
     return {
       title: page.title,

@@ -8,11 +8,7 @@ import { RegionScope, RegionsService } from '@jobcode/regions';
 import { ServiceCode } from './service-code.entity';
 import { ServiceCodePoster } from './service-code-poster';
 import { ServiceCodeTargetKind } from './service-code-target-kind';
-
-const KIND_WORDS: Partial<Record<ServiceCodeTargetKind, string>> = {
-  [ServiceCodeTargetKind.GIG_STATION]: '零工站点',
-  [ServiceCodeTargetKind.WORKSHOP]: '帮扶车间',
-};
+import { ServiceCodeTargets } from './service-code-targets';
 
 /** At most this many posters in one PDF (a township has a few dozen boards at most). */
 export const MAX_POSTERS = 200;
@@ -29,6 +25,7 @@ export class ServiceCodePostersController {
     private readonly scope: RegionScope,
     private readonly regions: RegionsService,
     private readonly poster: ServiceCodePoster,
+    private readonly targets: ServiceCodeTargets,
   ) {}
 
   @Allow(Role.STAFF, Role.ADMIN)
@@ -43,8 +40,9 @@ export class ServiceCodePostersController {
     if (!region) throw badInput('请选择乡镇（region 参数）', { field: 'region' });
     const regionCode = parseRegionCode(region, 'region');
     const targetKind = kind as ServiceCodeTargetKind;
-    const words = KIND_WORDS[targetKind];
-    if (!words) throw badInput('kind 只能是 GIG_STATION（零工站点）或 WORKSHOP（帮扶车间）', { field: 'kind' });
+    const batched = this.targets.all().filter((a) => a.batchPosterWords);
+    const words = batched.find((a) => a.kind === targetKind)?.batchPosterWords;
+    if (!words) throw badInput(`kind 只能是 ${batched.map((a) => `${a.kind}（${a.batchPosterWords}）`).join('或')}`, { field: 'kind' });
     await this.scope.assertCovers(actor, regionCode);
     const now = new Date();
     const codes = await this.dataSource.manager

@@ -1,12 +1,9 @@
-import type { Actor, RequestContext } from '@jobcode/common';
+import type { Type } from '@nestjs/common';
+
+import type { Actor, GeoPoint, RequestContext } from '@jobcode/common';
 
 import type { ScanPage } from './scan-page/scan-page.model';
 import type { ServiceCodeTargetKind } from './service-code-target-kind';
-
-export interface GeoPoint {
-  lat: number;
-  lng: number;
-}
 
 export interface ScanContext {
   actor?: Actor;
@@ -27,21 +24,36 @@ export interface TargetFacts {
 }
 
 /**
- * What the service-code machinery needs to know about one kind of target. One adapter
- * per kind lives in `targets/`; the machinery itself knows nothing about stations or jobs.
+ * What the service-code machinery needs to know about one kind of target. Each feature
+ * library that owns a kind of target implements one and registers it with
+ * `ServiceCodeTargets.register(this)` from its constructor (the way notification templates
+ * are registered); the machinery itself knows nothing about stations, jobs, seekers or contracts.
  */
 export interface ServiceCodeTargetAdapter<View extends object = object> {
   readonly kind: ServiceCodeTargetKind;
-  /** Stations, workshops, fairs and jobs are public: a replaced code may point to them. */
+  /** The GraphQL object type `scan` returns for this kind: a member of the ScanResult union. */
+  readonly view: Type<View>;
+  /** Stations, workshops, fairs and jobs are public: a replaced code may point to them, and they have posters. */
   readonly isPublic: boolean;
+  /**
+   * Triggers keep this kind's row in scan_target_version current (migration ScanTargetVersions):
+   * its scans carry a target version, under which views, pages and responses may be cached.
+   */
+  readonly versioned: boolean;
+  /**
+   * For a versioned kind: the fields, by GraphQL type, of an anonymous scan's result that the target
+   * version covers (see ScanResponseCache). Listed by hand on purpose: a field added later is not
+   * cached until someone checks that the version covers it.
+   */
+  readonly cacheableFields?: Readonly<Record<string, readonly string[]>>;
+  /** The words for a township's posters of this kind printed together (GET /service-codes/posters), when offered. */
+  readonly batchPosterWords?: string;
   /** The target's region and title, or undefined when it does not exist. */
   locate(targetId: string): Promise<TargetFacts | undefined>;
   /** May this actor issue, rotate and revoke codes for the target? */
   canManage(actor: Actor, targetId: string): Promise<boolean>;
-  /** What a scan shows: an instance of one of the ScanResult union's types. Throws FORBIDDEN when the viewer may not see it. */
+  /** What a scan shows: an instance of `view`. Throws FORBIDDEN when the viewer may not see it. */
   scan(targetId: string, context: ScanContext): Promise<View>;
-  /** The same content for the no-JavaScript scan page. */
-  page(view: View): ScanPage;
+  /** The same content for the no-JavaScript scan page (and the poster) of the code `token`. */
+  page(view: View, token: string): ScanPage;
 }
-
-export const SERVICE_CODE_TARGETS = Symbol('SERVICE_CODE_TARGETS');

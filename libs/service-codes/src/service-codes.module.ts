@@ -1,35 +1,25 @@
-import { forwardRef, Module } from '@nestjs/common';
-
-import { ContractsModule } from '@jobcode/contracts';
-import { EmployersModule } from '@jobcode/employers';
-import { JobSourcesModule } from '@jobcode/job-sources';
-import { JobsModule } from '@jobcode/jobs';
-import { SeekersModule } from '@jobcode/seekers';
+import { Module } from '@nestjs/common';
 
 import { ScanEventRecorder } from './scan-event-recorder';
 import { ScanResponseCache } from './scan-response-cache';
 import { ScanPageController } from './scan-page/scan-page.controller';
+import { ScanTargetVersions } from './scan-target-versions';
 import { ServiceCodePostersController } from './service-code-posters.controller';
 import { ScanService } from './scan.service';
-import { SERVICE_CODE_TARGETS, type ServiceCodeTargetAdapter } from './service-code-target';
 import { ServiceCodeImages } from './service-code-images.service';
 import { ServiceCodePoster } from './service-code-poster';
 import { ServiceCodeTargets } from './service-code-targets';
 import { ServiceCodesResolver } from './service-codes.resolver';
 import { ServiceCodesService } from './service-codes.service';
-import { SourceJobsResponseCache } from './source-jobs-response-cache';
-import { TARGET_ADAPTERS } from './targets';
-import { OpenJobsNearby } from './targets/open-jobs-nearby';
-import { ScanViewCache } from './targets/scan-view-cache';
 
+/**
+ * Issuing, resolving, scanning, images and posters of service codes. Knows no feature: each
+ * library that owns a kind of target imports this module and registers its adapter with
+ * ServiceCodeTargets (jobs: stations, workshops, fairs, jobs; seekers; contracts).
+ */
 @Module({
-  imports: [JobsModule, JobSourcesModule, SeekersModule, EmployersModule, forwardRef(() => ContractsModule)],
   controllers: [ScanPageController, ServiceCodePostersController],
   providers: [
-    OpenJobsNearby,
-    ScanViewCache,
-    ...TARGET_ADAPTERS,
-    { provide: SERVICE_CODE_TARGETS, inject: TARGET_ADAPTERS, useFactory: (...adapters: ServiceCodeTargetAdapter[]) => adapters },
     ServiceCodeTargets,
     ServiceCodesService,
     ServiceCodeImages,
@@ -37,9 +27,9 @@ import { ScanViewCache } from './targets/scan-view-cache';
     ScanEventRecorder,
     ScanService,
     ScanResponseCache,
-    SourceJobsResponseCache,
+    ScanTargetVersions,
     ServiceCodesResolver,
   ],
-  exports: [ServiceCodesService, ScanService, ServiceCodeImages, ScanEventRecorder],
+  exports: [ServiceCodeTargets, ServiceCodesService, ScanService, ServiceCodeImages, ScanEventRecorder, ScanTargetVersions],
 })
 export class ServiceCodesModule {}

@@ -1,8 +1,7 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 
-import { type Actor, Allow, CurrentActor, PUBLIC, ReqContext, type RequestContext, Role } from '@jobcode/common';
+import { type Actor, Allow, CurrentActor, GeoPointInput, PUBLIC, ReqContext, type RequestContext, Role } from '@jobcode/common';
 
-import { GeoPointInput } from './dto/geo-point.input';
 import { IssueServiceCodeInput, ServiceCodeTokenInput } from './dto/issue-service-code.input';
 import { ScanCount, ScanCountsInput } from './scan-counts';
 import { ScanResult } from './scan-result.union';

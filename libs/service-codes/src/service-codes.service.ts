@@ -21,22 +21,22 @@ export interface IssueServiceCode {
   expiresAt?: Date | null;
 }
 
-/** A token's state as a scan sees it; `targetVersion` changes whenever what a scan of a station, workshop, fair or job shows changes. */
+/** A token's state as a scan sees it; `targetVersion` (versioned kinds only) changes whenever what a scan of its target shows changes. */
 export type ResolvedCode = { kind: 'active'; code: ServiceCode; targetVersion?: string } | { kind: 'replaced'; code: ServiceCode };
 
 /**
- * The token and, for stations, workshops, fairs and jobs, the version of what a scan of its
- * target shows, in one indexed statement: the target's counter in scan_target_version (bumped
- * by triggers at commit on any change to the target, its jobs, their shifts and booked slots,
- * a fair's booths, the jobs' employers; see the ScanTargetVersions migration) and the county
- * date (a job past valid_to closes, and the board moves on, at midnight without a write). Any
- * process that changes them changes it, so a view or response cached under it is reused only
- * while it is still exactly what the database would give.
+ * The token and the version of what a scan of its target shows, in one indexed statement: the
+ * target's counter in scan_target_version (for the versioned kinds — stations, workshops, fairs
+ * and jobs — bumped by triggers at commit on any change to the target, its jobs, their shifts and
+ * booked slots, a fair's booths, the jobs' employers; see the ScanTargetVersions migration) and
+ * the county date (a job past valid_to closes, and the board moves on, at midnight without a
+ * write). Any process that changes them changes it, so a view or response cached under it is
+ * reused only while it is still exactly what the database would give. Kept only for kinds whose
+ * adapter says it is `versioned`.
  */
 const RESOLVE_SQL = `SELECT c.id, c.token, c.target_kind, c.target_id, c.region_code, c.label, c.issued_by, c.issued_at, c.expires_at,
        c.revoked_at, c.revoked_by, c.replaced_by_id,
-       CASE WHEN c.target_kind IN ('GIG_STATION', 'WORKSHOP', 'JOB_FAIR', 'JOB')
-            THEN coalesce(v.version, 0) || ':' || ${COUNTY_TODAY_SQL} END AS target_version
+       coalesce(v.version, 0) || ':' || ${COUNTY_TODAY_SQL} AS target_version
   FROM service_code c LEFT JOIN scan_target_version v ON v.target_id = c.target_id
  WHERE c.token = $1`;
 
@@ -53,10 +53,8 @@ interface ResolveRow {
   revoked_at: Date | null;
   revoked_by: string | null;
   replaced_by_id: string | null;
-  target_version: string | null;
+  target_version: string;
 }
-
-const POSTER_KINDS = new Set([ServiceCodeTargetKind.GIG_STATION, ServiceCodeTargetKind.WORKSHOP, ServiceCodeTargetKind.JOB_FAIR, ServiceCodeTargetKind.JOB]);
 
 @Injectable()
 export class ServiceCodesService {
@@ -100,7 +98,7 @@ export class ServiceCodesService {
       expiresAt: code.expiresAt,
       svgUrl: `${url}/qr.svg`,
       pngUrl: `${url}/qr.png`,
-      posterUrl: POSTER_KINDS.has(code.targetKind) ? `${url}/poster.pdf` : null,
+      posterUrl: this.targets.find(code.targetKind)?.isPublic ? `${url}/poster.pdf` : null,
     };
   }
 
@@ -247,7 +245,7 @@ export class ServiceCodesService {
     const status = this.statusOf(code);
     if (status === ServiceCodeStatus.REPLACED) return { kind: 'replaced', code };
     if (status !== ServiceCodeStatus.ACTIVE) throw invalidCode();
-    return { kind: 'active', code, targetVersion: row.target_version ?? undefined };
+    return { kind: 'active', code, targetVersion: this.targets.find(code.targetKind)?.versioned ? row.target_version : undefined };
   }
 
   /** An active code for image and poster routes; anything else is the one invalid-code answer. */

@@ -19,8 +19,8 @@ import { IdempotencyKey } from '@jobcode/idempotency';
 import { RateLimitBucket } from '@jobcode/rate-limit';
 import { Region } from '@jobcode/regions';
 import { JobSearchDocumentRow } from '@jobcode/search';
-import { JobSeeker, JobSeekerDeclaredGroup, JobSeekerSupportGroup, SupportGroup } from '@jobcode/seekers';
-import { FairAttendance, ScanEvent, ScanTargetVersion, ServiceCode } from '@jobcode/service-codes';
+import { FairAttendance, JobSeeker, JobSeekerDeclaredGroup, JobSeekerSupportGroup, SupportGroup } from '@jobcode/seekers';
+import { ScanEvent, ScanTargetVersion, ServiceCode } from '@jobcode/service-codes';
 import { SavedSearch, SavedSearchAlert } from '@jobcode/saved-searches';
 
 /** Every entity of the service; the migrations must create exactly what these describe. */

@@ -3,7 +3,7 @@ import { IsNumber, IsString, Length } from 'class-validator';
 
 /**
  * Where a person goes: the address and GCJ-02 point of a station, a workshop or a job's
- * workplace (the range is checked by `parseLatLng`, which also catches swapped coordinates).
+ * workplace (the range is checked by `parseGeoPoint`, which also catches swapped coordinates).
  */
 @InputType({ isAbstract: true })
 export abstract class PlaceInput {

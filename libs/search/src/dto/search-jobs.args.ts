@@ -2,8 +2,7 @@ import { ArgsType, Field } from '@nestjs/graphql';
 import { IsEnum, IsOptional, MaxLength, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
 
-import { PageArgs } from '@jobcode/common';
-import { GeoPointInput } from '@jobcode/service-codes';
+import { GeoPointInput, PageArgs } from '@jobcode/common';
 
 import { JobSearchSort } from '../engine/job-search.model';
 import { JobSearchFilterInput } from './job-search-filter.input';

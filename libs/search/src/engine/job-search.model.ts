@@ -1,5 +1,7 @@
 import { type EntityManager } from 'typeorm';
 
+import type { GeoPoint } from '@jobcode/common';
+
 /** What the search engines hold for one job: enough to filter, rank and facet, not the whole job. */
 export interface JobSearchDocument {
   id: string;
@@ -48,7 +50,7 @@ export interface JobSearchFilter {
 export interface JobSearchQuery {
   text?: string;
   filter?: JobSearchFilter;
-  near?: { lat: number; lng: number };
+  near?: GeoPoint;
   sort?: JobSearchSort;
   limit: number;
   offset: number;

@@ -5,7 +5,7 @@ import { onServer } from '../../../../test/support/test-state';
 import { addShift, BOOK, CANCEL, gigWorld, type GigWorld, seeker } from '../../../gig-bookings/src/__tests__/gig.builder';
 import { jobInput, POST_JOB, transition } from '../../../jobs/src/__tests__/job.builder';
 import { ScanEventRecorder } from '../scan-event-recorder';
-import { GigStationTarget } from '../targets/gig-station.target';
+import { GigStationTarget } from '../../../jobs/src/scan-targets/gig-station.target';
 
 /** What a crowd's phones ask: the station, its jobs with employers, the board with slots left. */
 const SCAN = `query Scan($token: String!) {

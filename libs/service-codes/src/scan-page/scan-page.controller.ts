@@ -8,7 +8,6 @@ import { ScanService } from '../scan.service';
 import { ReplacedServiceCode } from '../service-code.object';
 import { ServiceCodeImages } from '../service-code-images.service';
 import { ServiceCodePoster } from '../service-code-poster';
-import { ServiceCodeTargetKind } from '../service-code-target-kind';
 import { ServiceCodeTargets } from '../service-code-targets';
 import { ServiceCodesService } from '../service-codes.service';
 import { renderScanPage } from './render-scan-page';
@@ -27,16 +26,6 @@ const PAGE_FORMAT = 'scan-page-3';
 /** A weak validator of the anonymous page of a code at a target version (opaque: the version is not shown). */
 function etagOf(codeId: string, version: string): string {
   return `W/"${createHash('sha256').update(`${PAGE_FORMAT}\n${codeId}\n${version}`).digest('base64url').slice(0, 22)}"`;
-}
-
-/**
- * A station's page leads a person who booked a shift there to check in: the sign-in lives in
- * the phone pages' storage, which this server-rendered page cannot read, so /m/check-in asks
- * for it (and the API checks the booking) — the page itself stays the same for everyone.
- */
-function withCheckIn(page: ScanPage, token: string): ScanPage {
-  const checkIn = { label: '零工签到（今天在本站预约了班次的点这里）', href: `/m/check-in?token=${encodeURIComponent(token)}` };
-  return { ...page, actions: [checkIn, ...(page.actions ?? [])] };
 }
 
 /** Codes whose rendered page is kept. */
@@ -93,8 +82,7 @@ export class ScanPageController {
           notice: outcome.view.message,
         };
       } else {
-        page = this.targets.of(outcome.targetKind).page(outcome.view);
-        if (outcome.targetKind === ServiceCodeTargetKind.GIG_STATION) page = withCheckIn(page, token);
+        page = this.targets.of(outcome.targetKind).page(outcome.view, token);
       }
     } catch (error) {
       if (!(error instanceof AppError)) throw error;

@@ -2,12 +2,19 @@ import { Injectable } from '@nestjs/common';
 
 import { type Actor, AppConfig, isStaffOrAdmin } from '@jobcode/common';
 import { JobSourcesMapper, JobSourcesService } from '@jobcode/job-sources';
-import { JobMapper, JobShiftsService } from '@jobcode/jobs';
 import { RegionScope } from '@jobcode/regions';
+import {
+  type ScanContext,
+  type ScanPage,
+  type ServiceCodeTargetAdapter,
+  ServiceCodeTargetKind,
+  ServiceCodeTargets,
+  type TargetFacts,
+} from '@jobcode/service-codes';
 
-import type { ScanPage } from '../scan-page/scan-page.model';
-import type { ScanContext, ServiceCodeTargetAdapter, TargetFacts } from '../service-code-target';
-import { ServiceCodeTargetKind } from '../service-code-target-kind';
+import { JobMapper } from '../job.mapper';
+import { JobShiftsService } from '../job-shifts.service';
+import { CACHEABLE_SCAN_FIELDS } from './cacheable-fields';
 import { jobsSection } from './job-lines';
 import { OpenJobsNearby } from './open-jobs-nearby';
 import { ScanViewCache } from './scan-view-cache';
@@ -18,9 +25,14 @@ const LEVEL: Record<string, string> = { COUNTY: '零工市场', TOWNSHIP: '零�
 @Injectable()
 export class GigStationTarget implements ServiceCodeTargetAdapter<GigStationScan> {
   readonly kind = ServiceCodeTargetKind.GIG_STATION;
+  readonly view = GigStationScan;
   readonly isPublic = true;
+  readonly versioned = true;
+  readonly cacheableFields = CACHEABLE_SCAN_FIELDS;
+  readonly batchPosterWords = '零工站点';
 
   constructor(
+    targets: ServiceCodeTargets,
     private readonly sources: JobSourcesService,
     private readonly mapper: JobSourcesMapper,
     private readonly nearby: OpenJobsNearby,
@@ -29,7 +41,9 @@ export class GigStationTarget implements ServiceCodeTargetAdapter<GigStationScan
     private readonly jobMapper: JobMapper,
     private readonly scope: RegionScope,
     private readonly config: AppConfig,
-  ) {}
+  ) {
+    targets.register(this);
+  }
 
   async locate(id: string): Promise<TargetFacts | undefined> {
     const station = await this.sources.requireStation(id).catch(() => undefined);
@@ -60,7 +74,12 @@ export class GigStationTarget implements ServiceCodeTargetAdapter<GigStationScan
     });
   }
 
-  page(view: GigStationScan): ScanPage {
+  /**
+   * The station's page leads a person who booked a shift there to check in: the sign-in lives in
+   * the phone pages' storage, which the server-rendered page cannot read, so /m/check-in asks
+   * for it (and the API checks the booking) — the page itself stays the same for everyone.
+   */
+  page(view: GigStationScan, token: string): ScanPage {
     return {
       title: view.station.name,
       subtitle: `${LEVEL[view.station.level] ?? '零工驿站'} · 扫码查看岗位、在线报名`,
@@ -85,6 +104,7 @@ export class GigStationTarget implements ServiceCodeTargetAdapter<GigStationScan
         },
         jobsSection(view.jobs, view.openJobCount, this.config.publicUrl),
       ],
+      actions: [{ label: '零工签到（今天在本站预约了班次的点这里）', href: `/m/check-in?token=${encodeURIComponent(token)}` }],
     };
   }
 }

@@ -2,11 +2,20 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import { type Actor, AppConfig } from '@jobcode/common';
-import { Job, JobMapper, JobsService, JobStatus } from '@jobcode/jobs';
+import {
+  type ScanContext,
+  type ScanPage,
+  type ServiceCodeTargetAdapter,
+  ServiceCodeTargetKind,
+  ServiceCodeTargets,
+  type TargetFacts,
+} from '@jobcode/service-codes';
 
-import type { ScanPage } from '../scan-page/scan-page.model';
-import type { ScanContext, ServiceCodeTargetAdapter, TargetFacts } from '../service-code-target';
-import { ServiceCodeTargetKind } from '../service-code-target-kind';
+import { Job } from '../job.entity';
+import { JobStatus } from '../job.enums';
+import { JobMapper } from '../job.mapper';
+import { JobsService } from '../jobs.service';
+import { CACHEABLE_SCAN_FIELDS } from './cacheable-fields';
 import { benefitsText, wageText } from './job-lines';
 import { JobScan } from './scan-views.object';
 
@@ -15,14 +24,20 @@ const STATUS: Record<string, string> = { DRAFT: '草稿', OPEN: '招聘中', PAU
 @Injectable()
 export class JobTarget implements ServiceCodeTargetAdapter<JobScan> {
   readonly kind = ServiceCodeTargetKind.JOB;
+  readonly view = JobScan;
   readonly isPublic = true;
+  readonly versioned = true;
+  readonly cacheableFields = CACHEABLE_SCAN_FIELDS;
 
   constructor(
+    targets: ServiceCodeTargets,
     private readonly dataSource: DataSource,
     private readonly jobs: JobsService,
     private readonly mapper: JobMapper,
     private readonly config: AppConfig,
-  ) {}
+  ) {
+    targets.register(this);
+  }
 
   private find(id: string): Promise<Job | null> {
     return this.dataSource.manager.findOne(Job, { where: { id } });

@@ -5,16 +5,22 @@ import { type Actor, isStaffOrAdmin, maskName, Role } from '@jobcode/common';
 import { EmployersService } from '@jobcode/employers';
 import { FairBooth, JobSourcesService } from '@jobcode/job-sources';
 import { RegionScope } from '@jobcode/regions';
-import { JobSeeker, SeekerAccess, SeekersService, SeekerVisibility } from '@jobcode/seekers';
+import {
+  type ScanContext,
+  type ScanPage,
+  ServiceCodesException,
+  ServiceCodesExceptionCode,
+  type ServiceCodeTargetAdapter,
+  ServiceCodeTargetKind,
+  ServiceCodeTargets,
+  type TargetFacts,
+} from '@jobcode/service-codes';
 
-import { FairAttendance } from '../fair-attendance.entity';
-import type { ScanPage } from '../scan-page/scan-page.model';
-import type { ScanContext, ServiceCodeTargetAdapter, TargetFacts } from '../service-code-target';
-import { ServiceCodeTargetKind } from '../service-code-target-kind';
-import { ServiceCodesException, ServiceCodesExceptionCode } from '../service-codes.exception';
-import { SeekerScan } from './scan-views.object';
-
-/** 黄秀梅 → 黄**: enough for an employer at a fair to greet the person, no more. */
+import { FairAttendance } from './fair-attendance.entity';
+import { JobSeeker } from './job-seeker.entity';
+import { SeekerScan } from './seeker-scan.object';
+import { SeekerAccess, SeekerVisibility } from './seeker-visibility';
+import { SeekersService } from './seekers.service';
 
 /**
  * A seeker's personal code (on their phone). Opened only by staff and employers (and the
@@ -24,16 +30,21 @@ import { SeekerScan } from './scan-views.object';
 @Injectable()
 export class SeekerTarget implements ServiceCodeTargetAdapter<SeekerScan> {
   readonly kind = ServiceCodeTargetKind.SEEKER;
+  readonly view = SeekerScan;
   readonly isPublic = false;
+  readonly versioned = false;
 
   constructor(
+    targets: ServiceCodeTargets,
     private readonly dataSource: DataSource,
     private readonly seekers: SeekersService,
     private readonly visibility: SeekerVisibility,
     private readonly sources: JobSourcesService,
     private readonly employers: EmployersService,
     private readonly scope: RegionScope,
-  ) {}
+  ) {
+    targets.register(this);
+  }
 
   private find(id: string): Promise<JobSeeker | null> {
     return this.dataSource.manager.findOne(JobSeeker, { where: { id } });

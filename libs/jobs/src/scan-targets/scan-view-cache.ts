@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 
-import type { RequestContext } from '@jobcode/common';
+import type { GeoPoint, RequestContext } from '@jobcode/common';
 import { type Employer, EmployerLoader } from '@jobcode/employers';
-
-import type { GeoPoint, ScanContext } from '../service-code-target';
+import type { ScanContext } from '@jobcode/service-codes';
 
 const ENTRIES = 2_000;
 

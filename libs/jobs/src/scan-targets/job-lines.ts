@@ -1,6 +1,6 @@
-import type { JobObject } from '@jobcode/jobs';
+import type { ScanPageSection } from '@jobcode/service-codes';
 
-import type { ScanPageSection } from '../scan-page/scan-page.model';
+import type { JobObject } from '../job.object';
 import type { ScannedJob } from './scan-views.object';
 
 const UNIT: Record<string, string> = { MONTH: '月', DAY: '天', HOUR: '小时', PIECE: '件' };

@@ -1,20 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 
+import { distanceKm, type GeoPoint } from '@jobcode/common';
 import { Employer } from '@jobcode/employers';
-import { type JobFilter, JobMapper, type JobObject, JobsService, JobStatus } from '@jobcode/jobs';
 
-import type { GeoPoint } from '../service-code-target';
+import { JobStatus } from '../job.enums';
+import { JobMapper } from '../job.mapper';
+import { type JobObject } from '../job.object';
+import { type JobFilter, JobsService } from '../jobs.service';
 
 /** How many of a source's open jobs a scan considers before sorting by distance. */
 const CANDIDATES = 100;
 export const SCAN_PAGE = 20;
-
-export function distanceKm(a: GeoPoint, b: GeoPoint): number {
-  const rad = (d: number) => (d * Math.PI) / 180;
-  const h = Math.sin(rad(b.lat - a.lat) / 2) ** 2 + Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin(rad(b.lng - a.lng) / 2) ** 2;
-  return 6371 * 2 * Math.asin(Math.sqrt(h));
-}
 
 export interface NearbyJobs {
   jobs: JobObject[];

@@ -1,13 +1,12 @@
-import { forwardRef, Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import type { Actor } from '@jobcode/common';
-import { Contract, ContractsService } from '@jobcode/contracts';
+import { type ScanPage, type ServiceCodeTargetAdapter, ServiceCodeTargetKind, ServiceCodeTargets, type TargetFacts } from '@jobcode/service-codes';
 
-import type { ScanPage } from '../scan-page/scan-page.model';
-import type { ServiceCodeTargetAdapter, TargetFacts } from '../service-code-target';
-import { ServiceCodeTargetKind } from '../service-code-target-kind';
-import { ContractScan } from './scan-views.object';
+import { Contract } from './contract.entity';
+import { ContractScan } from './contract-scan.object';
+import { ContractsService } from './contracts.service';
 
 const STATUS: Record<string, string> = {
   DRAFT: '草稿',
@@ -27,12 +26,17 @@ const STATUS: Record<string, string> = {
 @Injectable()
 export class ContractTarget implements ServiceCodeTargetAdapter<ContractScan> {
   readonly kind = ServiceCodeTargetKind.CONTRACT;
+  readonly view = ContractScan;
   readonly isPublic = false;
+  readonly versioned = false;
 
   constructor(
+    targets: ServiceCodeTargets,
     private readonly dataSource: DataSource,
-    @Inject(forwardRef(() => ContractsService)) private readonly contracts: ContractsService,
-  ) {}
+    private readonly contracts: ContractsService,
+  ) {
+    targets.register(this);
+  }
 
   async locate(id: string): Promise<TargetFacts | undefined> {
     const contract = await this.dataSource.manager.findOne(Contract, { where: { id } });

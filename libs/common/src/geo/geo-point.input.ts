@@ -1,8 +1,10 @@
 import { Field, Float, InputType } from '@nestjs/graphql';
 import { Max, Min } from 'class-validator';
 
+import type { GeoPoint } from './geo-point';
+
 @InputType('GeoPointInput', { description: '位置（GCJ-02 坐标，与国内地图一致）' })
-export class GeoPointInput {
+export class GeoPointInput implements GeoPoint {
   @Field(() => Float)
   @Min(-90, { message: '纬度应在 -90 到 90 之间' })
   @Max(90, { message: '纬度应在 -90 到 90 之间' })

@@ -1,14 +1,20 @@
 import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 
 import { type Actor, AppConfig, isStaffOrAdmin, Role } from '@jobcode/common';
 import { EmployersService } from '@jobcode/employers';
 import { JobSourcesMapper, JobSourcesService, Workshop, WorkshopStatus } from '@jobcode/job-sources';
 import { RegionScope } from '@jobcode/regions';
-import { DataSource } from 'typeorm';
+import {
+  type ScanContext,
+  type ScanPage,
+  type ServiceCodeTargetAdapter,
+  ServiceCodeTargetKind,
+  ServiceCodeTargets,
+  type TargetFacts,
+} from '@jobcode/service-codes';
 
-import type { ScanPage } from '../scan-page/scan-page.model';
-import type { ScanContext, ServiceCodeTargetAdapter, TargetFacts } from '../service-code-target';
-import { ServiceCodeTargetKind } from '../service-code-target-kind';
+import { CACHEABLE_SCAN_FIELDS } from './cacheable-fields';
 import { jobsSection } from './job-lines';
 import { OpenJobsNearby } from './open-jobs-nearby';
 import { ScanViewCache } from './scan-view-cache';
@@ -17,9 +23,14 @@ import { WorkshopScan } from './scan-views.object';
 @Injectable()
 export class WorkshopTarget implements ServiceCodeTargetAdapter<WorkshopScan> {
   readonly kind = ServiceCodeTargetKind.WORKSHOP;
+  readonly view = WorkshopScan;
   readonly isPublic = true;
+  readonly versioned = true;
+  readonly cacheableFields = CACHEABLE_SCAN_FIELDS;
+  readonly batchPosterWords = '帮扶车间';
 
   constructor(
+    targets: ServiceCodeTargets,
     private readonly dataSource: DataSource,
     private readonly sources: JobSourcesService,
     private readonly mapper: JobSourcesMapper,
@@ -28,7 +39,9 @@ export class WorkshopTarget implements ServiceCodeTargetAdapter<WorkshopScan> {
     private readonly cache: ScanViewCache,
     private readonly scope: RegionScope,
     private readonly config: AppConfig,
-  ) {}
+  ) {
+    targets.register(this);
+  }
 
   private find(id: string): Promise<Workshop | null> {
     return this.dataSource.manager.findOne(Workshop, { where: { id } });

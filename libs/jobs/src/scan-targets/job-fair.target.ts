@@ -5,10 +5,16 @@ import { type Actor, AppConfig, isStaffOrAdmin } from '@jobcode/common';
 import { Employer } from '@jobcode/employers';
 import { FairBooth, JobSourcesMapper, JobSourcesService } from '@jobcode/job-sources';
 import { RegionScope } from '@jobcode/regions';
+import {
+  type ScanContext,
+  type ScanPage,
+  type ServiceCodeTargetAdapter,
+  ServiceCodeTargetKind,
+  ServiceCodeTargets,
+  type TargetFacts,
+} from '@jobcode/service-codes';
 
-import type { ScanPage } from '../scan-page/scan-page.model';
-import type { ScanContext, ServiceCodeTargetAdapter, TargetFacts } from '../service-code-target';
-import { ServiceCodeTargetKind } from '../service-code-target-kind';
+import { CACHEABLE_SCAN_FIELDS } from './cacheable-fields';
 import { jobsSection } from './job-lines';
 import { OpenJobsNearby } from './open-jobs-nearby';
 import { ScanViewCache } from './scan-view-cache';
@@ -19,9 +25,13 @@ const time = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', month
 @Injectable()
 export class JobFairTarget implements ServiceCodeTargetAdapter<JobFairScan> {
   readonly kind = ServiceCodeTargetKind.JOB_FAIR;
+  readonly view = JobFairScan;
   readonly isPublic = true;
+  readonly versioned = true;
+  readonly cacheableFields = CACHEABLE_SCAN_FIELDS;
 
   constructor(
+    targets: ServiceCodeTargets,
     private readonly dataSource: DataSource,
     private readonly sources: JobSourcesService,
     private readonly mapper: JobSourcesMapper,
@@ -29,7 +39,9 @@ export class JobFairTarget implements ServiceCodeTargetAdapter<JobFairScan> {
     private readonly cache: ScanViewCache,
     private readonly scope: RegionScope,
     private readonly config: AppConfig,
-  ) {}
+  ) {
+    targets.register(this);
+  }
 
   async locate(id: string): Promise<TargetFacts | undefined> {
     const fair = await this.sources.requireFair(id).catch(() => undefined);

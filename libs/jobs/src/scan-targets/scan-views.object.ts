@@ -1,9 +1,8 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 
 import { GigStationObject, JobFairObject, WorkshopObject } from '@jobcode/job-sources';
-import { ContractVerificationObject } from '@jobcode/contracts';
-import { GigBoardEntryObject, JobObject } from '@jobcode/jobs';
-import { JobSeekerObject } from '@jobcode/seekers';
+
+import { GigBoardEntryObject, JobObject } from '../job.object';
 
 @ObjectType('ScannedJob', { description: '扫码看到的一个在招岗位' })
 export class ScannedJob {
@@ -60,28 +59,4 @@ export class JobFairScan {
 export class JobScan {
   @Field(() => JobObject)
   job: JobObject;
-}
-
-@ObjectType('SeekerScan', { description: '扫求职者个人码（仅工作人员和用人单位）' })
-export class SeekerScan {
-  @Field(() => String, { description: '姓名；用人单位看到的是 黄**' })
-  displayName: string;
-
-  @Field(() => JobSeekerObject, { nullable: true, description: '完整档案：仅管辖区域内的工作人员' })
-  seeker: JobSeekerObject | null;
-
-  @Field(() => [String], { description: '技能' })
-  skills: string[];
-
-  @Field(() => [String], { description: '求职意向' })
-  wantedOccupations: string[];
-
-  @Field(() => Boolean, { description: '本次扫码已登记为该招聘会的到场求职者' })
-  attendanceRecorded: boolean;
-}
-
-@ObjectType('ContractScan', { description: '扫合同的码：核验状态、脱敏的双方、日期和摘要（不含个人信息）' })
-export class ContractScan {
-  @Field(() => ContractVerificationObject)
-  verification: ContractVerificationObject;
 }
