@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 
 import { type Actor, AppConfig, isStaffOrAdmin, Role } from '@jobcode/common';
 import { EmployersService } from '@jobcode/employers';
-import { JobSourcesMapper, JobSourcesService, Workshop, WorkshopStatus } from '@jobcode/job-sources';
+import { JobSourcesMapper, Workshop, WorkshopStatus, WorkshopsService } from '@jobcode/job-sources';
 import { RegionScope } from '@jobcode/regions';
 import { DataSource } from 'typeorm';
 
@@ -21,7 +21,7 @@ export class WorkshopTarget implements ServiceCodeTargetAdapter<WorkshopScan> {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly sources: JobSourcesService,
+    private readonly workshops: WorkshopsService,
     private readonly mapper: JobSourcesMapper,
     private readonly employers: EmployersService,
     private readonly nearby: OpenJobsNearby,
@@ -49,7 +49,7 @@ export class WorkshopTarget implements ServiceCodeTargetAdapter<WorkshopScan> {
 
   async scan(id: string, context: ScanContext): Promise<WorkshopScan> {
     return this.cache.get(this.kind, id, context, async () => {
-      const workshop = await this.sources.requireVisibleWorkshop(context.actor, id);
+      const workshop = await this.workshops.requireVisibleWorkshop(context.actor, id);
       const origin = context.near ?? { lat: Number(workshop.latitude), lng: Number(workshop.longitude) };
       const nearby = await this.nearby.of({ workshopId: id }, origin);
       const view = Object.assign(new WorkshopScan(), {
