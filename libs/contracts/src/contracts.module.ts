@@ -4,7 +4,13 @@ import { ApplicationsModule } from '@jobcode/applications';
 import { SeekersModule } from '@jobcode/seekers';
 import { ServiceCodesModule } from '@jobcode/service-codes';
 
+import { ContractClosingService } from './contract-closing.service';
+import { ContractCountersignService } from './contract-countersign.service';
+import { ContractOfferService } from './contract-offer.service';
+import { ContractSealer } from './contract-sealer';
 import { ContractSignaturesLoader } from './contract-signatures.loader';
+import { ContractSigningService } from './contract-signing.service';
+import { ContractVerificationService } from './contract-verification.service';
 import { ContractVerificationUrlLoader } from './contract-verification-url.loader';
 import { ContractsController } from './contracts.controller';
 import { ContractsResolver } from './contracts.resolver';
@@ -16,7 +22,20 @@ import { CONTRACT_SIGNER, contractSignerProvider } from './signers';
   // Service codes show contracts (verification by scan) and contracts resolve their codes: a cycle.
   imports: [ApplicationsModule, SeekersModule, forwardRef(() => ServiceCodesModule)],
   controllers: [ContractsController],
-  providers: [contractSignerProvider, ContractsService, ContractsResolver, MinimumWageResolver, ContractSignaturesLoader, ContractVerificationUrlLoader],
-  exports: [ContractsService, CONTRACT_SIGNER],
+  providers: [
+    contractSignerProvider,
+    ContractsService,
+    ContractOfferService,
+    ContractSigningService,
+    ContractSealer,
+    ContractCountersignService,
+    ContractClosingService,
+    ContractVerificationService,
+    ContractsResolver,
+    MinimumWageResolver,
+    ContractSignaturesLoader,
+    ContractVerificationUrlLoader,
+  ],
+  exports: [ContractsService, ContractVerificationService, CONTRACT_SIGNER],
 })
 export class ContractsModule {}

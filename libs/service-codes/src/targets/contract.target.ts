@@ -2,7 +2,7 @@ import { forwardRef, Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import type { Actor } from '@jobcode/common';
-import { Contract, ContractsService } from '@jobcode/contracts';
+import { Contract, ContractsService, ContractVerificationService } from '@jobcode/contracts';
 
 import type { ScanPage } from '../scan-page/scan-page.model';
 import type { ServiceCodeTargetAdapter, TargetFacts } from '../service-code-target';
@@ -32,6 +32,7 @@ export class ContractTarget implements ServiceCodeTargetAdapter<ContractScan> {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(forwardRef(() => ContractsService)) private readonly contracts: ContractsService,
+    @Inject(forwardRef(() => ContractVerificationService)) private readonly verification: ContractVerificationService,
   ) {}
 
   async locate(id: string): Promise<TargetFacts | undefined> {
@@ -48,7 +49,7 @@ export class ContractTarget implements ServiceCodeTargetAdapter<ContractScan> {
   }
 
   async scan(id: string): Promise<ContractScan> {
-    return Object.assign(new ContractScan(), { verification: await this.contracts.verificationView(id) });
+    return Object.assign(new ContractScan(), { verification: await this.verification.verificationView(id) });
   }
 
   page({ verification: v }: ContractScan): ScanPage {
