@@ -14,7 +14,7 @@ import 'reflect-metadata';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 
-import { type JobSearchDocument, JobSearchSort, PostgresJobSearchEngine } from '@jobcode/search';
+import { type JobSearchDocument, JobSearchSort, PostgresJobSearchEngine, SEARCH_WINDOW } from '@jobcode/search';
 
 import { adminDatabaseUrl, createScratchDatabase } from '../apps/api/src/commands/scratch-database';
 import { dataSourceOptions } from '../apps/api/src/database/data-source-options';
@@ -155,7 +155,7 @@ async function main(): Promise<void> {
   try {
     await dataSource.initialize();
     await dataSource.runMigrations();
-    const engine = new PostgresJobSearchEngine(dataSource);
+    const engine = new PostgresJobSearchEngine(dataSource, { windowSize: SEARCH_WINDOW });
     await dataSource.query(
       `CREATE TABLE IF NOT EXISTS ilike_jobs (id uuid PRIMARY KEY, title text, description text, region_code varchar(12), kind varchar(20), posted_at timestamptz)`,
     );

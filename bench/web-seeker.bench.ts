@@ -20,7 +20,7 @@ import 'reflect-metadata';
 
 import { Role } from '@jobcode/common';
 import { EmployersService } from '@jobcode/employers';
-import { GigStationLevel, JobSourcesService } from '@jobcode/job-sources';
+import { GigStationLevel, GigStationsService } from '@jobcode/job-sources';
 import { JobKind, JobsService, WageUnit } from '@jobcode/jobs';
 import { OutboxService } from '@jobcode/outbox';
 import { ServiceCodesService, ServiceCodeTargetKind } from '@jobcode/service-codes';
@@ -65,7 +65,7 @@ async function main(): Promise<void> {
     await app.listen({ port: 0, host: '127.0.0.1' });
     const url = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
     const admin = { accountId: '00000000-0000-4000-8000-000000000001', role: Role.ADMIN, regionCode: null, sessionId: 'bench' };
-    const station = await app.get(JobSourcesService).createStation(admin, {
+    const station = await app.get(GigStationsService).createStation(admin, {
       name: '瓜里乡零工中心',
       level: GigStationLevel.TOWNSHIP,
       regionCode: '450329103',

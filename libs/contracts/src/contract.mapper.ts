@@ -1,12 +1,12 @@
+import { contentOf } from './contract-ledger';
 import { type Contract } from './contract.entity';
 import { type ContractObject } from './contract.object';
-import { ContractsService } from './contracts.service';
 
 export type ContractParent = Readonly<ContractObject>;
 
 /** Storage → API: the terms and party names come from the signed canonical content. */
 export function toContractObject(contract: Contract): ContractParent {
-  const content = ContractsService.contentOf(contract);
+  const content = contentOf(contract);
   return {
     id: contract.id,
     applicationId: contract.applicationId,

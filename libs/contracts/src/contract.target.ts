@@ -6,6 +6,7 @@ import { type ScanPage, type ServiceCodeTargetAdapter, ServiceCodeTargetKind, Se
 
 import { Contract } from './contract.entity';
 import { ContractScan } from './contract-scan.object';
+import { ContractVerificationService } from './contract-verification.service';
 import { ContractsService } from './contracts.service';
 
 const STATUS: Record<string, string> = {
@@ -34,6 +35,7 @@ export class ContractTarget implements ServiceCodeTargetAdapter<ContractScan> {
     targets: ServiceCodeTargets,
     private readonly dataSource: DataSource,
     private readonly contracts: ContractsService,
+    private readonly verification: ContractVerificationService,
   ) {
     targets.register(this);
   }
@@ -52,7 +54,7 @@ export class ContractTarget implements ServiceCodeTargetAdapter<ContractScan> {
   }
 
   async scan(id: string): Promise<ContractScan> {
-    return Object.assign(new ContractScan(), { verification: await this.contracts.verificationView(id) });
+    return Object.assign(new ContractScan(), { verification: await this.verification.verificationView(id) });
   }
 
   page({ verification: v }: ContractScan): ScanPage {

@@ -4,6 +4,7 @@ import { type FastifyReply, type FastifyRequest } from 'fastify';
 import { type Actor, Allow, badInput, CurrentActor, PUBLIC, RateLimit, ReqContext, type RequestContext, Role } from '@jobcode/common';
 
 import { sha256Hex } from './canonical';
+import { ContractVerificationService } from './contract-verification.service';
 import { ContractsService } from './contracts.service';
 
 const MAX_PDF_BYTES = 20 * 1024 * 1024;
@@ -15,7 +16,10 @@ const uuid = new ParseUUIDPipe({ exceptionFactory: () => badInput('合同编号�
  */
 @Controller('contracts')
 export class ContractsController {
-  constructor(private readonly contracts: ContractsService) {}
+  constructor(
+    private readonly contracts: ContractsService,
+    private readonly verification: ContractVerificationService,
+  ) {}
 
   @Allow(Role.SEEKER, Role.EMPLOYER, Role.STAFF, Role.ADMIN)
   @Get(':id/pdf')
@@ -48,7 +52,7 @@ export class ContractsController {
       throw badInput(`文件超过 ${MAX_PDF_BYTES / 1024 / 1024} MB，不是平台生成的合同 PDF`, { field: 'file' });
     });
     const digest = sha256Hex(bytes);
-    const { result, message, ...rest } = await this.contracts.checkDigest({ contractId: id }, digest);
+    const { result, message, ...rest } = await this.verification.checkDigest({ contractId: id }, digest);
     // The verdict on this file first (result, message); the stored record's own state last.
     return { result, message, digest, ...rest };
   }

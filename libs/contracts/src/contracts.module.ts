@@ -5,7 +5,13 @@ import { SeekersModule } from '@jobcode/seekers';
 import { ServiceCodesModule } from '@jobcode/service-codes';
 
 import { ContractTarget } from './contract.target';
+import { ContractClosingService } from './contract-closing.service';
+import { ContractCountersignService } from './contract-countersign.service';
+import { ContractOfferService } from './contract-offer.service';
+import { ContractSealer } from './contract-sealer';
 import { ContractSignaturesLoader } from './contract-signatures.loader';
+import { ContractSigningService } from './contract-signing.service';
+import { ContractVerificationService } from './contract-verification.service';
 import { ContractVerificationUrlLoader } from './contract-verification-url.loader';
 import { ContractsController } from './contracts.controller';
 import { ContractsResolver } from './contracts.resolver';
@@ -21,11 +27,17 @@ import { CONTRACT_SIGNER, contractSignerProvider } from './signers';
     contractSignerProvider,
     ContractsService,
     ContractTarget,
+    ContractOfferService,
+    ContractSigningService,
+    ContractSealer,
+    ContractCountersignService,
+    ContractClosingService,
+    ContractVerificationService,
     ContractsResolver,
     MinimumWageResolver,
     ContractSignaturesLoader,
     ContractVerificationUrlLoader,
   ],
-  exports: [ContractsService, CONTRACT_SIGNER],
+  exports: [ContractsService, ContractVerificationService, CONTRACT_SIGNER],
 })
 export class ContractsModule {}

@@ -4,7 +4,12 @@ import { type Actor, Allow, CurrentActor, PUBLIC, RateLimit, ReqContext, type Re
 
 import { SeekerNameLoader } from '@jobcode/seekers';
 
+import { ContractClosingService } from './contract-closing.service';
+import { ContractCountersignService } from './contract-countersign.service';
+import { ContractOfferService } from './contract-offer.service';
 import { ContractSignaturesLoader } from './contract-signatures.loader';
+import { ContractSigningService } from './contract-signing.service';
+import { ContractVerificationService } from './contract-verification.service';
 import { ContractVerificationUrlLoader } from './contract-verification-url.loader';
 import { type ContractParent, toContractObject } from './contract.mapper';
 import { ContractDigestCheckObject, ContractObject, ContractSignatureObject, ContractVerificationObject } from './contract.object';
@@ -25,6 +30,11 @@ const EMPLOYER_SIDE = [Role.EMPLOYER, Role.STAFF, Role.ADMIN];
 export class ContractsResolver {
   constructor(
     private readonly contracts: ContractsService,
+    private readonly offers: ContractOfferService,
+    private readonly signing: ContractSigningService,
+    private readonly countersigning: ContractCountersignService,
+    private readonly closing: ContractClosingService,
+    private readonly verification: ContractVerificationService,
     private readonly signatures: ContractSignaturesLoader,
     private readonly verificationUrls: ContractVerificationUrlLoader,
     private readonly seekerNames: SeekerNameLoader,
@@ -33,45 +43,45 @@ export class ContractsResolver {
   @Allow(...EMPLOYER_SIDE)
   @Mutation(() => ContractObject, { description: '按报名发出劳动合同：校验条款（最低工资、试用期），生成 PDF 和摘要，通知求职者签署' })
   async offerContract(@CurrentActor() actor: Actor, @Args('input') input: OfferContractInput): Promise<ContractParent> {
-    return toContractObject(await this.contracts.offer(actor, input));
+    return toContractObject(await this.offers.offer(actor, input));
   }
 
   @Allow(Role.SEEKER, Role.EMPLOYER, Role.STAFF, Role.ADMIN)
   @RateLimit({ points: 5, windowSeconds: 600 })
   @Mutation(() => Date, { description: '劳动者本人获取签署验证码（发到登记的手机，10 分钟内有效）；返回过期时间' })
   async requestContractSigningCode(@CurrentActor() actor: Actor, @Args('input') input: ContractIdInput): Promise<Date> {
-    return this.contracts.requestSigningCode(actor, input.contractId);
+    return this.signing.requestSigningCode(actor, input.contractId);
   }
 
   @Allow(Role.SEEKER, Role.EMPLOYER, Role.STAFF, Role.ADMIN)
   @RateLimit({ points: 20, windowSeconds: 600 })
   @Mutation(() => ContractObject, { description: '劳动者本人签署：核验姓名、身份证号后六位和验证码，并确认条款。重复签署返回同一结果' })
   async signContract(@CurrentActor() actor: Actor, @Args('input') input: SignContractInput): Promise<ContractParent> {
-    return toContractObject(await this.contracts.sign(actor, input));
+    return toContractObject(await this.signing.sign(actor, input));
   }
 
   @Allow(Role.SEEKER)
   @Mutation(() => ContractObject, { description: '劳动者拒签' })
   async declineContract(@CurrentActor() actor: Actor, @Args('input') input: CloseContractInput): Promise<ContractParent> {
-    return toContractObject(await this.contracts.decline(actor, input.contractId, input.reason));
+    return toContractObject(await this.signing.decline(actor, input.contractId, input.reason));
   }
 
   @Allow(...EMPLOYER_SIDE)
   @Mutation(() => ContractObject, { description: '用人单位签署（劳动者签署后），合同生效并封存；重复或并发签署只生效一次' })
   async countersignContract(@CurrentActor() actor: Actor, @Args('input') input: CountersignContractInput): Promise<ContractParent> {
-    return toContractObject(await this.contracts.countersign(actor, input));
+    return toContractObject(await this.countersigning.countersign(actor, input));
   }
 
   @Allow(...EMPLOYER_SIDE)
   @Mutation(() => ContractObject, { description: '用人单位撤销未生效的合同（如需更正条款，撤销后重新发出）' })
   async cancelContract(@CurrentActor() actor: Actor, @Args('input') input: CloseContractInput): Promise<ContractParent> {
-    return toContractObject(await this.contracts.cancel(actor, input.contractId, input.reason));
+    return toContractObject(await this.closing.cancel(actor, input.contractId, input.reason));
   }
 
   @Allow(...EMPLOYER_SIDE)
   @Mutation(() => ContractObject, { description: '终止已生效的合同（记录终止日期和原因，合同内容不变）' })
   async endContract(@CurrentActor() actor: Actor, @Args('input') input: EndContractInput): Promise<ContractParent> {
-    return toContractObject(await this.contracts.end(actor, input));
+    return toContractObject(await this.closing.end(actor, input));
   }
 
   @Allow(Role.SEEKER, Role.EMPLOYER)
@@ -90,14 +100,14 @@ export class ContractsResolver {
   @RateLimit({ points: 60, windowSeconds: 60 })
   @Query(() => ContractVerificationObject, { description: '核验合同（扫码所见）：状态、脱敏的双方、日期、摘要，以及记录是否完整未被篡改' })
   async contractVerification(@Args('contractId', { type: () => ID }) contractId: string): Promise<ContractVerificationObject> {
-    return this.contracts.verificationView(contractId);
+    return this.verification.verificationView(contractId);
   }
 
   @Allow(PUBLIC)
   @RateLimit({ points: 60, windowSeconds: 60 })
   @Query(() => ContractDigestCheckObject, { description: '核验一个摘要（合同内容或 PDF 文件的 SHA-256）是否为平台封存的这份合同' })
   async verifyContract(@Args('input') input: VerifyContractInput): Promise<ContractDigestCheckObject> {
-    return this.contracts.checkDigest(input, input.digest);
+    return this.verification.checkDigest(input, input.digest);
   }
 
   @ResolveField('seekerName', () => String, {

@@ -3,11 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 
 import { type Actor, isStaffOrAdmin, Role } from '@jobcode/common';
+import { inTransaction } from '@jobcode/database';
 import { EmployersService } from '@jobcode/employers';
 import { RegionScope } from '@jobcode/regions';
 import { JobSeeker } from '@jobcode/seekers';
 
-import { type GigBooking } from './gig-booking.entity';
+import { GigBooking } from './gig-booking.entity';
 import { GigParty } from './gig-booking.enums';
 import { bookingNotFound } from './gig-bookings.exception';
 
@@ -38,5 +39,14 @@ export class GigBookingAccess {
     const party = booking ? await this.partyOf(actor, booking, manager) : null;
     if (!booking || !party) throw bookingNotFound();
     return party;
+  }
+
+  /** Runs one step on a booking in a transaction, with its row locked and the caller's party known (NOT_FOUND for anyone else). */
+  async withBooking<T>(actor: Actor, bookingId: string, work: (booking: GigBooking, party: GigParty, manager: EntityManager) => Promise<T>): Promise<T> {
+    return inTransaction(this.dataSource, async (manager) => {
+      const booking = await manager.findOne(GigBooking, { where: { id: bookingId }, lock: { mode: 'pessimistic_write' } });
+      const party = await this.requireParty(actor, booking, manager);
+      return work(booking as GigBooking, party, manager);
+    });
   }
 }

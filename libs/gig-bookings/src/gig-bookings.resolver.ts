@@ -13,8 +13,10 @@ import { GigBookingsArgs } from './dto/gig-bookings.args';
 import { toGigBookingObject } from './gig-booking.mapper';
 import { GigBookingConnection, GigBookingObject, GigRatingObject } from './gig-booking.object';
 import { GigBookingsService } from './gig-bookings.service';
+import { GigCancellationService } from './gig-cancellation.service';
 import { GigRatingsLoader, GigShiftLoader } from './gig-bookings.loaders';
 import { GigCheckInService } from './gig-check-in.service';
+import { GigCompletionService } from './gig-completion.service';
 
 const SIGNED_IN = [Role.SEEKER, Role.EMPLOYER, Role.STAFF, Role.ADMIN];
 const MANAGERS = [Role.EMPLOYER, Role.STAFF, Role.ADMIN];
@@ -23,7 +25,9 @@ const MANAGERS = [Role.EMPLOYER, Role.STAFF, Role.ADMIN];
 export class GigBookingsResolver {
   constructor(
     private readonly bookings: GigBookingsService,
+    private readonly cancellations: GigCancellationService,
     private readonly checkIns: GigCheckInService,
+    private readonly completions: GigCompletionService,
     private readonly mapper: JobMapper,
     private readonly shiftLoader: GigShiftLoader,
     private readonly jobLoader: JobByIdLoader,
@@ -46,7 +50,7 @@ export class GigBookingsResolver {
   @Allow(...SIGNED_IN)
   @Mutation(() => GigBookingObject, { description: '取消预约（开工前；求职者和用人单位须在县里规定的截止时间前）' })
   async cancelGigBooking(@CurrentActor() actor: Actor, @Args('input') input: CancelGigBookingInput): Promise<GigBookingObject> {
-    return toGigBookingObject(await this.bookings.cancel(actor, input));
+    return toGigBookingObject(await this.cancellations.cancel(actor, input));
   }
 
   @Allow(...SIGNED_IN)
@@ -58,19 +62,19 @@ export class GigBookingsResolver {
   @Allow(...MANAGERS)
   @Mutation(() => GigBookingObject, { description: '开工后标记未到岗' })
   async markGigNoShow(@CurrentActor() actor: Actor, @Args('input') input: GigBookingActionInput): Promise<GigBookingObject> {
-    return toGigBookingObject(await this.bookings.markNoShow(actor, input.bookingId));
+    return toGigBookingObject(await this.completions.markNoShow(actor, input.bookingId));
   }
 
   @Allow(...MANAGERS)
   @Mutation(() => GigBookingObject, { description: '确认完工（工时或件数、应付工钱）；计入务工人数（零工）' })
   async completeGigBooking(@CurrentActor() actor: Actor, @Args('input') input: CompleteGigBookingInput): Promise<GigBookingObject> {
-    return toGigBookingObject(await this.bookings.complete(actor, input));
+    return toGigBookingObject(await this.completions.complete(actor, input));
   }
 
   @Allow(Role.SEEKER, Role.EMPLOYER)
   @Mutation(() => GigBookingObject, { description: '确认工钱：用人单位确认已付，求职者确认已收到；金额一致即结清，不一致转工作人员处理' })
   async confirmGigPayment(@CurrentActor() actor: Actor, @Args('input') input: ConfirmGigPaymentInput): Promise<GigBookingObject> {
-    return toGigBookingObject(await this.bookings.confirmPayment(actor, input));
+    return toGigBookingObject(await this.completions.confirmPayment(actor, input));
   }
 
   @Allow(...SIGNED_IN)

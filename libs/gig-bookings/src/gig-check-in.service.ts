@@ -13,9 +13,9 @@ import { ServiceCodesService, ServiceCodeTargetKind } from '@jobcode/service-cod
 import { countyClock, countyMoment } from './county-time';
 import { CheckInInput } from './dto/check-in.input';
 import { GigBookingAccess } from './gig-booking-access';
+import { GigBookingNotices } from './gig-booking-notices';
 import { GigBooking } from './gig-booking.entity';
 import { GigBookingStatus } from './gig-booking.enums';
-import { GigBookingsService } from './gig-bookings.service';
 import { GigBookingsException, GigBookingsExceptionCode } from './gig-bookings.exception';
 
 /** Check-in opens this long before a shift starts. */
@@ -35,7 +35,7 @@ export class GigCheckInService {
     private readonly codes: ServiceCodesService,
     private readonly access: GigBookingAccess,
     private readonly scope: RegionScope,
-    private readonly bookings: GigBookingsService,
+    private readonly notices: GigBookingNotices,
   ) {}
 
   async checkIn(actor: Actor, input: CheckInInput): Promise<GigBooking> {
@@ -99,7 +99,7 @@ export class GigCheckInService {
       open.checkedInBy = actor.accountId;
       const saved = await manager.save(open);
       const [job, seeker] = await Promise.all([manager.findOne(Job, { where: { id: open.jobId } }), manager.findOne(JobSeeker, { where: { id: seekerId } })]);
-      await this.bookings.tellEmployer(manager, open, 'gig.booking.checked-in', 'checked-in', {
+      await this.notices.tellEmployer(manager, open, 'gig.booking.checked-in', 'checked-in', {
         seeker: maskName(seeker?.name ?? '求职者'),
         time: `${countyClock(now)}在${station.name}`,
         job: job?.title ?? '零工',

@@ -3,18 +3,20 @@ import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nest
 import { type Actor, Allow, CurrentActor, PUBLIC, ReqContext, type RequestContext, Role } from '@jobcode/common';
 
 import { BookFairBoothInput, CreateJobCaravanInput, CreateJobFairInput, JobFairsArgs } from './dto/job-sources.inputs';
+import { FairBoothsService } from './fair-booths.service';
+import { JobFairsService } from './job-fairs.service';
 import { FairBoothsLoader, JobCaravanLoader } from './job-sources.loaders';
 import { JobFairConnection } from './job-sources.connections';
 import { JobSourcesMapper } from './job-sources.mapper';
 import { FairBoothObject, JobCaravanObject, JobFairObject } from './job-sources.objects';
-import { JobSourcesService } from './job-sources.service';
 
 // Parents are typed Readonly<…>: its design type is Object, so the global ValidationPipe leaves them
 // alone instead of re-transforming and re-validating every list item for every field (measured: half the cost of a list).
 @Resolver(() => JobFairObject)
 export class JobFairsResolver {
   constructor(
-    private readonly sources: JobSourcesService,
+    private readonly fairs: JobFairsService,
+    private readonly boothBookings: FairBoothsService,
     private readonly mapper: JobSourcesMapper,
     private readonly booths: FairBoothsLoader,
     private readonly caravans: JobCaravanLoader,
@@ -23,37 +25,37 @@ export class JobFairsResolver {
   @Allow(Role.STAFF, Role.ADMIN)
   @Mutation(() => JobCaravanObject, { description: '县人社局建立一次就业大篷车巡回' })
   async createJobCaravan(@CurrentActor() actor: Actor, @Args('input') input: CreateJobCaravanInput): Promise<JobCaravanObject> {
-    return this.mapper.caravan(await this.sources.createCaravan(actor, input));
+    return this.mapper.caravan(await this.fairs.createCaravan(actor, input));
   }
 
   @Allow(Role.STAFF, Role.ADMIN)
   @Mutation(() => JobFairObject, { description: '在本辖区登记一场招聘会（大篷车的一站须填写 caravanId，每个乡镇一站）' })
   async createJobFair(@CurrentActor() actor: Actor, @Args('input') input: CreateJobFairInput): Promise<JobFairObject> {
-    return this.mapper.fair(await this.sources.createFair(actor, input));
+    return this.mapper.fair(await this.fairs.createFair(actor, input));
   }
 
   @Allow(Role.EMPLOYER, Role.STAFF, Role.ADMIN)
   @Mutation(() => FairBoothObject, { description: '已审核的用人单位在招聘会上预订展位' })
   async bookFairBooth(@CurrentActor() actor: Actor, @Args('input') input: BookFairBoothInput): Promise<FairBoothObject> {
-    return this.mapper.booth(await this.sources.bookBooth(actor, input));
+    return this.mapper.booth(await this.boothBookings.bookBooth(actor, input));
   }
 
   @Allow(PUBLIC)
   @Query(() => JobFairObject)
   async jobFair(@Args('id', { type: () => ID }) id: string): Promise<JobFairObject> {
-    return this.mapper.fair(await this.sources.requireFair(id));
+    return this.mapper.fair(await this.fairs.requireFair(id));
   }
 
   @Allow(PUBLIC)
   @Query(() => JobCaravanObject)
   async jobCaravan(@Args('id', { type: () => ID }) id: string): Promise<JobCaravanObject> {
-    return this.mapper.caravan(await this.sources.requireCaravan(id));
+    return this.mapper.caravan(await this.fairs.requireCaravan(id));
   }
 
   @Allow(PUBLIC)
   @Query(() => JobFairConnection, { description: '招聘会，按开始时间排列' })
   async jobFairs(@Args() args: JobFairsArgs): Promise<JobFairConnection> {
-    const page = await this.sources.fairs(args);
+    const page = await this.fairs.fairs(args);
     return { ...page, edges: await Promise.all(page.edges.map(async (e) => ({ cursor: e.cursor, node: await this.mapper.fair(e.node) }))) };
   }
 

@@ -1,18 +1,23 @@
 import { Global, Module } from '@nestjs/common';
 
 import { FairBoothsResolver } from './fair-booths.resolver';
+import { FairBoothsService } from './fair-booths.service';
 import { GigStationsResolver } from './gig-stations.resolver';
+import { GigStationsService } from './gig-stations.service';
 import { JobFairsResolver } from './job-fairs.resolver';
+import { JobFairsService } from './job-fairs.service';
 import { FairBoothsLoader, GigStationLoader, JobCaravanLoader, JobFairLoader, WorkshopLoader } from './job-sources.loaders';
 import { JobSourcesMapper } from './job-sources.mapper';
-import { JobSourcesService } from './job-sources.service';
 import { WorkshopsResolver } from './workshops.resolver';
+import { WorkshopsService } from './workshops.service';
 
 const LOADERS = [GigStationLoader, WorkshopLoader, JobFairLoader, JobCaravanLoader, FairBoothsLoader];
 
+const SERVICES = [GigStationsService, WorkshopsService, JobFairsService, FairBoothsService];
+
 @Global()
 @Module({
-  providers: [JobSourcesService, JobSourcesMapper, GigStationsResolver, WorkshopsResolver, JobFairsResolver, FairBoothsResolver, ...LOADERS],
-  exports: [JobSourcesService, JobSourcesMapper, ...LOADERS],
+  providers: [...SERVICES, JobSourcesMapper, GigStationsResolver, WorkshopsResolver, JobFairsResolver, FairBoothsResolver, ...LOADERS],
+  exports: [...SERVICES, JobSourcesMapper, ...LOADERS],
 })
 export class JobSourcesModule {}

@@ -6,7 +6,7 @@ import { AccountsService } from '@jobcode/accounts';
 import { ApplicationsService } from '@jobcode/applications';
 import { type Actor } from '@jobcode/common';
 import { inTransaction, isUniqueViolation } from '@jobcode/database';
-import { GigBookingsException, GigBookingsService } from '@jobcode/gig-bookings';
+import { GigBookingsException, GigCancellationService } from '@jobcode/gig-bookings';
 import { NotificationChannel, NotificationsService, NotificationTemplates } from '@jobcode/notifications';
 import { PersonalDataCipher } from '@jobcode/personal-data';
 import { SeekersService, SupportGroupsService } from '@jobcode/seekers';
@@ -52,7 +52,7 @@ export class PrivacyService implements OnModuleInit {
     private readonly notifications: NotificationsService,
     private readonly templates: NotificationTemplates,
     private readonly cipher: PersonalDataCipher,
-    private readonly gigBookings: GigBookingsService,
+    private readonly gigCancellation: GigCancellationService,
     private readonly erasure: DataErasure,
   ) {}
 
@@ -189,7 +189,7 @@ export class PrivacyService implements OnModuleInit {
       ]);
       for (const { id } of booked) {
         try {
-          await this.gigBookings.cancel(actor, { bookingId: id });
+          await this.gigCancellation.cancel(actor, { bookingId: id });
         } catch (error) {
           if (!(error instanceof GigBookingsException)) throw error;
         }

@@ -4,7 +4,7 @@ import { PageInfo } from '@jobcode/common';
 import { JobObject } from '@jobcode/jobs';
 
 import { JobSearchSort } from './engine/job-search.model';
-import { SEARCH_WINDOW } from './postgres/postgres-job-search.engine';
+import { SEARCH_WINDOW } from './postgres/postgres-search.settings';
 
 registerEnumType(JobSearchSort, {
   name: 'JobSearchSort',

@@ -7,6 +7,7 @@ import { JOB_SEARCH_ENGINE } from './engine/job-search.model';
 import { JobSearchIndexer } from './indexer/job-search.indexer';
 import { MeilisearchJobSearchEngine } from './meilisearch/meilisearch-job-search.engine';
 import { PostgresJobSearchEngine } from './postgres/postgres-job-search.engine';
+import { POSTGRES_SEARCH_SETTINGS, type PostgresSearchSettings, SEARCH_WINDOW } from './postgres/postgres-search.settings';
 import { SearchResolver } from './search.resolver';
 import { SearchService } from './search.service';
 
@@ -14,6 +15,7 @@ import { SearchService } from './search.service';
 @Module({
   imports: [JobsModule],
   providers: [
+    { provide: POSTGRES_SEARCH_SETTINGS, useValue: { windowSize: SEARCH_WINDOW } satisfies PostgresSearchSettings },
     PostgresJobSearchEngine,
     {
       provide: JOB_SEARCH_ENGINE,

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 
 import { type Actor, isStaffOrAdmin, maskName, Role } from '@jobcode/common';
 import { EmployersService } from '@jobcode/employers';
-import { FairBooth, JobSourcesService } from '@jobcode/job-sources';
+import { FairBooth, JobFairsService } from '@jobcode/job-sources';
 import { RegionScope } from '@jobcode/regions';
 import {
   type ScanContext,
@@ -39,7 +39,7 @@ export class SeekerTarget implements ServiceCodeTargetAdapter<SeekerScan> {
     private readonly dataSource: DataSource,
     private readonly seekers: SeekersService,
     private readonly visibility: SeekerVisibility,
-    private readonly sources: JobSourcesService,
+    private readonly fairs: JobFairsService,
     private readonly employers: EmployersService,
     private readonly scope: RegionScope,
   ) {
@@ -83,7 +83,7 @@ export class SeekerTarget implements ServiceCodeTargetAdapter<SeekerScan> {
 
   /** Staff covering the fair's region, or an employer holding a booth at it. */
   private async recordAttendance(actor: Actor, fairId: string, seeker: JobSeeker): Promise<boolean> {
-    const fair = await this.sources.requireFair(fairId);
+    const fair = await this.fairs.requireFair(fairId);
     let allowed = isStaffOrAdmin(actor) && this.scope.covers(actor, fair.regionCode);
     if (actor.role === Role.EMPLOYER) {
       const booths = await this.dataSource.manager.find(FairBooth, { where: { fairId } });

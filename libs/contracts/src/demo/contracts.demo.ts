@@ -13,7 +13,9 @@ import { PersonalDataCipher } from '@jobcode/personal-data';
 import { JobSeeker, LaborCapacity } from '@jobcode/seekers';
 
 import { ContractTermKind } from '../contract.enums';
-import { ContractsService } from '../contracts.service';
+import { ContractCountersignService } from '../contract-countersign.service';
+import { ContractOfferService } from '../contract-offer.service';
+import { ContractSigningService } from '../contract-signing.service';
 
 const JOBS = 12;
 const CONSENT = '本人在村就业服务站同意代为报名（演示数据）';
@@ -36,7 +38,8 @@ export const contractsDemoStep = {
     if (count > 0) return `${count} applications already there`;
     const admin = await demoAdmin(app);
     const applications = app.get(ApplicationsService);
-    const contracts = app.get(ContractsService);
+    const offers = app.get(ContractOfferService);
+    const signing = app.get(ContractSigningService);
     const jobs = (await dataSource.query(
       `SELECT id, region_code FROM job WHERE status = 'OPEN' AND kind <> 'PUBLIC_WELFARE' AND employer_id IS NOT NULL
         AND valid_to >= (now() AT TIME ZONE 'Asia/Shanghai')::date ORDER BY created_at, id LIMIT $1`,
@@ -74,7 +77,7 @@ export const contractsDemoStep = {
         await dataSource.manager.update(JobSeeker, { id: seeker.id }, { accountId: account.id });
         seeker.accountId = account.id;
       }
-      const contract = await contracts.offer(admin, {
+      const contract = await offers.offer(admin, {
         applicationId,
         terms: {
           wage: 2600 + i * 200,
@@ -94,7 +97,7 @@ export const contractsDemoStep = {
     }
     // The second and third are signed by the seeker (identity checked with the texted code); the third is countersigned.
     for (const { contract, actor, seeker } of offered.slice(1)) {
-      await contracts.requestSigningCode(actor, contract.id);
+      await signing.requestSigningCode(actor, contract.id);
       await app.get(OutboxService).drain();
       const [{ body }] = (await dataSource.query(
         `SELECT body FROM notification_message WHERE account_id = $1 AND template_key = 'contract.signing-code' ORDER BY delivered_at DESC LIMIT 1`,
@@ -102,7 +105,7 @@ export const contractsDemoStep = {
       )) as { body: string }[];
       const code = /验证码 (\d{6})/.exec(body)?.[1] ?? '';
       const idNumber = app.get(PersonalDataCipher).decrypt(seeker.idNumberEncrypted);
-      await contracts.sign(actor, {
+      await signing.sign(actor, {
         contractId: contract.id,
         name: seeker.name,
         idNumberLast6: idNumber.slice(-6),
@@ -112,7 +115,7 @@ export const contractsDemoStep = {
       });
     }
     const last = offered[offered.length - 1];
-    if (last) await contracts.countersign(admin, { contractId: last.contract.id, digest: last.contract.contentDigest });
+    if (last) await app.get(ContractCountersignService).countersign(admin, { contractId: last.contract.id, digest: last.contract.contentDigest });
     await app.get(OutboxService).drain();
     return `${made.length} applications to ${jobs.length} jobs, ${shortlisted.length} shortlisted, ${offered.length} contracts (1 sent, 1 signed by the seeker, 1 active and sealed)`;
   },

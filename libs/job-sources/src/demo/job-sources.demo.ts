@@ -5,7 +5,10 @@ import { demoAdmin, demoCreditCode, DEMO_EMPLOYERS, type DemoRandomSource, demoP
 
 import { GigStation, GigStationLevel } from '../gig-station.entity';
 import { JobFairKind } from '../job-fair.entity';
-import { JobSourcesService } from '../job-sources.service';
+import { FairBoothsService } from '../fair-booths.service';
+import { GigStationsService } from '../gig-stations.service';
+import { JobFairsService } from '../job-fairs.service';
+import { WorkshopsService } from '../workshops.service';
 
 const TOWNSHIPS: [string, string][] = [
   ['450329100', '资源镇'],
@@ -59,7 +62,10 @@ export const jobSourcesDemo: LibraryDemoStep = {
     const dataSource = app.get(DataSource);
     if (await dataSource.manager.exists(GigStation, { where: { name: '资源县零工市场' } })) return 'already loaded';
     const admin = await demoAdmin(app);
-    const sources = app.get(JobSourcesService);
+    const stationService = app.get(GigStationsService);
+    const workshopService = app.get(WorkshopsService);
+    const fairService = app.get(JobFairsService);
+    const boothService = app.get(FairBoothsService);
 
     const stationInputs = [
       { name: '资源县零工市场', level: GigStationLevel.COUNTY, regionCode: '450329', address: '资源镇城南村人力资源市场一楼' },
@@ -72,7 +78,7 @@ export const jobSourcesDemo: LibraryDemoStep = {
       })),
     ];
     for (const input of stationInputs) {
-      await sources.createStation(admin, {
+      await stationService.createStation(admin, {
         ...input,
         ...demoPoint(input.regionCode === '450329' ? '450329100' : input.regionCode, random),
         openingHours: random.pick(HOURS),
@@ -87,7 +93,7 @@ export const jobSourcesDemo: LibraryDemoStep = {
       return employer;
     };
     for (const [index, village, name, headcount] of WORKSHOPS) {
-      const workshop = await sources.createWorkshop(admin, {
+      const workshop = await workshopService.createWorkshop(admin, {
         employerId: employerAt(index).id,
         name,
         regionCode: village,
@@ -96,16 +102,20 @@ export const jobSourcesDemo: LibraryDemoStep = {
         ...demoPoint(village, random),
       });
       const month = String(random.int(1, 9)).padStart(2, '0');
-      await sources.certifyWorkshop(admin, { workshopId: workshop.id, certifiedOn: `2025-${month}-${String(random.int(1, 28)).padStart(2, '0')}` });
+      await workshopService.certifyWorkshop(admin, { workshopId: workshop.id, certifiedOn: `2025-${month}-${String(random.int(1, 28)).padStart(2, '0')}` });
     }
 
-    const caravan = await sources.createCaravan(admin, { name: '资源县就业大篷车·送岗下乡', countyCode: '450329', organiser: '资源县人力资源和社会保障局' });
+    const caravan = await fairService.createCaravan(admin, {
+      name: '资源县就业大篷车·送岗下乡',
+      countyCode: '450329',
+      organiser: '资源县人力资源和社会保障局',
+    });
     const start = new Date();
     start.setUTCHours(1, 0, 0, 0); // 09:00 county time
     let fairs = 0;
     for (const [i, [code, name]] of TOWNSHIPS.entries()) {
       const startsAt = new Date(start.getTime() + (3 + i * 4) * 86_400_000);
-      const fair = await sources.createFair(admin, {
+      const fair = await fairService.createFair(admin, {
         name: `就业大篷车·${name}站`,
         kind: JobFairKind.CARAVAN,
         caravanId: caravan.id,
@@ -118,7 +128,7 @@ export const jobSourcesDemo: LibraryDemoStep = {
       });
       fairs += 1;
       for (const index of pickSome(random, DEMO_EMPLOYERS.length, random.int(5, 9))) {
-        await sources.bookBooth(admin, {
+        await boothService.bookBooth(admin, {
           fairId: fair.id,
           employerId: employerAt(index).id,
           boothNumber: `${String.fromCharCode(65 + (fairs % 3))}${String(index + 1).padStart(2, '0')}`,
@@ -127,7 +137,7 @@ export const jobSourcesDemo: LibraryDemoStep = {
       }
     }
     const springAt = new Date(start.getTime() + 2 * 86_400_000);
-    const spring = await sources.createFair(admin, {
+    const spring = await fairService.createFair(admin, {
       name: '2026 年资源县春风行动暨就业援助月大型招聘会',
       kind: JobFairKind.SPRING_CAMPAIGN,
       startsAt: springAt,
@@ -138,7 +148,7 @@ export const jobSourcesDemo: LibraryDemoStep = {
       ...demoPoint('450329100', random),
     });
     for (const index of pickSome(random, DEMO_EMPLOYERS.length, 24)) {
-      await sources.bookBooth(admin, {
+      await boothService.bookBooth(admin, {
         fairId: spring.id,
         employerId: employerAt(index).id,
         boothNumber: `S${String(index + 1).padStart(2, '0')}`,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 
 import { type Actor, AppConfig, isStaffOrAdmin } from '@jobcode/common';
-import { JobSourcesMapper, JobSourcesService } from '@jobcode/job-sources';
+import { GigStationsService, JobSourcesMapper } from '@jobcode/job-sources';
 import { RegionScope } from '@jobcode/regions';
 import {
   type ScanContext,
@@ -33,7 +33,7 @@ export class GigStationTarget implements ServiceCodeTargetAdapter<GigStationScan
 
   constructor(
     targets: ServiceCodeTargets,
-    private readonly sources: JobSourcesService,
+    private readonly stations: GigStationsService,
     private readonly mapper: JobSourcesMapper,
     private readonly nearby: OpenJobsNearby,
     private readonly cache: ScanViewCache,
@@ -46,12 +46,12 @@ export class GigStationTarget implements ServiceCodeTargetAdapter<GigStationScan
   }
 
   async locate(id: string): Promise<TargetFacts | undefined> {
-    const station = await this.sources.requireStation(id).catch(() => undefined);
+    const station = await this.stations.requireStation(id).catch(() => undefined);
     return station && { regionCode: station.regionCode, title: station.name };
   }
 
   async canManage(actor: Actor, id: string): Promise<boolean> {
-    const station = await this.sources.requireStation(id);
+    const station = await this.stations.requireStation(id);
     return isStaffOrAdmin(actor) && this.scope.covers(actor, station.regionCode);
   }
 
@@ -59,7 +59,7 @@ export class GigStationTarget implements ServiceCodeTargetAdapter<GigStationScan
     // The board's slots left are covered by the target version too (booking a slot bumps it):
     // a cached view is rebuilt at the first scan after any booking, in any process.
     return this.cache.get(this.kind, id, context, async () => {
-      const station = await this.sources.requireStation(id);
+      const station = await this.stations.requireStation(id);
       const origin = context.near ?? { lat: Number(station.latitude), lng: Number(station.longitude) };
       // One after the other: on embedded PGlite the pool's connections share one session.
       const nearby = await this.nearby.of({ stationId: id }, origin);

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 
 import { type Actor, AppConfig, isStaffOrAdmin } from '@jobcode/common';
 import { Employer } from '@jobcode/employers';
-import { FairBooth, JobSourcesMapper, JobSourcesService } from '@jobcode/job-sources';
+import { FairBooth, JobFairsService, JobSourcesMapper } from '@jobcode/job-sources';
 import { RegionScope } from '@jobcode/regions';
 import {
   type ScanContext,
@@ -33,7 +33,7 @@ export class JobFairTarget implements ServiceCodeTargetAdapter<JobFairScan> {
   constructor(
     targets: ServiceCodeTargets,
     private readonly dataSource: DataSource,
-    private readonly sources: JobSourcesService,
+    private readonly fairs: JobFairsService,
     private readonly mapper: JobSourcesMapper,
     private readonly nearby: OpenJobsNearby,
     private readonly cache: ScanViewCache,
@@ -44,18 +44,18 @@ export class JobFairTarget implements ServiceCodeTargetAdapter<JobFairScan> {
   }
 
   async locate(id: string): Promise<TargetFacts | undefined> {
-    const fair = await this.sources.requireFair(id).catch(() => undefined);
+    const fair = await this.fairs.requireFair(id).catch(() => undefined);
     return fair && { regionCode: fair.regionCode, title: fair.name };
   }
 
   async canManage(actor: Actor, id: string): Promise<boolean> {
-    const fair = await this.sources.requireFair(id);
+    const fair = await this.fairs.requireFair(id);
     return isStaffOrAdmin(actor) && this.scope.covers(actor, fair.regionCode);
   }
 
   async scan(id: string, context: ScanContext): Promise<JobFairScan> {
     return this.cache.get(this.kind, id, context, async () => {
-      const fair = await this.sources.requireFair(id);
+      const fair = await this.fairs.requireFair(id);
       const origin =
         context.near ?? (fair.latitude !== null && fair.longitude !== null ? { lat: Number(fair.latitude), lng: Number(fair.longitude) } : undefined);
       const [nearby, booths] = await Promise.all([

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 
 import { type Actor, AppConfig, isStaffOrAdmin, Role } from '@jobcode/common';
 import { EmployersService } from '@jobcode/employers';
-import { JobSourcesMapper, JobSourcesService, Workshop, WorkshopStatus } from '@jobcode/job-sources';
+import { JobSourcesMapper, Workshop, WorkshopStatus, WorkshopsService } from '@jobcode/job-sources';
 import { RegionScope } from '@jobcode/regions';
 import {
   type ScanContext,
@@ -32,7 +32,7 @@ export class WorkshopTarget implements ServiceCodeTargetAdapter<WorkshopScan> {
   constructor(
     targets: ServiceCodeTargets,
     private readonly dataSource: DataSource,
-    private readonly sources: JobSourcesService,
+    private readonly workshops: WorkshopsService,
     private readonly mapper: JobSourcesMapper,
     private readonly employers: EmployersService,
     private readonly nearby: OpenJobsNearby,
@@ -62,7 +62,7 @@ export class WorkshopTarget implements ServiceCodeTargetAdapter<WorkshopScan> {
 
   async scan(id: string, context: ScanContext): Promise<WorkshopScan> {
     return this.cache.get(this.kind, id, context, async () => {
-      const workshop = await this.sources.requireVisibleWorkshop(context.actor, id);
+      const workshop = await this.workshops.requireVisibleWorkshop(context.actor, id);
       const origin = context.near ?? { lat: Number(workshop.latitude), lng: Number(workshop.longitude) };
       const nearby = await this.nearby.of({ workshopId: id }, origin);
       const view = Object.assign(new WorkshopScan(), {

@@ -3,7 +3,8 @@ import { DataSource } from 'typeorm';
 import { startTestApp, type TestApp } from '../../../../test/support/test-app';
 import { type JobSearchDocument, JobSearchSort } from '../engine/job-search.model';
 import { SearchRecencyGrid1795370000000 } from '../../../../apps/api/src/database/migrations/1795370000000-search-recency-grid';
-import { gridLexemes, PostgresJobSearchEngine, postingDay, sinceLexeme } from '../postgres/postgres-job-search.engine';
+import { PostgresJobSearchEngine } from '../postgres/postgres-job-search.engine';
+import { gridLexemes, postingDay, sinceLexeme } from '../postgres/recency-grid';
 import { CORPUS } from './job-search.contract';
 
 const NOW = new Date('2026-11-20T08:00:00Z');
@@ -28,16 +29,15 @@ let api: TestApp;
 let engine: PostgresJobSearchEngine;
 beforeAll(async () => {
   api = await startTestApp();
-  // A window of 3 instead of 1000, so that the sampled path runs on a small corpus.
-  engine = new PostgresJobSearchEngine(api.app.get(DataSource));
-  engine.windowSize = 3;
+  // A window of 3 instead of 400, so that the sampled path runs on a small corpus.
+  engine = new PostgresJobSearchEngine(api.app.get(DataSource), { windowSize: 3 });
   await engine.clear();
   await engine.upsert([...SEWING, OLD, ...CORPUS.slice(1)]);
 });
 afterAll(async () => api?.close());
 
-const search = (text: string | undefined, extra: Partial<Parameters<PostgresJobSearchEngine['search']>[0]> = {}) =>
-  engine.search({ text, limit: 2, offset: 0, now: NOW, ...extra });
+const search = (text: string | undefined, extra: Partial<Parameters<PostgresJobSearchEngine['search']>[0]> = {}, on = engine) =>
+  on.search({ text, limit: 2, offset: 0, now: NOW, ...extra });
 
 describe('PostgreSQL search reads a bounded window of the newest matches', () => {
   it('pages newest first exactly, across recency slices and deeper than the window', async () => {
@@ -73,14 +73,11 @@ describe('PostgreSQL search reads a bounded window of the newest matches', () =>
   });
 
   it('is exact when exactly a window of jobs matches', async () => {
-    engine.windowSize = 4;
-    try {
-      const gig = await search('缝纫工', { filter: { kinds: ['GIG'] } });
-      expect(gig).toMatchObject({ total: 4, approximate: false });
-      expect((await search('缝纫工', { filter: { kinds: ['GIG'] }, offset: 2 })).total).toBe(4);
-    } finally {
-      engine.windowSize = 3;
-    }
+    // A window of 4 over the same index: the four GIG 缝纫工 jobs fill it exactly.
+    const four = new PostgresJobSearchEngine(api.app.get(DataSource), { windowSize: 4 });
+    const gig = await search('缝纫工', { filter: { kinds: ['GIG'] } }, four);
+    expect(gig).toMatchObject({ total: 4, approximate: false });
+    expect((await search('缝纫工', { filter: { kinds: ['GIG'] }, offset: 2 }, four)).total).toBe(4);
   });
 
   it('estimates within what a posted-within filter leaves, not the whole index', async () => {

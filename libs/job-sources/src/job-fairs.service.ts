@@ -1,0 +1,139 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+import { type Actor, clampPageSize, type ConnectionShape, decodeCursor, forbidden, parseGeoPoint, RegionLevel, toConnection } from '@jobcode/common';
+import { inTransaction } from '@jobcode/database';
+import { isCountyStaff } from '@jobcode/employers';
+import { RegionScope, RegionsService } from '@jobcode/regions';
+
+import { CreateJobCaravanInput, CreateJobFairInput, JobFairsArgs } from './dto/job-sources.inputs';
+import { JobCaravan } from './job-caravan.entity';
+import { JobFair, JobFairKind } from './job-fair.entity';
+import { JobSourcesException, JobSourcesExceptionCode } from './job-sources.exception';
+import { inRegion } from './job-sources.paging';
+
+/**
+ * Job fairs (招聘会) and the job caravans (就业大篷车) whose stops are fairs, one per township
+ * of the county.
+ */
+@Injectable()
+export class JobFairsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly regions: RegionsService,
+    private readonly scope: RegionScope,
+  ) {}
+
+  async createCaravan(actor: Actor, input: CreateJobCaravanInput): Promise<JobCaravan> {
+    const county = await this.regions.require(input.countyCode, 'input.countyCode', [RegionLevel.COUNTY]);
+    await this.scope.assertCovers(actor, county.code);
+    if (!isCountyStaff(actor)) throw forbidden('就业大篷车由县人社局组织；请联系县人社局', { reason: 'COUNTY_STAFF_ONLY' });
+    return this.dataSource.manager.save(
+      this.dataSource.manager.create(JobCaravan, {
+        name: input.name.trim(),
+        countyCode: county.code,
+        organiser: input.organiser.trim(),
+        createdBy: actor.accountId,
+      }),
+    );
+  }
+
+  async createFair(actor: Actor, input: CreateJobFairInput): Promise<JobFair> {
+    const region = await this.regions.require(input.regionCode, 'input.regionCode');
+    await this.scope.assertCovers(actor, region.code);
+    const startsAt = new Date(input.startsAt);
+    const endsAt = new Date(input.endsAt);
+    if (!(endsAt > startsAt)) throw new JobSourcesException(JobSourcesExceptionCode.FAIR_TIME, '结束时间应晚于开始时间', 'input.endsAt');
+    if (endsAt.getTime() - startsAt.getTime() > 14 * 86_400_000) {
+      throw new JobSourcesException(JobSourcesExceptionCode.FAIR_TIME, '一场招聘会最长 14 天；更长的活动请分场登记', 'input.endsAt');
+    }
+    if (input.kind === JobFairKind.CARAVAN && !input.caravanId) {
+      throw new JobSourcesException(JobSourcesExceptionCode.FAIR_TIME, '就业大篷车的一站须填写所属大篷车（caravanId）', 'input.caravanId');
+    }
+    if (input.kind !== JobFairKind.CARAVAN && input.caravanId) {
+      throw new JobSourcesException(
+        JobSourcesExceptionCode.FAIR_TIME,
+        '只有类型为 CARAVAN 的招聘会属于大篷车；请去掉 caravanId 或把类型改为 CARAVAN',
+        'input.caravanId',
+      );
+    }
+    const coordinates = input.latitude !== undefined && input.longitude !== undefined ? parseGeoPoint(input.latitude, input.longitude) : null;
+    return inTransaction(this.dataSource, async (manager) => {
+      if (input.caravanId) {
+        // The caravan row lock serialises stops being added, so "one stop per township" holds.
+        const caravan = await manager.findOne(JobCaravan, { where: { id: input.caravanId }, lock: { mode: 'pessimistic_write' } });
+        if (!caravan) throw new JobSourcesException(JobSourcesExceptionCode.SOURCE_NOT_FOUND, '就业大篷车不存在', 'input.caravanId');
+        if (!region.code.startsWith(caravan.countyCode) || region.code.length < 9) {
+          throw new JobSourcesException(
+            JobSourcesExceptionCode.CARAVAN_OUTSIDE_COUNTY,
+            `大篷车的每一站应设在${await this.regions.fullName(caravan.countyCode)}的某个乡镇或村`,
+            'input.regionCode',
+          );
+        }
+        const township = region.code.slice(0, 9);
+        const taken = await manager
+          .createQueryBuilder(JobFair, 'f')
+          .where('f.caravan_id = :caravan AND left(f.region_code, 9) = :township', { caravan: caravan.id, township })
+          .getOne();
+        if (taken) {
+          throw new JobSourcesException(
+            JobSourcesExceptionCode.CARAVAN_TOWNSHIP_TAKEN,
+            `${caravan.name}已在${await this.regions.nameOf(township)}设了一站（${taken.name}）；大篷车每个乡镇设一站`,
+            'input.regionCode',
+          );
+        }
+      }
+      return manager.save(
+        manager.create(JobFair, {
+          name: input.name.trim(),
+          kind: input.kind,
+          caravanId: input.caravanId ?? null,
+          startsAt,
+          endsAt,
+          venue: input.venue.trim(),
+          regionCode: region.code,
+          latitude: coordinates?.lat ?? null,
+          longitude: coordinates?.lng ?? null,
+          organiser: input.organiser.trim(),
+          createdBy: actor.accountId,
+        }),
+      );
+    });
+  }
+
+  async requireFair(id: string): Promise<JobFair> {
+    const fair = await this.dataSource.manager.findOne(JobFair, { where: { id } });
+    if (!fair) throw new JobSourcesException(JobSourcesExceptionCode.SOURCE_NOT_FOUND, '招聘会不存在');
+    return fair;
+  }
+
+  async requireCaravan(id: string): Promise<JobCaravan> {
+    const caravan = await this.dataSource.manager.findOne(JobCaravan, { where: { id } });
+    if (!caravan) throw new JobSourcesException(JobSourcesExceptionCode.SOURCE_NOT_FOUND, '就业大篷车不存在');
+    return caravan;
+  }
+
+  async fairs(args: JobFairsArgs): Promise<ConnectionShape<JobFair>> {
+    const limit = clampPageSize(args.first);
+    const qb = this.dataSource.manager.createQueryBuilder(JobFair, 'f');
+    if (args.regionCode) await inRegion(this.regions, qb, 'f.region_code', args.regionCode);
+    if (args.caravanId) qb.andWhere('f.caravan_id = :caravan', { caravan: args.caravanId });
+    if (args.upcoming) qb.andWhere('f.ends_at > now()');
+    const totalCount = await qb.clone().getCount();
+    const cursor = decodeCursor(args.after, 2) as [string, string] | undefined;
+    if (cursor) qb.andWhere('(f.starts_at, f.id) > (:at::timestamptz, :id::uuid)', { at: cursor[0], id: cursor[1] });
+    const rows = await qb
+      .orderBy('f.starts_at', 'ASC')
+      .addOrderBy('f.id', 'ASC')
+      .limit(limit + 1)
+      .getMany();
+    return toConnection(
+      rows,
+      limit,
+      (r) => [r.startsAt.toISOString(), r.id],
+      (r) => r,
+      totalCount,
+    );
+  }
+}
