@@ -27,37 +27,12 @@ import { validateTerms } from './contract-terms';
 import { Contract } from './contract.entity';
 import { CONTRACT_STATUS_WORD, ContractStatus } from './contract.enums';
 import { ContractFileCheckResult, MatchedDigest } from './contract.object';
+import { CONTRACT_ACTIVATED, CONTRACT_ENDED, type ContractActivatedPayload, type ContractEndedPayload } from './contracts.events';
 import { contractNotFound, ContractsException, ContractsExceptionCode } from './contracts.exception';
 import { MINIMUM_HOURLY_WAGE, MINIMUM_MONTHLY_WAGE } from './contracts.settings';
 import { type CountersignContractInput, type EndContractInput, type OfferContractInput, type SignContractInput } from './dto/contract.inputs';
 import { CONTRACT_SIGNER, type ContractSigner, type ContractSignerKind, type SealRecord } from './signers';
 import { SigningCode } from './signing-code.entity';
-
-export const CONTRACT_ACTIVATED = 'contract.activated';
-export const CONTRACT_ENDED = 'contract.ended';
-
-/** Payload of `contract.activated` (shared event contract: field names are fixed). */
-export interface ContractActivatedEvent {
-  contractId: string;
-  applicationId: string;
-  jobId: string;
-  seekerId: string;
-  employerId: string;
-  startDate: string;
-  endDate: string | null;
-  wage: number;
-  wageUnit: 'MONTH' | 'DAY' | 'HOUR' | 'PIECE';
-  monthlyWage: number | null;
-  termKind: 'FIXED' | 'OPEN_ENDED' | 'PER_TASK';
-  workplaceRegionCode: string;
-}
-
-/** Payload of `contract.ended`. */
-export interface ContractEndedEvent {
-  contractId: string;
-  seekerId: string;
-  endDate: string;
-}
 
 export const SIGNING_CODE_TTL_MS = 10 * 60 * 1000;
 export const SIGNING_CODE_MAX_ATTEMPTS = 5;
@@ -470,7 +445,7 @@ export class ContractsService implements OnModuleInit {
         await this.applications.transition(manager, application, [ApplicationStatus.OFFERED], ApplicationStatus.HIRED, '录用', actor.accountId, null);
       }
       const content = ContractsService.contentOf(contract);
-      const payload: ContractActivatedEvent = {
+      const payload: ContractActivatedPayload = {
         contractId: contract.id,
         applicationId: contract.applicationId,
         jobId: contract.jobId,
@@ -488,7 +463,7 @@ export class ContractsService implements OnModuleInit {
         type: CONTRACT_ACTIVATED,
         aggregateId: contract.id,
         payload: { ...payload },
-        idempotencyKey: `contract.activated:${contract.id}`,
+        idempotencyKey: `${CONTRACT_ACTIVATED}:${contract.id}`,
       });
       const seeker = await manager.findOneOrFail(JobSeeker, { where: { id: contract.jobSeekerId } });
       if (seeker.accountId) {
@@ -638,12 +613,12 @@ export class ContractsService implements OnModuleInit {
       contract.endedOn = input.endDate;
       contract.closingReason = input.reason.trim();
       await this.append(manager, contract, ContractEventKind.ENDED, actor.accountId, { endDate: input.endDate, reason: contract.closingReason });
-      const payload: ContractEndedEvent = { contractId: contract.id, seekerId: contract.jobSeekerId, endDate: input.endDate };
+      const payload: ContractEndedPayload = { contractId: contract.id, seekerId: contract.jobSeekerId, endDate: input.endDate };
       await this.outbox.publish(manager, {
         type: CONTRACT_ENDED,
         aggregateId: contract.id,
         payload: { ...payload },
-        idempotencyKey: `contract.ended:${contract.id}`,
+        idempotencyKey: `${CONTRACT_ENDED}:${contract.id}`,
       });
       return contract;
     });

@@ -7,6 +7,7 @@ export * from './contract-terms';
 export * from './contract.entity';
 export * from './contract.enums';
 export * from './contract.object';
+export * from './contracts.events';
 export * from './contracts.exception';
 export * from './contracts.module';
 export * from './contracts.service';

@@ -21,22 +21,9 @@ import { GigBookingsArgs } from './dto/gig-bookings.args';
 import { GigBookingAccess } from './gig-booking-access';
 import { GigBooking } from './gig-booking.entity';
 import { GigBookingStatus, GigParty, HOLDING_STATUSES, STATUS_WORD } from './gig-booking.enums';
+import { GIG_BOOKING_COMPLETED, type GigBookingCompletedPayload } from './gig-bookings.events';
 import { GigBookingsException, GigBookingsExceptionCode } from './gig-bookings.exception';
 import { GIG_CANCELLATION_CUTOFF_HOURS } from './gig-bookings.settings';
-
-/** Published when a booking becomes COMPLETED (shared event contract; placements count it as a GIG placement). */
-export const GIG_BOOKING_COMPLETED = 'gig.booking.completed';
-
-export interface GigBookingCompletedPayload {
-  bookingId: string;
-  shiftId: string;
-  jobId: string;
-  seekerId: string;
-  employerId: string | null;
-  shiftDate: string;
-  pay: number | null;
-  workplaceRegionCode: string;
-}
 
 const SHIFT_CANCELLED_HANDLER = 'gig-bookings.cancel-bookings-of-cancelled-shift';
 

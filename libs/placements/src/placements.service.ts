@@ -3,7 +3,16 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 
 import { type Actor, clampPageSize, type ConnectionShape, decodeCursor, parseRegionCode, toConnection, isCalendarDate } from '@jobcode/common';
+import {
+  CONTRACT_ACTIVATED,
+  CONTRACT_ENDED,
+  type ContractActivatedPayload,
+  type ContractEndedPayload,
+  isContractActivated,
+  isContractEnded,
+} from '@jobcode/contracts';
 import { inTransaction } from '@jobcode/database';
+import { GIG_BOOKING_COMPLETED, type GigBookingCompletedPayload, isGigBookingCompleted } from '@jobcode/gig-bookings';
 import { countyToday, Job, JobKind } from '@jobcode/jobs';
 import { OutboxService } from '@jobcode/outbox';
 import { RegionScope } from '@jobcode/regions';
@@ -12,17 +21,6 @@ import { EmploymentStatus, JobSeeker, SeekersService } from '@jobcode/seekers';
 import { destinationOf } from './destination';
 import { EndPlacementInput } from './dto/end-placement.input';
 import { RecordPlacementInput } from './dto/record-placement.input';
-import {
-  CONTRACT_ACTIVATED,
-  CONTRACT_ENDED,
-  type ContractActivatedPayload,
-  type ContractEndedPayload,
-  GIG_BOOKING_COMPLETED,
-  type GigBookingCompletedPayload,
-  isContractActivated,
-  isContractEnded,
-  isGigBookingCompleted,
-} from './placement-events';
 import { Placement } from './placement.entity';
 import { MANUAL_SOURCES, PlacementSource } from './placement.enums';
 import { type PlacementObject } from './placement.object';
