@@ -9,6 +9,7 @@ export * from './errors/app-error.filter';
 export * from './errors/format-graphql-error';
 export * from './graphql/request-context';
 export * from './pagination/connection';
+export * from './pagination/keyset';
 export * from './validation/credit-code';
 export * from './validation/id-number';
 export * from './validation/input-validation.pipe';

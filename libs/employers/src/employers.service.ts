@@ -5,16 +5,15 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AccountsService } from '@jobcode/accounts';
 import {
   type Actor,
-  clampPageSize,
   type ConnectionShape,
-  decodeCursor,
   forbidden,
+  keysetConnection,
+  type KeysetOrder,
   maskPhone,
   parseCreditCode,
   parsePhone,
   RegionLevel,
   Role,
-  toConnection,
 } from '@jobcode/common';
 import { inTransaction, isUniqueViolation } from '@jobcode/database';
 import { PersonalDataCipher } from '@jobcode/personal-data';
@@ -37,6 +36,15 @@ export interface EmployerFilter {
 export function isCountyStaff(actor: Actor): boolean {
   return actor.role === Role.ADMIN || (actor.role === Role.STAFF && actor.regionCode !== null && actor.regionCode.length <= 6);
 }
+
+/** Lists page newest first. */
+const NEWEST_FIRST: KeysetOrder = {
+  keys: [
+    { column: 'e.created_at', type: 'timestamptz' },
+    { column: 'e.id', type: 'uuid' },
+  ],
+  direction: 'DESC',
+};
 
 @Injectable()
 export class EmployersService {
@@ -192,26 +200,11 @@ export class EmployersService {
 
   /** Staff list employers inside their region, newest first. */
   async list(actor: Actor, filter: EmployerFilter): Promise<ConnectionShape<Employer>> {
-    const limit = clampPageSize(filter.first);
     const qb = this.dataSource.manager.createQueryBuilder(Employer, 'e');
     this.scope.restrict(qb, 'e.region_code', actor);
     if (filter.regionCode) qb.andWhere('e.region_code LIKE :region', { region: `${(await this.regions.require(filter.regionCode)).code}%` });
     if (filter.status) qb.andWhere('e.status = :status', { status: filter.status });
-    const totalCount = await qb.clone().getCount();
-    const cursor = decodeCursor(filter.after, 2) as [string, string] | undefined;
-    if (cursor) qb.andWhere('(e.created_at, e.id) < (:at::timestamptz, :id::uuid)', { at: cursor[0], id: cursor[1] });
-    const rows = await qb
-      .orderBy('e.created_at', 'DESC')
-      .addOrderBy('e.id', 'DESC')
-      .limit(limit + 1)
-      .getMany();
-    return toConnection(
-      rows,
-      limit,
-      (r) => [r.createdAt.toISOString(), r.id],
-      (r) => r,
-      totalCount,
-    );
+    return keysetConnection(qb, filter, NEWEST_FIRST, (r) => r);
   }
 
   /** The GraphQL view: the contact phone in full only for members and staff of the region. */

@@ -2,7 +2,7 @@ import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In } from 'typeorm';
 
-import { type Actor, clampPageSize, type ConnectionShape, decodeCursor, isStaffOrAdmin, maskName, Role, toConnection } from '@jobcode/common';
+import { type Actor, type ConnectionShape, isStaffOrAdmin, keysetConnection, type KeysetOrder, maskName, Role } from '@jobcode/common';
 import { CountySettingsService } from '@jobcode/county-settings';
 import { inTransaction, isUniqueViolation } from '@jobcode/database';
 import { EmployerMember, employerMemberAccountIds } from '@jobcode/employers';
@@ -354,7 +354,6 @@ export class GigBookingsService implements OnModuleInit {
 
   /** Seekers: their own bookings; employers: their employers' bookings; staff: bookings for work inside their region. Newest shift first. */
   async list(actor: Actor, args: GigBookingsArgs): Promise<ConnectionShape<GigBooking>> {
-    const limit = clampPageSize(args.first);
     const qb = this.dataSource.manager.createQueryBuilder(GigBooking, 'b');
     if (actor.role === Role.SEEKER) {
       qb.andWhere(`b.seeker_id IN (SELECT s.id FROM job_seeker s WHERE s.account_id = :me)`, { me: actor.accountId });
@@ -368,21 +367,14 @@ export class GigBookingsService implements OnModuleInit {
     if (args.status) qb.andWhere('b.status = :status', { status: args.status });
     if (args.on) qb.andWhere('b.shift_date = :on', { on: args.on });
     if (args.paymentDisputed !== undefined && args.paymentDisputed !== null) qb.andWhere('b.payment_disputed = :disputed', { disputed: args.paymentDisputed });
-    const totalCount = await qb.clone().getCount();
-    const cursor = decodeCursor(args.after, 2) as [string, string] | undefined;
-    if (cursor) qb.andWhere('(b.starts_at, b.id) < (:cursorAt::timestamptz, :cursorId::uuid)', { cursorAt: cursor[0], cursorId: cursor[1] });
-    const rows = await qb
-      .orderBy('b.starts_at', 'DESC')
-      .addOrderBy('b.id', 'DESC')
-      .limit(limit + 1)
-      .getMany();
-    return toConnection(
-      rows,
-      limit,
-      (r) => [r.startsAt.toISOString(), r.id],
-      (r) => r,
-      totalCount,
-    );
+    const latestFirst: KeysetOrder = {
+      keys: [
+        { column: 'b.starts_at', type: 'timestamptz' },
+        { column: 'b.id', type: 'uuid' },
+      ],
+      direction: 'DESC',
+    };
+    return keysetConnection(qb, args, latestFirst, (r) => r);
   }
 
   // ---- shift cancelled by the employer ----

@@ -4,15 +4,14 @@ import { DataSource, type ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 
 import {
   type Actor,
-  clampPageSize,
   type ConnectionShape,
   countyToday,
-  decodeCursor,
   forbidden,
   isStaffOrAdmin,
+  keysetConnection,
+  type KeysetOrder,
   RegionLevel,
   Role,
-  toConnection,
 } from '@jobcode/common';
 import { inTransaction, isUniqueViolation } from '@jobcode/database';
 import { EmployerMember, EmployersService, isCountyStaff } from '@jobcode/employers';
@@ -293,26 +292,18 @@ export class JobSourcesService {
   }
 
   async fairs(args: JobFairsArgs): Promise<ConnectionShape<JobFair>> {
-    const limit = clampPageSize(args.first);
     const qb = this.dataSource.manager.createQueryBuilder(JobFair, 'f');
     if (args.regionCode) await this.inRegion(qb, 'f.region_code', args.regionCode);
     if (args.caravanId) qb.andWhere('f.caravan_id = :caravan', { caravan: args.caravanId });
     if (args.upcoming) qb.andWhere('f.ends_at > now()');
-    const totalCount = await qb.clone().getCount();
-    const cursor = decodeCursor(args.after, 2) as [string, string] | undefined;
-    if (cursor) qb.andWhere('(f.starts_at, f.id) > (:at::timestamptz, :id::uuid)', { at: cursor[0], id: cursor[1] });
-    const rows = await qb
-      .orderBy('f.starts_at', 'ASC')
-      .addOrderBy('f.id', 'ASC')
-      .limit(limit + 1)
-      .getMany();
-    return toConnection(
-      rows,
-      limit,
-      (r) => [r.startsAt.toISOString(), r.id],
-      (r) => r,
-      totalCount,
-    );
+    const soonestFirst: KeysetOrder = {
+      keys: [
+        { column: 'f.starts_at', type: 'timestamptz' },
+        { column: 'f.id', type: 'uuid' },
+      ],
+      direction: 'ASC',
+    };
+    return keysetConnection(qb, args, soonestFirst, (r) => r);
   }
 
   /** An employer (verified) takes a booth at a fair that has not ended; one booth per employer and fair. */
@@ -351,21 +342,13 @@ export class JobSourcesService {
     alias: string,
     args: { first?: number; after?: string },
   ): Promise<ConnectionShape<T>> {
-    const limit = clampPageSize(args.first);
-    const totalCount = await qb.clone().getCount();
-    const cursor = decodeCursor(args.after, 2) as [string, string] | undefined;
-    if (cursor) qb.andWhere(`(${alias}.region_code, ${alias}.id) > (:cRegion, :cId::uuid)`, { cRegion: cursor[0], cId: cursor[1] });
-    const rows = await qb
-      .orderBy(`${alias}.region_code`, 'ASC')
-      .addOrderBy(`${alias}.id`, 'ASC')
-      .limit(limit + 1)
-      .getMany();
-    return toConnection(
-      rows,
-      limit,
-      (r) => [r.regionCode, r.id],
-      (r) => r,
-      totalCount,
-    );
+    const byCode: KeysetOrder = {
+      keys: [
+        { column: `${alias}.region_code`, type: 'text' },
+        { column: `${alias}.id`, type: 'uuid' },
+      ],
+      direction: 'ASC',
+    };
+    return keysetConnection(qb, args, byCode, (r) => r);
   }
 }

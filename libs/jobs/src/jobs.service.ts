@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 
-import { type Actor, clampPageSize, type ConnectionShape, decodeCursor, isStaffOrAdmin, RegionLevel, Role, toConnection } from '@jobcode/common';
+import { type Actor, type ConnectionShape, isStaffOrAdmin, keysetConnection, type KeysetOrder, RegionLevel, Role } from '@jobcode/common';
 import { inTransaction } from '@jobcode/database';
 import { EmployerMember, EmployersService } from '@jobcode/employers';
 import { FairBooth, GigStation, JobFair, parseLatLng, Workshop, WorkshopStatus } from '@jobcode/job-sources';
@@ -43,6 +43,15 @@ const STATUS_SQL: Record<JobStatus, string> = {
   FILLED: `j.status = 'FILLED'`,
   CLOSED: `j.status = 'CLOSED'`,
   EXPIRED: `(j.status = 'EXPIRED' OR (j.status IN ('OPEN', 'PAUSED') AND j.valid_to < ${COUNTY_TODAY_SQL}))`,
+};
+
+/** Lists page newest first. */
+const NEWEST_FIRST: KeysetOrder = {
+  keys: [
+    { column: 'j.created_at', type: 'timestamptz' },
+    { column: 'j.id', type: 'uuid' },
+  ],
+  direction: 'DESC',
 };
 
 const MAX_VALID_DAYS = 366;
@@ -303,7 +312,6 @@ export class JobsService {
    * employers' jobs in any status; staff also every job inside their region.
    */
   async list(actor: Actor | undefined, filter: JobFilter): Promise<ConnectionShape<Job>> {
-    const limit = clampPageSize(filter.first);
     const qb = this.dataSource.manager.createQueryBuilder(Job, 'j');
     if (actor && (actor.role === Role.STAFF || actor.role === Role.ADMIN)) {
       const prefix = this.scope.prefixOf(actor);
@@ -325,21 +333,7 @@ export class JobsService {
     if (filter.workshopId) qb.andWhere('j.workshop_id = :workshopId', { workshopId: filter.workshopId });
     if (filter.fairId) qb.andWhere('j.fair_id = :fairId', { fairId: filter.fairId });
     if (filter.flagged && isStaffOrAdmin(actor)) qb.andWhere('cardinality(j.flags) > 0');
-    const totalCount = await qb.clone().getCount();
-    const cursor = decodeCursor(filter.after, 2) as [string, string] | undefined;
-    if (cursor) qb.andWhere('(j.created_at, j.id) < (:cursorAt::timestamptz, :cursorId::uuid)', { cursorAt: cursor[0], cursorId: cursor[1] });
-    const rows = await qb
-      .orderBy('j.created_at', 'DESC')
-      .addOrderBy('j.id', 'DESC')
-      .limit(limit + 1)
-      .getMany();
-    return toConnection(
-      rows,
-      limit,
-      (r) => [r.createdAt.toISOString(), r.id],
-      (r) => r,
-      totalCount,
-    );
+    return keysetConnection(qb, filter, NEWEST_FIRST, (r) => r);
   }
 
   // ---- validation ----

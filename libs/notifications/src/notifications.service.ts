@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 
 import { Account } from '@jobcode/accounts';
-import { type Actor, badInput, clampPageSize, type ConnectionShape, decodeCursor, maskPhone, parsePhone, toConnection } from '@jobcode/common';
+import { type Actor, type ConnectionShape, keysetConnection, type KeysetOrder, maskPhone, parsePhone } from '@jobcode/common';
 import { type OutboxEvent, OutboxService } from '@jobcode/outbox';
 import { PersonalDataCipher } from '@jobcode/personal-data';
 
@@ -35,7 +35,6 @@ interface NotificationRequested {
   paramsEncrypted: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const NOTIFICATION_REQUESTED = 'notification.requested';
 const DELIVER_HANDLER = 'notifications.deliver';
@@ -154,32 +153,18 @@ export class NotificationsService implements OnModuleInit {
     after: string | undefined,
     filter: NotificationFilter & { accountId?: string },
   ): Promise<ConnectionShape<NotificationObject>> {
-    const limit = clampPageSize(first);
     const qb = this.dataSource.getRepository(NotificationMessage).createQueryBuilder('m');
     if (filter.accountId) qb.andWhere('m.account_id = :accountId', { accountId: filter.accountId });
     if (filter.channel) qb.andWhere('m.channel = :channel', { channel: filter.channel });
     if (filter.templateKey) qb.andWhere('m.template_key = :templateKey', { templateKey: filter.templateKey });
-    const totalCount = await qb.clone().getCount();
-    const cursor = decodeCursor(after, 2);
-    if (cursor) {
-      const [at, id] = cursor;
-      if (typeof at !== 'string' || typeof id !== 'string' || Number.isNaN(Date.parse(at)) || !UUID.test(id)) {
-        throw badInput('分页参数 after 无效，请从第一页重新开始', { field: 'after', reason: 'INVALID_CURSOR' });
-      }
-      qb.andWhere('(m.delivered_at, m.id) < (:at, :id)', { at, id });
-    }
-    const rows = await qb
-      .orderBy('m.delivered_at', 'DESC')
-      .addOrderBy('m.id', 'DESC')
-      .limit(limit + 1)
-      .getMany();
-    return toConnection(
-      rows,
-      limit,
-      (m) => [m.deliveredAt.toISOString(), m.id],
-      (m) => this.toObject(m),
-      totalCount,
-    );
+    const newestFirst: KeysetOrder = {
+      keys: [
+        { column: 'm.delivered_at', type: 'timestamptz' },
+        { column: 'm.id', type: 'uuid' },
+      ],
+      direction: 'DESC',
+    };
+    return keysetConnection(qb, { first, after }, newestFirst, (m) => this.toObject(m));
   }
 
   private toObject(message: NotificationMessage): NotificationObject {
