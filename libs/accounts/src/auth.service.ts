@@ -98,7 +98,7 @@ export class AuthService {
             error: new AccountsException(
               AccountsExceptionCode.ACCOUNT_LOCKED,
               `该账号近期多次登录失败，为保护账号，每 ${SIGN_IN_ACCOUNT_PACE_SECONDS} 秒只能尝试一次，请稍后再试`,
-              { retryAfterSeconds: pace.retryAfterSeconds },
+              { details: { retryAfterSeconds: pace.retryAfterSeconds } },
             ),
           };
         }
@@ -149,9 +149,9 @@ export class AuthService {
 
   private lockedError(retryAfterSeconds: number): AccountsException {
     const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
-    return new AccountsException(AccountsExceptionCode.ACCOUNT_LOCKED, `密码错误次数过多，已暂停从此处登录该账号，请 ${minutes} 分钟后再试`, {
+    return new AccountsException(AccountsExceptionCode.ACCOUNT_LOCKED, `密码错误次数过多，已暂停从此处登录该账号，请 ${minutes} 分钟后再试`, { details: {
       retryAfterSeconds: minutes * 60,
-    });
+    } });
   }
 
   /** A session and its first token for an account that was just created. */

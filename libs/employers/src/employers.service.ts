@@ -95,7 +95,7 @@ export class EmployersService {
         throw new EmployersException(
           EmployersExceptionCode.CREDIT_CODE_TAKEN,
           `统一社会信用代码 ${creditCode} 已登记过；如果这是您的单位，请联系县人社局把您的账号关联到该单位`,
-          'input.creditCode',
+          { field: 'input.creditCode' },
         );
       }
       throw error;
@@ -139,7 +139,7 @@ export class EmployersService {
       throw new EmployersException(
         EmployersExceptionCode.NOT_AN_EMPLOYER_ACCOUNT,
         '该手机号没有注册用人单位账号；请对方先用手机号注册"用人单位"账号，再来关联',
-        'input.accountPhone',
+        { field: 'input.accountPhone' },
       );
     }
     await this.dataSource.manager.createQueryBuilder().insert().into(EmployerMember).values({ employerId, accountId: account.id }).orIgnore().execute();

@@ -63,7 +63,7 @@ export class JobSourcesService {
       throw new JobSourcesException(
         JobSourcesExceptionCode.WRONG_STATION_LEVEL,
         `${STATION_WORD[input.level]}应建在${{ COUNTY: '县', TOWNSHIP: '乡镇', VILLAGE: '村' }[input.level]}一级，${region.name}不是；请改选区划或级别`,
-        'input.level',
+        { field: 'input.level' },
       );
     }
     const { latitude, longitude } = parseLatLng(input.latitude, input.longitude);
@@ -104,7 +104,7 @@ export class JobSourcesService {
       throw new JobSourcesException(
         JobSourcesExceptionCode.WORKSHOP_NOT_IN_VILLAGE,
         `就业帮扶车间应设在村里，请选择村一级的区划（${region.name}是上级区划）`,
-        'input.regionCode',
+        { field: 'input.regionCode' },
       );
     }
     if (isStaffOrAdmin(actor)) await this.scope.assertCovers(actor, region.code);
@@ -127,11 +127,11 @@ export class JobSourcesService {
   async certifyWorkshop(actor: Actor, input: CertifyWorkshopInput): Promise<Workshop> {
     const today = countyToday();
     if (input.certifiedOn > today)
-      throw new JobSourcesException(JobSourcesExceptionCode.WORKSHOP_DATE, `认定日期不能晚于今天（${today}）`, 'input.certifiedOn');
+      throw new JobSourcesException(JobSourcesExceptionCode.WORKSHOP_DATE, `认定日期不能晚于今天（${today}）`, { field: 'input.certifiedOn' });
     return this.changeWorkshop(actor, input.workshopId, [WorkshopStatus.PENDING, WorkshopStatus.REVOKED], (w) => {
       // Certified again: from the new date on, never before the revocation (one certified span is kept).
       if (w.revokedOn && input.certifiedOn < w.revokedOn) {
-        throw new JobSourcesException(JobSourcesExceptionCode.WORKSHOP_DATE, `重新认定的日期不能早于撤销认定的日期（${w.revokedOn}）`, 'input.certifiedOn');
+        throw new JobSourcesException(JobSourcesExceptionCode.WORKSHOP_DATE, `重新认定的日期不能早于撤销认定的日期（${w.revokedOn}）`, { field: 'input.certifiedOn' });
       }
       w.status = WorkshopStatus.CERTIFIED;
       w.certifiedOn = input.certifiedOn;
@@ -144,10 +144,10 @@ export class JobSourcesService {
   async revokeWorkshop(actor: Actor, input: RevokeWorkshopInput): Promise<Workshop> {
     const today = countyToday();
     const revokedOn = input.revokedOn ?? today;
-    if (revokedOn > today) throw new JobSourcesException(JobSourcesExceptionCode.WORKSHOP_DATE, `撤销认定日期不能晚于今天（${today}）`, 'input.revokedOn');
+    if (revokedOn > today) throw new JobSourcesException(JobSourcesExceptionCode.WORKSHOP_DATE, `撤销认定日期不能晚于今天（${today}）`, { field: 'input.revokedOn' });
     return this.changeWorkshop(actor, input.workshopId, [WorkshopStatus.CERTIFIED], (w) => {
       if (w.certifiedOn && revokedOn < w.certifiedOn) {
-        throw new JobSourcesException(JobSourcesExceptionCode.WORKSHOP_DATE, `撤销认定日期不能早于认定日期（${w.certifiedOn}）`, 'input.revokedOn');
+        throw new JobSourcesException(JobSourcesExceptionCode.WORKSHOP_DATE, `撤销认定日期不能早于认定日期（${w.certifiedOn}）`, { field: 'input.revokedOn' });
       }
       w.status = WorkshopStatus.REVOKED;
       w.revocationReason = input.reason.trim();
@@ -221,18 +221,18 @@ export class JobSourcesService {
     await this.scope.assertCovers(actor, region.code);
     const startsAt = new Date(input.startsAt);
     const endsAt = new Date(input.endsAt);
-    if (!(endsAt > startsAt)) throw new JobSourcesException(JobSourcesExceptionCode.FAIR_TIME, '结束时间应晚于开始时间', 'input.endsAt');
+    if (!(endsAt > startsAt)) throw new JobSourcesException(JobSourcesExceptionCode.FAIR_TIME, '结束时间应晚于开始时间', { field: 'input.endsAt' });
     if (endsAt.getTime() - startsAt.getTime() > 14 * 86_400_000) {
-      throw new JobSourcesException(JobSourcesExceptionCode.FAIR_TIME, '一场招聘会最长 14 天；更长的活动请分场登记', 'input.endsAt');
+      throw new JobSourcesException(JobSourcesExceptionCode.FAIR_TIME, '一场招聘会最长 14 天；更长的活动请分场登记', { field: 'input.endsAt' });
     }
     if (input.kind === JobFairKind.CARAVAN && !input.caravanId) {
-      throw new JobSourcesException(JobSourcesExceptionCode.FAIR_TIME, '就业大篷车的一站须填写所属大篷车（caravanId）', 'input.caravanId');
+      throw new JobSourcesException(JobSourcesExceptionCode.FAIR_TIME, '就业大篷车的一站须填写所属大篷车（caravanId）', { field: 'input.caravanId' });
     }
     if (input.kind !== JobFairKind.CARAVAN && input.caravanId) {
       throw new JobSourcesException(
         JobSourcesExceptionCode.FAIR_TIME,
         '只有类型为 CARAVAN 的招聘会属于大篷车；请去掉 caravanId 或把类型改为 CARAVAN',
-        'input.caravanId',
+        { field: 'input.caravanId' },
       );
     }
     const coordinates = input.latitude !== undefined && input.longitude !== undefined ? parseLatLng(input.latitude, input.longitude) : null;
@@ -240,12 +240,12 @@ export class JobSourcesService {
       if (input.caravanId) {
         // The caravan row lock serialises stops being added, so "one stop per township" holds.
         const caravan = await manager.findOne(JobCaravan, { where: { id: input.caravanId }, lock: { mode: 'pessimistic_write' } });
-        if (!caravan) throw new JobSourcesException(JobSourcesExceptionCode.SOURCE_NOT_FOUND, '就业大篷车不存在', 'input.caravanId');
+        if (!caravan) throw new JobSourcesException(JobSourcesExceptionCode.SOURCE_NOT_FOUND, '就业大篷车不存在', { field: 'input.caravanId' });
         if (!region.code.startsWith(caravan.countyCode) || region.code.length < 9) {
           throw new JobSourcesException(
             JobSourcesExceptionCode.CARAVAN_OUTSIDE_COUNTY,
             `大篷车的每一站应设在${await this.regions.fullName(caravan.countyCode)}的某个乡镇或村`,
-            'input.regionCode',
+            { field: 'input.regionCode' },
           );
         }
         const township = region.code.slice(0, 9);
@@ -257,7 +257,7 @@ export class JobSourcesService {
           throw new JobSourcesException(
             JobSourcesExceptionCode.CARAVAN_TOWNSHIP_TAKEN,
             `${caravan.name}已在${await this.regions.nameOf(township)}设了一站（${taken.name}）；大篷车每个乡镇设一站`,
-            'input.regionCode',
+            { field: 'input.regionCode' },
           );
         }
       }

@@ -75,17 +75,17 @@ export class NotificationsService implements OnModuleInit {
     const accountId = request.to.accountId ?? null;
     const phone = request.to.phone ? parsePhone(request.to.phone, 'to.phone') : null;
     if (!accountId && !phone) {
-      throw new NotificationsException(NotificationsExceptionCode.NO_RECIPIENT, '请指定通知的收件人：账号或手机号', 'to');
+      throw new NotificationsException(NotificationsExceptionCode.NO_RECIPIENT, '请指定通知的收件人：账号或手机号', { field: 'to' });
     }
     if (request.channel !== NotificationChannel.SMS && !accountId) {
       throw new NotificationsException(
         NotificationsExceptionCode.NO_RECIPIENT,
         '站内消息和微信消息只能发给账号，请指定 to.accountId；只有手机号时请用短信（SMS）',
-        'to.accountId',
+        { field: 'to.accountId' },
       );
     }
     if (accountId && !(await manager.existsBy(Account, { id: accountId }))) {
-      throw new NotificationsException(NotificationsExceptionCode.RECIPIENT_NOT_FOUND, '收件账号不存在，请确认账号编号', 'to.accountId');
+      throw new NotificationsException(NotificationsExceptionCode.RECIPIENT_NOT_FOUND, '收件账号不存在，请确认账号编号', { field: 'to.accountId' });
     }
     const payload: NotificationRequested = {
       channel: request.channel,
@@ -143,7 +143,7 @@ export class NotificationsService implements OnModuleInit {
       .execute();
     const message = await repository.findOneBy({ id, accountId: actor.accountId });
     if (!message) {
-      throw new NotificationsException(NotificationsExceptionCode.NOTIFICATION_NOT_FOUND, '没有这条通知，或它不是发给您的', 'input.id');
+      throw new NotificationsException(NotificationsExceptionCode.NOTIFICATION_NOT_FOUND, '没有这条通知，或它不是发给您的', { field: 'input.id' });
     }
     return this.toObject(message);
   }
