@@ -3,7 +3,7 @@ export * from './auth/allow.decorator';
 export * from './auth/role';
 export * from './config/app-config';
 export * from './config/secrets';
-export * from './dates/county-date';
+export * from './dates/county-time';
 export * from './errors/app-error';
 export * from './errors/app-error.filter';
 export * from './errors/format-graphql-error';

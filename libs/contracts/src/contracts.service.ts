@@ -5,12 +5,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull, MoreThan } from 'typeorm';
 
 import { Application, type ApplicationMoveEvent, ApplicationsService, ApplicationStatus } from '@jobcode/applications';
-import { type Actor, AppConfig, maskName, type RequestContext, Role } from '@jobcode/common';
+import { type Actor, AppConfig, countyToday, maskName, type RequestContext, Role } from '@jobcode/common';
 import { CountySettingsService } from '@jobcode/county-settings';
 import { inTransaction, isUniqueViolation } from '@jobcode/database';
 import { PdfRenderer } from '@jobcode/documents';
 import { Employer, employerMemberAccountIds } from '@jobcode/employers';
-import { countyToday, Job, monthlyEquivalent } from '@jobcode/jobs';
+import { Job, monthlyEquivalent } from '@jobcode/jobs';
 import { NotificationChannel, NotificationsService, NotificationTemplates } from '@jobcode/notifications';
 import { OutboxService } from '@jobcode/outbox';
 import { PersonalDataAccessLog, PersonalDataCipher, PersonalDataField } from '@jobcode/personal-data';

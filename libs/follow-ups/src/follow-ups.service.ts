@@ -2,9 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
-import { type Actor, badInput, type ConnectionShape, keysetPage, notFound, parseRegionCode, toConnection } from '@jobcode/common';
+import { type Actor, badInput, type ConnectionShape, countyToday, keysetPage, notFound, parseRegionCode, toConnection } from '@jobcode/common';
 import { CountySettingsService } from '@jobcode/county-settings';
-import { countyToday } from '@jobcode/jobs';
 import { Placement } from '@jobcode/placements';
 import { RegionScope, RegionsService } from '@jobcode/regions';
 import { JobSeeker } from '@jobcode/seekers';

@@ -2,7 +2,7 @@ import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In } from 'typeorm';
 
-import { type Actor, type ConnectionShape, isStaffOrAdmin, keysetConnection, type KeysetOrder, maskName, Role } from '@jobcode/common';
+import { type Actor, type ConnectionShape, countyMoment, isStaffOrAdmin, keysetConnection, type KeysetOrder, maskName, Role } from '@jobcode/common';
 import { CountySettingsService } from '@jobcode/county-settings';
 import { inTransaction, isUniqueViolation } from '@jobcode/database';
 import { EmployerMember, employerMemberAccountIds } from '@jobcode/employers';
@@ -13,7 +13,6 @@ import { PersonalDataCipher } from '@jobcode/personal-data';
 import { RegionScope } from '@jobcode/regions';
 import { JobSeeker } from '@jobcode/seekers';
 
-import { countyMoment } from './county-time';
 import { CancelGigBookingInput } from './dto/gig-booking-action.input';
 import { CompleteGigBookingInput } from './dto/complete-gig-booking.input';
 import { ConfirmGigPaymentInput } from './dto/confirm-gig-payment.input';
@@ -441,7 +440,7 @@ export class GigBookingsService implements OnModuleInit {
 
   private async shiftTimes(shift: JobShift, manager: EntityManager): Promise<{ startsAt: Date; endsAt: Date; now: Date }> {
     const [row] = (await manager.query(
-      `SELECT ($1::date + $2::time) AT TIME ZONE 'Asia/Shanghai' AS starts_at, ($1::date + $3::time) AT TIME ZONE 'Asia/Shanghai' AS ends_at, now() AS now`,
+      `SELECT ${countyInstantSql('$1::date + $2::time')} AS starts_at, ${countyInstantSql('$1::date + $3::time')} AS ends_at, now() AS now`,
       [shift.date, shift.startTime, shift.endTime],
     )) as { starts_at: Date; ends_at: Date; now: Date }[];
     return { startsAt: row.starts_at, endsAt: row.ends_at, now: row.now };

@@ -2,7 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 
-import { type Actor, type ConnectionShape, isStaffOrAdmin, keysetConnection, type KeysetOrder, RegionLevel, Role } from '@jobcode/common';
+import {
+  type Actor,
+  type ConnectionShape,
+  COUNTY_TODAY_SQL,
+  countyInstantSql,
+  countyToday,
+  isStaffOrAdmin,
+  keysetConnection,
+  type KeysetOrder,
+  RegionLevel,
+  Role,
+} from '@jobcode/common';
 import { inTransaction } from '@jobcode/database';
 import { EmployerMember, EmployersService } from '@jobcode/employers';
 import { FairBooth, GigStation, JobFair, parseLatLng, Workshop, WorkshopStatus } from '@jobcode/job-sources';
@@ -15,7 +26,7 @@ import { JOB_SHIFT_CANCELLED, type JobShiftCancelledPayload } from './job-shift-
 import { Job } from './job.entity';
 import { JobKind, JobStatus, LIVE_STATUSES } from './job.enums';
 import { JobsException, JobsExceptionCode } from './jobs.exception';
-import { COUNTY_TODAY_SQL, countyToday, monthlyEquivalent } from './wage';
+import { monthlyEquivalent } from './wage';
 
 export interface JobFilter {
   regionCode?: string;
@@ -225,7 +236,7 @@ export class JobsService {
   private async cancelUpcomingShifts(manager: EntityManager, jobId: string, reason: string): Promise<void> {
     const [cancelled] = (await manager.query(
       `UPDATE job_shift SET status = 'CANCELLED', cancelled_at = now(), cancel_reason = $2, updated_at = now()
-        WHERE job_id = $1 AND status = 'OPEN' AND (date + start_time) AT TIME ZONE 'Asia/Shanghai' > now()
+        WHERE job_id = $1 AND status = 'OPEN' AND ${countyInstantSql('date + start_time')} > now()
         RETURNING id`,
       [jobId, reason],
     )) as [{ id: string }[], number];

@@ -2,7 +2,16 @@ import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 
-import { type Actor, type ConnectionShape, emptyConnection, isCalendarDate, keysetConnection, type KeysetOrder, parseRegionCode } from '@jobcode/common';
+import {
+  type Actor,
+  type ConnectionShape,
+  countyToday,
+  emptyConnection,
+  isCalendarDate,
+  keysetConnection,
+  type KeysetOrder,
+  parseRegionCode,
+} from '@jobcode/common';
 import {
   CONTRACT_ACTIVATED,
   CONTRACT_ENDED,
@@ -13,7 +22,7 @@ import {
 } from '@jobcode/contracts';
 import { inTransaction } from '@jobcode/database';
 import { GIG_BOOKING_COMPLETED, type GigBookingCompletedPayload, isGigBookingCompleted } from '@jobcode/gig-bookings';
-import { countyToday, Job, JobKind } from '@jobcode/jobs';
+import { Job, JobKind } from '@jobcode/jobs';
 import { OutboxService } from '@jobcode/outbox';
 import { RegionScope } from '@jobcode/regions';
 import { EmploymentStatus, JobSeeker, SeekersService } from '@jobcode/seekers';

@@ -6,7 +6,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 
 import { Account, AccountsService, Session } from '@jobcode/accounts';
 import { ApplicationsService } from '@jobcode/applications';
-import { type Actor } from '@jobcode/common';
+import { type Actor, countyToday } from '@jobcode/common';
 import { inTransaction, isUniqueViolation } from '@jobcode/database';
 import { NotificationChannel, NotificationsService, NotificationTemplates } from '@jobcode/notifications';
 import { PersonalDataCipher } from '@jobcode/personal-data';
@@ -20,7 +20,6 @@ const RETENTION_YEARS = 2;
 const OPEN_APPLICATION_STATUSES = ['APPLIED', 'SHORTLISTED', 'OFFERED'];
 const KEPT_CONTRACT_STATUSES = ['SIGNED_BY_SEEKER', 'ACTIVE', 'ENDED'];
 
-const chinaDay = (date: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(date);
 const inWords = (day: string) => {
   const [y, m, d] = day.split('-').map(Number);
   return `${y}年${m}月${d}日`;
@@ -189,7 +188,7 @@ export class PrivacyService implements OnModuleInit {
     const account = await this.accounts.requireById(actor.accountId);
     const phone = this.accounts.phoneOf(account);
     const now = new Date();
-    const today = chinaDay(now);
+    const today = countyToday(now);
     let saved: DataDeletionRequest;
     try {
       saved = await inTransaction(this.dataSource, async (manager) => {

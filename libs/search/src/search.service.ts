@@ -2,8 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 
-import { clampPageSize, decodeCursor, encodeCursor, RegionLevel } from '@jobcode/common';
-import { countyToday, Job, JobMapper, JobsService, JobStatus } from '@jobcode/jobs';
+import { clampPageSize, countyToday, decodeCursor, encodeCursor, RegionLevel } from '@jobcode/common';
+import { Job, JobMapper, JobsService, JobStatus } from '@jobcode/jobs';
 import { RegionsService } from '@jobcode/regions';
 
 import { type SearchJobsArgs } from './dto/search-jobs.args';

@@ -6,6 +6,7 @@ import {
   type Actor,
   badInput,
   type ConnectionShape,
+  countyToday,
   keysetConnection,
   type KeysetOrder,
   maskIdNumber,
@@ -20,7 +21,6 @@ import { PersonalDataAccessLog, PersonalDataCipher, PersonalDataField } from '@j
 import { PhoneCodePurpose, PhoneCodesService } from '@jobcode/phone-codes';
 import { RegionScope, RegionsService } from '@jobcode/regions';
 
-import { chinaDate } from './china-date';
 import { ClaimJobSeekerInput } from './dto/claim-job-seeker.input';
 import { JobSeekersArgs } from './dto/job-seekers.args';
 import { RegisterJobSeekerInput } from './dto/register-job-seeker.input';
@@ -127,7 +127,7 @@ export class SeekersService {
     if (existing && this.visibility.canSee(actor, existing)) {
       return new SeekersException(
         SeekersExceptionCode.ALREADY_REGISTERED,
-        `此身份证号已于 ${chinaDate(existing.createdAt)} 登记（${existing.name}），请打开已有登记修改，不要重复登记`,
+        `此身份证号已于 ${countyToday(existing.createdAt)} 登记（${existing.name}），请打开已有登记修改，不要重复登记`,
         {
           field: 'input.idNumber',
           details: { existingJobSeekerId: existing.id },
