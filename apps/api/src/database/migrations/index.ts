@@ -33,6 +33,7 @@ import { SeekerDeclaredGroups1795421000000 } from './1795421000000-seeker-declar
 import { PlacementRollupRowLocks1795430000000 } from './1795430000000-placement-rollup-row-locks';
 import { SeekerMatchKeysEligibleOnly1795430100000 } from './1795430100000-seeker-match-keys-eligible-only';
 import { JobVoiceNotes1795450000000 } from './1795450000000-job-voice-notes';
+import { DropAccountLockoutColumns1795500000000 } from './1795500000000-drop-account-lockout-columns';
 
 /**
  * Every migration, in the order TypeORM runs them: by the timestamp ending the class name, and
@@ -77,4 +78,5 @@ export const MIGRATIONS = [
   PlacementRollupRowLocks1795430000000,
   SeekerMatchKeysEligibleOnly1795430100000,
   JobVoiceNotes1795450000000,
+  DropAccountLockoutColumns1795500000000,
 ];
