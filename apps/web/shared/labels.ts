@@ -28,7 +28,6 @@ export const APPLICATION_STATUS: Record<string, string> = {
 };
 
 export const CONTRACT_STATUS: Record<string, string> = {
-  DRAFT: '草稿',
   SENT: '待您签署',
   SIGNED_BY_SEEKER: '您已签署，等待单位盖章',
   ACTIVE: '已生效',

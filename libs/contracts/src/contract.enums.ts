@@ -1,8 +1,7 @@
 import { registerEnumType } from '@nestjs/graphql';
 
-/** DRAFT → SENT → SIGNED_BY_SEEKER → ACTIVE | DECLINED | CANCELLED; ACTIVE → ENDED. */
+/** SENT → SIGNED_BY_SEEKER → ACTIVE | DECLINED | CANCELLED; ACTIVE → ENDED. A contract is created SENT. */
 export enum ContractStatus {
-  DRAFT = 'DRAFT',
   SENT = 'SENT',
   SIGNED_BY_SEEKER = 'SIGNED_BY_SEEKER',
   ACTIVE = 'ACTIVE',
@@ -19,7 +18,6 @@ export enum ContractTermKind {
 }
 
 export const CONTRACT_STATUS_WORD: Record<ContractStatus, string> = {
-  DRAFT: '草稿',
   SENT: '待求职者签署',
   SIGNED_BY_SEEKER: '求职者已签署，待用人单位盖章',
   ACTIVE: '已生效',
@@ -34,7 +32,6 @@ registerEnumType(ContractStatus, {
   name: 'ContractStatus',
   description: '劳动合同状态',
   valuesMap: {
-    DRAFT: { description: '草稿' },
     SENT: { description: '已发给求职者，待签署' },
     SIGNED_BY_SEEKER: { description: '求职者已签署，待用人单位盖章' },
     ACTIVE: { description: '双方签署，已生效（内容封存，不再改动）' },

@@ -61,7 +61,7 @@ export interface ContractVerification {
   valid: boolean;
 }
 
-const OPEN_STATUSES = [ContractStatus.DRAFT, ContractStatus.SENT, ContractStatus.SIGNED_BY_SEEKER];
+const OPEN_STATUSES = [ContractStatus.SENT, ContractStatus.SIGNED_BY_SEEKER];
 
 /**
  * Labour contracts signed online (在线签约): offered from an application, signed by the

@@ -9,7 +9,6 @@ export const APPLICATION_STATUS: Record<string, string> = {
 };
 
 export const CONTRACT_STATUS: Record<string, string> = {
-  DRAFT: '草稿',
   SENT: '待劳动者签署',
   SIGNED_BY_SEEKER: '待本单位签署',
   ACTIVE: '已生效',

@@ -10,7 +10,6 @@ import { ServiceCodeTargetKind } from '../service-code-target-kind';
 import { ContractScan } from './scan-views.object';
 
 const STATUS: Record<string, string> = {
-  DRAFT: '草稿',
   SENT: '待劳动者签署',
   SIGNED_BY_SEEKER: '劳动者已签，待单位签署',
   ACTIVE: '已生效（双方已签）',

@@ -34,6 +34,7 @@ import { PlacementRollupRowLocks1795430000000 } from './1795430000000-placement-
 import { SeekerMatchKeysEligibleOnly1795430100000 } from './1795430100000-seeker-match-keys-eligible-only';
 import { JobVoiceNotes1795450000000 } from './1795450000000-job-voice-notes';
 import { DropAccountLockoutColumns1795500000000 } from './1795500000000-drop-account-lockout-columns';
+import { ContractStatusWithoutDraft1795500100000 } from './1795500100000-contract-status-without-draft';
 
 /**
  * Every migration, in the order TypeORM runs them: by the timestamp ending the class name, and
@@ -79,4 +80,5 @@ export const MIGRATIONS = [
   SeekerMatchKeysEligibleOnly1795430100000,
   JobVoiceNotes1795450000000,
   DropAccountLockoutColumns1795500000000,
+  ContractStatusWithoutDraft1795500100000,
 ];
