@@ -1,4 +1,7 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+
+import { EmployersModule } from '@jobcode/employers';
+import { RegionsModule } from '@jobcode/regions';
 
 import { FairBoothsResolver } from './fair-booths.resolver';
 import { GigStationsResolver } from './gig-stations.resolver';
@@ -10,8 +13,8 @@ import { WorkshopsResolver } from './workshops.resolver';
 
 const LOADERS = [GigStationLoader, WorkshopLoader, JobFairLoader, JobCaravanLoader, FairBoothsLoader];
 
-@Global()
 @Module({
+  imports: [EmployersModule, RegionsModule],
   providers: [JobSourcesService, JobSourcesMapper, GigStationsResolver, WorkshopsResolver, JobFairsResolver, FairBoothsResolver, ...LOADERS],
   exports: [JobSourcesService, JobSourcesMapper, ...LOADERS],
 })

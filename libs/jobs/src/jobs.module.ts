@@ -1,5 +1,10 @@
 import { Module } from '@nestjs/common';
 
+import { CountySettingsModule } from '@jobcode/county-settings';
+import { EmployersModule } from '@jobcode/employers';
+import { JobSourcesModule } from '@jobcode/job-sources';
+import { RegionsModule } from '@jobcode/regions';
+
 import { JobExpiryScheduler } from './job-expiry.scheduler';
 import { JobShiftsResolver } from './job-shifts.resolver';
 import { JobShiftsService } from './job-shifts.service';
@@ -15,6 +20,7 @@ import { JobVoiceNoteLoader, JobVoiceNoteResolver } from './voice-notes/voice-no
 import { EmployerJobsResolver, FairBoothJobsResolver, GigStationJobsResolver, JobFairJobsResolver, WorkshopJobsResolver } from './source-jobs.resolver';
 
 @Module({
+  imports: [CountySettingsModule, EmployersModule, JobSourcesModule, RegionsModule],
   controllers: [VoiceNotesController],
   providers: [
     VoiceNotesService,

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 
+import { AccountsModule } from '@jobcode/accounts';
 import { ApplicationsModule } from '@jobcode/applications';
+import { NotificationsModule } from '@jobcode/notifications';
 import { SeekersModule } from '@jobcode/seekers';
 
 import { PrivacyController } from './privacy.controller';
@@ -8,7 +10,7 @@ import { PrivacyResolver } from './privacy.resolver';
 import { PrivacyService } from './privacy.service';
 
 @Module({
-  imports: [SeekersModule, ApplicationsModule],
+  imports: [AccountsModule, ApplicationsModule, NotificationsModule, SeekersModule],
   controllers: [PrivacyController],
   providers: [PrivacyService, PrivacyResolver],
 })

@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
 
+import { PhoneCodesModule } from '@jobcode/phone-codes';
+import { RegionsModule } from '@jobcode/regions';
+
 import { JobSeekerRepository } from './job-seeker.repository';
 import { SeekerExportService } from './ledger/seeker-export.service';
 import { SeekerImportService } from './ledger/seeker-import.service';
@@ -12,6 +15,7 @@ import { SeekersService } from './seekers.service';
 import { DeclaredSupportGroupsLoader, SupportGroupsService } from './support-groups.service';
 
 @Module({
+  imports: [PhoneCodesModule, RegionsModule],
   controllers: [SeekersController],
   providers: [
     multipartProvider,

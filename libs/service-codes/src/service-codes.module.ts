@@ -1,9 +1,11 @@
 import { forwardRef, Module } from '@nestjs/common';
 
 import { ContractsModule } from '@jobcode/contracts';
+import { DocumentsModule } from '@jobcode/documents';
 import { EmployersModule } from '@jobcode/employers';
 import { JobSourcesModule } from '@jobcode/job-sources';
 import { JobsModule } from '@jobcode/jobs';
+import { RegionsModule } from '@jobcode/regions';
 import { SeekersModule } from '@jobcode/seekers';
 
 import { ScanEventRecorder } from './scan-event-recorder';
@@ -23,7 +25,7 @@ import { OpenJobsNearby } from './targets/open-jobs-nearby';
 import { ScanViewCache } from './targets/scan-view-cache';
 
 @Module({
-  imports: [JobsModule, JobSourcesModule, SeekersModule, EmployersModule, forwardRef(() => ContractsModule)],
+  imports: [forwardRef(() => ContractsModule), DocumentsModule, EmployersModule, JobSourcesModule, JobsModule, RegionsModule, SeekersModule],
   controllers: [ScanPageController, ServiceCodePostersController],
   providers: [
     OpenJobsNearby,
