@@ -17,11 +17,12 @@ export enum ContractTermKind {
   PER_TASK = 'PER_TASK',
 }
 
+/** The words people read for each status, in the terms of 《劳动合同法》 (劳动者, 用人单位); the web's labels.ts says the same (a test compares them). */
 export const CONTRACT_STATUS_WORD: Record<ContractStatus, string> = {
-  SENT: '待求职者签署',
-  SIGNED_BY_SEEKER: '求职者已签署，待用人单位盖章',
+  SENT: '待劳动者签署',
+  SIGNED_BY_SEEKER: '劳动者已签署，待用人单位盖章',
   ACTIVE: '已生效',
-  DECLINED: '求职者已拒签',
+  DECLINED: '劳动者已拒签',
   CANCELLED: '已撤销',
   ENDED: '已终止',
 };

@@ -24,7 +24,7 @@ import { refusalMessage, screenAdvert } from './advert-screening';
 import { JobContentInput, PostJobInput, UpdateJobInput } from './dto/post-job.input';
 import { JOB_SHIFT_CANCELLED, type JobShiftCancelledPayload } from './job-shift-events';
 import { Job } from './job.entity';
-import { JobKind, JobStatus, LIVE_STATUSES } from './job.enums';
+import { JOB_STATUS_WORD, JobKind, JobStatus, LIVE_STATUSES } from './job.enums';
 import { JobsException, JobsExceptionCode } from './jobs.exception';
 import { monthlyEquivalent } from './wage';
 
@@ -41,7 +41,6 @@ export interface JobFilter {
   after?: string;
 }
 
-const STATUS_WORD: Record<JobStatus, string> = { DRAFT: '草稿', OPEN: '招聘中', PAUSED: '暂停招聘', FILLED: '已招满', CLOSED: '已关闭', EXPIRED: '已过有效期' };
 
 /** SQL for "the job is open right now": OPEN and not past its last valid day (county time). */
 const OPEN_NOW = `(j.status = 'OPEN' AND j.valid_to >= ${COUNTY_TODAY_SQL})`;
@@ -140,7 +139,7 @@ export class JobsService {
       const job = await this.requireManageable(actor, input.jobId, manager, true);
       const status = this.effectiveStatus(job);
       if (!LIVE_STATUSES.includes(status)) {
-        throw new JobsException(JobsExceptionCode.INVALID_TRANSITION, `岗位${STATUS_WORD[status]}，不能再修改；如需继续招聘请发布新岗位`);
+        throw new JobsException(JobsExceptionCode.INVALID_TRANSITION, `岗位${JOB_STATUS_WORD[status]}，不能再修改；如需继续招聘请发布新岗位`);
       }
       const content = await this.validateContent(input, job.kind);
       if (isStaffOrAdmin(actor)) await this.scope.assertCovers(actor, content.regionCode);
@@ -275,7 +274,7 @@ export class JobsService {
       const current = this.effectiveStatus(job);
       if (!from.includes(current)) {
         const hint = current === JobStatus.EXPIRED || (current === JobStatus.DRAFT && job.validTo < countyToday()) ? '；有效期已过，请先修改有效期止' : '';
-        throw new JobsException(JobsExceptionCode.INVALID_TRANSITION, `岗位当前为"${STATUS_WORD[current]}"，不能${verb}${hint}`, {
+        throw new JobsException(JobsExceptionCode.INVALID_TRANSITION, `岗位当前为"${JOB_STATUS_WORD[current]}"，不能${verb}${hint}`, {
           details: { status: current, to },
         });
       }

@@ -2,21 +2,12 @@ import { forwardRef, Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import type { Actor } from '@jobcode/common';
-import { Contract, ContractsService } from '@jobcode/contracts';
+import { Contract, CONTRACT_STATUS_WORD, ContractsService } from '@jobcode/contracts';
 
 import type { ScanPage } from '../scan-page/scan-page.model';
 import type { ServiceCodeTargetAdapter, TargetFacts } from '../service-code-target';
 import { ServiceCodeTargetKind } from '../service-code-target-kind';
 import { ContractScan } from './scan-views.object';
-
-const STATUS: Record<string, string> = {
-  SENT: '待劳动者签署',
-  SIGNED_BY_SEEKER: '劳动者已签，待单位签署',
-  ACTIVE: '已生效（双方已签）',
-  DECLINED: '劳动者已拒签',
-  CANCELLED: '已撤销',
-  ENDED: '已终止',
-};
 
 /**
  * A labour contract's code verifies it: anyone holding the code sees its status, the
@@ -53,7 +44,7 @@ export class ContractTarget implements ServiceCodeTargetAdapter<ContractScan> {
   page({ verification: v }: ContractScan): ScanPage {
     return {
       title: v.valid ? '劳动合同核验：通过' : '劳动合同核验：未通过',
-      subtitle: STATUS[v.status] ?? v.status,
+      subtitle: CONTRACT_STATUS_WORD[v.status] ?? v.status,
       facts: [
         ['用人单位', v.employerName],
         ['劳动者', v.seekerMaskedName],

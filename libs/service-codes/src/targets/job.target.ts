@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import { type Actor, AppConfig } from '@jobcode/common';
-import { Job, JobMapper, JobsService, JobStatus } from '@jobcode/jobs';
+import { Job, JobMapper, JobsService, JOB_STATUS_WORD, JobStatus } from '@jobcode/jobs';
 
 import type { ScanPage } from '../scan-page/scan-page.model';
 import type { ScanContext, ServiceCodeTargetAdapter, TargetFacts } from '../service-code-target';
@@ -10,7 +10,6 @@ import { ServiceCodeTargetKind } from '../service-code-target-kind';
 import { benefitsText, wageText } from './job-lines';
 import { JobScan } from './scan-views.object';
 
-const STATUS: Record<string, string> = { DRAFT: '草稿', OPEN: '招聘中', PAUSED: '暂停招聘', FILLED: '已招满', CLOSED: '已关闭', EXPIRED: '已过期' };
 
 @Injectable()
 export class JobTarget implements ServiceCodeTargetAdapter<JobScan> {
@@ -55,7 +54,7 @@ export class JobTarget implements ServiceCodeTargetAdapter<JobScan> {
   page({ job }: JobScan): ScanPage {
     return {
       title: job.title,
-      subtitle: `${STATUS[job.status] ?? ''} · 招 ${job.headcount} 人`,
+      subtitle: `${JOB_STATUS_WORD[job.status] ?? ''} · 招 ${job.headcount} 人`,
       facts: [
         ['工资', wageText(job)],
         ['地点', `${job.region.fullName} ${job.address}`],
