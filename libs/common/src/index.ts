@@ -2,6 +2,7 @@ export * from './auth/actor';
 export * from './auth/allow.decorator';
 export * from './auth/role';
 export * from './config/app-config';
+export * from './config/tencent-sms.settings';
 export * from './config/secrets';
 export * from './dates/county-time';
 export * from './errors/app-error';
