@@ -6,7 +6,6 @@ import {
   type Actor,
   type ConnectionShape,
   countyToday,
-  emptyConnection,
   isCalendarDate,
   keysetConnection,
   type KeysetOrder,
@@ -170,8 +169,9 @@ export class PlacementsService implements OnModuleInit {
       qb.andWhere('p.home_region_code LIKE :regionPrefix', { regionPrefix: `${code}%` });
     }
     if (filter.jobSeekerId) {
-      if (!UUID.test(filter.jobSeekerId)) return emptyConnection();
-      qb.andWhere('p.job_seeker_id = :seekerId', { seekerId: filter.jobSeekerId });
+      // Not an id: nobody's placements (an empty page, not an error).
+      if (!UUID.test(filter.jobSeekerId)) qb.andWhere('FALSE');
+      else qb.andWhere('p.job_seeker_id = :seekerId', { seekerId: filter.jobSeekerId });
     }
     const today = countyToday();
     if (filter.currentOnly) qb.andWhere('p.start_date <= :today AND (p.end_date IS NULL OR p.end_date >= :today)', { today });

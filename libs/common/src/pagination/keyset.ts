@@ -88,8 +88,3 @@ export async function keysetConnection<E extends ObjectLiteral, N>(
   const cursors = new Map(entities.map((entity, i) => [entity, keys.map((_k, j) => raw[i][`keyset_${j}`])]));
   return toConnection(entities, limit, (row) => cursors.get(row) ?? [], toNode, totalCount);
 }
-
-/** The connection of a list that cannot match anything (a filter no row can meet). */
-export function emptyConnection<N>(): ConnectionShape<N> {
-  return { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 };
-}
