@@ -149,9 +149,11 @@ export class AuthService {
 
   private lockedError(retryAfterSeconds: number): AccountsException {
     const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
-    return new AccountsException(AccountsExceptionCode.ACCOUNT_LOCKED, `密码错误次数过多，已暂停从此处登录该账号，请 ${minutes} 分钟后再试`, { details: {
-      retryAfterSeconds: minutes * 60,
-    } });
+    return new AccountsException(AccountsExceptionCode.ACCOUNT_LOCKED, `密码错误次数过多，已暂停从此处登录该账号，请 ${minutes} 分钟后再试`, {
+      details: {
+        retryAfterSeconds: minutes * 60,
+      },
+    });
   }
 
   /** A session and its first token for an account that was just created. */

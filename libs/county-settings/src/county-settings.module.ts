@@ -6,5 +6,8 @@ import { CountySettingsResolver } from './county-settings.resolver';
 import { CountySettingsService } from './county-settings.service';
 
 @Module({
-  imports: [RegionsModule], providers: [CountySettingsService, CountySettingsResolver], exports: [CountySettingsService] })
+  imports: [RegionsModule],
+  providers: [CountySettingsService, CountySettingsResolver],
+  exports: [CountySettingsService],
+})
 export class CountySettingsModule {}

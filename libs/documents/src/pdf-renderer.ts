@@ -161,11 +161,9 @@ export class PdfRenderer {
     try {
       image = (doc as WithOpenImage).openImage(data);
     } catch {
-      throw new DocumentsException(
-        DocumentsExceptionCode.UNSUPPORTED_IMAGE,
-        `第 ${index + 1} 块的图片无法识别：只能使用 PNG 或 JPEG 图片`,
-        { field: `blocks.${index}.data` },
-      );
+      throw new DocumentsException(DocumentsExceptionCode.UNSUPPORTED_IMAGE, `第 ${index + 1} 块的图片无法识别：只能使用 PNG 或 JPEG 图片`, {
+        field: `blocks.${index}.data`,
+      });
     }
     const drawWidth = Math.min(width ?? image.width, this.width);
     const drawHeight = (image.height / image.width) * drawWidth;

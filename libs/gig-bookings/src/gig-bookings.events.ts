@@ -24,5 +24,7 @@ const text = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
 
 /** Refuses, up front, a payload that breaks the contract (see `isContractActivated`). */
 export function isGigBookingCompleted(p: Partial<GigBookingCompletedPayload>): p is GigBookingCompletedPayload {
-  return text(p.bookingId) && text(p.seekerId) && isCalendarDate(p.shiftDate) && text(p.workplaceRegionCode) && regionLevelOf(p.workplaceRegionCode) !== undefined;
+  return (
+    text(p.bookingId) && text(p.seekerId) && isCalendarDate(p.shiftDate) && text(p.workplaceRegionCode) && regionLevelOf(p.workplaceRegionCode) !== undefined
+  );
 }

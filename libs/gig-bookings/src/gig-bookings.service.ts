@@ -2,7 +2,17 @@ import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In } from 'typeorm';
 
-import { type Actor, type ConnectionShape, countyInstantSql, countyMoment, isStaffOrAdmin, keysetConnection, type KeysetOrder, maskName, Role } from '@jobcode/common';
+import {
+  type Actor,
+  type ConnectionShape,
+  countyInstantSql,
+  countyMoment,
+  isStaffOrAdmin,
+  keysetConnection,
+  type KeysetOrder,
+  maskName,
+  Role,
+} from '@jobcode/common';
 import { CountySettingsService } from '@jobcode/county-settings';
 import { inTransaction, isUniqueViolation } from '@jobcode/database';
 import { EmployerMember, employerMemberAccountIds } from '@jobcode/employers';

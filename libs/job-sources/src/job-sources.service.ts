@@ -101,11 +101,9 @@ export class JobSourcesService {
     this.employers.assertVerified(employer);
     const region = await this.regions.require(input.regionCode, 'input.regionCode');
     if (region.level !== RegionLevel.VILLAGE) {
-      throw new JobSourcesException(
-        JobSourcesExceptionCode.WORKSHOP_NOT_IN_VILLAGE,
-        `就业帮扶车间应设在村里，请选择村一级的区划（${region.name}是上级区划）`,
-        { field: 'input.regionCode' },
-      );
+      throw new JobSourcesException(JobSourcesExceptionCode.WORKSHOP_NOT_IN_VILLAGE, `就业帮扶车间应设在村里，请选择村一级的区划（${region.name}是上级区划）`, {
+        field: 'input.regionCode',
+      });
     }
     if (isStaffOrAdmin(actor)) await this.scope.assertCovers(actor, region.code);
     const { latitude, longitude } = parseLatLng(input.latitude, input.longitude);
@@ -131,7 +129,9 @@ export class JobSourcesService {
     return this.changeWorkshop(actor, input.workshopId, [WorkshopStatus.PENDING, WorkshopStatus.REVOKED], (w) => {
       // Certified again: from the new date on, never before the revocation (one certified span is kept).
       if (w.revokedOn && input.certifiedOn < w.revokedOn) {
-        throw new JobSourcesException(JobSourcesExceptionCode.WORKSHOP_DATE, `重新认定的日期不能早于撤销认定的日期（${w.revokedOn}）`, { field: 'input.certifiedOn' });
+        throw new JobSourcesException(JobSourcesExceptionCode.WORKSHOP_DATE, `重新认定的日期不能早于撤销认定的日期（${w.revokedOn}）`, {
+          field: 'input.certifiedOn',
+        });
       }
       w.status = WorkshopStatus.CERTIFIED;
       w.certifiedOn = input.certifiedOn;
@@ -144,7 +144,8 @@ export class JobSourcesService {
   async revokeWorkshop(actor: Actor, input: RevokeWorkshopInput): Promise<Workshop> {
     const today = countyToday();
     const revokedOn = input.revokedOn ?? today;
-    if (revokedOn > today) throw new JobSourcesException(JobSourcesExceptionCode.WORKSHOP_DATE, `撤销认定日期不能晚于今天（${today}）`, { field: 'input.revokedOn' });
+    if (revokedOn > today)
+      throw new JobSourcesException(JobSourcesExceptionCode.WORKSHOP_DATE, `撤销认定日期不能晚于今天（${today}）`, { field: 'input.revokedOn' });
     return this.changeWorkshop(actor, input.workshopId, [WorkshopStatus.CERTIFIED], (w) => {
       if (w.certifiedOn && revokedOn < w.certifiedOn) {
         throw new JobSourcesException(JobSourcesExceptionCode.WORKSHOP_DATE, `撤销认定日期不能早于认定日期（${w.certifiedOn}）`, { field: 'input.revokedOn' });
@@ -229,11 +230,9 @@ export class JobSourcesService {
       throw new JobSourcesException(JobSourcesExceptionCode.FAIR_TIME, '就业大篷车的一站须填写所属大篷车（caravanId）', { field: 'input.caravanId' });
     }
     if (input.kind !== JobFairKind.CARAVAN && input.caravanId) {
-      throw new JobSourcesException(
-        JobSourcesExceptionCode.FAIR_TIME,
-        '只有类型为 CARAVAN 的招聘会属于大篷车；请去掉 caravanId 或把类型改为 CARAVAN',
-        { field: 'input.caravanId' },
-      );
+      throw new JobSourcesException(JobSourcesExceptionCode.FAIR_TIME, '只有类型为 CARAVAN 的招聘会属于大篷车；请去掉 caravanId 或把类型改为 CARAVAN', {
+        field: 'input.caravanId',
+      });
     }
     const coordinates = input.latitude !== undefined && input.longitude !== undefined ? parseLatLng(input.latitude, input.longitude) : null;
     return inTransaction(this.dataSource, async (manager) => {

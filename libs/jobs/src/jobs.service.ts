@@ -41,7 +41,6 @@ export interface JobFilter {
   after?: string;
 }
 
-
 /** SQL for "the job is open right now": OPEN and not past its last valid day (county time). */
 const OPEN_NOW = `(j.status = 'OPEN' AND j.valid_to >= ${COUNTY_TODAY_SQL})`;
 

@@ -35,7 +35,6 @@ interface NotificationRequested {
   paramsEncrypted: string;
 }
 
-
 export const NOTIFICATION_REQUESTED = 'notification.requested';
 const DELIVER_HANDLER = 'notifications.deliver';
 

@@ -7,5 +7,8 @@ import { PhoneCodesResolver } from './phone-codes.resolver';
 import { PhoneCodesService } from './phone-codes.service';
 
 @Module({
-  imports: [AccountsModule, NotificationsModule], providers: [PhoneCodesService, PhoneCodesResolver], exports: [PhoneCodesService] })
+  imports: [AccountsModule, NotificationsModule],
+  providers: [PhoneCodesService, PhoneCodesResolver],
+  exports: [PhoneCodesService],
+})
 export class PhoneCodesModule {}

@@ -2,15 +2,7 @@ import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 
-import {
-  type Actor,
-  type ConnectionShape,
-  countyToday,
-  isCalendarDate,
-  keysetConnection,
-  type KeysetOrder,
-  parseRegionCode,
-} from '@jobcode/common';
+import { type Actor, type ConnectionShape, countyToday, isCalendarDate, keysetConnection, type KeysetOrder, parseRegionCode } from '@jobcode/common';
 import {
   CONTRACT_ACTIVATED,
   CONTRACT_ENDED,

@@ -107,7 +107,8 @@ export class ServiceCodesService {
   private async assertManager(actor: Actor, kind: ServiceCodeTargetKind, targetId: string): Promise<{ regionCode: string | null; title: string }> {
     const adapter = this.targets.of(kind);
     const facts = await adapter.locate(targetId);
-    if (!facts) throw new ServiceCodesException(ServiceCodesExceptionCode.TARGET_NOT_FOUND, `要发码的${TARGET_KIND_NAMES[kind]}不存在`, { field: 'input.targetId' });
+    if (!facts)
+      throw new ServiceCodesException(ServiceCodesExceptionCode.TARGET_NOT_FOUND, `要发码的${TARGET_KIND_NAMES[kind]}不存在`, { field: 'input.targetId' });
     if (!(await adapter.canManage(actor, targetId))) {
       if (facts.regionCode && this.scope.prefixOf(actor) !== undefined) await this.scope.assertCovers(actor, facts.regionCode);
       throw new ServiceCodesException(ServiceCodesExceptionCode.NOT_MANAGER, `只有管理此${TARGET_KIND_NAMES[kind]}的工作人员或单位可以发放、更换或停用它的码`);

@@ -5,7 +5,14 @@ import { IsIn, IsString, IsUrl, Matches, MinLength, validateSync, type Validatio
 
 import { IntegerSetting, OptionalSetting } from './setting.decorators';
 import { signingCertificateProblems } from './signing-certificate.settings';
-import { parseTencentSmsEndpoint, parseTencentSmsTemplates, TENCENT_SMS_REQUIRED, type TencentSmsEndpoint, type TencentSmsTemplate, tencentSmsProblems } from './tencent-sms.settings';
+import {
+  parseTencentSmsEndpoint,
+  parseTencentSmsTemplates,
+  TENCENT_SMS_REQUIRED,
+  type TencentSmsEndpoint,
+  type TencentSmsTemplate,
+  tencentSmsProblems,
+} from './tencent-sms.settings';
 
 export const NODE_ENVS = ['development', 'production', 'test'] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];
@@ -14,7 +21,6 @@ const HEX_KEY = /^[0-9a-fA-F]{64}$/;
 
 export const NOTIFICATION_ADAPTERS = ['dev', 'tencent-sms'] as const;
 export type NotificationAdapterName = (typeof NOTIFICATION_ADAPTERS)[number];
-
 
 /**
  * Every setting the service reads, validated once at boot. A wrong value stops
@@ -301,4 +307,3 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }
-

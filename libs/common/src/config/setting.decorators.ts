@@ -6,7 +6,12 @@ import { IsInt, IsOptional, Max, Min } from 'class-validator';
  * wrong gets the one message: "must be an integer [number of <unit>] from <min> to <max>",
  * unless another is given.
  */
-export function IntegerSetting(min: number, max: number, unit?: string, message = `must be an integer ${unit ? `number of ${unit} ` : ''}from ${min} to ${max}`): PropertyDecorator {
+export function IntegerSetting(
+  min: number,
+  max: number,
+  unit?: string,
+  message = `must be an integer ${unit ? `number of ${unit} ` : ''}from ${min} to ${max}`,
+): PropertyDecorator {
   const decorators = [Type(() => Number), IsInt({ message }), Min(min, { message }), Max(max, { message })];
   return (target, key) => {
     for (const decorator of decorators) decorator(target, key as string);

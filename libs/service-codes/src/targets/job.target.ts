@@ -10,7 +10,6 @@ import { ServiceCodeTargetKind } from '../service-code-target-kind';
 import { benefitsText, wageText } from './job-lines';
 import { JobScan } from './scan-views.object';
 
-
 @Injectable()
 export class JobTarget implements ServiceCodeTargetAdapter<JobScan> {
   readonly kind = ServiceCodeTargetKind.JOB;
