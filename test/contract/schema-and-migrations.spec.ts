@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 
 import { dataSourceOptions } from '../../apps/api/src/database/data-source-options';
+import { MIGRATIONS } from '../../apps/api/src/database/migrations';
 import { schemaDiff } from '../../apps/api/src/database/schema-diff';
 import { schemaFileText } from '../../apps/api/src/graphql/schema-file';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -29,6 +30,11 @@ describe('committed contracts', () => {
     }
     const search = connections.find(([, name]) => name === 'JobSearchConnection');
     expect(search?.[2]).toMatch(/^\s*approximate: Boolean!$/m);
+  });
+
+  it('lists the migrations in the order TypeORM runs them (by the timestamp ending each class name)', () => {
+    const timestamps = MIGRATIONS.map((m) => Number(m.name.slice(-13)));
+    expect(timestamps).toEqual([...timestamps].sort((a, b) => a - b));
   });
 
   it('the migrations create exactly what the entities describe (run `npm run migration:generate -- Name`)', async () => {

@@ -1,4 +1,8 @@
-/** Chinese words for the API's enums, shown beside icons on every surface. */
+/**
+ * Chinese words for the API's enums, shown beside icons on every surface. JOB_KIND, JOB_STATUS and
+ * CONTRACT_STATUS are the API's own words (JOB_KIND_WORD, JOB_STATUS_WORD, CONTRACT_STATUS_WORD):
+ * test/contract/labels.spec.ts fails when the two disagree.
+ */
 export const JOB_KIND: Record<string, string> = {
   FULL_TIME: '全职',
   PART_TIME: '兼职',
@@ -13,7 +17,7 @@ export const JOB_STATUS: Record<string, string> = {
   PAUSED: '暂停招聘',
   FILLED: '已招满',
   CLOSED: '已关闭',
-  EXPIRED: '已过期',
+  EXPIRED: '已过有效期',
 };
 
 export const WAGE_UNIT: Record<string, string> = { MONTH: '按月', DAY: '按天（日结）', HOUR: '按小时', PIECE: '计件' };
@@ -28,11 +32,10 @@ export const APPLICATION_STATUS: Record<string, string> = {
 };
 
 export const CONTRACT_STATUS: Record<string, string> = {
-  DRAFT: '草稿',
-  SENT: '待您签署',
-  SIGNED_BY_SEEKER: '您已签署，等待单位盖章',
+  SENT: '待劳动者签署',
+  SIGNED_BY_SEEKER: '劳动者已签署，待用人单位盖章',
   ACTIVE: '已生效',
-  DECLINED: '您已拒签',
+  DECLINED: '劳动者已拒签',
   CANCELLED: '已撤销',
   ENDED: '已终止',
 };

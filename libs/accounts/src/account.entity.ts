@@ -33,12 +33,6 @@ export class Account {
   @Column({ type: 'varchar', length: 12, nullable: true })
   regionCode: string | null;
 
-  @Column({ type: 'integer', default: 0 })
-  failedSignIns: number;
-
-  @Column({ type: 'timestamptz', nullable: true })
-  lockedUntil: Date | null;
-
   @Column({ type: 'boolean', default: false })
   mustChangePassword: boolean;
 

@@ -1,4 +1,4 @@
-import { AppError, ErrorCode } from '@jobcode/common';
+import { AppError, ErrorCode, type ExceptionOptions } from '@jobcode/common';
 
 export enum AccountsExceptionCode {
   PHONE_TAKEN = 'PHONE_TAKEN',
@@ -32,7 +32,7 @@ const CODE_OF: Record<AccountsExceptionCode, ErrorCode> = {
 };
 
 export class AccountsException extends AppError {
-  constructor(reason: AccountsExceptionCode, message: string, details?: Record<string, unknown>) {
-    super(CODE_OF[reason], message, { reason, details });
+  constructor(reason: AccountsExceptionCode, message: string, options: ExceptionOptions = {}) {
+    super(CODE_OF[reason], message, { reason, ...options });
   }
 }

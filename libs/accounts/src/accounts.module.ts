@@ -1,4 +1,6 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+
+import { RegionsModule } from '@jobcode/regions';
 
 import { AccessGuard } from './access.guard';
 import { AccountsService } from './accounts.service';
@@ -10,8 +12,8 @@ import { RequestContextFactory } from './request-context.factory';
 import { SecondFactorResolver } from './second-factor.resolver';
 import { SecondFactorService } from './second-factor.service';
 
-@Global()
 @Module({
+  imports: [RegionsModule],
   providers: [
     AccountsService,
     AuthService,

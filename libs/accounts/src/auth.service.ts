@@ -98,7 +98,7 @@ export class AuthService {
             error: new AccountsException(
               AccountsExceptionCode.ACCOUNT_LOCKED,
               `该账号近期多次登录失败，为保护账号，每 ${SIGN_IN_ACCOUNT_PACE_SECONDS} 秒只能尝试一次，请稍后再试`,
-              { retryAfterSeconds: pace.retryAfterSeconds },
+              { details: { retryAfterSeconds: pace.retryAfterSeconds } },
             ),
           };
         }
@@ -150,7 +150,9 @@ export class AuthService {
   private lockedError(retryAfterSeconds: number): AccountsException {
     const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
     return new AccountsException(AccountsExceptionCode.ACCOUNT_LOCKED, `密码错误次数过多，已暂停从此处登录该账号，请 ${minutes} 分钟后再试`, {
-      retryAfterSeconds: minutes * 60,
+      details: {
+        retryAfterSeconds: minutes * 60,
+      },
     });
   }
 
@@ -165,13 +167,12 @@ export class AuthService {
   /**
    * A session for an account whose phone was just proven by a texted code (SEEKER and
    * EMPLOYER only; the caller checks). A disabled account is refused; the sign-in is logged
-   * with the method, and a lock left by wrong passwords is lifted (the code proves the person).
+   * with the method. Wrong-password counters (rate_limit_bucket) do not stand in its way.
    */
   async startVerifiedSession(account: Account, method: 'phone-code'): Promise<IssuedToken> {
     if (account.disabledAt) throw new AccountsException(AccountsExceptionCode.ACCOUNT_DISABLED, '该账号已停用，请联系管理员');
     const now = new Date();
     const session = await inTransaction(this.dataSource, async (manager) => {
-      if (account.failedSignIns > 0 || account.lockedUntil) await manager.update(Account, { id: account.id }, { failedSignIns: 0, lockedUntil: null });
       const created = await manager.save(
         manager.create(Session, { accountId: account.id, expiresAt: new Date(now.getTime() + this.config.SESSION_TTL_HOURS * 3_600_000) }),
       );

@@ -1,4 +1,4 @@
-import { AppError, ErrorCode } from '@jobcode/common';
+import { AppError, ErrorCode, type ExceptionOptions } from '@jobcode/common';
 
 export enum ApplicationsExceptionCode {
   APPLICATION_NOT_FOUND = 'APPLICATION_NOT_FOUND',
@@ -23,7 +23,7 @@ const CODE_OF: Record<ApplicationsExceptionCode, ErrorCode> = {
 };
 
 export class ApplicationsException extends AppError {
-  constructor(reason: ApplicationsExceptionCode, message: string, options: { field?: string; details?: Record<string, unknown> } = {}) {
+  constructor(reason: ApplicationsExceptionCode, message: string, options: ExceptionOptions = {}) {
     super(CODE_OF[reason], message, { reason, ...options });
   }
 }

@@ -11,7 +11,7 @@ import { ContractEventKind } from './contract-event.entity';
 import { appendContractEvent, assertContractStatus, closeContract, lockContract, OPEN_STATUSES, requireEmployerSide } from './contract-ledger';
 import { Contract } from './contract.entity';
 import { ContractStatus } from './contract.enums';
-import { CONTRACT_ENDED, type ContractEndedEvent } from './contract.events';
+import { CONTRACT_ENDED, type ContractEndedPayload } from './contracts.events';
 import { ContractsException, ContractsExceptionCode } from './contracts.exception';
 import { type EndContractInput } from './dto/contract.inputs';
 
@@ -96,12 +96,12 @@ export class ContractClosingService implements OnModuleInit {
       contract.endedOn = input.endDate;
       contract.closingReason = input.reason.trim();
       await appendContractEvent(manager, contract, ContractEventKind.ENDED, actor.accountId, { endDate: input.endDate, reason: contract.closingReason });
-      const payload: ContractEndedEvent = { contractId: contract.id, seekerId: contract.jobSeekerId, endDate: input.endDate };
+      const payload: ContractEndedPayload = { contractId: contract.id, seekerId: contract.jobSeekerId, endDate: input.endDate };
       await this.outbox.publish(manager, {
         type: CONTRACT_ENDED,
         aggregateId: contract.id,
         payload: { ...payload },
-        idempotencyKey: `contract.ended:${contract.id}`,
+        idempotencyKey: `${CONTRACT_ENDED}:${contract.id}`,
       });
       return contract;
     });

@@ -16,7 +16,7 @@ import { ContractSealer } from './contract-sealer';
 import { ContractSignature, SignatureParty } from './contract-signature.entity';
 import { Contract } from './contract.entity';
 import { ContractStatus } from './contract.enums';
-import { CONTRACT_ACTIVATED, type ContractActivatedEvent } from './contract.events';
+import { CONTRACT_ACTIVATED, type ContractActivatedPayload } from './contracts.events';
 import { contractNotFound, ContractsException, ContractsExceptionCode } from './contracts.exception';
 import { type CountersignContractInput } from './dto/contract.inputs';
 
@@ -89,7 +89,7 @@ export class ContractCountersignService implements OnModuleInit {
         await this.applications.transition(manager, application, [ApplicationStatus.OFFERED], ApplicationStatus.HIRED, '录用', actor.accountId, null);
       }
       const content = contentOf(contract);
-      const payload: ContractActivatedEvent = {
+      const payload: ContractActivatedPayload = {
         contractId: contract.id,
         applicationId: contract.applicationId,
         jobId: contract.jobId,
@@ -107,7 +107,7 @@ export class ContractCountersignService implements OnModuleInit {
         type: CONTRACT_ACTIVATED,
         aggregateId: contract.id,
         payload: { ...payload },
-        idempotencyKey: `contract.activated:${contract.id}`,
+        idempotencyKey: `${CONTRACT_ACTIVATED}:${contract.id}`,
       });
       const seeker = await manager.findOneOrFail(JobSeeker, { where: { id: contract.jobSeekerId } });
       if (seeker.accountId) {

@@ -1,3 +1,4 @@
+import { COUNTY_TIME_ZONE } from '@jobcode/common';
 import { type PdfBlock, type PdfDocument } from '@jobcode/documents';
 import { WageUnit } from '@jobcode/jobs';
 
@@ -50,7 +51,7 @@ const EVENT_WORD: Record<ContractEventKind, string> = {
 };
 
 const CHINA_TIME = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: 'Asia/Shanghai',
+  timeZone: COUNTY_TIME_ZONE,
   year: 'numeric',
   month: '2-digit',
   day: '2-digit',

@@ -17,7 +17,7 @@ import { SigningCode } from './signing-code.entity';
  * status check, the chained event that records it, and the stored content read back.
  */
 
-export const OPEN_STATUSES = [ContractStatus.DRAFT, ContractStatus.SENT, ContractStatus.SIGNED_BY_SEEKER];
+export const OPEN_STATUSES = [ContractStatus.SENT, ContractStatus.SIGNED_BY_SEEKER];
 
 /** The canonical content as offered (and signed). */
 export function contentOf(contract: Pick<Contract, 'content'>): ContractContent {

@@ -5,12 +5,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
 import { ApplicationsService, ApplicationStatus } from '@jobcode/applications';
-import { type Actor, maskName } from '@jobcode/common';
+import { type Actor, countyToday, maskName } from '@jobcode/common';
 import { CountySettingsService } from '@jobcode/county-settings';
 import { inTransaction, isUniqueViolation } from '@jobcode/database';
 import { PdfRenderer } from '@jobcode/documents';
 import { Employer } from '@jobcode/employers';
-import { countyToday, Job } from '@jobcode/jobs';
+import { Job } from '@jobcode/jobs';
 import { NotificationChannel, NotificationsService, NotificationTemplates } from '@jobcode/notifications';
 import { PersonalDataCipher } from '@jobcode/personal-data';
 import { RegionsService } from '@jobcode/regions';

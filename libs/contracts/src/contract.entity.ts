@@ -16,7 +16,7 @@ import { ContractStatus, ContractTermKind } from './contract.enums';
 @Index(['employerId', 'createdAt'])
 @Index('contract_region_prefix', { synchronize: false })
 @Index('contract_one_open_per_application', { synchronize: false })
-@Check('contract_status_check', `"status" IN ('DRAFT', 'SENT', 'SIGNED_BY_SEEKER', 'ACTIVE', 'DECLINED', 'CANCELLED', 'ENDED')`)
+@Check('contract_status_check', `"status" IN ('SENT', 'SIGNED_BY_SEEKER', 'ACTIVE', 'DECLINED', 'CANCELLED', 'ENDED')`)
 @Check('contract_term_kind_check', `"term_kind" IN ('FIXED', 'OPEN_ENDED', 'PER_TASK')`)
 @Check('contract_wage_unit_check', `"wage_unit" IN ('MONTH', 'DAY', 'HOUR', 'PIECE')`)
 @Check('contract_end_date_check', `("term_kind" = 'FIXED') = ("end_date" IS NOT NULL)`)

@@ -1,8 +1,7 @@
 import { registerEnumType } from '@nestjs/graphql';
 
-/** DRAFT → SENT → SIGNED_BY_SEEKER → ACTIVE | DECLINED | CANCELLED; ACTIVE → ENDED. */
+/** SENT → SIGNED_BY_SEEKER → ACTIVE | DECLINED | CANCELLED; ACTIVE → ENDED. A contract is created SENT. */
 export enum ContractStatus {
-  DRAFT = 'DRAFT',
   SENT = 'SENT',
   SIGNED_BY_SEEKER = 'SIGNED_BY_SEEKER',
   ACTIVE = 'ACTIVE',
@@ -18,12 +17,12 @@ export enum ContractTermKind {
   PER_TASK = 'PER_TASK',
 }
 
+/** The words people read for each status, in the terms of 《劳动合同法》 (劳动者, 用人单位); the web's labels.ts says the same (a test compares them). */
 export const CONTRACT_STATUS_WORD: Record<ContractStatus, string> = {
-  DRAFT: '草稿',
-  SENT: '待求职者签署',
-  SIGNED_BY_SEEKER: '求职者已签署，待用人单位盖章',
+  SENT: '待劳动者签署',
+  SIGNED_BY_SEEKER: '劳动者已签署，待用人单位盖章',
   ACTIVE: '已生效',
-  DECLINED: '求职者已拒签',
+  DECLINED: '劳动者已拒签',
   CANCELLED: '已撤销',
   ENDED: '已终止',
 };
@@ -34,7 +33,6 @@ registerEnumType(ContractStatus, {
   name: 'ContractStatus',
   description: '劳动合同状态',
   valuesMap: {
-    DRAFT: { description: '草稿' },
     SENT: { description: '已发给求职者，待签署' },
     SIGNED_BY_SEEKER: { description: '求职者已签署，待用人单位盖章' },
     ACTIVE: { description: '双方签署，已生效（内容封存，不再改动）' },

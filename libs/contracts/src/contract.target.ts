@@ -5,19 +5,10 @@ import type { Actor } from '@jobcode/common';
 import { type ScanPage, type ServiceCodeTargetAdapter, ServiceCodeTargetKind, ServiceCodeTargets, type TargetFacts } from '@jobcode/service-codes';
 
 import { Contract } from './contract.entity';
+import { CONTRACT_STATUS_WORD } from './contract.enums';
 import { ContractScan } from './contract-scan.object';
 import { ContractVerificationService } from './contract-verification.service';
 import { ContractsService } from './contracts.service';
-
-const STATUS: Record<string, string> = {
-  DRAFT: '草稿',
-  SENT: '待劳动者签署',
-  SIGNED_BY_SEEKER: '劳动者已签，待单位签署',
-  ACTIVE: '已生效（双方已签）',
-  DECLINED: '劳动者已拒签',
-  CANCELLED: '已撤销',
-  ENDED: '已终止',
-};
 
 /**
  * A labour contract's code verifies it: anyone holding the code sees its status, the
@@ -60,7 +51,7 @@ export class ContractTarget implements ServiceCodeTargetAdapter<ContractScan> {
   page({ verification: v }: ContractScan): ScanPage {
     return {
       title: v.valid ? '劳动合同核验：通过' : '劳动合同核验：未通过',
-      subtitle: STATUS[v.status] ?? v.status,
+      subtitle: CONTRACT_STATUS_WORD[v.status] ?? v.status,
       facts: [
         ['用人单位', v.employerName],
         ['劳动者', v.seekerMaskedName],

@@ -1,4 +1,4 @@
-import { AppError, ErrorCode } from '@jobcode/common';
+import { AppError, ErrorCode, type ExceptionOptions } from '@jobcode/common';
 
 export enum ContractsExceptionCode {
   CONTRACT_NOT_FOUND = 'CONTRACT_NOT_FOUND',
@@ -29,7 +29,7 @@ const CODE_OF: Record<ContractsExceptionCode, ErrorCode> = {
 };
 
 export class ContractsException extends AppError {
-  constructor(reason: ContractsExceptionCode, message: string, options: { field?: string; details?: Record<string, unknown> } = {}) {
+  constructor(reason: ContractsExceptionCode, message: string, options: ExceptionOptions = {}) {
     super(CODE_OF[reason], message, { reason, ...options });
   }
 }

@@ -1,6 +1,10 @@
 import { Module } from '@nestjs/common';
 
 import { ApplicationsModule } from '@jobcode/applications';
+import { CountySettingsModule } from '@jobcode/county-settings';
+import { DocumentsModule } from '@jobcode/documents';
+import { NotificationsModule } from '@jobcode/notifications';
+import { RegionsModule } from '@jobcode/regions';
 import { SeekersModule } from '@jobcode/seekers';
 import { ServiceCodesModule } from '@jobcode/service-codes';
 
@@ -21,7 +25,7 @@ import { CONTRACT_SIGNER, contractSignerProvider } from './signers';
 
 @Module({
   // A contract's code verifies it: contracts issue and resolve codes and register their scan target.
-  imports: [ApplicationsModule, SeekersModule, ServiceCodesModule],
+  imports: [ApplicationsModule, CountySettingsModule, DocumentsModule, NotificationsModule, RegionsModule, SeekersModule, ServiceCodesModule],
   controllers: [ContractsController],
   providers: [
     contractSignerProvider,

@@ -1,8 +1,13 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+
+import { RegionsModule } from '@jobcode/regions';
 
 import { CountySettingsResolver } from './county-settings.resolver';
 import { CountySettingsService } from './county-settings.service';
 
-@Global()
-@Module({ providers: [CountySettingsService, CountySettingsResolver], exports: [CountySettingsService] })
+@Module({
+  imports: [RegionsModule],
+  providers: [CountySettingsService, CountySettingsResolver],
+  exports: [CountySettingsService],
+})
 export class CountySettingsModule {}

@@ -1,4 +1,4 @@
-import { AppError, ErrorCode } from '@jobcode/common';
+import { AppError, ErrorCode, type ExceptionOptions } from '@jobcode/common';
 
 export enum DocumentsExceptionCode {
   UNSUPPORTED_IMAGE = 'UNSUPPORTED_IMAGE',
@@ -6,7 +6,7 @@ export enum DocumentsExceptionCode {
 }
 
 export class DocumentsException extends AppError {
-  constructor(reason: DocumentsExceptionCode, message: string, field?: string) {
-    super(ErrorCode.BAD_USER_INPUT, message, { reason, field });
+  constructor(reason: DocumentsExceptionCode, message: string, options: ExceptionOptions = {}) {
+    super(ErrorCode.BAD_USER_INPUT, message, { reason, ...options });
   }
 }

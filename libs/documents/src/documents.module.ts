@@ -1,8 +1,7 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 
 import { PdfRenderer } from './pdf-renderer';
 
-/** Document rendering (PDF with embedded CJK font); global so every feature can print. */
-@Global()
+/** Document rendering (PDF with embedded CJK font); a feature that prints imports it. */
 @Module({ providers: [PdfRenderer], exports: [PdfRenderer] })
 export class DocumentsModule {}

@@ -28,7 +28,7 @@ type WithOpenImage = Doc & { openImage(source: Buffer): { width: number; height:
 export class PdfRenderer {
   /** Renders `document` to a PDF file's bytes. Refuses (BAD_USER_INPUT) an image that is not PNG or JPEG. */
   async render(document: PdfDocument): Promise<Buffer> {
-    if (!document.title?.trim()) throw new DocumentsException(DocumentsExceptionCode.INVALID_DOCUMENT, '文档须有标题', 'title');
+    if (!document.title?.trim()) throw new DocumentsException(DocumentsExceptionCode.INVALID_DOCUMENT, '文档须有标题', { field: 'title' });
     const fonts = await loadCjkFonts();
     const doc = new PDFDocument({
       size: 'A4',
@@ -161,11 +161,9 @@ export class PdfRenderer {
     try {
       image = (doc as WithOpenImage).openImage(data);
     } catch {
-      throw new DocumentsException(
-        DocumentsExceptionCode.UNSUPPORTED_IMAGE,
-        `第 ${index + 1} 块的图片无法识别：只能使用 PNG 或 JPEG 图片`,
-        `blocks.${index}.data`,
-      );
+      throw new DocumentsException(DocumentsExceptionCode.UNSUPPORTED_IMAGE, `第 ${index + 1} 块的图片无法识别：只能使用 PNG 或 JPEG 图片`, {
+        field: `blocks.${index}.data`,
+      });
     }
     const drawWidth = Math.min(width ?? image.width, this.width);
     const drawHeight = (image.height / image.width) * drawWidth;

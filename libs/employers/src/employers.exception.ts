@@ -1,4 +1,4 @@
-import { AppError, ErrorCode } from '@jobcode/common';
+import { AppError, ErrorCode, type ExceptionOptions } from '@jobcode/common';
 
 export enum EmployersExceptionCode {
   CREDIT_CODE_TAKEN = 'CREDIT_CODE_TAKEN',
@@ -23,7 +23,7 @@ const CODE_OF: Record<EmployersExceptionCode, ErrorCode> = {
 };
 
 export class EmployersException extends AppError {
-  constructor(reason: EmployersExceptionCode, message: string, field?: string) {
-    super(CODE_OF[reason], message, { reason, field });
+  constructor(reason: EmployersExceptionCode, message: string, options: ExceptionOptions = {}) {
+    super(CODE_OF[reason], message, { reason, ...options });
   }
 }

@@ -5,16 +5,15 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AccountsService } from '@jobcode/accounts';
 import {
   type Actor,
-  clampPageSize,
   type ConnectionShape,
-  decodeCursor,
   forbidden,
+  keysetConnection,
+  type KeysetOrder,
   maskPhone,
   parseCreditCode,
   parsePhone,
   RegionLevel,
   Role,
-  toConnection,
 } from '@jobcode/common';
 import { inTransaction, isUniqueViolation } from '@jobcode/database';
 import { PersonalDataCipher } from '@jobcode/personal-data';
@@ -42,6 +41,15 @@ export interface EmployerFilter {
 export function isCountyStaff(actor: Actor): boolean {
   return actor.role === Role.ADMIN || (actor.role === Role.STAFF && actor.regionCode !== null && actor.regionCode.length <= 6);
 }
+
+/** Lists page newest first. */
+const NEWEST_FIRST: KeysetOrder = {
+  keys: [
+    { column: 'e.created_at', type: 'timestamptz' },
+    { column: 'e.id', type: 'uuid' },
+  ],
+  direction: 'DESC',
+};
 
 @Injectable()
 export class EmployersService {
@@ -92,7 +100,7 @@ export class EmployersService {
         throw new EmployersException(
           EmployersExceptionCode.CREDIT_CODE_TAKEN,
           `统一社会信用代码 ${creditCode} 已登记过；如果这是您的单位，请联系县人社局把您的账号关联到该单位`,
-          'input.creditCode',
+          { field: 'input.creditCode' },
         );
       }
       throw error;
@@ -144,7 +152,7 @@ export class EmployersService {
       throw new EmployersException(
         EmployersExceptionCode.NOT_AN_EMPLOYER_ACCOUNT,
         '该手机号没有注册用人单位账号；请对方先用手机号注册"用人单位"账号，再来关联',
-        'input.accountPhone',
+        { field: 'input.accountPhone' },
       );
     }
     await inTransaction(this.dataSource, async (manager) => {
@@ -184,7 +192,7 @@ export class EmployersService {
           throw new EmployersException(
             EmployersExceptionCode.VERIFIED_FIELD_LOCKED,
             `${first.label}已经县人社局审核，不能自行修改；如需更改，请带营业执照到县人社局办理`,
-            `input.${first.field}`,
+            { field: `input.${first.field}` },
           );
         }
         if (input.name != null) employer.name = input.name.trim();
@@ -207,7 +215,7 @@ export class EmployersService {
         throw new EmployersException(
           EmployersExceptionCode.CREDIT_CODE_TAKEN,
           `统一社会信用代码 ${creditCode} 已被另一家单位登记；请核对营业执照`,
-          'input.creditCode',
+          { field: 'input.creditCode' },
         );
       }
       throw error;
@@ -301,26 +309,11 @@ export class EmployersService {
 
   /** Staff list employers inside their region, newest first. */
   async list(actor: Actor, filter: EmployerFilter): Promise<ConnectionShape<Employer>> {
-    const limit = clampPageSize(filter.first);
     const qb = this.dataSource.manager.createQueryBuilder(Employer, 'e');
     this.scope.restrict(qb, 'e.region_code', actor);
     if (filter.regionCode) qb.andWhere('e.region_code LIKE :region', { region: `${(await this.regions.require(filter.regionCode)).code}%` });
     if (filter.status) qb.andWhere('e.status = :status', { status: filter.status });
-    const totalCount = await qb.clone().getCount();
-    const cursor = decodeCursor(filter.after, 2) as [string, string] | undefined;
-    if (cursor) qb.andWhere('(e.created_at, e.id) < (:at::timestamptz, :id::uuid)', { at: cursor[0], id: cursor[1] });
-    const rows = await qb
-      .orderBy('e.created_at', 'DESC')
-      .addOrderBy('e.id', 'DESC')
-      .limit(limit + 1)
-      .getMany();
-    return toConnection(
-      rows,
-      limit,
-      (r) => [r.createdAt.toISOString(), r.id],
-      (r) => r,
-      totalCount,
-    );
+    return keysetConnection(qb, filter, NEWEST_FIRST, (r) => r);
   }
 
   /** The GraphQL view: the contact phone in full only for members and staff of the region. */

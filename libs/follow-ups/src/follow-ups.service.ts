@@ -2,9 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
-import { type Actor, badInput, clampPageSize, type ConnectionShape, decodeCursor, notFound, parseRegionCode, toConnection } from '@jobcode/common';
+import { type Actor, badInput, type ConnectionShape, countyToday, keysetPage, notFound, parseRegionCode, toConnection } from '@jobcode/common';
 import { CountySettingsService } from '@jobcode/county-settings';
-import { countyToday } from '@jobcode/jobs';
 import { Placement } from '@jobcode/placements';
 import { RegionScope, RegionsService } from '@jobcode/regions';
 import { JobSeeker } from '@jobcode/seekers';
@@ -79,8 +78,7 @@ export class FollowUpsService {
    */
   async due(actor: Actor, page: RegionPage & { withinDays?: number | null; overdueOnly?: boolean | null }): Promise<ConnectionShape<FollowUpDueObject>> {
     const region = await this.regionOf(actor, page.regionCode);
-    const limit = clampPageSize(page.first);
-    const after = decodeCursor(page.after, 2) as [string, string] | undefined;
+    const { limit, after } = keysetPage(page, ['date', 'uuid']);
     const schedule = await this.settings.get(FOLLOW_UP_SCHEDULE, region.slice(0, 6));
     const within = page.withinDays ?? 14;
     if (!Number.isInteger(within) || within < 0 || within > 366) throw badInput('提前天数应为 0 到 366 的整数', { field: 'withinDays' });
@@ -153,8 +151,7 @@ export class FollowUpsService {
   /** 防返贫: monitored or lifted-out people with labour capacity (FULL or WEAK) and no placement today, village by village. */
   async monitoredWithoutWork(actor: Actor, page: RegionPage): Promise<ConnectionShape<MonitoredWithoutWorkObject>> {
     const region = await this.regionOf(actor, page.regionCode);
-    const limit = clampPageSize(page.first);
-    const after = decodeCursor(page.after, 2) as [string, string] | undefined;
+    const { limit, after } = keysetPage(page, ['text', 'uuid']);
     const today = countyToday();
     const rows = (await this.dataSource.query(
       `WITH matching AS (

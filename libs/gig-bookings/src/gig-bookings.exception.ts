@@ -1,4 +1,4 @@
-import { AppError, ErrorCode } from '@jobcode/common';
+import { AppError, ErrorCode, type ExceptionOptions } from '@jobcode/common';
 
 export enum GigBookingsExceptionCode {
   BOOKING_NOT_FOUND = 'BOOKING_NOT_FOUND',
@@ -33,7 +33,7 @@ const CODE_OF: Record<GigBookingsExceptionCode, ErrorCode> = {
 };
 
 export class GigBookingsException extends AppError {
-  constructor(reason: GigBookingsExceptionCode, message: string, options: { field?: string; details?: Record<string, unknown> } = {}) {
+  constructor(reason: GigBookingsExceptionCode, message: string, options: ExceptionOptions = {}) {
     super(CODE_OF[reason], message, { reason, ...options });
   }
 }

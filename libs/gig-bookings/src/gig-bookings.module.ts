@@ -1,6 +1,10 @@
 import { Module } from '@nestjs/common';
 
+import { CountySettingsModule } from '@jobcode/county-settings';
+import { EmployersModule } from '@jobcode/employers';
 import { JobsModule } from '@jobcode/jobs';
+import { NotificationsModule } from '@jobcode/notifications';
+import { RegionsModule } from '@jobcode/regions';
 import { SeekersModule } from '@jobcode/seekers';
 import { ServiceCodesModule } from '@jobcode/service-codes';
 
@@ -16,7 +20,7 @@ import { GigRatingsResolver } from './gig-ratings.resolver';
 import { GigRatingsService } from './gig-ratings.service';
 
 @Module({
-  imports: [JobsModule, SeekersModule, ServiceCodesModule],
+  imports: [CountySettingsModule, EmployersModule, JobsModule, NotificationsModule, RegionsModule, SeekersModule, ServiceCodesModule],
   providers: [
     GigBookingAccess,
     GigBookingNotices,

@@ -2,14 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 
-import { type Actor, clampPageSize, type ConnectionShape, decodeCursor, isStaffOrAdmin, maskName, Role, toConnection } from '@jobcode/common';
+import { type Actor, type ConnectionShape, countyInstantSql, countyMoment, isStaffOrAdmin, keysetConnection, type KeysetOrder, maskName, Role } from '@jobcode/common';
 import { inTransaction, isUniqueViolation } from '@jobcode/database';
 import { EmployerMember } from '@jobcode/employers';
 import { Job, JobShift, JobShiftStatus, JobsService, JobStatus } from '@jobcode/jobs';
 import { RegionScope } from '@jobcode/regions';
 import { JobSeeker } from '@jobcode/seekers';
 
-import { countyMoment } from './county-time';
 import { GigBookingsArgs } from './dto/gig-bookings.args';
 import { GigBookingAccess } from './gig-booking-access';
 import { GigBookingNotices } from './gig-booking-notices';
@@ -171,7 +170,6 @@ export class GigBookingsService {
 
   /** Seekers: their own bookings; employers: their employers' bookings; staff: bookings for work inside their region. Newest shift first. */
   async list(actor: Actor, args: GigBookingsArgs): Promise<ConnectionShape<GigBooking>> {
-    const limit = clampPageSize(args.first);
     const qb = this.dataSource.manager.createQueryBuilder(GigBooking, 'b');
     if (actor.role === Role.SEEKER) {
       qb.andWhere(`b.seeker_id IN (SELECT s.id FROM job_seeker s WHERE s.account_id = :me)`, { me: actor.accountId });
@@ -185,21 +183,14 @@ export class GigBookingsService {
     if (args.status) qb.andWhere('b.status = :status', { status: args.status });
     if (args.on) qb.andWhere('b.shift_date = :on', { on: args.on });
     if (args.paymentDisputed !== undefined && args.paymentDisputed !== null) qb.andWhere('b.payment_disputed = :disputed', { disputed: args.paymentDisputed });
-    const totalCount = await qb.clone().getCount();
-    const cursor = decodeCursor(args.after, 2) as [string, string] | undefined;
-    if (cursor) qb.andWhere('(b.starts_at, b.id) < (:cursorAt::timestamptz, :cursorId::uuid)', { cursorAt: cursor[0], cursorId: cursor[1] });
-    const rows = await qb
-      .orderBy('b.starts_at', 'DESC')
-      .addOrderBy('b.id', 'DESC')
-      .limit(limit + 1)
-      .getMany();
-    return toConnection(
-      rows,
-      limit,
-      (r) => [r.startsAt.toISOString(), r.id],
-      (r) => r,
-      totalCount,
-    );
+    const latestFirst: KeysetOrder = {
+      keys: [
+        { column: 'b.starts_at', type: 'timestamptz' },
+        { column: 'b.id', type: 'uuid' },
+      ],
+      direction: 'DESC',
+    };
+    return keysetConnection(qb, args, latestFirst, (r) => r);
   }
 
   // ---- helpers ----
@@ -214,7 +205,7 @@ export class GigBookingsService {
 
   private async shiftTimes(shift: JobShift, manager: EntityManager): Promise<{ startsAt: Date; endsAt: Date; now: Date }> {
     const [row] = (await manager.query(
-      `SELECT ($1::date + $2::time) AT TIME ZONE 'Asia/Shanghai' AS starts_at, ($1::date + $3::time) AT TIME ZONE 'Asia/Shanghai' AS ends_at, now() AS now`,
+      `SELECT ${countyInstantSql('$1::date + $2::time')} AS starts_at, ${countyInstantSql('$1::date + $3::time')} AS ends_at, now() AS now`,
       [shift.date, shift.startTime, shift.endTime],
     )) as { starts_at: Date; ends_at: Date; now: Date }[];
     return { startsAt: row.starts_at, endsAt: row.ends_at, now: row.now };

@@ -1,13 +1,12 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { type EntityManager, In } from 'typeorm';
 
-import { type Actor, maskName } from '@jobcode/common';
+import { type Actor, countyMoment, maskName } from '@jobcode/common';
 import { CountySettingsService } from '@jobcode/county-settings';
 import { Job, JOB_SHIFT_CANCELLED, type JobShiftCancelledPayload } from '@jobcode/jobs';
 import { OutboxService } from '@jobcode/outbox';
 import { JobSeeker } from '@jobcode/seekers';
 
-import { countyMoment } from './county-time';
 import { CancelGigBookingInput } from './dto/gig-booking-action.input';
 import { GigBookingAccess } from './gig-booking-access';
 import { GigBookingNotices } from './gig-booking-notices';

@@ -2,15 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In } from 'typeorm';
 
-import { type Actor, isStaffOrAdmin, maskName, Role } from '@jobcode/common';
+import { type Actor, countyClock, countyMoment, countyToday, isStaffOrAdmin, maskName, Role } from '@jobcode/common';
 import { inTransaction } from '@jobcode/database';
 import { GigStation } from '@jobcode/job-sources';
-import { countyToday, Job } from '@jobcode/jobs';
+import { Job } from '@jobcode/jobs';
 import { RegionScope } from '@jobcode/regions';
 import { JobSeeker } from '@jobcode/seekers';
 import { ServiceCodesService, ServiceCodeTargetKind } from '@jobcode/service-codes';
 
-import { countyClock, countyMoment } from './county-time';
 import { CheckInInput } from './dto/check-in.input';
 import { GigBookingAccess } from './gig-booking-access';
 import { GigBookingNotices } from './gig-booking-notices';

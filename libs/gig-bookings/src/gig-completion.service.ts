@@ -1,31 +1,17 @@
 import { Injectable, Logger } from '@nestjs/common';
 
-import { type Actor } from '@jobcode/common';
+import { type Actor, countyMoment } from '@jobcode/common';
 import { JobShift } from '@jobcode/jobs';
 import { OutboxService } from '@jobcode/outbox';
 
-import { countyMoment } from './county-time';
 import { CompleteGigBookingInput } from './dto/complete-gig-booking.input';
 import { ConfirmGigPaymentInput } from './dto/confirm-gig-payment.input';
 import { GigBookingAccess } from './gig-booking-access';
 import { type GigBooking } from './gig-booking.entity';
 import { GigBookingStatus, GigParty } from './gig-booking.enums';
 import { assertParty, assertStatus, payDue } from './gig-booking.rules';
+import { GIG_BOOKING_COMPLETED, type GigBookingCompletedPayload } from './gig-bookings.events';
 import { GigBookingsException, GigBookingsExceptionCode } from './gig-bookings.exception';
-
-/** Published when a booking becomes COMPLETED (shared event contract; placements count it as a GIG placement). */
-export const GIG_BOOKING_COMPLETED = 'gig.booking.completed';
-
-export interface GigBookingCompletedPayload {
-  bookingId: string;
-  shiftId: string;
-  jobId: string;
-  seekerId: string;
-  employerId: string | null;
-  shiftDate: string;
-  pay: number | null;
-  workplaceRegionCode: string;
-}
 
 /**
  * After the shift starts: no-show, completion with hours or pieces and the pay due (published

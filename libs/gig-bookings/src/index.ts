@@ -1,6 +1,7 @@
 export * from './gig-booking.entity';
 export * from './gig-booking.enums';
 export * from './gig-booking.object';
+export * from './gig-bookings.events';
 export * from './gig-bookings.exception';
 export * from './gig-bookings.module';
 export * from './gig-bookings.service';

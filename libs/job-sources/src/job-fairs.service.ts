@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
-import { type Actor, clampPageSize, type ConnectionShape, decodeCursor, forbidden, parseGeoPoint, RegionLevel, toConnection } from '@jobcode/common';
+import { type Actor, type ConnectionShape, forbidden, keysetConnection, type KeysetOrder, parseGeoPoint, RegionLevel } from '@jobcode/common';
 import { inTransaction } from '@jobcode/database';
 import { isCountyStaff } from '@jobcode/employers';
 import { RegionScope, RegionsService } from '@jobcode/regions';
@@ -44,32 +44,28 @@ export class JobFairsService {
     await this.scope.assertCovers(actor, region.code);
     const startsAt = new Date(input.startsAt);
     const endsAt = new Date(input.endsAt);
-    if (!(endsAt > startsAt)) throw new JobSourcesException(JobSourcesExceptionCode.FAIR_TIME, '结束时间应晚于开始时间', 'input.endsAt');
+    if (!(endsAt > startsAt)) throw new JobSourcesException(JobSourcesExceptionCode.FAIR_TIME, '结束时间应晚于开始时间', { field: 'input.endsAt' });
     if (endsAt.getTime() - startsAt.getTime() > 14 * 86_400_000) {
-      throw new JobSourcesException(JobSourcesExceptionCode.FAIR_TIME, '一场招聘会最长 14 天；更长的活动请分场登记', 'input.endsAt');
+      throw new JobSourcesException(JobSourcesExceptionCode.FAIR_TIME, '一场招聘会最长 14 天；更长的活动请分场登记', { field: 'input.endsAt' });
     }
     if (input.kind === JobFairKind.CARAVAN && !input.caravanId) {
-      throw new JobSourcesException(JobSourcesExceptionCode.FAIR_TIME, '就业大篷车的一站须填写所属大篷车（caravanId）', 'input.caravanId');
+      throw new JobSourcesException(JobSourcesExceptionCode.FAIR_TIME, '就业大篷车的一站须填写所属大篷车（caravanId）', { field: 'input.caravanId' });
     }
     if (input.kind !== JobFairKind.CARAVAN && input.caravanId) {
       throw new JobSourcesException(
         JobSourcesExceptionCode.FAIR_TIME,
-        '只有类型为 CARAVAN 的招聘会属于大篷车；请去掉 caravanId 或把类型改为 CARAVAN',
-        'input.caravanId',
-      );
+        '只有类型为 CARAVAN 的招聘会属于大篷车；请去掉 caravanId 或把类型改为 CARAVAN', { field: 'input.caravanId' });
     }
     const coordinates = input.latitude !== undefined && input.longitude !== undefined ? parseGeoPoint(input.latitude, input.longitude) : null;
     return inTransaction(this.dataSource, async (manager) => {
       if (input.caravanId) {
         // The caravan row lock serialises stops being added, so "one stop per township" holds.
         const caravan = await manager.findOne(JobCaravan, { where: { id: input.caravanId }, lock: { mode: 'pessimistic_write' } });
-        if (!caravan) throw new JobSourcesException(JobSourcesExceptionCode.SOURCE_NOT_FOUND, '就业大篷车不存在', 'input.caravanId');
+        if (!caravan) throw new JobSourcesException(JobSourcesExceptionCode.SOURCE_NOT_FOUND, '就业大篷车不存在', { field: 'input.caravanId' });
         if (!region.code.startsWith(caravan.countyCode) || region.code.length < 9) {
           throw new JobSourcesException(
             JobSourcesExceptionCode.CARAVAN_OUTSIDE_COUNTY,
-            `大篷车的每一站应设在${await this.regions.fullName(caravan.countyCode)}的某个乡镇或村`,
-            'input.regionCode',
-          );
+            `大篷车的每一站应设在${await this.regions.fullName(caravan.countyCode)}的某个乡镇或村`, { field: 'input.regionCode' });
         }
         const township = region.code.slice(0, 9);
         const taken = await manager
@@ -79,9 +75,7 @@ export class JobFairsService {
         if (taken) {
           throw new JobSourcesException(
             JobSourcesExceptionCode.CARAVAN_TOWNSHIP_TAKEN,
-            `${caravan.name}已在${await this.regions.nameOf(township)}设了一站（${taken.name}）；大篷车每个乡镇设一站`,
-            'input.regionCode',
-          );
+            `${caravan.name}已在${await this.regions.nameOf(township)}设了一站（${taken.name}）；大篷车每个乡镇设一站`, { field: 'input.regionCode' });
         }
       }
       return manager.save(
@@ -115,25 +109,17 @@ export class JobFairsService {
   }
 
   async fairs(args: JobFairsArgs): Promise<ConnectionShape<JobFair>> {
-    const limit = clampPageSize(args.first);
     const qb = this.dataSource.manager.createQueryBuilder(JobFair, 'f');
     if (args.regionCode) await inRegion(this.regions, qb, 'f.region_code', args.regionCode);
     if (args.caravanId) qb.andWhere('f.caravan_id = :caravan', { caravan: args.caravanId });
     if (args.upcoming) qb.andWhere('f.ends_at > now()');
-    const totalCount = await qb.clone().getCount();
-    const cursor = decodeCursor(args.after, 2) as [string, string] | undefined;
-    if (cursor) qb.andWhere('(f.starts_at, f.id) > (:at::timestamptz, :id::uuid)', { at: cursor[0], id: cursor[1] });
-    const rows = await qb
-      .orderBy('f.starts_at', 'ASC')
-      .addOrderBy('f.id', 'ASC')
-      .limit(limit + 1)
-      .getMany();
-    return toConnection(
-      rows,
-      limit,
-      (r) => [r.startsAt.toISOString(), r.id],
-      (r) => r,
-      totalCount,
-    );
+    const soonestFirst: KeysetOrder = {
+      keys: [
+        { column: 'f.starts_at', type: 'timestamptz' },
+        { column: 'f.id', type: 'uuid' },
+      ],
+      direction: 'ASC',
+    };
+    return keysetConnection(qb, args, soonestFirst, (r) => r);
   }
 }

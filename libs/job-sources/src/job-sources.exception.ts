@@ -1,4 +1,4 @@
-import { AppError, ErrorCode } from '@jobcode/common';
+import { AppError, ErrorCode, type ExceptionOptions } from '@jobcode/common';
 
 export enum JobSourcesExceptionCode {
   SOURCE_NOT_FOUND = 'SOURCE_NOT_FOUND',
@@ -27,7 +27,7 @@ const CODE_OF: Record<JobSourcesExceptionCode, ErrorCode> = {
 };
 
 export class JobSourcesException extends AppError {
-  constructor(reason: JobSourcesExceptionCode, message: string, field?: string) {
-    super(CODE_OF[reason], message, { reason, field });
+  constructor(reason: JobSourcesExceptionCode, message: string, options: ExceptionOptions = {}) {
+    super(CODE_OF[reason], message, { reason, ...options });
   }
 }

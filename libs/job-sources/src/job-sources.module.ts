@@ -1,4 +1,7 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+
+import { EmployersModule } from '@jobcode/employers';
+import { RegionsModule } from '@jobcode/regions';
 
 import { FairBoothsResolver } from './fair-booths.resolver';
 import { FairBoothsService } from './fair-booths.service';
@@ -15,8 +18,8 @@ const LOADERS = [GigStationLoader, WorkshopLoader, JobFairLoader, JobCaravanLoad
 
 const SERVICES = [GigStationsService, WorkshopsService, JobFairsService, FairBoothsService];
 
-@Global()
 @Module({
+  imports: [EmployersModule, RegionsModule],
   providers: [...SERVICES, JobSourcesMapper, GigStationsResolver, WorkshopsResolver, JobFairsResolver, FairBoothsResolver, ...LOADERS],
   exports: [...SERVICES, JobSourcesMapper, ...LOADERS],
 })

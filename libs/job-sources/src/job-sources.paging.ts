@@ -1,6 +1,6 @@
 import { type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 
-import { clampPageSize, type ConnectionShape, decodeCursor, toConnection } from '@jobcode/common';
+import { type ConnectionShape, keysetConnection, type KeysetOrder } from '@jobcode/common';
 import { type RegionsService } from '@jobcode/regions';
 
 /** Keeps a list to a division and everything under it (the code is checked first). */
@@ -15,20 +15,12 @@ export async function pageByRegionCode<T extends ObjectLiteral & { id: string; r
   alias: string,
   args: { first?: number; after?: string },
 ): Promise<ConnectionShape<T>> {
-  const limit = clampPageSize(args.first);
-  const totalCount = await qb.clone().getCount();
-  const cursor = decodeCursor(args.after, 2) as [string, string] | undefined;
-  if (cursor) qb.andWhere(`(${alias}.region_code, ${alias}.id) > (:cRegion, :cId::uuid)`, { cRegion: cursor[0], cId: cursor[1] });
-  const rows = await qb
-    .orderBy(`${alias}.region_code`, 'ASC')
-    .addOrderBy(`${alias}.id`, 'ASC')
-    .limit(limit + 1)
-    .getMany();
-  return toConnection(
-    rows,
-    limit,
-    (r) => [r.regionCode, r.id],
-    (r) => r,
-    totalCount,
-  );
+  const byCode: KeysetOrder = {
+    keys: [
+      { column: `${alias}.region_code`, type: 'text' },
+      { column: `${alias}.id`, type: 'uuid' },
+    ],
+    direction: 'ASC',
+  };
+  return keysetConnection(qb, args, byCode, (r) => r);
 }

@@ -1,12 +1,11 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 
-import { type Actor, Allow, CurrentActor, PUBLIC, Role } from '@jobcode/common';
+import { type Actor, Allow, countyToday, CurrentActor, PUBLIC, Role } from '@jobcode/common';
 
 import { AddJobShiftInput, CancelJobShiftInput, ChangeJobShiftInput } from './dto/job-shift.input';
 import { JobShiftsService } from './job-shifts.service';
 import { GigBoardEntryObject, JobShiftObject } from './job.object';
 import { JobMapper } from './job.mapper';
-import { countyToday } from './wage';
 
 const MANAGERS = [Role.EMPLOYER, Role.STAFF, Role.ADMIN];
 

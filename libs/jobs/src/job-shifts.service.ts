@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 
-import { type Actor } from '@jobcode/common';
+import { type Actor, COUNTY_TODAY_SQL, countyInstantSql, countyToday } from '@jobcode/common';
 import { inTransaction, isUniqueViolation } from '@jobcode/database';
 import { GigStation } from '@jobcode/job-sources';
 import { OutboxService } from '@jobcode/outbox';
@@ -14,7 +14,6 @@ import { Job } from './job.entity';
 import { JobKind, JobShiftStatus, JobStatus, LIVE_STATUSES } from './job.enums';
 import { JobsException, JobsExceptionCode } from './jobs.exception';
 import { JobsService } from './jobs.service';
-import { COUNTY_TODAY_SQL, countyToday } from './wage';
 
 /** A shift of an OPEN gig job as a station's board shows it. */
 export interface BoardEntry {
@@ -108,7 +107,7 @@ export class JobShiftsService {
 
   /** When the shift starts, as an instant (its date and time are county-local). */
   async startsAt(shift: JobShift, manager: EntityManager = this.dataSource.manager): Promise<Date> {
-    const [row] = (await manager.query(`SELECT (($1::date + $2::time) AT TIME ZONE 'Asia/Shanghai') AS at`, [shift.date, shift.startTime])) as { at: Date }[];
+    const [row] = (await manager.query(`SELECT ${countyInstantSql('$1::date + $2::time')} AS at`, [shift.date, shift.startTime])) as { at: Date }[];
     return row.at;
   }
 

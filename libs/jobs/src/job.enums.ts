@@ -25,6 +25,24 @@ export enum JobStatus {
   EXPIRED = 'EXPIRED',
 }
 
+/** The words people read for each kind and status (the web's labels.ts says the same; a test compares them). */
+export const JOB_KIND_WORD: Record<JobKind, string> = {
+  FULL_TIME: '全职',
+  PART_TIME: '兼职',
+  GIG: '零工',
+  HOME_BASED: '居家就业',
+  PUBLIC_WELFARE: '公益性岗位',
+};
+
+export const JOB_STATUS_WORD: Record<JobStatus, string> = {
+  DRAFT: '草稿',
+  OPEN: '招聘中',
+  PAUSED: '暂停招聘',
+  FILLED: '已招满',
+  CLOSED: '已关闭',
+  EXPIRED: '已过有效期',
+};
+
 registerEnumType(JobKind, {
   name: 'JobKind',
   valuesMap: {

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 
+import { countyToday } from '@jobcode/common';
 import { RegionsService } from '@jobcode/regions';
 
 import { JobShift } from './job-shift.entity';
 import { Job } from './job.entity';
 import { JobObject, JobShiftObject } from './job.object';
 import { JobsService } from './jobs.service';
-import { countyToday } from './wage';
 
 @Injectable()
 export class JobMapper {

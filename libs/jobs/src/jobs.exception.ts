@@ -1,4 +1,4 @@
-import { AppError, ErrorCode } from '@jobcode/common';
+import { AppError, ErrorCode, type ExceptionOptions } from '@jobcode/common';
 
 export enum JobsExceptionCode {
   JOB_NOT_FOUND = 'JOB_NOT_FOUND',
@@ -27,7 +27,7 @@ const CODE_OF: Record<JobsExceptionCode, ErrorCode> = {
 };
 
 export class JobsException extends AppError {
-  constructor(reason: JobsExceptionCode, message: string, options: { field?: string; details?: Record<string, unknown> } = {}) {
+  constructor(reason: JobsExceptionCode, message: string, options: ExceptionOptions = {}) {
     super(CODE_OF[reason], message, { reason, ...options });
   }
 }

@@ -1,5 +1,9 @@
 import { Module } from '@nestjs/common';
 
+import { CountySettingsModule } from '@jobcode/county-settings';
+import { EmployersModule } from '@jobcode/employers';
+import { JobSourcesModule } from '@jobcode/job-sources';
+import { RegionsModule } from '@jobcode/regions';
 import { ServiceCodesModule } from '@jobcode/service-codes';
 
 import { JobExpiryScheduler } from './job-expiry.scheduler';
@@ -25,7 +29,7 @@ import { EmployerJobsResolver, FairBoothJobsResolver, GigStationJobsResolver, Jo
 
 @Module({
   // Stations, workshops, fairs and jobs are service-code targets: their scans show jobs.
-  imports: [ServiceCodesModule],
+  imports: [CountySettingsModule, EmployersModule, JobSourcesModule, RegionsModule, ServiceCodesModule],
   controllers: [VoiceNotesController],
   providers: [
     VoiceNotesService,

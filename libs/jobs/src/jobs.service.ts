@@ -2,7 +2,19 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 
-import { type Actor, clampPageSize, type ConnectionShape, decodeCursor, isStaffOrAdmin, parseGeoPoint, RegionLevel, Role, toConnection } from '@jobcode/common';
+import {
+  type Actor,
+  type ConnectionShape,
+  COUNTY_TODAY_SQL,
+  countyInstantSql,
+  countyToday,
+  isStaffOrAdmin,
+  keysetConnection,
+  type KeysetOrder,
+  parseGeoPoint,
+  RegionLevel,
+  Role,
+} from '@jobcode/common';
 import { inTransaction } from '@jobcode/database';
 import { EmployerMember, EmployersService } from '@jobcode/employers';
 import { FairBooth, GigStation, JobFair, Workshop, WorkshopStatus } from '@jobcode/job-sources';
@@ -13,9 +25,9 @@ import { refusalMessage, screenAdvert } from './advert-screening';
 import { JobContentInput, PostJobInput, UpdateJobInput } from './dto/post-job.input';
 import { JOB_SHIFT_CANCELLED, type JobShiftCancelledPayload } from './job-shift-events';
 import { Job } from './job.entity';
-import { JobKind, JobStatus, LIVE_STATUSES } from './job.enums';
+import { JOB_STATUS_WORD, JobKind, JobStatus, LIVE_STATUSES } from './job.enums';
 import { JobsException, JobsExceptionCode } from './jobs.exception';
-import { COUNTY_TODAY_SQL, countyToday, monthlyEquivalent } from './wage';
+import { monthlyEquivalent } from './wage';
 
 export interface JobFilter {
   regionCode?: string;
@@ -30,8 +42,6 @@ export interface JobFilter {
   after?: string;
 }
 
-const STATUS_WORD: Record<JobStatus, string> = { DRAFT: '草稿', OPEN: '招聘中', PAUSED: '暂停招聘', FILLED: '已招满', CLOSED: '已关闭', EXPIRED: '已过有效期' };
-
 /** SQL for "the job is open right now": OPEN and not past its last valid day (county time). */
 const OPEN_NOW = `(j.status = 'OPEN' AND j.valid_to >= ${COUNTY_TODAY_SQL})`;
 
@@ -43,6 +53,15 @@ const STATUS_SQL: Record<JobStatus, string> = {
   FILLED: `j.status = 'FILLED'`,
   CLOSED: `j.status = 'CLOSED'`,
   EXPIRED: `(j.status = 'EXPIRED' OR (j.status IN ('OPEN', 'PAUSED') AND j.valid_to < ${COUNTY_TODAY_SQL}))`,
+};
+
+/** Lists page newest first. */
+const NEWEST_FIRST: KeysetOrder = {
+  keys: [
+    { column: 'j.created_at', type: 'timestamptz' },
+    { column: 'j.id', type: 'uuid' },
+  ],
+  direction: 'DESC',
 };
 
 const MAX_VALID_DAYS = 366;
@@ -120,7 +139,7 @@ export class JobsService {
       const job = await this.requireManageable(actor, input.jobId, manager, true);
       const status = this.effectiveStatus(job);
       if (!LIVE_STATUSES.includes(status)) {
-        throw new JobsException(JobsExceptionCode.INVALID_TRANSITION, `岗位${STATUS_WORD[status]}，不能再修改；如需继续招聘请发布新岗位`);
+        throw new JobsException(JobsExceptionCode.INVALID_TRANSITION, `岗位${JOB_STATUS_WORD[status]}，不能再修改；如需继续招聘请发布新岗位`);
       }
       const content = await this.validateContent(input, job.kind);
       if (isStaffOrAdmin(actor)) await this.scope.assertCovers(actor, content.regionCode);
@@ -216,7 +235,7 @@ export class JobsService {
   private async cancelUpcomingShifts(manager: EntityManager, jobId: string, reason: string): Promise<void> {
     const [cancelled] = (await manager.query(
       `UPDATE job_shift SET status = 'CANCELLED', cancelled_at = now(), cancel_reason = $2, updated_at = now()
-        WHERE job_id = $1 AND status = 'OPEN' AND (date + start_time) AT TIME ZONE 'Asia/Shanghai' > now()
+        WHERE job_id = $1 AND status = 'OPEN' AND ${countyInstantSql('date + start_time')} > now()
         RETURNING id`,
       [jobId, reason],
     )) as [{ id: string }[], number];
@@ -255,7 +274,7 @@ export class JobsService {
       const current = this.effectiveStatus(job);
       if (!from.includes(current)) {
         const hint = current === JobStatus.EXPIRED || (current === JobStatus.DRAFT && job.validTo < countyToday()) ? '；有效期已过，请先修改有效期止' : '';
-        throw new JobsException(JobsExceptionCode.INVALID_TRANSITION, `岗位当前为"${STATUS_WORD[current]}"，不能${verb}${hint}`, {
+        throw new JobsException(JobsExceptionCode.INVALID_TRANSITION, `岗位当前为"${JOB_STATUS_WORD[current]}"，不能${verb}${hint}`, {
           details: { status: current, to },
         });
       }
@@ -303,7 +322,6 @@ export class JobsService {
    * employers' jobs in any status; staff also every job inside their region.
    */
   async list(actor: Actor | undefined, filter: JobFilter): Promise<ConnectionShape<Job>> {
-    const limit = clampPageSize(filter.first);
     const qb = this.dataSource.manager.createQueryBuilder(Job, 'j');
     if (actor && (actor.role === Role.STAFF || actor.role === Role.ADMIN)) {
       const prefix = this.scope.prefixOf(actor);
@@ -325,21 +343,7 @@ export class JobsService {
     if (filter.workshopId) qb.andWhere('j.workshop_id = :workshopId', { workshopId: filter.workshopId });
     if (filter.fairId) qb.andWhere('j.fair_id = :fairId', { fairId: filter.fairId });
     if (filter.flagged && isStaffOrAdmin(actor)) qb.andWhere('cardinality(j.flags) > 0');
-    const totalCount = await qb.clone().getCount();
-    const cursor = decodeCursor(filter.after, 2) as [string, string] | undefined;
-    if (cursor) qb.andWhere('(j.created_at, j.id) < (:cursorAt::timestamptz, :cursorId::uuid)', { cursorAt: cursor[0], cursorId: cursor[1] });
-    const rows = await qb
-      .orderBy('j.created_at', 'DESC')
-      .addOrderBy('j.id', 'DESC')
-      .limit(limit + 1)
-      .getMany();
-    return toConnection(
-      rows,
-      limit,
-      (r) => [r.createdAt.toISOString(), r.id],
-      (r) => r,
-      totalCount,
-    );
+    return keysetConnection(qb, filter, NEWEST_FIRST, (r) => r);
   }
 
   // ---- validation ----

@@ -20,6 +20,3 @@ export function monthlyEquivalent(amount: number, unit: WageUnit): number | null
       return null;
   }
 }
-
-/** The county date lives in the shared kernel; re-exported for the jobs library's callers. */
-export { COUNTY_TODAY_SQL, countyToday } from '@jobcode/common';

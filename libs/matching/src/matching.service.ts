@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 
-import { type Actor, maskName } from '@jobcode/common';
+import { type Actor, countyToday, maskName } from '@jobcode/common';
 import { CountySettingsService } from '@jobcode/county-settings';
-import { countyToday, Job, JobMapper, JobsService, PUBLIC_WELFARE_SUPPORT_GROUPS } from '@jobcode/jobs';
+import { Job, JobMapper, JobsService, PUBLIC_WELFARE_SUPPORT_GROUPS } from '@jobcode/jobs';
 import { RegionsService } from '@jobcode/regions';
 import { OCCUPATION_FAMILIES, relatedWords, segmentWords } from '@jobcode/search';
 import { SeekersService, SeekerVisibility } from '@jobcode/seekers';

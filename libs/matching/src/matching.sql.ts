@@ -1,3 +1,5 @@
+import { COUNTY_TODAY_SQL } from '@jobcode/common';
+
 /**
  * The matching queries, kept together so a reviewer can read them. Hard constraints are in
  * WHERE (never violated); soft reasons are booleans, and the score is their weighted sum.
@@ -67,7 +69,7 @@ c AS (
          EXISTS (SELECT 1 FROM unnest(s.skills) k WHERE strpos(j.title, k) > 0 OR strpos(j.occupation, k) > 0 OR strpos(k, j.occupation) > 0) AS skill,
          ${PLACE_FLAGS}
     FROM s, job j
-   WHERE j.status = 'OPEN' AND j.valid_to >= (now() AT TIME ZONE 'Asia/Shanghai')::date
+   WHERE j.status = 'OPEN' AND j.valid_to >= ${COUNTY_TODAY_SQL}
      AND ${PLACE_RULES}
 )
 SELECT c.*, ${SCORE} AS score FROM c ORDER BY score DESC, c.published_at DESC NULLS LAST, c.id LIMIT $12`;

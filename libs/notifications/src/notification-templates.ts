@@ -53,20 +53,20 @@ export class NotificationTemplates {
       throw new NotificationsException(
         NotificationsExceptionCode.UNKNOWN_TEMPLATE,
         `没有名为“${key}”的通知模板；可用的模板：${[...this.templates.keys()].join('、')}`,
-        'template',
+        { field: 'template' },
       );
     }
     const wanted = new Set([...`${template.title}${template.text}`.matchAll(PLACEHOLDER)].map((m) => m[1]));
     const missing = [...wanted].filter((name) => params[name] === undefined || params[name] === null || String(params[name]).trim() === '');
     if (missing.length) {
-      throw new NotificationsException(NotificationsExceptionCode.TEMPLATE_PARAMS, `通知模板“${key}”缺少参数：${missing.join('、')}`, 'params');
+      throw new NotificationsException(NotificationsExceptionCode.TEMPLATE_PARAMS, `通知模板“${key}”缺少参数：${missing.join('、')}`, { field: 'params' });
     }
     const unknown = Object.keys(params).filter((name) => !wanted.has(name));
     if (unknown.length) {
       throw new NotificationsException(
         NotificationsExceptionCode.TEMPLATE_PARAMS,
         `通知模板“${key}”不使用参数：${unknown.join('、')}；它需要：${[...wanted].join('、') || '（无参数）'}`,
-        'params',
+        { field: 'params' },
       );
     }
     const fill = (text: string) => text.replace(PLACEHOLDER, (_m, name: string) => String(params[name]).trim());

@@ -1,4 +1,4 @@
-import { AppError, ErrorCode } from '@jobcode/common';
+import { AppError, ErrorCode, type ExceptionOptions } from '@jobcode/common';
 
 export enum NotificationsExceptionCode {
   UNKNOWN_TEMPLATE = 'UNKNOWN_TEMPLATE',
@@ -17,7 +17,7 @@ const CODE_OF: Record<NotificationsExceptionCode, ErrorCode> = {
 };
 
 export class NotificationsException extends AppError {
-  constructor(reason: NotificationsExceptionCode, message: string, field?: string) {
-    super(CODE_OF[reason], message, { reason, field });
+  constructor(reason: NotificationsExceptionCode, message: string, options: ExceptionOptions = {}) {
+    super(CODE_OF[reason], message, { reason, ...options });
   }
 }

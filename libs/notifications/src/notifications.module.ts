@@ -1,4 +1,4 @@
-import { Global, Logger, Module } from '@nestjs/common';
+import { Logger, Module } from '@nestjs/common';
 
 import { AppConfig } from '@jobcode/common';
 
@@ -11,7 +11,6 @@ import { NotificationsResolver } from './notifications.resolver';
 import { NotificationsService } from './notifications.service';
 
 /** Notifications through the outbox; the adapter behind NotificationPort comes from the NOTIFICATIONS setting. */
-@Global()
 @Module({
   providers: [
     NotificationTemplates,

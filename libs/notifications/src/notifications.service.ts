@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 
 import { Account } from '@jobcode/accounts';
-import { type Actor, badInput, clampPageSize, type ConnectionShape, decodeCursor, maskPhone, parsePhone, toConnection } from '@jobcode/common';
+import { type Actor, type ConnectionShape, keysetConnection, type KeysetOrder, maskPhone, parsePhone } from '@jobcode/common';
 import { type OutboxEvent, OutboxService } from '@jobcode/outbox';
 import { PersonalDataCipher } from '@jobcode/personal-data';
 
@@ -34,8 +34,6 @@ interface NotificationRequested {
   template: string;
   paramsEncrypted: string;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const NOTIFICATION_REQUESTED = 'notification.requested';
 const DELIVER_HANDLER = 'notifications.deliver';
@@ -78,17 +76,17 @@ export class NotificationsService implements OnModuleInit {
     const accountId = request.to.accountId ?? null;
     const phone = request.to.phone ? parsePhone(request.to.phone, 'to.phone') : null;
     if (!accountId && !phone) {
-      throw new NotificationsException(NotificationsExceptionCode.NO_RECIPIENT, '请指定通知的收件人：账号或手机号', 'to');
+      throw new NotificationsException(NotificationsExceptionCode.NO_RECIPIENT, '请指定通知的收件人：账号或手机号', { field: 'to' });
     }
     if (request.channel !== NotificationChannel.SMS && !accountId) {
       throw new NotificationsException(
         NotificationsExceptionCode.NO_RECIPIENT,
         '站内消息和微信消息只能发给账号，请指定 to.accountId；只有手机号时请用短信（SMS）',
-        'to.accountId',
+        { field: 'to.accountId' },
       );
     }
     if (accountId && !(await manager.existsBy(Account, { id: accountId }))) {
-      throw new NotificationsException(NotificationsExceptionCode.RECIPIENT_NOT_FOUND, '收件账号不存在，请确认账号编号', 'to.accountId');
+      throw new NotificationsException(NotificationsExceptionCode.RECIPIENT_NOT_FOUND, '收件账号不存在，请确认账号编号', { field: 'to.accountId' });
     }
     const payload: NotificationRequested = {
       channel: request.channel,
@@ -146,7 +144,7 @@ export class NotificationsService implements OnModuleInit {
       .execute();
     const message = await repository.findOneBy({ id, accountId: actor.accountId });
     if (!message) {
-      throw new NotificationsException(NotificationsExceptionCode.NOTIFICATION_NOT_FOUND, '没有这条通知，或它不是发给您的', 'input.id');
+      throw new NotificationsException(NotificationsExceptionCode.NOTIFICATION_NOT_FOUND, '没有这条通知，或它不是发给您的', { field: 'input.id' });
     }
     return this.toObject(message);
   }
@@ -156,33 +154,19 @@ export class NotificationsService implements OnModuleInit {
     after: string | undefined,
     filter: NotificationFilter & { accountId?: string },
   ): Promise<ConnectionShape<NotificationObject>> {
-    const limit = clampPageSize(first);
     const qb = this.dataSource.getRepository(NotificationMessage).createQueryBuilder('m');
     if (filter.accountId) qb.andWhere('m.account_id = :accountId', { accountId: filter.accountId });
     if (filter.channel) qb.andWhere('m.channel = :channel', { channel: filter.channel });
     if (filter.templateKey) qb.andWhere('m.template_key = :templateKey', { templateKey: filter.templateKey });
     if (filter.unread) qb.andWhere('m.read_at IS NULL');
-    const totalCount = await qb.clone().getCount();
-    const cursor = decodeCursor(after, 2);
-    if (cursor) {
-      const [at, id] = cursor;
-      if (typeof at !== 'string' || typeof id !== 'string' || Number.isNaN(Date.parse(at)) || !UUID.test(id)) {
-        throw badInput('分页参数 after 无效，请从第一页重新开始', { field: 'after', reason: 'INVALID_CURSOR' });
-      }
-      qb.andWhere('(m.delivered_at, m.id) < (:at, :id)', { at, id });
-    }
-    const rows = await qb
-      .orderBy('m.delivered_at', 'DESC')
-      .addOrderBy('m.id', 'DESC')
-      .limit(limit + 1)
-      .getMany();
-    return toConnection(
-      rows,
-      limit,
-      (m) => [m.deliveredAt.toISOString(), m.id],
-      (m) => this.toObject(m),
-      totalCount,
-    );
+    const newestFirst: KeysetOrder = {
+      keys: [
+        { column: 'm.delivered_at', type: 'timestamptz' },
+        { column: 'm.id', type: 'uuid' },
+      ],
+      direction: 'DESC',
+    };
+    return keysetConnection(qb, { first, after }, newestFirst, (m) => this.toObject(m));
   }
 
   private toObject(message: NotificationMessage): NotificationObject {

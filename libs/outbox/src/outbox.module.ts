@@ -6,7 +6,7 @@ import { OutboxRegistry } from './outbox-registry';
 import { OutboxResolver } from './outbox.resolver';
 import { OutboxService } from './outbox.service';
 
-/** The transactional outbox and its PostgreSQL-backed dispatcher; global so every feature can publish. */
+/** The transactional outbox and its PostgreSQL-backed dispatcher. Global: infrastructure every feature publishes to and subscribes on; it depends on no feature. */
 @Global()
 @Module({
   providers: [OutboxRegistry, OutboxDispatcher, OutboxService, OutboxResolver],

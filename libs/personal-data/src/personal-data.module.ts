@@ -5,6 +5,7 @@ import { Secrets } from '@jobcode/common';
 import { PersonalDataAccessLog } from './personal-data-access.service';
 import { PersonalDataCipher } from './personal-data-cipher';
 
+/** The cipher and access log for personal data. Global: infrastructure every feature storing an ID number or phone must use; it depends on no feature. */
 @Global()
 @Module({
   providers: [

@@ -1,4 +1,4 @@
-import { AppError, ErrorCode } from '@jobcode/common';
+import { AppError, ErrorCode, type ExceptionOptions } from '@jobcode/common';
 
 export enum PhoneCodesExceptionCode {
   CODE_INVALID = 'CODE_INVALID',
@@ -21,7 +21,7 @@ const CODE_OF: Record<PhoneCodesExceptionCode, ErrorCode> = {
 };
 
 export class PhoneCodesException extends AppError {
-  constructor(reason: PhoneCodesExceptionCode, message: string, options: { field?: string; details?: Record<string, unknown> } = {}) {
+  constructor(reason: PhoneCodesExceptionCode, message: string, options: ExceptionOptions = {}) {
     super(CODE_OF[reason], message, { reason, ...options });
   }
 }

@@ -1,5 +1,4 @@
 export * from './destination';
-export * from './placement-events';
 export * from './placement.entity';
 export * from './placement.enums';
 export * from './placement.object';

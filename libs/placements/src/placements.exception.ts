@@ -1,4 +1,4 @@
-import { AppError, ErrorCode } from '@jobcode/common';
+import { AppError, ErrorCode, type ExceptionOptions } from '@jobcode/common';
 
 export enum PlacementsExceptionCode {
   PLACEMENT_NOT_FOUND = 'PLACEMENT_NOT_FOUND',
@@ -15,7 +15,7 @@ const CODE_OF: Record<PlacementsExceptionCode, ErrorCode> = {
 };
 
 export class PlacementsException extends AppError {
-  constructor(reason: PlacementsExceptionCode, message: string, options: { field?: string; details?: Record<string, unknown> } = {}) {
+  constructor(reason: PlacementsExceptionCode, message: string, options: ExceptionOptions = {}) {
     super(CODE_OF[reason], message, { reason, ...options });
   }
 }

@@ -2,9 +2,18 @@ import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 
-import { type Actor, clampPageSize, type ConnectionShape, decodeCursor, parseRegionCode, toConnection, isCalendarDate } from '@jobcode/common';
+import { type Actor, type ConnectionShape, countyToday, isCalendarDate, keysetConnection, type KeysetOrder, parseRegionCode } from '@jobcode/common';
+import {
+  CONTRACT_ACTIVATED,
+  CONTRACT_ENDED,
+  type ContractActivatedPayload,
+  type ContractEndedPayload,
+  isContractActivated,
+  isContractEnded,
+} from '@jobcode/contracts';
 import { inTransaction } from '@jobcode/database';
-import { countyToday, Job, JobKind } from '@jobcode/jobs';
+import { GIG_BOOKING_COMPLETED, type GigBookingCompletedPayload, isGigBookingCompleted } from '@jobcode/gig-bookings';
+import { Job, JobKind } from '@jobcode/jobs';
 import { OutboxService } from '@jobcode/outbox';
 import { RegionScope } from '@jobcode/regions';
 import { EmploymentStatus, JobSeeker, SeekersService } from '@jobcode/seekers';
@@ -12,17 +21,6 @@ import { EmploymentStatus, JobSeeker, SeekersService } from '@jobcode/seekers';
 import { destinationOf } from './destination';
 import { EndPlacementInput } from './dto/end-placement.input';
 import { RecordPlacementInput } from './dto/record-placement.input';
-import {
-  CONTRACT_ACTIVATED,
-  CONTRACT_ENDED,
-  type ContractActivatedPayload,
-  type ContractEndedPayload,
-  GIG_BOOKING_COMPLETED,
-  type GigBookingCompletedPayload,
-  isContractActivated,
-  isContractEnded,
-  isGigBookingCompleted,
-} from './placement-events';
 import { Placement } from './placement.entity';
 import { MANUAL_SOURCES, PlacementSource } from './placement.enums';
 import { type PlacementObject } from './placement.object';
@@ -155,8 +153,6 @@ export class PlacementsService implements OnModuleInit {
 
   /** Placements of the caller's region (or a part of it, or one person), latest start first. */
   async list(actor: Actor, filter: PlacementFilter): Promise<ConnectionShape<PlacementObject>> {
-    const limit = clampPageSize(filter.first);
-    const after = decodeCursor(filter.after, 2) as [string, string] | undefined;
     const qb = this.dataSource.manager.createQueryBuilder(Placement, 'p');
     this.scope.restrict(qb, 'p.home_region_code', actor);
     if (filter.regionCode) {
@@ -165,32 +161,20 @@ export class PlacementsService implements OnModuleInit {
       qb.andWhere('p.home_region_code LIKE :regionPrefix', { regionPrefix: `${code}%` });
     }
     if (filter.jobSeekerId) {
-      if (!UUID.test(filter.jobSeekerId))
-        return toConnection(
-          [],
-          limit,
-          () => [],
-          (p: Placement) => this.toObject(p),
-          0,
-        );
-      qb.andWhere('p.job_seeker_id = :seekerId', { seekerId: filter.jobSeekerId });
+      // Not an id: nobody's placements (an empty page, not an error).
+      if (!UUID.test(filter.jobSeekerId)) qb.andWhere('FALSE');
+      else qb.andWhere('p.job_seeker_id = :seekerId', { seekerId: filter.jobSeekerId });
     }
     const today = countyToday();
     if (filter.currentOnly) qb.andWhere('p.start_date <= :today AND (p.end_date IS NULL OR p.end_date >= :today)', { today });
-    const totalCount = await qb.clone().getCount();
-    if (after) qb.andWhere('(p.start_date, p.id) < (CAST(:afterDate AS date), CAST(:afterId AS uuid))', { afterDate: after[0], afterId: after[1] });
-    const rows = await qb
-      .orderBy('p.start_date', 'DESC')
-      .addOrderBy('p.id', 'DESC')
-      .limit(limit + 1)
-      .getMany();
-    return toConnection(
-      rows,
-      limit,
-      (p) => [p.startDate, p.id],
-      (p) => this.toObject(p, today),
-      totalCount,
-    );
+    const latestStartFirst: KeysetOrder = {
+      keys: [
+        { column: 'p.start_date', type: 'date' },
+        { column: 'p.id', type: 'uuid' },
+      ],
+      direction: 'DESC',
+    };
+    return keysetConnection(qb, filter, latestStartFirst, (p) => this.toObject(p, today));
   }
 
   toObject(p: Placement, today = countyToday()): PlacementObject {

@@ -2,9 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
-import { type Actor, badInput, parseRegionCode, isCalendarDate } from '@jobcode/common';
+import { type Actor, badInput, countyToday, isCalendarDate, parseRegionCode } from '@jobcode/common';
 import { CountySettingsService } from '@jobcode/county-settings';
-import { countyToday } from '@jobcode/jobs';
 import { DESTINATION_LABEL, Destination } from '@jobcode/placements';
 import { RegionScope } from '@jobcode/regions';
 

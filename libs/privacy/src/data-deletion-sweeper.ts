@@ -3,12 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 
 import { Account, AccountsService } from '@jobcode/accounts';
+import { countyToday } from '@jobcode/common';
 import { inTransaction } from '@jobcode/database';
 import { NotificationChannel, NotificationsService, NotificationTemplates } from '@jobcode/notifications';
 import { JobSeeker } from '@jobcode/seekers';
 
 import { DataDeletionRequest, DeletionOutcome } from './data-deletion-request.entity';
-import { chinaDay, DataErasure, inWords, retentionOf } from './data-erasure';
+import { DataErasure, inWords, retentionOf } from './data-erasure';
 
 /** Retention dates are days: an hourly look is soon enough, and cheap (one indexed-size table). */
 export const DELETION_SWEEP_MS = 3_600_000;
@@ -70,7 +71,7 @@ export class DataDeletionSweeper implements OnModuleInit, OnApplicationBootstrap
   }
 
   private async pass(now: Date): Promise<DeletionSweepResult> {
-    const today = chinaDay(now);
+    const today = countyToday(now);
     const result: DeletionSweepResult = { erased: 0, dated: 0 };
     const seen: string[] = [];
     try {
@@ -105,7 +106,7 @@ export class DataDeletionSweeper implements OnModuleInit, OnApplicationBootstrap
     let dated = false;
     if (request.retainedUntil === null) {
       // Kept until two years after a contract that was still running ends: date it once it has.
-      const retention = seeker ? await retentionOf(manager, seeker.id, chinaDay(request.requestedAt)) : null;
+      const retention = seeker ? await retentionOf(manager, seeker.id, countyToday(request.requestedAt)) : null;
       if (retention?.untilContractEnds) return 'waiting';
       request.retainedUntil = retention?.until ?? null;
       dated = request.retainedUntil !== null;

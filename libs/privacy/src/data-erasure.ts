@@ -19,7 +19,6 @@ export const ERASED_GIG_STATUSES = ['CANCELLED'];
 /** Gig bookings that are counted but hold no work or pay (a no-show keeps its seat counted): anonymised with the person, not kept for them. */
 export const COUNTED_GIG_STATUSES = ['NO_SHOW'];
 
-export const chinaDay = (date: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(date);
 export const inWords = (day: string) => {
   const [y, m, d] = day.split('-').map(Number);
   return `${y}年${m}月${d}日`;

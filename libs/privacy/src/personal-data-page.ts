@@ -21,7 +21,6 @@ const WORDS: Record<string, Record<string, string>> = {
   wantedWageUnit: { MONTH: '元/月', DAY: '元/天', HOUR: '元/小时', PIECE: '元/件' },
   application: { APPLIED: '已报名', SHORTLISTED: '已入选', OFFERED: '已发录用意向', HIRED: '已录用', REJECTED: '未录用', WITHDRAWN: '已撤回' },
   contract: {
-    DRAFT: '草稿',
     SENT: '待签署',
     SIGNED_BY_SEEKER: '本人已签署，待单位盖章',
     ACTIVE: '已生效',

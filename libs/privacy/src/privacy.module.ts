@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 
+import { AccountsModule } from '@jobcode/accounts';
 import { ApplicationsModule } from '@jobcode/applications';
 import { GigBookingsModule } from '@jobcode/gig-bookings';
+import { NotificationsModule } from '@jobcode/notifications';
 import { SeekersModule } from '@jobcode/seekers';
 
 import { DataDeletionSweeper } from './data-deletion-sweeper';
@@ -11,7 +13,7 @@ import { PrivacyResolver } from './privacy.resolver';
 import { PrivacyService } from './privacy.service';
 
 @Module({
-  imports: [SeekersModule, ApplicationsModule, GigBookingsModule],
+  imports: [AccountsModule, ApplicationsModule, GigBookingsModule, NotificationsModule, SeekersModule],
   controllers: [PrivacyController],
   providers: [PrivacyService, PrivacyResolver, DataErasure, DataDeletionSweeper],
   exports: [DataDeletionSweeper],

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 
 import { AccountsService } from '@jobcode/accounts';
 import { ApplicationsService } from '@jobcode/applications';
-import { type Actor } from '@jobcode/common';
+import { type Actor, countyToday } from '@jobcode/common';
 import { inTransaction, isUniqueViolation } from '@jobcode/database';
 import { GigBookingsException, GigCancellationService } from '@jobcode/gig-bookings';
 import { NotificationChannel, NotificationsService, NotificationTemplates } from '@jobcode/notifications';
@@ -12,7 +12,7 @@ import { PersonalDataCipher } from '@jobcode/personal-data';
 import { SeekersService, SupportGroupsService } from '@jobcode/seekers';
 
 import { DataDeletionRequest, DeletionOutcome } from './data-deletion-request.entity';
-import { chinaDay, DataErasure, inWords, type Retention, retentionOf } from './data-erasure';
+import { DataErasure, inWords, type Retention, retentionOf } from './data-erasure';
 import { type DataDeletionRequestObject, type PersonalDataApplicationObject, type PersonalDataContractObject } from './privacy.objects';
 
 const OPEN_APPLICATION_STATUSES = ['APPLIED', 'SHORTLISTED', 'OFFERED'];
@@ -198,7 +198,7 @@ export class PrivacyService implements OnModuleInit {
     const account = await this.accounts.requireById(actor.accountId);
     const phone = this.accounts.phoneOf(account);
     const now = new Date();
-    const today = chinaDay(now);
+    const today = countyToday(now);
     let saved: DataDeletionRequest;
     try {
       saved = await inTransaction(this.dataSource, async (manager) => {

@@ -1,4 +1,4 @@
-import { AppError, ErrorCode } from '@jobcode/common';
+import { AppError, ErrorCode, type ExceptionOptions } from '@jobcode/common';
 
 export enum SavedSearchesExceptionCode {
   SAVED_SEARCH_NOT_FOUND = 'SAVED_SEARCH_NOT_FOUND',
@@ -13,7 +13,7 @@ const CODE_OF: Record<SavedSearchesExceptionCode, ErrorCode> = {
 };
 
 export class SavedSearchesException extends AppError {
-  constructor(reason: SavedSearchesExceptionCode, message: string, options: { field?: string } = {}) {
+  constructor(reason: SavedSearchesExceptionCode, message: string, options: ExceptionOptions = {}) {
     super(CODE_OF[reason], message, { reason, ...options });
   }
 }

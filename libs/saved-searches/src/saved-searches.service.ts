@@ -2,10 +2,10 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, LessThanOrEqual } from 'typeorm';
 
-import { type Actor, RegionLevel } from '@jobcode/common';
+import { type Actor, countyToday, RegionLevel } from '@jobcode/common';
 import { inTransaction } from '@jobcode/database';
 import { Employer } from '@jobcode/employers';
-import { countyToday, Job, JOB_CHANGED, JobStatus } from '@jobcode/jobs';
+import { Job, JOB_CHANGED, JobStatus } from '@jobcode/jobs';
 import { NotificationChannel, NotificationsService, NotificationTemplates } from '@jobcode/notifications';
 import { OutboxService } from '@jobcode/outbox';
 import { RegionsService } from '@jobcode/regions';

@@ -1,4 +1,4 @@
-import { AppError, ErrorCode } from '@jobcode/common';
+import { AppError, ErrorCode, type ExceptionOptions } from '@jobcode/common';
 
 export enum SearchExceptionCode {
   INVALID_SEARCH = 'INVALID_SEARCH',
@@ -11,7 +11,7 @@ const CODE_OF: Record<SearchExceptionCode, ErrorCode> = {
 };
 
 export class SearchException extends AppError {
-  constructor(reason: SearchExceptionCode, message: string, options: { field?: string; details?: Record<string, unknown> } = {}) {
+  constructor(reason: SearchExceptionCode, message: string, options: ExceptionOptions = {}) {
     super(CODE_OF[reason], message, { reason, ...options });
   }
 }

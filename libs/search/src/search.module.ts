@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 
 import { AppConfig } from '@jobcode/common';
 import { JobsModule } from '@jobcode/jobs';
+import { RegionsModule } from '@jobcode/regions';
 
 import { JOB_SEARCH_ENGINE } from './engine/job-search.model';
 import { JobSearchIndexer } from './indexer/job-search.indexer';
@@ -13,7 +14,7 @@ import { SearchService } from './search.service';
 
 /** Job search: the engine (Meilisearch when MEILI_URL is set, PostgreSQL full-text otherwise), its indexer and searchJobs. */
 @Module({
-  imports: [JobsModule],
+  imports: [JobsModule, RegionsModule],
   providers: [
     { provide: POSTGRES_SEARCH_SETTINGS, useValue: { windowSize: SEARCH_WINDOW } satisfies PostgresSearchSettings },
     PostgresJobSearchEngine,

@@ -2,8 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 
-import { clampPageSize, decodeCursor, encodeCursor, RegionLevel } from '@jobcode/common';
-import { countyToday, Job, JobMapper, JobsService, JobStatus } from '@jobcode/jobs';
+import { clampPageSize, countyToday, decodeCursor, encodeCursor, RegionLevel } from '@jobcode/common';
+import { Job, JOB_KIND_WORD, JobMapper, JobsService, JobStatus } from '@jobcode/jobs';
 import { RegionsService } from '@jobcode/regions';
 
 import { type SearchJobsArgs } from './dto/search-jobs.args';
@@ -14,7 +14,6 @@ import { SearchException, SearchExceptionCode } from './search.exception';
 /** Results beyond this position are not paged to: refine the search instead. */
 export const MAX_SEARCH_OFFSET = 1000;
 
-const KIND_LABEL: Record<string, string> = { FULL_TIME: '全职', PART_TIME: '兼职', GIG: '零工', HOME_BASED: '居家就业', PUBLIC_WELFARE: '公益性岗位' };
 const BENEFIT_LABEL: Record<string, string> = { BOARD: '包吃', LODGING: '包住', TRANSPORT: '交通', SOCIAL_INSURANCE: '社保' };
 const WAGE_BAND_LABEL: Record<string, string> = Object.fromEntries(
   WAGE_BANDS.map((b) => [b.value, b.min === 0 ? `${b.max} 元以下` : b.max === null ? `${b.min} 元以上` : `${b.min}–${b.max} 元`]),
@@ -109,7 +108,7 @@ export class SearchService {
     const township = await Promise.all(facets.township.map(async (f) => ({ ...f, label: (await this.regions.find(f.value))?.name ?? f.value })));
     const bandOrder = WAGE_BANDS.map((b) => b.value);
     return {
-      kind: facets.kind.map(label(KIND_LABEL)),
+      kind: facets.kind.map(label(JOB_KIND_WORD)),
       township,
       wageBand: [...facets.wageBand].sort((a, b) => bandOrder.indexOf(a.value) - bandOrder.indexOf(b.value)).map(label(WAGE_BAND_LABEL)),
       benefit: facets.benefit.map(label(BENEFIT_LABEL)),

@@ -1,4 +1,4 @@
-import { AppError, ErrorCode } from '@jobcode/common';
+import { AppError, ErrorCode, type ExceptionOptions } from '@jobcode/common';
 
 export enum SeekersExceptionCode {
   ALREADY_REGISTERED = 'ALREADY_REGISTERED',
@@ -27,7 +27,7 @@ const CODE_OF: Record<SeekersExceptionCode, ErrorCode> = {
 };
 
 export class SeekersException extends AppError {
-  constructor(reason: SeekersExceptionCode, message: string, options: { field?: string; details?: Record<string, unknown> } = {}) {
+  constructor(reason: SeekersExceptionCode, message: string, options: ExceptionOptions = {}) {
     super(CODE_OF[reason], message, { reason, ...options });
   }
 }

@@ -1,5 +1,9 @@
 import { Module } from '@nestjs/common';
 
+import { EmployersModule } from '@jobcode/employers';
+import { JobSourcesModule } from '@jobcode/job-sources';
+import { PhoneCodesModule } from '@jobcode/phone-codes';
+import { RegionsModule } from '@jobcode/regions';
 import { ServiceCodesModule } from '@jobcode/service-codes';
 
 import { JobSeekerRepository } from './job-seeker.repository';
@@ -16,7 +20,7 @@ import { DeclaredSupportGroupsLoader, SupportGroupsService } from './support-gro
 
 @Module({
   // A seeker's personal code is a service-code target.
-  imports: [ServiceCodesModule],
+  imports: [EmployersModule, JobSourcesModule, PhoneCodesModule, RegionsModule, ServiceCodesModule],
   controllers: [SeekersController],
   providers: [
     multipartProvider,

@@ -5,23 +5,22 @@ import { DataSource, EntityManager, In, Not } from 'typeorm';
 import {
   type Actor,
   badInput,
-  clampPageSize,
   type ConnectionShape,
-  decodeCursor,
+  countyToday,
+  keysetConnection,
+  type KeysetOrder,
   maskIdNumber,
   maskPhone,
   parseIdNumber,
   parseRegionCode,
   type RequestContext,
   Role,
-  toConnection,
 } from '@jobcode/common';
 import { inTransaction, isUniqueViolation } from '@jobcode/database';
 import { PersonalDataAccessLog, PersonalDataCipher, PersonalDataField } from '@jobcode/personal-data';
 import { PhoneCodePurpose, PhoneCodesService } from '@jobcode/phone-codes';
 import { RegionScope, RegionsService } from '@jobcode/regions';
 
-import { chinaDate } from './china-date';
 import { ClaimJobSeekerInput } from './dto/claim-job-seeker.input';
 import { JobSeekersArgs } from './dto/job-seekers.args';
 import { RegisterJobSeekerInput } from './dto/register-job-seeker.input';
@@ -128,7 +127,7 @@ export class SeekersService {
     if (existing && this.visibility.canSee(actor, existing)) {
       return new SeekersException(
         SeekersExceptionCode.ALREADY_REGISTERED,
-        `此身份证号已于 ${chinaDate(existing.createdAt)} 登记（${existing.name}），请打开已有登记修改，不要重复登记`,
+        `此身份证号已于 ${countyToday(existing.createdAt)} 登记（${existing.name}），请打开已有登记修改，不要重复登记`,
         {
           field: 'input.idNumber',
           details: { existingJobSeekerId: existing.id },
@@ -326,8 +325,6 @@ export class SeekersService {
 
   /** Staff list: their region (or a subtree of it), filtered, newest first, Relay-paged. */
   async list(actor: Actor, args: JobSeekersArgs): Promise<ConnectionShape<JobSeekerObject>> {
-    const limit = clampPageSize(args.first);
-    const after = decodeCursor(args.after, 2) as [string, string] | undefined;
     const filter = args.filter ?? {};
     const qb = this.dataSource.manager.createQueryBuilder(JobSeeker, 's').where('s.processing_restricted_at IS NULL');
     this.scope.restrict(qb, 's.region_code', actor);
@@ -352,23 +349,14 @@ export class SeekersService {
       qb.andWhere('s.id_number_hash = :idNumberHash', { idNumberHash: this.repository.idNumberHash(id.idNumber) });
     }
     if (filter.name?.trim()) qb.andWhere('s.name LIKE :name', { name: `${filter.name.trim().replace(/[%_\\]/g, '\\$&')}%` });
-    const totalCount = await qb.clone().getCount();
-    // The cursor keeps created_at to the microsecond (a JS Date keeps milliseconds): rows imported in one statement share it.
-    if (after) qb.andWhere('(s.created_at, s.id) < (CAST(:afterAt AS timestamptz), CAST(:afterId AS uuid))', { afterAt: after[0], afterId: after[1] });
-    const { entities, raw } = await qb
-      .addSelect(`to_char(s.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`, 'cursor_at')
-      .orderBy('s.created_at', 'DESC')
-      .addOrderBy('s.id', 'DESC')
-      .limit(limit + 1)
-      .getRawAndEntities<{ cursor_at: string; s_id: string }>();
-    const cursorAt = new Map(raw.map((r) => [r.s_id, r.cursor_at]));
-    return toConnection(
-      entities,
-      limit,
-      (row) => [cursorAt.get(row.id), row.id],
-      (row) => this.toObject(row),
-      totalCount,
-    );
+    const newestFirst: KeysetOrder = {
+      keys: [
+        { column: 's.created_at', type: 'timestamptz' },
+        { column: 's.id', type: 'uuid' },
+      ],
+      direction: 'DESC',
+    };
+    return keysetConnection(qb, args, newestFirst, (row) => this.toObject(row));
   }
 
   toObject(seeker: JobSeeker): JobSeekerObject {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
-import { type Actor, badInput, type GeoPoint, type RequestContext, rateLimited } from '@jobcode/common';
+import { type Actor, badInput, countyDateSql, countyInstantSql, type GeoPoint, rateLimited, type RequestContext } from '@jobcode/common';
 import { RegionScope } from '@jobcode/regions';
 import { RateLimitService } from '@jobcode/rate-limit';
 
@@ -55,11 +55,11 @@ export class ScanService {
     const byCode = input.groupBy === ScanCountGroup.CODE;
     const rows: { day: string; target_kind: string; target_id: string; token: string | null; label: string | null; scans: number; signed_in: number }[] =
       await this.dataSource.query(
-        `SELECT (e.scanned_at AT TIME ZONE 'Asia/Shanghai')::date::text AS day, e.target_kind, e.target_id,
+        `SELECT ${countyDateSql('e.scanned_at')}::text AS day, e.target_kind, e.target_id,
                 ${byCode ? 'c.token, c.label' : 'NULL AS token, NULL AS label'},
                 count(*)::int AS scans, count(e.account_id)::int AS signed_in
            FROM scan_event e ${byCode ? 'JOIN service_code c ON c.id = e.code_id' : ''}
-          WHERE e.scanned_at >= ($1::date AT TIME ZONE 'Asia/Shanghai') AND e.scanned_at < (($2::date + 1) AT TIME ZONE 'Asia/Shanghai')
+          WHERE e.scanned_at >= ${countyInstantSql('$1::date')} AND e.scanned_at < ${countyInstantSql('$2::date + 1')}
             AND ($3::text IS NULL OR e.region_code LIKE $3 || '%') AND ($4::text IS NULL OR e.target_kind = $4)
           GROUP BY 1, 2, 3${byCode ? ', 4, 5' : ''}
           ORDER BY 1, scans DESC`,

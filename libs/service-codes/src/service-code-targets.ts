@@ -29,7 +29,8 @@ export class ServiceCodeTargets {
 
   of(kind: ServiceCodeTargetKind): ServiceCodeTargetAdapter {
     const adapter = this.byKind.get(kind);
-    if (!adapter) throw new ServiceCodesException(ServiceCodesExceptionCode.TARGET_NOT_FOUND, '暂不支持为此类对象发放就业服务码', 'input.targetKind');
+    if (!adapter)
+      throw new ServiceCodesException(ServiceCodesExceptionCode.TARGET_NOT_FOUND, '暂不支持为此类对象发放就业服务码', { field: 'input.targetKind' });
     return adapter;
   }
 

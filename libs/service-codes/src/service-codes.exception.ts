@@ -1,4 +1,4 @@
-import { AppError, ErrorCode } from '@jobcode/common';
+import { AppError, ErrorCode, type ExceptionOptions } from '@jobcode/common';
 
 export enum ServiceCodesExceptionCode {
   /** Unknown, revoked and expired tokens all get this one answer: no oracle for guessing. */
@@ -20,8 +20,8 @@ const CODE_OF: Record<ServiceCodesExceptionCode, ErrorCode> = {
 };
 
 export class ServiceCodesException extends AppError {
-  constructor(reason: ServiceCodesExceptionCode, message: string, field?: string) {
-    super(CODE_OF[reason], message, { reason, field });
+  constructor(reason: ServiceCodesExceptionCode, message: string, options: ExceptionOptions = {}) {
+    super(CODE_OF[reason], message, { reason, ...options });
   }
 }
 

@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
 
+import { DocumentsModule } from '@jobcode/documents';
+import { RegionsModule } from '@jobcode/regions';
+
 import { ScanEventRecorder } from './scan-event-recorder';
 import { ScanResponseCache } from './scan-response-cache';
 import { ScanPageController } from './scan-page/scan-page.controller';
@@ -18,6 +21,7 @@ import { ServiceCodesService } from './service-codes.service';
  * ServiceCodeTargets (jobs: stations, workshops, fairs, jobs; seekers; contracts).
  */
 @Module({
+  imports: [DocumentsModule, RegionsModule],
   controllers: [ScanPageController, ServiceCodePostersController],
   providers: [
     ServiceCodeTargets,

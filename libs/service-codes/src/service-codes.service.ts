@@ -105,7 +105,8 @@ export class ServiceCodesService {
   private async assertManager(actor: Actor, kind: ServiceCodeTargetKind, targetId: string): Promise<{ regionCode: string | null; title: string }> {
     const adapter = this.targets.of(kind);
     const facts = await adapter.locate(targetId);
-    if (!facts) throw new ServiceCodesException(ServiceCodesExceptionCode.TARGET_NOT_FOUND, `要发码的${TARGET_KIND_NAMES[kind]}不存在`, 'input.targetId');
+    if (!facts)
+      throw new ServiceCodesException(ServiceCodesExceptionCode.TARGET_NOT_FOUND, `要发码的${TARGET_KIND_NAMES[kind]}不存在`, { field: 'input.targetId' });
     if (!(await adapter.canManage(actor, targetId))) {
       if (facts.regionCode && this.scope.prefixOf(actor) !== undefined) await this.scope.assertCovers(actor, facts.regionCode);
       throw new ServiceCodesException(ServiceCodesExceptionCode.NOT_MANAGER, `只有管理此${TARGET_KIND_NAMES[kind]}的工作人员或单位可以发放、更换或停用它的码`);
@@ -159,7 +160,7 @@ export class ServiceCodesService {
 
   async issue(actor: Actor, input: IssueServiceCode): Promise<ServiceCodeObject> {
     if (input.expiresAt && input.expiresAt <= new Date()) {
-      throw new ServiceCodesException(ServiceCodesExceptionCode.BAD_EXPIRY, '到期时间应晚于现在', 'input.expiresAt');
+      throw new ServiceCodesException(ServiceCodesExceptionCode.BAD_EXPIRY, '到期时间应晚于现在', { field: 'input.expiresAt' });
     }
     const facts = await this.assertManager(actor, input.targetKind, input.targetId);
     const code = await this.insert(this.dataSource.manager, actor.accountId, input, facts.regionCode);
@@ -173,7 +174,7 @@ export class ServiceCodesService {
    */
   private async findManaged(actor: Actor, token: string): Promise<ServiceCode> {
     const code = looksLikeToken(token) ? await this.dataSource.manager.findOne(ServiceCode, { where: { token } }) : null;
-    if (!code) throw new ServiceCodesException(ServiceCodesExceptionCode.TARGET_NOT_FOUND, '找不到这个码', 'input.token');
+    if (!code) throw new ServiceCodesException(ServiceCodesExceptionCode.TARGET_NOT_FOUND, '找不到这个码', { field: 'input.token' });
     await this.assertManager(actor, code.targetKind, code.targetId);
     return code;
   }

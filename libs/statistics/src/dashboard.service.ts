@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
-import { type Actor } from '@jobcode/common';
+import { type Actor, countyDateSql, countyInstantSql } from '@jobcode/common';
 import { FAIR_POSTS_DEFINITION, fairPostsSql } from '@jobcode/jobs';
 import { RegionsService } from '@jobcode/regions';
 
@@ -46,9 +46,8 @@ export const WORKSHOP_DEFINITION =
   '帮扶车间数：区域内期末时处于认定状态（认定日期不晚于期末，且未撤销或撤销日期晚于期末）的车间；新认定：统计期内获得认定（含重新认定、含期内又被撤销的）的车间。' +
   '吸纳就业人数：统计期内在区域内帮扶车间有务工记录（开始不晚于期末，且未结束或结束不早于期初；只计车间认定期间的务工）的人，按人去重；其中脱贫人口为帮扶类别含“脱贫人口”（LIFTED_OUT）的人（只计工作人员登记或确认的，本人自报待确认的不计入）。区域按车间所在地计。';
 
-/** County-date bounds of a period as timestamps: [$1 00:00, $2 + 1 day 00:00) in Asia/Shanghai. */
-const IN_PERIOD = (column: string) =>
-  `${column} >= ($1::date)::timestamp AT TIME ZONE 'Asia/Shanghai' AND ${column} < ($2::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'`;
+/** County-date bounds of a period as timestamps: [$1 00:00, $2 + 1 day 00:00) on the county's clock. */
+const IN_PERIOD = (column: string) => `${column} >= ${countyInstantSql('$1::date')} AND ${column} < ${countyInstantSql('$2::date + 1')}`;
 
 /** The channel a job is published through, and the object (station, workshop, fair) or the job itself. */
 const CHANNEL = `CASE WHEN j.station_id IS NOT NULL THEN 'GIG_STATION' WHEN j.workshop_id IS NOT NULL THEN 'WORKSHOP' WHEN j.fair_id IS NOT NULL THEN 'JOB_FAIR' ELSE 'JOB' END`;
@@ -82,7 +81,7 @@ WITH scans AS (
   SELECT ap.kind, ap.target, ap.who, c.id AS item, ap.region, c.activated_at
     FROM applications ap JOIN contract c ON c.application_id = ap.item
    WHERE EXISTS (SELECT 1 FROM contract_event ce WHERE ce.contract_id = c.id AND ce.kind = 'SENT'
-                    AND ce.occurred_at < ($2::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')
+                    AND ce.occurred_at < ${countyInstantSql('$2::date + 1')})
 )
 SELECT kind, target, 'SCAN' AS step, who, NULL::uuid AS item, region FROM scans
 UNION ALL
@@ -91,7 +90,7 @@ UNION ALL
 SELECT kind, target, 'SENT', who, item, region FROM sent
 UNION ALL
 SELECT kind, target, 'ACTIVE', who, item, region FROM sent
- WHERE activated_at IS NOT NULL AND activated_at < ($2::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'`;
+ WHERE activated_at IS NOT NULL AND activated_at < ${countyInstantSql('$2::date + 1')}`;
 
 const FUNNEL_COUNTS = `
   count(*) FILTER (WHERE step = 'SCAN')::int AS scans,
@@ -118,7 +117,7 @@ export const CHANNEL_LABEL: Record<string, string> = { GIG_STATION: '零工驿�
 const MAX_TARGETS = 100;
 
 const FAIRS_SQL = `
-SELECT f.id::text AS fair_id, f.name, to_char(f.starts_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS date, f.venue, f.region_code,
+SELECT f.id::text AS fair_id, f.name, ${countyDateSql('f.starts_at')}::text AS date, f.venue, f.region_code,
        (SELECT count(*) FROM fair_booth b WHERE b.fair_id = f.id)::int AS employers,
        ${fairPostsSql('f.id')} AS posts,
        (SELECT count(*) FROM fair_attendance fa WHERE fa.fair_id = f.id)::int AS attendance,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 
+import { RegionsModule } from '@jobcode/regions';
 import { SeekersModule } from '@jobcode/seekers';
 
 import { DashboardResolver } from './dashboard.resolver';
@@ -10,7 +11,7 @@ import { StatisticsResolver } from './statistics.resolver';
 import { StatisticsService } from './statistics.service';
 
 @Module({
-  imports: [SeekersModule],
+  imports: [RegionsModule, SeekersModule],
   controllers: [StatisticsController],
   providers: [StatisticsService, StatisticsResolver, PlacementLedgerService, DashboardService, DashboardResolver],
   exports: [StatisticsService, DashboardService],

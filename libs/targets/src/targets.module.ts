@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 
+import { RegionsModule } from '@jobcode/regions';
 import { StatisticsModule } from '@jobcode/statistics';
 
 import { TargetsResolver } from './targets.resolver';
 import { TargetsService } from './targets.service';
 
 @Module({
-  imports: [StatisticsModule],
+  imports: [RegionsModule, StatisticsModule],
   providers: [TargetsService, TargetsResolver],
   exports: [TargetsService],
 })

@@ -8,16 +8,6 @@ export const APPLICATION_STATUS: Record<string, string> = {
   WITHDRAWN: '已撤回',
 };
 
-export const CONTRACT_STATUS: Record<string, string> = {
-  DRAFT: '草稿',
-  SENT: '待劳动者签署',
-  SIGNED_BY_SEEKER: '待本单位签署',
-  ACTIVE: '已生效',
-  ENDED: '已终止',
-  CANCELLED: '已撤销',
-  DECLINED: '劳动者拒签',
-};
-
 export const BOOKING_STATUS: Record<string, string> = {
   BOOKED: '待确认',
   CONFIRMED: '已确认',

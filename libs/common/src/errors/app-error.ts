@@ -22,6 +22,9 @@ export interface AppErrorOptions {
   details?: Record<string, unknown>;
 }
 
+/** What a feature exception takes beside its reason and message: `new XException(reason, message, { field, details })`. */
+export type ExceptionOptions = Omit<AppErrorOptions, 'reason'>;
+
 /**
  * A domain error: a code, a message in Chinese a person can act on, and safe details.
  * Feature libraries subclass it in their `<feature>.exception.ts`.

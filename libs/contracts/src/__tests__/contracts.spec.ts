@@ -435,7 +435,7 @@ describe('contracts: offer, sign online, countersign, seal and verify', () => {
     expect((await call(`query($id: ID!) { contract(id: $id) { id } }`, { id: contract.id }, rival.token)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
 
     const early = await call(COUNTERSIGN, { input: { contractId: contract.id, digest: contract.contentDigest } }, growers.token);
-    expect(early.errors?.[0]).toMatchObject({ message: '合同当前为“待求职者签署”，不能签署生效', extensions: { code: 'CONFLICT' } });
+    expect(early.errors?.[0]).toMatchObject({ message: '合同当前为“待劳动者签署”，不能签署生效', extensions: { code: 'CONFLICT' } });
     const [{ status }] = (await api.dataSource.query(`SELECT status FROM contract WHERE id = $1`, [contract.id])) as { status: string }[];
     expect(status).toBe('SENT');
   });
@@ -678,15 +678,15 @@ describe('contracts: offer, sign online, countersign, seal and verify', () => {
         { input: { contractId: signed.id, reason: '不想去了' } },
         signed.seeker.token,
       );
-      expect(decline.errors?.[0]).toMatchObject({ message: '合同当前为“求职者已签署，待用人单位盖章”，不能拒签', extensions: { code: 'CONFLICT' } });
+      expect(decline.errors?.[0]).toMatchObject({ message: '合同当前为“劳动者已签署，待用人单位盖章”，不能拒签', extensions: { code: 'CONFLICT' } });
       const code = await call(REQUEST_CODE, { input: { contractId: signed.id } }, signed.seeker.token);
-      expect(code.errors?.[0]).toMatchObject({ message: '合同当前为“求职者已签署，待用人单位盖章”，不能获取签署验证码', extensions: { code: 'CONFLICT' } });
+      expect(code.errors?.[0]).toMatchObject({ message: '合同当前为“劳动者已签署，待用人单位盖章”，不能获取签署验证码', extensions: { code: 'CONFLICT' } });
       const endEarly = await call(
         `mutation($input: EndContractInput!) { endContract(input: $input) { status } }`,
         { input: { contractId: signed.id, endDate: daysFromToday(30), reason: '协商解除' } },
         growers.token,
       );
-      expect(endEarly.errors?.[0]).toMatchObject({ message: '合同当前为“求职者已签署，待用人单位盖章”，不能终止', extensions: { code: 'CONFLICT' } });
+      expect(endEarly.errors?.[0]).toMatchObject({ message: '合同当前为“劳动者已签署，待用人单位盖章”，不能终止', extensions: { code: 'CONFLICT' } });
       const wrongDigest = await call(COUNTERSIGN, { input: { contractId: signed.id, digest: sha256('别的合同') } }, growers.token);
       expect(wrongDigest.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'DIGEST_MISMATCH' });
       expect((await call(COUNTERSIGN, { input: { contractId: signed.id, digest: signed.contentDigest } }, rival.token)).errors?.[0].extensions?.code).toBe(

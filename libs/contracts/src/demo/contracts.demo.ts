@@ -5,9 +5,9 @@ import { DataSource } from 'typeorm';
 
 import { AccountsService } from '@jobcode/accounts';
 import { ApplicationMove, ApplicationsService } from '@jobcode/applications';
-import { type Actor, Role } from '@jobcode/common';
+import { type Actor, COUNTY_TODAY_SQL, countyToday, Role } from '@jobcode/common';
 import { demoAdmin } from '@jobcode/employers';
-import { countyToday, WageUnit } from '@jobcode/jobs';
+import { WageUnit } from '@jobcode/jobs';
 import { OutboxService } from '@jobcode/outbox';
 import { PersonalDataCipher } from '@jobcode/personal-data';
 import { JobSeeker, LaborCapacity } from '@jobcode/seekers';
@@ -42,7 +42,7 @@ export const contractsDemoStep = {
     const signing = app.get(ContractSigningService);
     const jobs = (await dataSource.query(
       `SELECT id, region_code FROM job WHERE status = 'OPEN' AND kind <> 'PUBLIC_WELFARE' AND employer_id IS NOT NULL
-        AND valid_to >= (now() AT TIME ZONE 'Asia/Shanghai')::date ORDER BY created_at, id LIMIT $1`,
+        AND valid_to >= ${COUNTY_TODAY_SQL} ORDER BY created_at, id LIMIT $1`,
       [JOBS],
     )) as { id: string; region_code: string }[];
     const seekers = await dataSource.manager.find(JobSeeker, {

@@ -1,6 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
+import { COUNTY_TODAY_SQL } from '@jobcode/common';
 import { demoAdmin, type DemoRandomSource, type LibraryDemoStep } from '@jobcode/employers';
 import { JobShift } from '@jobcode/jobs';
 import { JobSeeker } from '@jobcode/seekers';
@@ -23,7 +24,7 @@ export const gigBookingsDemo: LibraryDemoStep = {
     const shifts = await dataSource.manager
       .createQueryBuilder(JobShift, 's')
       .innerJoin('job', 'j', "j.id = s.job_id AND j.status = 'OPEN'")
-      .where(`s.status = 'OPEN' AND s.date > (now() AT TIME ZONE 'Asia/Shanghai')::date`)
+      .where(`s.status = 'OPEN' AND s.date > ${COUNTY_TODAY_SQL}`)
       .orderBy('s.date')
       .addOrderBy('s.id')
       .limit(40)

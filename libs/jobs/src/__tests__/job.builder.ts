@@ -1,4 +1,4 @@
-import { countyToday } from '../wage';
+import { countyToday } from '@jobcode/common';
 
 export function daysFromToday(days: number): string {
   const [y, m, d] = countyToday().split('-').map(Number);

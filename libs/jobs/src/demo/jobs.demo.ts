@@ -1,6 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
+import { countyToday } from '@jobcode/common';
 import { demoAdmin, demoCreditCode, DEMO_EMPLOYERS, type DemoRandomSource, demoPoint, Employer, type LibraryDemoStep } from '@jobcode/employers';
 import { FairBooth, GigStation, Workshop } from '@jobcode/job-sources';
 
@@ -9,7 +10,6 @@ import { Job } from '../job.entity';
 import { JobKind, WageUnit } from '../job.enums';
 import { JobShiftsService } from '../job-shifts.service';
 import { JobsService } from '../jobs.service';
-import { countyToday } from '../wage';
 
 /** [title, occupation, GB/T 6565 code, description, kind, unit, wage min, wage max, hours, benefits (board, lodging, transport, insurance)]. */
 type Template = [string, string, string | null, string, JobKind, WageUnit, number, number, string, [boolean, boolean, boolean, boolean]];

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
-import { type Actor, AppConfig, isStaffOrAdmin } from '@jobcode/common';
+import { type Actor, AppConfig, COUNTY_TIME_ZONE, isStaffOrAdmin } from '@jobcode/common';
 import { Employer } from '@jobcode/employers';
 import { FairBooth, JobFairsService, JobSourcesMapper } from '@jobcode/job-sources';
 import { RegionScope } from '@jobcode/regions';
@@ -20,7 +20,7 @@ import { OpenJobsNearby } from './open-jobs-nearby';
 import { ScanViewCache } from './scan-view-cache';
 import { JobFairScan } from './scan-views.object';
 
-const time = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+const time = new Intl.DateTimeFormat('zh-CN', { timeZone: COUNTY_TIME_ZONE, month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 
 @Injectable()
 export class JobFairTarget implements ServiceCodeTargetAdapter<JobFairScan> {

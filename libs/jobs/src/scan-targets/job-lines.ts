@@ -1,10 +1,10 @@
 import type { ScanPageSection } from '@jobcode/service-codes';
 
+import { JOB_KIND_WORD } from '../job.enums';
 import type { JobObject } from '../job.object';
 import type { ScannedJob } from './scan-views.object';
 
 const UNIT: Record<string, string> = { MONTH: '月', DAY: '天', HOUR: '小时', PIECE: '件' };
-const KIND: Record<string, string> = { FULL_TIME: '全职', PART_TIME: '兼职', GIG: '零工', HOME_BASED: '居家就业', PUBLIC_WELFARE: '公益性岗位' };
 
 export function wageText(job: JobObject): string {
   const unit = UNIT[job.wageUnit] ?? '';
@@ -26,7 +26,7 @@ export function jobsSection(jobs: ScannedJob[], total: number, publicUrl: string
     items: jobs.map(({ job, distanceKm }) => ({
       title: job.title,
       href: `${publicUrl}/m/jobs/${job.id}`,
-      badge: KIND[job.kind],
+      badge: JOB_KIND_WORD[job.kind],
       lines: [wageText(job), [distanceKm !== null ? `距此 ${distanceKm} 公里` : null, job.address].filter(Boolean).join(' · '), benefitsText(job)].filter(
         (l): l is string => Boolean(l),
       ),

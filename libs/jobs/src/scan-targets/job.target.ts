@@ -12,14 +12,12 @@ import {
 } from '@jobcode/service-codes';
 
 import { Job } from '../job.entity';
-import { JobStatus } from '../job.enums';
+import { JOB_STATUS_WORD, JobStatus } from '../job.enums';
 import { JobMapper } from '../job.mapper';
 import { JobsService } from '../jobs.service';
 import { CACHEABLE_SCAN_FIELDS } from './cacheable-fields';
 import { benefitsText, wageText } from './job-lines';
 import { JobScan } from './scan-views.object';
-
-const STATUS: Record<string, string> = { DRAFT: '草稿', OPEN: '招聘中', PAUSED: '暂停招聘', FILLED: '已招满', CLOSED: '已关闭', EXPIRED: '已过期' };
 
 @Injectable()
 export class JobTarget implements ServiceCodeTargetAdapter<JobScan> {
@@ -70,7 +68,7 @@ export class JobTarget implements ServiceCodeTargetAdapter<JobScan> {
   page({ job }: JobScan): ScanPage {
     return {
       title: job.title,
-      subtitle: `${STATUS[job.status] ?? ''} · 招 ${job.headcount} 人`,
+      subtitle: `${JOB_STATUS_WORD[job.status] ?? ''} · 招 ${job.headcount} 人`,
       facts: [
         ['工资', wageText(job)],
         ['地点', `${job.region.fullName} ${job.address}`],

@@ -2,8 +2,9 @@ import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In } from 'typeorm';
 
+import { countyToday } from '@jobcode/common';
 import { Employer } from '@jobcode/employers';
-import { countyToday, Job, JOB_CHANGED, JobStatus } from '@jobcode/jobs';
+import { Job, JOB_CHANGED, JobStatus } from '@jobcode/jobs';
 import { OutboxService } from '@jobcode/outbox';
 
 import { JOB_SEARCH_ENGINE, type JobSearchDocument, type JobSearchEngine } from '../engine/job-search.model';

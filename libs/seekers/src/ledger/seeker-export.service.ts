@@ -4,12 +4,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
-import { type Actor, maskIdNumber, maskPhone, parseRegionCode } from '@jobcode/common';
+import { type Actor, countyToday, maskIdNumber, maskPhone, parseRegionCode } from '@jobcode/common';
 import { PersonalDataAccessLog, PersonalDataCipher, PersonalDataField, type PersonalDataRead } from '@jobcode/personal-data';
 import { RegionScope, RegionsService } from '@jobcode/regions';
 import { writeSheet } from '@jobcode/spreadsheets';
 
-import { chinaDate } from '../china-date';
 import { type JobSeeker } from '../job-seeker.entity';
 import { DEFAULT_PURPOSE, SUBJECT_KIND } from '../seekers.service';
 import { SeekerVisibility } from '../seeker-visibility';
@@ -56,7 +55,7 @@ export class SeekerExportService {
 
   async fileName(region: string | null): Promise<string> {
     const place = region ? await this.regions.fullName(region) : '全部';
-    return `求职登记台账-${place}-${chinaDate()}.xlsx`;
+    return `求职登记台账-${place}-${countyToday()}.xlsx`;
   }
 
   async export(actor: Actor, output: Writable, options: SeekerExportOptions): Promise<number> {

@@ -257,6 +257,19 @@ describe('employment service codes: issue, scan, rotate, revoke', () => {
       otherTownship,
     );
     expect(elsewhere.data?.scanCounts).toEqual([]);
+    // A county day runs from 00:00 to 24:00 on the county's clock (UTC+8), whatever the database's time zone.
+    await api.dataSource.query(
+      `INSERT INTO scan_event (code_id, target_kind, target_id, region_code, scanned_at, account_id, client, channel)
+       SELECT e.code_id, e.target_kind, e.target_id, e.region_code, at::timestamptz, NULL, e.client, e.channel
+         FROM (SELECT * FROM scan_event WHERE code_id = (SELECT id FROM service_code WHERE token = $1) LIMIT 1) e, unnest($2::text[]) AS at`,
+      [token, ['2025-03-01T00:30:00+08:00', '2025-03-01T23:30:00+08:00', '2025-03-02T00:30:00+08:00']],
+    );
+    const oneDay = await api.gql<{ scanCounts: { day: string; token: string; scans: number }[] }>(
+      `query($input: ScanCountsInput!) { scanCounts(input: $input) { day token scans } }`,
+      { input: { from: '2025-03-01', to: '2025-03-01', groupBy: 'CODE', targetKind: 'GIG_STATION' } },
+      township,
+    );
+    expect(oneDay.data?.scanCounts).toEqual([{ day: '2025-03-01', token, scans: 2 }]);
     const columns: { column_name: string }[] = await api.dataSource.query(`SELECT column_name FROM information_schema.columns WHERE table_name = 'scan_event'`);
     expect(columns.map((c) => c.column_name)).not.toEqual(expect.arrayContaining(['ip']));
   });
