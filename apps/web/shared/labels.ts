@@ -40,6 +40,17 @@ export const CONTRACT_STATUS: Record<string, string> = {
   ENDED: '已终止',
 };
 
+/**
+ * The same statuses said to the worker themself on the seeker's pages ("您", not "劳动者"): a
+ * person who reads little should not have to work out that 劳动者 means them.
+ */
+export const CONTRACT_STATUS_TO_SEEKER: Record<string, string> = {
+  ...CONTRACT_STATUS,
+  SENT: '待您签署',
+  SIGNED_BY_SEEKER: '您已签署，等待用人单位盖章',
+  DECLINED: '您已拒签',
+};
+
 export const GIG_BOOKING_STATUS: Record<string, string> = {
   BOOKED: '已预约，等待单位确认',
   CONFIRMED: '单位已确认，按时到集合点签到',
