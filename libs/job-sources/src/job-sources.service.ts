@@ -4,6 +4,7 @@ import { DataSource, type ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 
 import {
   type Actor,
+  badInput,
   clampPageSize,
   type ConnectionShape,
   countyToday,
@@ -31,6 +32,7 @@ import {
   RevokeWorkshopInput,
   WorkshopsArgs,
 } from './dto/job-sources.inputs';
+import { UpdateJobFairInput } from './dto/update-job-fair.input';
 import { FairBooth } from './fair-booth.entity';
 import { GigStation, GigStationLevel } from './gig-station.entity';
 import { JobCaravan } from './job-caravan.entity';
@@ -313,6 +315,39 @@ export class JobSourcesService {
       (r) => r,
       totalCount,
     );
+  }
+
+  /** Corrects a fair that has not ended (staff covering its place); its kind, place and caravan stay. */
+  async updateFair(actor: Actor, input: UpdateJobFairInput): Promise<JobFair> {
+    return inTransaction(this.dataSource, async (manager) => {
+      const fair = await manager.findOne(JobFair, { where: { id: input.fairId }, lock: { mode: 'pessimistic_write' } });
+      if (!fair) throw new JobSourcesException(JobSourcesExceptionCode.SOURCE_NOT_FOUND, '招聘会不存在', 'input.fairId');
+      await this.scope.assertCovers(actor, fair.regionCode);
+      if (fair.endsAt <= new Date()) throw new JobSourcesException(JobSourcesExceptionCode.FAIR_OVER, `${fair.name}已经结束，不能再修改`);
+      const startsAt = input.startsAt ? new Date(input.startsAt) : fair.startsAt;
+      const endsAt = input.endsAt ? new Date(input.endsAt) : fair.endsAt;
+      if (!(endsAt > startsAt)) throw new JobSourcesException(JobSourcesExceptionCode.FAIR_TIME, '结束时间应晚于开始时间', 'input.endsAt');
+      if (endsAt.getTime() - startsAt.getTime() > 14 * 86_400_000) {
+        throw new JobSourcesException(JobSourcesExceptionCode.FAIR_TIME, '一场招聘会最长 14 天；更长的活动请分场登记', 'input.endsAt');
+      }
+      if ((input.latitude === undefined) !== (input.longitude === undefined)) {
+        throw badInput('坐标须同时填写纬度和经度', { field: 'input.latitude', reason: 'INVALID_COORDINATES' });
+      }
+      const coordinates = input.latitude !== undefined && input.longitude !== undefined ? parseLatLng(input.latitude, input.longitude) : null;
+      fair.name = input.name?.trim() ?? fair.name;
+      fair.venue = input.venue?.trim() ?? fair.venue;
+      fair.organiser = input.organiser?.trim() ?? fair.organiser;
+      fair.startsAt = startsAt;
+      fair.endsAt = endsAt;
+      if (coordinates) Object.assign(fair, coordinates);
+      return manager.save(fair);
+    });
+  }
+
+  /** The caravans touring one county, newest first. */
+  async caravans(countyCode: string): Promise<JobCaravan[]> {
+    const county = await this.regions.require(countyCode, 'countyCode', [RegionLevel.COUNTY]);
+    return this.dataSource.manager.find(JobCaravan, { where: { countyCode: county.code }, order: { createdAt: 'DESC' }, take: 100 });
   }
 
   /** An employer (verified) takes a booth at a fair that has not ended; one booth per employer and fair. */
