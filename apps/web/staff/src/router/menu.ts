@@ -18,6 +18,8 @@ export function menuFor(rights: Rights): ConsoleMenuItem[] {
     { to: '/codes', label: '服务码与海报', show: rights.staff },
     { to: '/targets', label: '年度任务与补贴', show: rights.staff },
     { to: '/admin', label: '审核、设置与账号', show: rights.staff },
+    { to: '/staff-accounts', label: '工作人员账号', show: rights.staff },
+    { to: '/security-log', label: '安全日志', show: rights.admin },
   ];
   return items.filter((item) => item.show).map(({ to, label }) => ({ to, label }));
 }

@@ -30,6 +30,8 @@ export const homeRoutes: RouteRecordRaw[] = [
       { path: 'fairs', name: 'fairs', component: () => import('../../../views/fairs/index.vue'), meta: { title: '招聘会与大篷车' } },
       { path: 'fairs/:id', name: 'fair', component: () => import('../../../views/fairs/detail.vue'), meta: { title: '招聘会' } },
       { path: 'fairs/:id/attend', name: 'fair-attend', component: () => import('../../../views/fairs/attend.vue'), meta: { title: '招聘会到场登记' } },
+      { path: 'staff-accounts', name: 'staff-accounts', component: () => import('../../../views/staff-accounts/index.vue'), meta: { title: '工作人员账号' } },
+      { path: 'security-log', name: 'security-log', component: () => import('../../../views/security-log/index.vue'), meta: { title: '安全日志' } },
       { path: 'admin', name: 'admin', component: () => import('../../../views/admin/index.vue'), meta: { title: '审核、设置与账号' } },
       { path: 'targets', name: 'targets', component: () => import('../../../views/targets/index.vue'), meta: { title: '年度任务' } },
     ],
