@@ -17,6 +17,7 @@ export function menuFor(rights: Rights): ConsoleMenuItem[] {
     { to: '/fairs', label: '招聘会与大篷车', show: rights.staff },
     { to: '/codes', label: '服务码与海报', show: rights.staff },
     { to: '/targets', label: '年度任务与补贴', show: rights.staff },
+    { to: '/notifications', label: '消息', show: rights.staff },
     { to: '/admin', label: '审核、设置与账号', show: rights.staff },
     { to: '/staff-accounts', label: '工作人员账号', show: rights.staff },
     { to: '/security-log', label: '安全日志', show: rights.admin },

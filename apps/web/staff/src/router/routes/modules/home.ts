@@ -32,6 +32,7 @@ export const homeRoutes: RouteRecordRaw[] = [
       { path: 'fairs/:id/attend', name: 'fair-attend', component: () => import('../../../views/fairs/attend.vue'), meta: { title: '招聘会到场登记' } },
       { path: 'staff-accounts', name: 'staff-accounts', component: () => import('../../../views/staff-accounts/index.vue'), meta: { title: '工作人员账号' } },
       { path: 'security-log', name: 'security-log', component: () => import('../../../views/security-log/index.vue'), meta: { title: '安全日志' } },
+      { path: 'notifications', name: 'notifications', component: () => import('../../../views/notifications/index.vue'), meta: { title: '消息' } },
       { path: 'admin', name: 'admin', component: () => import('../../../views/admin/index.vue'), meta: { title: '审核、设置与账号' } },
       { path: 'targets', name: 'targets', component: () => import('../../../views/targets/index.vue'), meta: { title: '年度任务' } },
     ],
