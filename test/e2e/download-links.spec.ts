@@ -6,6 +6,7 @@ import { Role } from '@jobcode/common';
 import { selfRegisteredSeeker } from '../../libs/applications/src/__tests__/application.builder';
 import { contractFlow } from '../../libs/contracts/src/__tests__/contract.builder';
 import { type EmployerFixture, verifiedEmployer } from '../../libs/employers/src/__tests__/employer.builder';
+import { stationInput } from '../../libs/job-sources/src/__tests__/station.builder';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 const LINK = `mutation($i: CreateDownloadLinkInput!) { createDownloadLink(input: $i) { url expiresAt } }`;
@@ -85,5 +86,33 @@ describe('download links: a tap on a phone downloads, without a long-lived crede
     expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const noId = await api.gql(LINK, { i: { kind: 'CONTRACT_PDF' } }, seeker.token);
     expect(noId.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.id' });
+  });
+
+  it("opens a township's posters for staff by a tapped link", async () => {
+    const station = await api.gql<{ createGigStation: { id: string } }>(
+      `mutation($input: CreateGigStationInput!) { createGigStation(input: $input) { id } }`,
+      { input: stationInput() },
+      county,
+    );
+    const issued = await api.gql(
+      `mutation($input: IssueServiceCodeInput!) { issueServiceCode(input: $input) { token } }`,
+      { input: { targetKind: 'GIG_STATION', targetId: station.data!.createGigStation.id, label: '乡政府公示栏' } },
+      county,
+    );
+    expect(issued.errors).toBeUndefined();
+    const { url } = await link(county, { kind: 'SERVICE_CODE_POSTERS', query: 'region=450329103&kind=GIG_STATION' });
+    expect(url).toMatch(/\/service-codes\/posters\?kind=GIG_STATION&region=450329103&ticket=/);
+    const response = await tap(url);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toContain(encodeURIComponent('资源县瓜里乡零工站点就业服务码海报.pdf'));
+    expect(
+      Buffer.from(await response.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+    // Another township is another file: the ticket does not open it.
+    expect((await tap(url.replace('region=450329103', 'region=450329101'))).status).toBe(401);
+    const seeker = await selfRegisteredSeeker(api);
+    expect((await api.gql(LINK, { i: { kind: 'SERVICE_CODE_POSTERS' } }, seeker.token)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 });

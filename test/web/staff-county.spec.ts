@@ -130,6 +130,8 @@ describeInBrowser('a county worker runs the county from the console (/s/)', () =
     await page.getByRole('button', { name: /下载全部海报/ }).click();
     const poster = await downloading;
     expect(poster.suggestedFilename()).toBe('资源县瓜里乡零工站点就业服务码海报.pdf');
+    // A tapped one-use link (the browser streams it to disk), not a Bearer fetch into memory.
+    expect(poster.url()).toMatch(new RegExp(`^${api.url}/service-codes/posters\\?.*ticket=`));
     expect(
       readFileSync((await poster.path())!)
         .subarray(0, 5)
@@ -209,8 +211,7 @@ describeInBrowser('a county worker runs the county from the console (/s/)', () =
     await expectAccessible(page);
 
     // Fair attendance: the camera's fallback, the code's address typed in.
-    await page.getByRole('link', { name: '驿站与车间' }).click();
-    await page.getByRole('tab', { name: '招聘会与大篷车' }).click();
+    await page.getByRole('link', { name: '招聘会与大篷车' }).click();
     await page
       .getByRole('row', { name: /瓜里乡春风行动招聘会/ })
       .getByRole('link', { name: '扫码登记到场' })

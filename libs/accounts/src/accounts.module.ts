@@ -11,6 +11,8 @@ import { DownloadTicketsService } from './download-tickets.service';
 import { RequestContextFactory } from './request-context.factory';
 import { SecondFactorResolver } from './second-factor.resolver';
 import { SecondFactorService } from './second-factor.service';
+import { StaffDirectoryResolver } from './staff-directory.resolver';
+import { StaffDirectoryService } from './staff-directory.service';
 
 @Module({
   imports: [RegionsModule],
@@ -24,6 +26,8 @@ import { SecondFactorService } from './second-factor.service';
     RequestContextFactory,
     DownloadTicketsService,
     DownloadLinksResolver,
+    StaffDirectoryService,
+    StaffDirectoryResolver,
   ],
   exports: [AccountsService, AuthService, SecondFactorService, AccessGuard, RequestContextFactory, DownloadTicketsService],
 })

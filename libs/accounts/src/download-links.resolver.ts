@@ -18,6 +18,7 @@ const ROUTES: Record<DownloadKind, { path: (id: string) => string; roles: Role[]
   WORKSHOP_LEDGER: { path: () => '/statistics/workshops/export', roles: STAFF },
   PERSONAL_DATA_JSON: { path: () => '/privacy/my-data.json', roles: [Role.SEEKER, Role.EMPLOYER] },
   PERSONAL_DATA_HTML: { path: () => '/privacy/my-data.html', roles: [Role.SEEKER, Role.EMPLOYER] },
+  SERVICE_CODE_POSTERS: { path: () => '/service-codes/posters', roles: STAFF },
 };
 
 @Resolver()

@@ -3,6 +3,7 @@ import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nest
 import { type Actor, Allow, CurrentActor, PUBLIC, ReqContext, type RequestContext, Role } from '@jobcode/common';
 
 import { BookFairBoothInput, CreateJobCaravanInput, CreateJobFairInput, JobFairsArgs } from './dto/job-sources.inputs';
+import { JobCaravansArgs, UpdateJobFairInput } from './dto/update-job-fair.input';
 import { FairBoothsService } from './fair-booths.service';
 import { JobFairsService } from './job-fairs.service';
 import { FairBoothsLoader, JobCaravanLoader } from './job-sources.loaders';
@@ -34,6 +35,12 @@ export class JobFairsResolver {
     return this.mapper.fair(await this.fairs.createFair(actor, input));
   }
 
+  @Allow(Role.STAFF, Role.ADMIN)
+  @Mutation(() => JobFairObject, { description: '修改尚未结束的招聘会的名称、时间、地点、坐标或主办单位（类型、举办地和所属大篷车不能改）' })
+  async updateJobFair(@CurrentActor() actor: Actor, @Args('input') input: UpdateJobFairInput): Promise<JobFairObject> {
+    return this.mapper.fair(await this.fairs.updateFair(actor, input));
+  }
+
   @Allow(Role.EMPLOYER, Role.STAFF, Role.ADMIN)
   @Mutation(() => FairBoothObject, { description: '已审核的用人单位在招聘会上预订展位' })
   async bookFairBooth(@CurrentActor() actor: Actor, @Args('input') input: BookFairBoothInput): Promise<FairBoothObject> {
@@ -50,6 +57,12 @@ export class JobFairsResolver {
   @Query(() => JobCaravanObject)
   async jobCaravan(@Args('id', { type: () => ID }) id: string): Promise<JobCaravanObject> {
     return this.mapper.caravan(await this.fairs.requireCaravan(id));
+  }
+
+  @Allow(PUBLIC)
+  @Query(() => [JobCaravanObject], { description: '一个县的就业大篷车，最新的在前（最多 100 个）' })
+  async jobCaravans(@Args() args: JobCaravansArgs): Promise<JobCaravanObject[]> {
+    return Promise.all((await this.fairs.caravans(args.countyCode)).map((c) => this.mapper.caravan(c)));
   }
 
   @Allow(PUBLIC)

@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
-import { type Actor, type ConnectionShape, forbidden, keysetConnection, type KeysetOrder, parseGeoPoint, RegionLevel } from '@jobcode/common';
+import { type Actor, badInput, type ConnectionShape, forbidden, keysetConnection, type KeysetOrder, parseGeoPoint, RegionLevel } from '@jobcode/common';
 import { inTransaction } from '@jobcode/database';
 import { isCountyStaff } from '@jobcode/employers';
 import { RegionScope, RegionsService } from '@jobcode/regions';
 
 import { CreateJobCaravanInput, CreateJobFairInput, JobFairsArgs } from './dto/job-sources.inputs';
+import { UpdateJobFairInput } from './dto/update-job-fair.input';
 import { JobCaravan } from './job-caravan.entity';
 import { JobFair, JobFairKind } from './job-fair.entity';
 import { JobSourcesException, JobSourcesExceptionCode } from './job-sources.exception';
@@ -121,5 +122,38 @@ export class JobFairsService {
       direction: 'ASC',
     };
     return keysetConnection(qb, args, soonestFirst, (r) => r);
+  }
+
+  /** Corrects a fair that has not ended (staff covering its place); its kind, place and caravan stay. */
+  async updateFair(actor: Actor, input: UpdateJobFairInput): Promise<JobFair> {
+    return inTransaction(this.dataSource, async (manager) => {
+      const fair = await manager.findOne(JobFair, { where: { id: input.fairId }, lock: { mode: 'pessimistic_write' } });
+      if (!fair) throw new JobSourcesException(JobSourcesExceptionCode.SOURCE_NOT_FOUND, '招聘会不存在', { field: 'input.fairId' });
+      await this.scope.assertCovers(actor, fair.regionCode);
+      if (fair.endsAt <= new Date()) throw new JobSourcesException(JobSourcesExceptionCode.FAIR_OVER, `${fair.name}已经结束，不能再修改`);
+      const startsAt = input.startsAt ? new Date(input.startsAt) : fair.startsAt;
+      const endsAt = input.endsAt ? new Date(input.endsAt) : fair.endsAt;
+      if (!(endsAt > startsAt)) throw new JobSourcesException(JobSourcesExceptionCode.FAIR_TIME, '结束时间应晚于开始时间', { field: 'input.endsAt' });
+      if (endsAt.getTime() - startsAt.getTime() > 14 * 86_400_000) {
+        throw new JobSourcesException(JobSourcesExceptionCode.FAIR_TIME, '一场招聘会最长 14 天；更长的活动请分场登记', { field: 'input.endsAt' });
+      }
+      if ((input.latitude === undefined) !== (input.longitude === undefined)) {
+        throw badInput('坐标须同时填写纬度和经度', { field: 'input.latitude', reason: 'INVALID_COORDINATES' });
+      }
+      const point = input.latitude !== undefined && input.longitude !== undefined ? parseGeoPoint(input.latitude, input.longitude) : null;
+      fair.name = input.name?.trim() ?? fair.name;
+      fair.venue = input.venue?.trim() ?? fair.venue;
+      fair.organiser = input.organiser?.trim() ?? fair.organiser;
+      fair.startsAt = startsAt;
+      fair.endsAt = endsAt;
+      if (point) Object.assign(fair, { latitude: point.lat, longitude: point.lng });
+      return manager.save(fair);
+    });
+  }
+
+  /** The caravans touring one county, newest first. */
+  async caravans(countyCode: string): Promise<JobCaravan[]> {
+    const county = await this.regions.require(countyCode, 'countyCode', [RegionLevel.COUNTY]);
+    return this.dataSource.manager.find(JobCaravan, { where: { countyCode: county.code }, order: { createdAt: 'DESC' }, take: 100 });
   }
 }

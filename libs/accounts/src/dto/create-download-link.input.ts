@@ -11,6 +11,7 @@ export enum DownloadKind {
   WORKSHOP_LEDGER = 'WORKSHOP_LEDGER',
   PERSONAL_DATA_JSON = 'PERSONAL_DATA_JSON',
   PERSONAL_DATA_HTML = 'PERSONAL_DATA_HTML',
+  SERVICE_CODE_POSTERS = 'SERVICE_CODE_POSTERS',
 }
 
 registerEnumType(DownloadKind, {
@@ -25,6 +26,9 @@ registerEnumType(DownloadKind, {
     WORKSHOP_LEDGER: { description: '就业帮扶车间台账 .xlsx（工作人员）' },
     PERSONAL_DATA_JSON: { description: '我的个人信息副本（机器可读 JSON）；本人' },
     PERSONAL_DATA_HTML: { description: '我的个人信息副本（可打印的网页）；本人' },
+    SERVICE_CODE_POSTERS: {
+      description: '一个乡镇全部零工站点或帮扶车间的服务码海报 PDF（工作人员；query 同 GET /service-codes/posters，如 region=450329103&kind=GIG_STATION）',
+    },
   },
 });
 

@@ -168,3 +168,12 @@ export const UpdateJobSeeker = graphql(`
     }
   }
 `);
+
+export const AddSupportGroup = graphql(`
+  mutation AddSupportGroup($input: AddSupportGroupInput!) {
+    addSupportGroup(input: $input) {
+      code
+      name
+    }
+  }
+`);

@@ -38,25 +38,6 @@ export const Sources = graphql(`
         }
       }
     }
-    jobFairs(first: 100, regionCode: $regionCode) {
-      edges {
-        node {
-          id
-          name
-          kind
-          venue
-          organiser
-          startsAt
-          endsAt
-          region {
-            fullName
-          }
-          caravan {
-            name
-          }
-        }
-      }
-    }
   }
 `);
 

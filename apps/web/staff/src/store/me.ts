@@ -89,4 +89,9 @@ export async function supportGroups(): Promise<SupportGroupsQuery['supportGroups
   return groups.value;
 }
 
+/** A category the county just added: listed from now on without asking again. */
+export function rememberSupportGroup(group: { code: string; name: string }): void {
+  if (!groups.value.some((known) => known.code === group.code)) groups.value = [...groups.value, group];
+}
+
 export { account };

@@ -1,8 +1,6 @@
-import { ApiError, describeHttpFailure, OFFLINE_MESSAGE } from '@shared/api-error';
-
 import { CreateDownloadLink } from '../api/downloads';
 import type { DownloadKind } from '../gql/graphql';
-import { request, session } from '../session';
+import { request } from '../session';
 
 /**
  * Downloads a ledger through a one-use link minted on the click (createDownloadLink: five minutes,
@@ -22,31 +20,7 @@ export async function downloadByLink(kind: DownloadKind, params: Record<string, 
   link.remove();
 }
 
-/**
- * Downloads a file the API has no download link for (the service-code posters) with the Bearer
- * header and saves it under the name the server gives (Content-Disposition), so no long-lived
- * credential goes into a URL.
- */
-export async function download(path: string, fallbackName: string): Promise<void> {
-  const headers: Record<string, string> = {};
-  if (session.token.value) headers.authorization = `Bearer ${session.token.value}`;
-  let response: Response;
-  try {
-    response = await fetch(path, { headers });
-  } catch {
-    throw new ApiError('OFFLINE', OFFLINE_MESSAGE);
-  }
-  if (!response.ok) {
-    // The API's REST errors: { error: { code, message (Chinese), field } }.
-    const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string; field?: string } } | null;
-    const message = body?.error?.message;
-    if (message) throw new ApiError(body.error?.code ?? 'BAD_REQUEST', message, body.error?.field);
-    throw describeHttpFailure(response.status);
-  }
-  const blob = await response.blob();
-  saveBlob(blob, fileNameOf(response.headers.get('content-disposition')) ?? fallbackName);
-}
-
+/** Saves what the page itself made (a CSV of results) under a name. */
 export function saveBlob(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
@@ -56,12 +30,6 @@ export function saveBlob(blob: Blob, name: string): void {
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
-function fileNameOf(disposition: string | null): string | null {
-  const encoded = disposition?.match(/filename\*=UTF-8''([^;]+)/i)?.[1];
-  if (encoded) return decodeURIComponent(encoded);
-  return disposition?.match(/filename="([^"]+)"/i)?.[1] ?? null;
 }
 
 /** A query string from the set values only. */

@@ -34,3 +34,19 @@ export const EDUCATION: Record<string, string> = {
 };
 export const STATION_LEVEL: Record<string, string> = { COUNTY: '零工市场（县）', TOWNSHIP: '零工中心（乡镇）', VILLAGE: '零工驿站（村）' };
 export const WORKSHOP_STATUS: Record<string, string> = { PENDING: '待认定', CERTIFIED: '已认定', REVOKED: '已撤销' };
+export const FAIR_KIND: Record<string, string> = { ORDINARY: '招聘会', SPRING_CAMPAIGN: '春风行动', CARAVAN: '大篷车一站' };
+export const ROLE: Record<string, string> = { STAFF: '工作人员', ADMIN: '管理员', EMPLOYER: '用人单位', SEEKER: '求职者' };
+export const SECURITY_LOG_KIND: Record<string, string> = {
+  SIGN_IN: '登录',
+  SIGN_IN_FAILED: '登录失败',
+  ACCOUNT_LOCKED: '账号锁定',
+  SECOND_FACTOR_RESET: '重置身份验证器',
+  SECOND_FACTOR_ENABLED: '绑定身份验证器',
+  PERSONAL_DATA_READ: '查看完整个人信息',
+  ACCESS_DENIED: '越权被拒',
+  RATE_LIMITED: '操作过频',
+  PASSWORD_CHANGED: '修改密码',
+  ACCOUNT_CREATED: '创建账号',
+  SIGN_OUT: '退出登录',
+  SIGN_UP: '注册',
+};

@@ -1,0 +1,120 @@
+import { AccountsService } from '@jobcode/accounts';
+import { Role } from '@jobcode/common';
+
+import { idNumberFor, REGISTER, registration } from '../../libs/seekers/src/__tests__/job-seeker.builder';
+import { collectPageErrors, describeInBrowser, DESKTOP, expectAccessible, launchBrowser, screenshot, type BrowserSession, WEB_DIR } from '../support/browser';
+import { nextPhone, startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app';
+import { signInAsStaff } from './staff-sign-in';
+
+describeInBrowser('who works in the console, and the security log (/s/staff-accounts, /s/security-log)', () => {
+  let api: TestApp;
+  let browser: BrowserSession;
+  let admin: { phone: string };
+  let township: { phone: string };
+  let county: { phone: string; token: string };
+  let seekerId: string;
+
+  beforeAll(async () => {
+    api = await startTestApp({ WEB_DIR });
+    browser = await launchBrowser();
+    admin = await api.signedIn(Role.ADMIN, null, '系统管理员');
+    county = await api.signedIn(Role.STAFF, '450329', '县人社局就业股');
+    township = await api.signedIn(Role.STAFF, '450329103', '瓜里乡社保所');
+    // Made by the township, never signed in yet.
+    await api.app
+      .get(AccountsService)
+      .create({ role: Role.STAFF, phone: nextPhone(), password: TEST_PASSWORD, name: '金江村协理员', regionCode: '450329103201' });
+    await api.signedIn(Role.STAFF, '450329101', '中峰镇社保所');
+    // A wrong password, and a full ID number read for a subsidy.
+    await api.gql(`mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }`, { i: { phone: county.phone, password: 'not-the-password-1' } });
+    const person = await api.gql<{ registerJobSeeker: { id: string } }>(
+      REGISTER,
+      { input: registration({ name: '黄秀兰', idNumber: idNumberFor('19800202', 2) }) },
+      county.token,
+    );
+    if (person.errors) throw new Error(JSON.stringify(person.errors));
+    seekerId = person.data!.registerJobSeeker.id;
+    const read = await api.gql(
+      `query($id: ID!) { jobSeeker(id: $id) { idNumber(full: true, purpose: "办理补贴") } }`,
+      { id: person.data!.registerJobSeeker.id },
+      county.token,
+    );
+    if (read.errors) throw new Error(JSON.stringify(read.errors));
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+  });
+
+  it('an admin lists the staff accounts and reads the security log', async () => {
+    const context = await browser.context(DESKTOP);
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    await signInAsStaff(page, api.url, admin.phone);
+
+    await page.getByRole('link', { name: '工作人员账号' }).click();
+    await page.getByRole('row', { name: /县人社局就业股.*工作人员.*资源县.*未绑定/ }).waitFor();
+    await page.getByRole('row', { name: /金江村协理员.*从未登录/ }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'staff', 'staff-accounts');
+
+    await page.getByRole('link', { name: '安全日志' }).click();
+    await page.getByRole('row', { name: /查看完整个人信息.*县人社局就业股.*查看求职者的完整身份证号.*用途：办理补贴/ }).waitFor();
+    await page.getByRole('row', { name: /登录失败.*县人社局就业股.*密码或动态码错误/ }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'staff', 'security-log');
+    await page.getByRole('combobox', { name: '事件类型' }).click({ force: true }); // its placeholder lies over the input, as a person's tap would land
+    await page.getByRole('option', { name: '重置身份验证器' }).click();
+    await page.getByText('没有“重置身份验证器”的记录').waitFor();
+    await expectAccessible(page);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 90_000);
+
+  it("a township officer sees the township's accounts only, and no security log", async () => {
+    const context = await browser.context(DESKTOP);
+    const page = await context.newPage();
+    await signInAsStaff(page, api.url, township.phone);
+    await page.getByRole('link', { name: '工作人员账号' }).click();
+    await page.getByRole('row', { name: /金江村协理员/ }).waitFor();
+    expect(await page.getByRole('row', { name: /中峰镇社保所|县人社局就业股/ }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: '安全日志' }).count()).toBe(0);
+    await page.getByRole('row', { name: /金江村协理员.*\d{3}\*{4}\d{4}/ }).waitFor();
+    await context.close();
+  }, 60_000);
+
+  it("a county officer adds a county category from a person's page and ticks it; the inbox says when it is empty", async () => {
+    const context = await browser.context(DESKTOP);
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    await signInAsStaff(page, api.url, county.phone);
+    await page.getByRole('link', { name: '消息' }).click();
+    await page.getByText('还没有消息').waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'staff', 'inbox-empty');
+
+    await page.goto(`${api.url}/s/seekers/${seekerId}`);
+    await page.getByRole('heading', { name: '黄秀兰' }).waitFor();
+    await page.getByRole('button', { name: '修改登记' }).click();
+    const dialog = page.getByRole('dialog', { name: '修改登记' });
+    await dialog.getByRole('button', { name: '没有合适的？增设本县类别' }).click();
+    await dialog.getByRole('button', { name: '增设并勾选' }).click();
+    await dialog.getByText('请填写类别名称').waitFor();
+    await dialog.getByRole('textbox', { name: '新类别名称' }).fill('生态护林员');
+    await dialog.getByRole('button', { name: '增设并勾选' }).click();
+    const added = dialog.locator('label.el-checkbox', { hasText: '生态护林员' });
+    await added.waitFor();
+    expect(await added.locator('input').isChecked()).toBe(true);
+    await expectAccessible(page);
+    await screenshot(page, 'staff', 'seeker-add-support-group');
+    await dialog.getByRole('button', { name: '保存修改' }).click();
+    await page.getByText('已保存修改').waitFor();
+    await page
+      .getByText(/生态护林员/)
+      .filter({ visible: true })
+      .first()
+      .waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 90_000);
+});
