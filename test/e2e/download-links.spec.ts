@@ -3,10 +3,10 @@ import { createHash } from 'node:crypto';
 import { DownloadTicketsService } from '@jobcode/accounts';
 import { Role } from '@jobcode/common';
 
-import { selfRegisteredSeeker } from '../../libs/applications/src/__tests__/application.builder';
-import { contractFlow } from '../../libs/contracts/src/__tests__/contract.builder';
-import { type EmployerFixture, verifiedEmployer } from '../../libs/employers/src/__tests__/employer.builder';
-import { stationInput } from '../../libs/job-sources/src/__tests__/station.builder';
+import { contractFlow } from '../builders/contract.builder';
+import { type EmployerFixture, verifiedEmployer } from '../builders/employer.builder';
+import { selfRegisteredSeeker } from '../builders/job-seeker.builder';
+import { stationInput } from '../builders/station.builder';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 const LINK = `mutation($i: CreateDownloadLinkInput!) { createDownloadLink(input: $i) { url expiresAt } }`;

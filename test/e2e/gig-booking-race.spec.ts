@@ -4,7 +4,8 @@ import { join } from 'node:path';
 
 import { SignJWT } from 'jose';
 
-import { daysFromToday, addShift, gigWorld, seeker } from '../../libs/gig-bookings/src/__tests__/gig.builder';
+import { addShift, gigWorld, seeker } from '../builders/gig.builder';
+import { daysFromToday } from '../builders/job.builder';
 import { buildOnce, freePort, spawnApi, type SpawnedApi } from '../support/spawn-api';
 import { startTestApp, TEST_SECRETS, type TestApp } from '../support/test-app';
 
@@ -17,7 +18,7 @@ const serverOnly = process.env.JOBCODE_TEST_STATE?.includes('"mode":"server"') ?
  * Seeker accounts with registrations and sessions written in bulk (signing 1,000 people in
  * one by one would spend minutes hashing passwords), each with its own access token.
  */
-async function racers(api: TestApp, template: { accountId: string; seekerId: string }, count: number): Promise<string[]> {
+async function racers(api: TestApp, template: { accountId: string; jobSeekerId: string }, count: number): Promise<string[]> {
   await api.dataSource.query(
     `INSERT INTO account (role, phone_hash, phone_encrypted, name, password_hash)
      SELECT 'SEEKER', encode(sha256(convert_to('race-phone-' || g, 'UTF8')), 'hex'), t.phone_encrypted, '抢单' || g, t.password_hash
@@ -29,7 +30,7 @@ async function racers(api: TestApp, template: { accountId: string; seekerId: str
      SELECT a.id, a.name, encode(sha256(convert_to('race-id-' || a.id, 'UTF8')), 'hex'), s.id_number_encrypted, s.birth_date, s.sex,
             encode(sha256(convert_to('race-ph-' || a.id, 'UTF8')), 'hex'), s.phone_encrypted, s.region_code, s.labor_capacity, s.channel, a.id
        FROM account a, job_seeker s WHERE a.name LIKE '抢单%' AND s.id = $1`,
-    [template.seekerId],
+    [template.jobSeekerId],
   );
   const sessions = (await api.dataSource.query(
     `INSERT INTO session (account_id, expires_at) SELECT id, now() + interval '1 day' FROM account WHERE name LIKE '抢单%' RETURNING id, account_id`,

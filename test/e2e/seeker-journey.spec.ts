@@ -3,11 +3,11 @@ import { createHash } from 'node:crypto';
 import { Role } from '@jobcode/common';
 import { OutboxService } from '@jobcode/outbox';
 
-import { COUNTERSIGN, OFFER, REQUEST_CODE, SIGN, termsInput, textedCode } from '../../libs/contracts/src/__tests__/contract.builder';
-import { pdfPagePng, pdfPages } from '../../libs/documents/src/__tests__/pdf-text';
-import { employerInput, REGISTER_EMPLOYER } from '../../libs/employers/src/__tests__/employer.builder';
-import { jobInput, POST_JOB } from '../../libs/jobs/src/__tests__/job.builder';
-import { idNumberFor, registration } from '../../libs/seekers/src/__tests__/job-seeker.builder';
+import { COUNTERSIGN, OFFER, REQUEST_CODE, SIGN, termsInput, textedCode } from '../builders/contract.builder';
+import { employerInput, REGISTER_EMPLOYER } from '../builders/employer.builder';
+import { idNumberFor, registration } from '../builders/job-seeker.builder';
+import { jobInput, POST_JOB } from '../builders/job.builder';
+import { pdfPagePng, pdfPages } from '../support/pdf-text';
 import { readQrFromPng } from '../support/read-qr';
 import { nextPhone, startTestApp, type TestApp } from '../support/test-app';
 import { freshClient, requestCode } from '../support/texted-codes';

@@ -1,13 +1,15 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 
-import { AccountsService } from '@jobcode/accounts';
-import { loadConfig, Role, Secrets } from '@jobcode/common';
+import { loadConfig, Role } from '@jobcode/common';
 
 import { createApp } from '../../apps/api/src/bootstrap/create-app';
+import { account, nextPhone, TEST_PASSWORD } from '../builders/account.builder';
 import { createTestDatabase, type TestDatabase } from './test-database';
+import { TEST_SECRETS } from './test-secrets';
 
-export const TEST_SECRETS = new Secrets('test-jwt-secret-0123456789abcdef0123456789', 'a'.repeat(64), 'b'.repeat(64));
+// Re-exported where specs have always found them.
+export { nextPhone, TEST_PASSWORD, TEST_SECRETS };
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   data?: T | null;
@@ -30,15 +32,6 @@ export interface TestApp {
   signedIn(role: Role, regionCode?: string | null, name?: string): Promise<{ token: string; accountId: string; phone: string }>;
   close(): Promise<void>;
 }
-
-let phoneCounter = 0;
-/** Unique, valid mobile numbers per test process. */
-export function nextPhone(): string {
-  phoneCounter += 1;
-  return `139${String(process.pid % 10000).padStart(4, '0')}${String(phoneCounter).padStart(4, '0')}`;
-}
-
-export const TEST_PASSWORD = 'Passw0rd-test';
 
 export interface StartTestAppOptions {
   /**
@@ -73,13 +66,12 @@ export async function startTestApp(env: Record<string, string> = {}, options: St
   };
 
   const signedIn: TestApp['signedIn'] = async (role, regionCode = null, name = '测试用户') => {
-    const phone = nextPhone();
-    const account = await app.get(AccountsService).create({ role, phone, password: TEST_PASSWORD, name, regionCode });
+    const { accountId, phone } = await account(app, role, regionCode, name);
     const result = await gql<{ signIn: { accessToken: string } }>(`mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }`, {
       i: { phone, password: TEST_PASSWORD },
     });
     if (!result.data?.signIn) throw new Error(`sign-in failed: ${JSON.stringify(result.errors)}`);
-    return { token: result.data.signIn.accessToken, accountId: account.id, phone };
+    return { token: result.data.signIn.accessToken, accountId, phone };
   };
 
   return {

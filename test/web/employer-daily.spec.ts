@@ -5,8 +5,8 @@ import { OutboxService } from '@jobcode/outbox';
 import { generate } from 'otplib';
 import { type BrowserContext, type Page } from 'playwright-core';
 
-import { jobInput, POST_JOB } from '../../libs/jobs/src/__tests__/job.builder';
-import { addShift, BOOK, CONFIRM, gigWorld, type GigWorld, moveBookingToNow, seeker, serviceCode } from '../../libs/gig-bookings/src/__tests__/gig.builder';
+import { jobInput, POST_JOB } from '../builders/job.builder';
+import { addShift, BOOK, CONFIRM, gigWorld, type GigWorld, moveBookingToNow, seeker, serviceCode } from '../builders/gig.builder';
 import {
   collectPageErrors,
   DESKTOP,
@@ -145,7 +145,7 @@ describeInBrowser('an employer keeps the company, the codes and the day’s chec
     const booked = (await must(api.gql<{ bookShift: { id: string } }>(BOOK, { input: { shiftId } }, worker.token))).bookShift.id;
     await must(api.gql(CONFIRM, { input: { bookingId: booked } }, world.farm.token));
     await moveBookingToNow(api, booked, -10);
-    const personal = await serviceCode(api, 'SEEKER', worker.seekerId, '450329103201');
+    const personal = await serviceCode(api, 'SEEKER', worker.jobSeekerId, '450329103201');
 
     const { page, errors, context } = await phonePage();
     await cameraShowing(context, `/c/${personal}/qr.png`);

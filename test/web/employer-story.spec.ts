@@ -1,9 +1,10 @@
 import { Role } from '@jobcode/common';
 import { type Page } from 'playwright-core';
 
-import { APPLY, selfRegisteredSeeker } from '../../libs/applications/src/__tests__/application.builder';
-import { REQUEST_CODE, SIGN, textedCode } from '../../libs/contracts/src/__tests__/contract.builder';
-import { BOOK, CHECK_IN, moveBookingToNow, station } from '../../libs/gig-bookings/src/__tests__/gig.builder';
+import { APPLY } from '../builders/application.builder';
+import { REQUEST_CODE, SIGN, textedCode } from '../builders/contract.builder';
+import { BOOK, CHECK_IN, moveBookingToNow, station } from '../builders/gig.builder';
+import { selfRegisteredSeeker } from '../builders/job-seeker.builder';
 import {
   collectPageErrors,
   DESKTOP,

@@ -1,7 +1,7 @@
 import { Role } from '@jobcode/common';
 
-import { openJob } from '../../libs/applications/src/__tests__/application.builder';
-import { verifiedEmployer } from '../../libs/employers/src/__tests__/employer.builder';
+import { verifiedEmployer } from '../builders/employer.builder';
+import { openJob } from '../builders/job.builder';
 import { collectPageErrors, describeInBrowser, expectAccessible, launchBrowser, PHONE, screenshot, type BrowserSession, WEB_DIR } from '../support/browser';
 import { startTestApp, type TestApp } from '../support/test-app';
 

@@ -2,9 +2,9 @@ import type { BrowserContext } from 'playwright-core';
 
 import { Role } from '@jobcode/common';
 
-import { openJob } from '../../libs/applications/src/__tests__/application.builder';
-import { verifiedEmployer } from '../../libs/employers/src/__tests__/employer.builder';
-import { idNumberFor } from '../../libs/seekers/src/__tests__/job-seeker.builder';
+import { verifiedEmployer } from '../builders/employer.builder';
+import { idNumberFor } from '../builders/job-seeker.builder';
+import { openJob } from '../builders/job.builder';
 import { describeInBrowser, expectAccessible, launchBrowser, PHONE, screenshot, type BrowserSession, WEB_DIR } from '../support/browser';
 import { startTestApp, type TestApp } from '../support/test-app';
 

@@ -4,11 +4,11 @@ import type { BrowserContext, Page } from 'playwright-core';
 
 import { Role } from '@jobcode/common';
 
-import { openJob } from '../../libs/applications/src/__tests__/application.builder';
-import { COUNTERSIGN, termsInput, textedCode } from '../../libs/contracts/src/__tests__/contract.builder';
-import { verifiedEmployer } from '../../libs/employers/src/__tests__/employer.builder';
-import { addShift, COMPLETE, moveBookingToNow, PAYMENT, station } from '../../libs/gig-bookings/src/__tests__/gig.builder';
-import { idNumberFor, withWrongCheckDigit } from '../../libs/seekers/src/__tests__/job-seeker.builder';
+import { COUNTERSIGN, termsInput, textedCode } from '../builders/contract.builder';
+import { verifiedEmployer } from '../builders/employer.builder';
+import { addShift, COMPLETE, moveBookingToNow, PAYMENT, station } from '../builders/gig.builder';
+import { idNumberFor, withWrongCheckDigit } from '../builders/job-seeker.builder';
+import { openJob } from '../builders/job.builder';
 import { collectPageErrors, describeInBrowser, expectAccessible, launchBrowser, PHONE, screenshot, type BrowserSession, WEB_DIR } from '../support/browser';
 import { textedCodeTo } from '../support/texted-codes';
 import { nextPhone, startTestApp, type TestApp } from '../support/test-app';

@@ -2,11 +2,11 @@ import type { BrowserContext, Page } from 'playwright-core';
 
 import { Role } from '@jobcode/common';
 
-import { openJob, selfRegisteredSeeker, type SeekerFixture } from '../../libs/applications/src/__tests__/application.builder';
-import { contractFlow } from '../../libs/contracts/src/__tests__/contract.builder';
-import { type EmployerFixture, verifiedEmployer } from '../../libs/employers/src/__tests__/employer.builder';
-import { webmAudio } from '../../libs/jobs/src/__tests__/audio-fixtures';
-import { idNumberFor, REGISTER, registration, seekerPhone } from '../../libs/seekers/src/__tests__/job-seeker.builder';
+import { webmAudio } from '../builders/audio.builder';
+import { contractFlow } from '../builders/contract.builder';
+import { type EmployerFixture, verifiedEmployer } from '../builders/employer.builder';
+import { idNumberFor, REGISTER, registration, type SeekerFixture, seekerPhone, selfRegisteredSeeker } from '../builders/job-seeker.builder';
+import { openJob } from '../builders/job.builder';
 import { collectPageErrors, describeInBrowser, expectAccessible, launchBrowser, PHONE, screenshot, type BrowserSession, WEB_DIR } from '../support/browser';
 import { textedCodeTo } from '../support/texted-codes';
 import { startTestApp, type TestApp } from '../support/test-app';

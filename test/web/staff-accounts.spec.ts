@@ -1,7 +1,7 @@
 import { AccountsService } from '@jobcode/accounts';
 import { Role } from '@jobcode/common';
 
-import { idNumberFor, REGISTER, registration } from '../../libs/seekers/src/__tests__/job-seeker.builder';
+import { idNumberFor, REGISTER, registration } from '../builders/job-seeker.builder';
 import { collectPageErrors, describeInBrowser, DESKTOP, expectAccessible, launchBrowser, screenshot, type BrowserSession, WEB_DIR } from '../support/browser';
 import { nextPhone, startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app';
 import { signInAsStaff } from './staff-sign-in';

@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 
 import { Role } from '@jobcode/common';
 
-import { employerInput, REGISTER_EMPLOYER, verifiedEmployer } from '../../libs/employers/src/__tests__/employer.builder';
-import { stationInput } from '../../libs/job-sources/src/__tests__/station.builder';
-import { idNumberFor, JINJIANG, REGISTER, registration } from '../../libs/seekers/src/__tests__/job-seeker.builder';
+import { employerInput, REGISTER_EMPLOYER, verifiedEmployer } from '../builders/employer.builder';
+import { idNumberFor, REGISTER, registration } from '../builders/job-seeker.builder';
+import { JINJIANG } from '../builders/regions';
+import { stationInput } from '../builders/station.builder';
 import { collectPageErrors, describeInBrowser, DESKTOP, expectAccessible, launchBrowser, screenshot, type BrowserSession, WEB_DIR } from '../support/browser';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { signInAsStaff } from './staff-sign-in';

@@ -1,5 +1,6 @@
 import { Role } from '@jobcode/common';
-import { GUALI, HOUBEI, idNumberFor, REGISTER, registration } from '../../libs/seekers/src/__tests__/job-seeker.builder';
+import { idNumberFor, REGISTER, registration } from '../builders/job-seeker.builder';
+import { GUALI, HOUBEI } from '../builders/regions';
 import { collectPageErrors, describeInBrowser, DESKTOP, expectAccessible, launchBrowser, screenshot, type BrowserSession, WEB_DIR } from '../support/browser';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { signInAsStaff } from './staff-sign-in';

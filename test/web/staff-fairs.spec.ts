@@ -1,6 +1,6 @@
 import { Role } from '@jobcode/common';
 
-import { verifiedEmployer } from '../../libs/employers/src/__tests__/employer.builder';
+import { verifiedEmployer } from '../builders/employer.builder';
 import { collectPageErrors, describeInBrowser, DESKTOP, expectAccessible, launchBrowser, screenshot, type BrowserSession, WEB_DIR } from '../support/browser';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { signInAsStaff } from './staff-sign-in';

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 
 import { Role } from '@jobcode/common';
 
-import { idNumberFor, seekerPhone, withWrongCheckDigit } from '../../libs/seekers/src/__tests__/job-seeker.builder';
-import { ledgerFile } from '../../libs/seekers/src/__tests__/ledger.builder';
+import { idNumberFor, seekerPhone, withWrongCheckDigit } from '../builders/job-seeker.builder';
+import { ledgerFile } from '../builders/ledger.builder';
 import { collectPageErrors, describeInBrowser, DESKTOP, expectAccessible, launchBrowser, screenshot, type BrowserSession, WEB_DIR } from '../support/browser';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { signInAsStaff } from './staff-sign-in';

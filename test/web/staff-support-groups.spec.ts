@@ -1,9 +1,9 @@
 import { Role } from '@jobcode/common';
 
-import { selfRegisteredSeeker, type SeekerFixture } from '../../libs/applications/src/__tests__/application.builder';
-import { daysFromToday } from '../../libs/jobs/src/__tests__/job.builder';
-import { recordPlacement } from '../../libs/placements/src/__tests__/small-county.builder';
-import { GUALI, idNumberFor } from '../../libs/seekers/src/__tests__/job-seeker.builder';
+import { idNumberFor, type SeekerFixture, selfRegisteredSeeker } from '../builders/job-seeker.builder';
+import { daysFromToday } from '../builders/job.builder';
+import { recordPlacement } from '../builders/placement.builder';
+import { GUALI } from '../builders/regions';
 import { collectPageErrors, describeInBrowser, DESKTOP, expectAccessible, launchBrowser, screenshot, type BrowserSession, WEB_DIR } from '../support/browser';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { signInAsStaff } from './staff-sign-in';

@@ -1,7 +1,7 @@
 import { Role } from '@jobcode/common';
 
 import { startTestApp, type TestApp } from '../../../../test/support/test-app';
-import { idNumberFor, REGISTER, registration } from '../../../seekers/src/__tests__/job-seeker.builder';
+import { idNumberFor, REGISTER, registration } from '../../../../test/builders/job-seeker.builder';
 
 const STAFF_ACCOUNTS = `query($first: Int, $after: String, $regionCode: String) {
   staffAccounts(first: $first, after: $after, regionCode: $regionCode) {

@@ -2,8 +2,10 @@ import { Role } from '@jobcode/common';
 import { OutboxService } from '@jobcode/outbox';
 
 import { startTestApp, type TestApp } from '../../../../test/support/test-app';
-import { type EmployerFixture, verifiedEmployer } from '../../../employers/src/__tests__/employer.builder';
-import { APPLY, MOVE, openJob, selfRegisteredSeeker, type SeekerFixture, WITHDRAW } from './application.builder';
+import { APPLY, MOVE, WITHDRAW } from '../../../../test/builders/application.builder';
+import { type EmployerFixture, verifiedEmployer } from '../../../../test/builders/employer.builder';
+import { type SeekerFixture, selfRegisteredSeeker } from '../../../../test/builders/job-seeker.builder';
+import { openJob } from '../../../../test/builders/job.builder';
 
 interface ApplicationView {
   id: string;

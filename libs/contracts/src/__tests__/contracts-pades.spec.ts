@@ -8,10 +8,10 @@ import { Logger } from '@nestjs/common';
 import { ConfigError, Role } from '@jobcode/common';
 
 import { startTestApp, type TestApp } from '../../../../test/support/test-app';
-import { pdfPages } from '../../../documents/src/__tests__/pdf-text';
-import { type EmployerFixture, verifiedEmployer } from '../../../employers/src/__tests__/employer.builder';
+import { contractFlow, type ContractFlow, VERIFICATION, VERIFY } from '../../../../test/builders/contract.builder';
+import { type EmployerFixture, verifiedEmployer } from '../../../../test/builders/employer.builder';
+import { pdfPages } from '../../../../test/support/pdf-text';
 import { contractSignerFor, ContractSignerKind, PadesSigner } from '../signers';
-import { contractFlow, type ContractFlow, VERIFICATION, VERIFY } from './contract.builder';
 import { lastPdfSignature, throwawayP12, verifyDetachedCms } from './pdf-signature';
 
 const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');

@@ -4,17 +4,12 @@ import { Role } from '@jobcode/common';
 import { OutboxService } from '@jobcode/outbox';
 
 import { startTestApp, type TestApp } from '../../../../test/support/test-app';
-import { APPLY, MOVE, openJob, selfRegisteredSeeker, type SeekerFixture, WITHDRAW } from '../../../applications/src/__tests__/application.builder';
-import { pdfPagePng, pdfPages } from '../../../documents/src/__tests__/pdf-text';
-import { readQrFromPng } from '../../../../test/support/read-qr';
-import { type EmployerFixture, verifiedEmployer } from '../../../employers/src/__tests__/employer.builder';
-import { daysFromToday } from '../../../jobs/src/__tests__/job.builder';
-import { REGISTER, registration } from '../../../seekers/src/__tests__/job-seeker.builder';
+import { APPLY, MOVE, WITHDRAW } from '../../../../test/builders/application.builder';
 import {
   contractFlow,
   type ContractFlow,
-  COUNTERSIGN,
   type ContractView,
+  COUNTERSIGN,
   OFFER,
   REQUEST_CODE,
   SIGN,
@@ -22,7 +17,12 @@ import {
   textedCode,
   VERIFICATION,
   VERIFY,
-} from './contract.builder';
+} from '../../../../test/builders/contract.builder';
+import { type EmployerFixture, verifiedEmployer } from '../../../../test/builders/employer.builder';
+import { REGISTER, registration, type SeekerFixture, selfRegisteredSeeker } from '../../../../test/builders/job-seeker.builder';
+import { daysFromToday, openJob } from '../../../../test/builders/job.builder';
+import { pdfPagePng, pdfPages } from '../../../../test/support/pdf-text';
+import { readQrFromPng } from '../../../../test/support/read-qr';
 
 const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
 

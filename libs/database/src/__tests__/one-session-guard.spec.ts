@@ -1,12 +1,12 @@
 import { DataSource } from 'typeorm';
 
-import { startTestApp, type TestApp } from '../../../../test/support/test-app';
+import { startTestModule, type TestModule } from '../../../../test/support/test-module';
 import { QueryOutsideTransactionError } from '../one-session-guard';
 import { inTransaction } from '../transaction';
 
-let api: TestApp;
+let api: TestModule;
 beforeAll(async () => {
-  api = await startTestApp();
+  api = await startTestModule([]);
 });
 afterAll(async () => api?.close());
 

@@ -1,7 +1,7 @@
 import QRCode from 'qrcode';
 
 import { PdfRenderer } from '../pdf-renderer';
-import { pdfPages } from './pdf-text';
+import { pdfPages } from '../../../../test/support/pdf-text';
 
 const compact = (text: string) => text.replace(/\s+/g, '');
 

@@ -1,7 +1,7 @@
 import { Role } from '@jobcode/common';
 
 import { startTestApp, type TestApp } from '../../../../test/support/test-app';
-import { employerInput, REGISTER_EMPLOYER, validCreditCode, verifiedEmployer } from './employer.builder';
+import { employerInput, REGISTER_EMPLOYER, validCreditCode, verifiedEmployer } from '../../../../test/builders/employer.builder';
 
 const UPDATE = `mutation($input: UpdateEmployerInput!) {
   updateEmployer(input: $input) { id name creditCode status rejectionReason address legalRepresentative contactName contactPhone region { code } }

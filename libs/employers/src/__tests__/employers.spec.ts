@@ -1,7 +1,7 @@
 import { Role } from '@jobcode/common';
 
 import { startTestApp, type TestApp } from '../../../../test/support/test-app';
-import { employerInput, REGISTER_EMPLOYER, validCreditCode, verifiedEmployer } from './employer.builder';
+import { employerInput, REGISTER_EMPLOYER, validCreditCode, verifiedEmployer } from '../../../../test/builders/employer.builder';
 
 describe('employers', () => {
   let api: TestApp;

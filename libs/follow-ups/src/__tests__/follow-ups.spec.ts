@@ -1,8 +1,9 @@
 import { Role } from '@jobcode/common';
 
 import { startTestApp, type TestApp } from '../../../../test/support/test-app';
-import { daysFromToday } from '../../../jobs/src/__tests__/job.builder';
-import { GUALI, HOUBEI, JINJIANG, recordPlacement, registerSeeker } from '../../../placements/src/__tests__/small-county.builder';
+import { daysFromToday } from '../../../../test/builders/job.builder';
+import { recordPlacement, registerSeeker } from '../../../../test/builders/placement.builder';
+import { GUALI, HOUBEI, JINJIANG } from '../../../../test/builders/regions';
 
 const DUE = `query($region: String, $within: Int, $overdueOnly: Boolean) {
   followUpsDue(regionCode: $region, withinDays: $within, overdueOnly: $overdueOnly) { totalCount edges { node { name dueOn overdue daysOverdue lastFollowUpOn } } }

@@ -2,7 +2,6 @@ import { Role } from '@jobcode/common';
 import { OutboxService } from '@jobcode/outbox';
 
 import { startTestApp, type TestApp } from '../../../../test/support/test-app';
-import { jobInput, POST_JOB } from '../../../jobs/src/__tests__/job.builder';
 import {
   ADD_SHIFT,
   addShift,
@@ -11,14 +10,14 @@ import {
   CANCEL_SHIFT,
   CHANGE_SHIFT,
   CONFIRM,
-  daysFromToday,
   gigWorld,
   type GigWorld,
   moveBookingToNow,
   seeker,
   setCutoffHours,
   shiftInput,
-} from './gig.builder';
+} from '../../../../test/builders/gig.builder';
+import { daysFromToday, jobInput, POST_JOB } from '../../../../test/builders/job.builder';
 
 interface Booking {
   id: string;
@@ -143,9 +142,9 @@ describe('gig bookings: shifts, booking within slots, confirmation, cancellation
   it('staff book for a seeker in their region; an employer cannot book; a seeker must register first', async () => {
     const shiftId = await addShift(api, world.farm.token, world.jobId, { date: daysFromToday(7) });
     const desk = await seeker(api, '杨桂芝');
-    const byStaff = await book(world.township, shiftId, desk.seekerId);
+    const byStaff = await book(world.township, shiftId, desk.jobSeekerId);
     expect(byStaff.data?.bookShift).toMatchObject({ status: 'BOOKED', seekerName: '杨桂芝' });
-    const outside = await book((await api.signedIn(Role.STAFF, '450329202')).token, shiftId, desk.seekerId);
+    const outside = await book((await api.signedIn(Role.STAFF, '450329202')).token, shiftId, desk.jobSeekerId);
     expect(outside.errors?.[0]).toMatchObject({ message: '求职登记不存在，或不在您的辖区内', extensions: { code: 'BAD_USER_INPUT' } });
     const employer = await book(world.farm.token, shiftId);
     expect(employer.errors?.[0].extensions?.code).toBe('FORBIDDEN');

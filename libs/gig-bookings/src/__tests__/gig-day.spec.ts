@@ -8,7 +8,6 @@ import {
   CANCEL,
   CHECK_IN,
   COMPLETE,
-  daysFromToday,
   gigWorld,
   type GigWorld,
   moveBookingToNow,
@@ -16,9 +15,10 @@ import {
   PAYMENT,
   RATE,
   seeker,
-  type SeekerFixture,
   serviceCode,
-} from './gig.builder';
+} from '../../../../test/builders/gig.builder';
+import { type SeekerFixture } from '../../../../test/builders/job-seeker.builder';
+import { daysFromToday } from '../../../../test/builders/job.builder';
 
 interface Booking {
   id: string;
@@ -103,7 +103,7 @@ describe('gig day: check-in by scan, completion, pay and ratings', () => {
       extensions: { code: 'CONFLICT' },
     });
 
-    const personal = await serviceCode(api, 'SEEKER', other.seekerId, '450329103201');
+    const personal = await serviceCode(api, 'SEEKER', other.jobSeekerId, '450329103201');
     const wrongCode = await checkIn(other.token, { token: personal });
     expect(wrongCode.errors?.[0].message).toBe('签到请扫零工驿站张贴的驿站码');
   });
@@ -112,7 +112,7 @@ describe('gig day: check-in by scan, completion, pay and ratings', () => {
     const worker = await seeker(api, '刘凤莲');
     const booking = await book(worker);
     await moveBookingToNow(api, booking.id, -20);
-    const personal = await serviceCode(api, 'SEEKER', worker.seekerId, '450329103201');
+    const personal = await serviceCode(api, 'SEEKER', worker.jobSeekerId, '450329103201');
     const noStation = await checkIn(world.township, { token: personal });
     expect(noStation.errors?.[0].message).toBe('请填写您所在的零工驿站（stationId）');
     const outsider = await checkIn((await api.signedIn(Role.STAFF, '450329202')).token, { token: personal, stationId: world.stationId });
@@ -131,11 +131,11 @@ describe('gig day: check-in by scan, completion, pay and ratings', () => {
     expect(marked.data?.markGigNoShow.status).toBe('NO_SHOW');
     const reliability = await api.gql<{ seekerGigReliability: Record<string, unknown> }>(
       `query($id: ID!) { seekerGigReliability(seekerId: $id) { noShows completedGigs reliability } }`,
-      { id: worker.seekerId },
+      { id: worker.jobSeekerId },
       world.farm.token,
     );
     expect(reliability.data?.seekerGigReliability).toEqual({ noShows: 1, completedGigs: 0, reliability: 0 });
-    const stranger = await api.gql(`query($id: ID!) { seekerGigReliability(seekerId: $id) { noShows } }`, { id: worker.seekerId }, world.other.token);
+    const stranger = await api.gql(`query($id: ID!) { seekerGigReliability(seekerId: $id) { noShows } }`, { id: worker.jobSeekerId }, world.other.token);
     expect(stranger.errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 
@@ -158,7 +158,7 @@ describe('gig day: check-in by scan, completion, pay and ratings', () => {
       bookingId: booking.id,
       shiftId: expect.any(String),
       jobId: world.jobId,
-      seekerId: worker.seekerId,
+      seekerId: worker.jobSeekerId,
       employerId: world.farm.employerId,
       shiftDate: expect.stringMatching(/^\d{4}-\d\d-\d\d$/),
       pay: 160,

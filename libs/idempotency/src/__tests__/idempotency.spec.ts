@@ -4,7 +4,7 @@ import { IdempotencyService } from '../idempotency.service';
 
 import { startTestApp, type GraphQLResponse, type TestApp } from '../../../../test/support/test-app';
 import { onServer } from '../../../../test/support/test-state';
-import { stationInput as station } from '../../../job-sources/src/__tests__/station.builder';
+import { stationInput as station } from '../../../../test/builders/station.builder';
 
 const CREATE_STATION = `mutation Create($input: CreateGigStationInput!) { createGigStation(input: $input) { id name } }`;
 const stationInput = (name: string, overrides: Record<string, unknown> = {}) => station({ name, ...overrides });

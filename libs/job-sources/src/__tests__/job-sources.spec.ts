@@ -1,9 +1,9 @@
 import { countyToday, Role } from '@jobcode/common';
 
 import { startTestApp, type TestApp } from '../../../../test/support/test-app';
-import { type EmployerFixture, verifiedEmployer } from '../../../employers/src/__tests__/employer.builder';
-import { daysFromToday, jobInput, POST_JOB } from '../../../jobs/src/__tests__/job.builder';
-import { stationInput } from './station.builder';
+import { type EmployerFixture, verifiedEmployer } from '../../../../test/builders/employer.builder';
+import { daysFromToday, jobInput, POST_JOB } from '../../../../test/builders/job.builder';
+import { stationInput } from '../../../../test/builders/station.builder';
 
 const CREATE_STATION = `mutation($input: CreateGigStationInput!) { createGigStation(input: $input) { id name level region { fullName } latitude longitude } }`;
 

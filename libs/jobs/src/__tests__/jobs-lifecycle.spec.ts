@@ -1,9 +1,9 @@
 import { Role } from '@jobcode/common';
 
 import { startTestApp, type TestApp } from '../../../../test/support/test-app';
-import { type EmployerFixture, verifiedEmployer } from '../../../employers/src/__tests__/employer.builder';
+import { type EmployerFixture, verifiedEmployer } from '../../../../test/builders/employer.builder';
+import { daysFromToday, jobInput, POST_JOB, transition } from '../../../../test/builders/job.builder';
 import { JobExpiryScheduler } from '../job-expiry.scheduler';
-import { daysFromToday, jobInput, POST_JOB, transition } from './job.builder';
 
 /** The editable fields of a job input (what updateJob takes besides jobId). */
 function contentOf(input: Record<string, unknown>): Record<string, unknown> {

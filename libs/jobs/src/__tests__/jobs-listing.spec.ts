@@ -2,8 +2,8 @@ import { Role } from '@jobcode/common';
 import { OutboxService } from '@jobcode/outbox';
 
 import { startTestApp, type TestApp } from '../../../../test/support/test-app';
-import { employerInput, REGISTER_EMPLOYER } from '../../../employers/src/__tests__/employer.builder';
-import { jobInput, POST_JOB } from './job.builder';
+import { employerInput, REGISTER_EMPLOYER } from '../../../../test/builders/employer.builder';
+import { jobInput, POST_JOB } from '../../../../test/builders/job.builder';
 
 const LIST = `query($first: Int, $after: String, $stationId: ID, $regionCode: String, $kind: JobKind) {
   jobs(first: $first, after: $after, stationId: $stationId, regionCode: $regionCode, kind: $kind) {

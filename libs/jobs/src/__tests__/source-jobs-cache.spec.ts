@@ -2,8 +2,8 @@ import { JobsService } from '@jobcode/jobs';
 
 import { startTestApp, type TestApp } from '../../../../test/support/test-app';
 import { onServer } from '../../../../test/support/test-state';
-import { gigWorld, type GigWorld } from '../../../gig-bookings/src/__tests__/gig.builder';
-import { jobInput, POST_JOB, transition } from './job.builder';
+import { gigWorld, type GigWorld } from '../../../../test/builders/gig.builder';
+import { jobInput, POST_JOB, transition } from '../../../../test/builders/job.builder';
 
 /** What a station's QR page asks (bench:jobs): its open jobs with employer and source. */
 const STATION_JOBS = `query StationJobs($stationId: ID!) {

@@ -2,11 +2,11 @@ import { Role } from '@jobcode/common';
 import { OutboxService } from '@jobcode/outbox';
 
 import { startTestApp, type TestApp } from '../../../../test/support/test-app';
-import { type EmployerFixture, verifiedEmployer } from '../../../employers/src/__tests__/employer.builder';
+import { adtsAac, m4a, oggOpus, webmAudio } from '../../../../test/builders/audio.builder';
+import { type EmployerFixture, verifiedEmployer } from '../../../../test/builders/employer.builder';
+import { jobInput, POST_JOB, transition } from '../../../../test/builders/job.builder';
 import { regionPoint } from '../../../regions/src/seed/region-points';
 import { probeAudio } from '../voice-notes/audio-probe';
-import { adtsAac, m4a, oggOpus, webmAudio } from './audio-fixtures';
-import { jobInput, POST_JOB, transition } from './job.builder';
 
 describe('voice notes: what an upload is, read from its bytes', () => {
   it('reads the kind and length of the four recorders’ formats', () => {

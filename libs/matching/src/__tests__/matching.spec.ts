@@ -1,9 +1,9 @@
 import { Role } from '@jobcode/common';
 
 import { startTestApp, type TestApp } from '../../../../test/support/test-app';
-import { type EmployerFixture, verifiedEmployer } from '../../../employers/src/__tests__/employer.builder';
-import { jobInput, POST_JOB } from '../../../jobs/src/__tests__/job.builder';
-import { REGISTER, registration } from '../../../seekers/src/__tests__/job-seeker.builder';
+import { type EmployerFixture, verifiedEmployer } from '../../../../test/builders/employer.builder';
+import { REGISTER, registration } from '../../../../test/builders/job-seeker.builder';
+import { jobInput, POST_JOB } from '../../../../test/builders/job.builder';
 
 const SEEKERS = `query($jobId: ID!, $first: Int) { recommendedSeekers(jobId: $jobId, first: $first) { seekerId name regionName score reasons { code text points } } }`;
 const JOBS = `query($seekerId: ID!) { recommendedJobs(seekerId: $seekerId) { score job { id title kind } reasons { code text points } } }`;

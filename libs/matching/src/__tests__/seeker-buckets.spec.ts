@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 
-import { startTestApp, type TestApp } from '../../../../test/support/test-app';
+import { startTestModule, type TestModule } from '../../../../test/support/test-module';
 import { jobTerms, townshipPattern } from '../matching.service';
 import { DEFAULT_MATCHING_WEIGHTS, type MatchingWeights } from '../matching.settings';
 import { RECOMMENDED_SEEKERS_SQL, WEIGHT_ORDER } from '../matching.sql';
@@ -31,12 +31,13 @@ const FLAT: MatchingWeights = {
 };
 const PLACE_FIRST: MatchingWeights = { ...DEFAULT_MATCHING_WEIGHTS, occupation: 5, skill: 0, sameVillage: 60, sameTownship: 40, nearHome: 0 };
 
-let api: TestApp;
+let api: TestModule;
 let dataSource: DataSource;
 const jobIds: string[] = [];
 
 beforeAll(async () => {
-  api = await startTestApp();
+  // Ranking is SQL over rows the triggers keep: the database is all this spec needs.
+  api = await startTestModule([]);
   dataSource = api.app.get(DataSource);
   // 3000 people in five townships of two counties, with every combination of the traits that score.
   await dataSource.query(

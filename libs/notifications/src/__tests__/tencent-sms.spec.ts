@@ -5,12 +5,19 @@ import { type AddressInfo } from 'node:net';
 
 import { Logger } from '@nestjs/common';
 
+import { AccountsModule } from '@jobcode/accounts';
+import { AuditModule } from '@jobcode/audit';
 import { ConfigError, loadConfig, Role } from '@jobcode/common';
 import { inTransaction } from '@jobcode/database';
-import { OutboxService } from '@jobcode/outbox';
+import { OutboxModule, OutboxService } from '@jobcode/outbox';
+import { PersonalDataModule } from '@jobcode/personal-data';
+import { RateLimitModule } from '@jobcode/rate-limit';
+import { RegionsModule } from '@jobcode/regions';
 
-import { startTestApp, type TestApp } from '../../../../test/support/test-app';
+import { account } from '../../../../test/builders/account.builder';
+import { startTestModule, type TestModule } from '../../../../test/support/test-module';
 import { NotificationChannel } from '../notification-channel';
+import { NotificationsModule } from '../notifications.module';
 import { type NotificationRequest, NotificationsService } from '../notifications.service';
 
 /** A stand-in for sms.tencentcloudapi.com: records each request, answers from a queue (default: sent). */
@@ -53,7 +60,7 @@ function expectedSignature(request: RecordedRequest): string {
 }
 
 describe('Tencent Cloud SMS adapter (NOTIFICATIONS=tencent-sms)', () => {
-  let api: TestApp;
+  let api: TestModule;
   let server: Server;
   let notifications: NotificationsService;
   let outbox: OutboxService;
@@ -95,7 +102,8 @@ describe('Tencent Cloud SMS adapter (NOTIFICATIONS=tencent-sms)', () => {
       TENCENT_SMS_TEMPLATES: JSON.stringify({ 'account.welcome': { id: '1234567', params: ['county', 'name'] } }),
       TENCENT_SMS_ENDPOINT: `http://${HOST}:${(server.address() as AddressInfo).port}`,
     };
-    api = await startTestApp(env);
+    // The adapter, the outbox that drives it, and the accounts messages go to (with what accounts need): no HTTP server, no GraphQL.
+    api = await startTestModule([NotificationsModule, OutboxModule, PersonalDataModule, AccountsModule, AuditModule, RateLimitModule, RegionsModule], { env });
     notifications = api.app.get(NotificationsService);
     outbox = api.app.get(OutboxService);
   });
@@ -231,7 +239,7 @@ describe('Tencent Cloud SMS adapter (NOTIFICATIONS=tencent-sms)', () => {
   });
 
   it('keeps the in-app inbox: in-app, WeChat and SMS messages of an account are listed, and only the SMS is sent', async () => {
-    const seeker = await api.signedIn(Role.SEEKER, null, '李梅');
+    const seeker = await account(api.app, Role.SEEKER, null, '李梅');
     const to = { accountId: seeker.accountId };
     await send({ to, channel: NotificationChannel.IN_APP, template: 'platform.notice', params: { title: '报名成功', text: '您已报名梅溪镇扶贫车间。' } });
     await send({ to, channel: NotificationChannel.WECHAT_TEMPLATE, template: 'platform.notice', params: { title: '面试提醒', text: '明天上午9点面试。' } });
@@ -240,20 +248,16 @@ describe('Tencent Cloud SMS adapter (NOTIFICATIONS=tencent-sms)', () => {
 
     expect(requests).toHaveLength(1);
     expect(requests[0].body).toMatchObject({ PhoneNumberSet: [`+86${seeker.phone}`], TemplateParamSet: ['资源县', '李梅'] });
-    const result = await api.gql<{ myNotifications: { edges: { node: { channel: string; title: string; phone: string | null } }[] } }>(
-      `{ myNotifications { edges { node { channel title phone } } } }`,
-      {},
-      seeker.token,
-    );
-    expect(result.errors).toBeUndefined();
-    expect(result.data!.myNotifications.edges.map((e) => e.node)).toEqual(
+    // What myNotifications lists for the account (its resolver passes straight through to this).
+    const inbox = await notifications.mine({ accountId: seeker.accountId, role: Role.SEEKER, regionCode: null, sessionId: 'inbox' }, undefined, undefined, {});
+    expect(inbox.edges.map(({ node: { channel, title, phone } }) => ({ channel, title, phone }))).toEqual(
       expect.arrayContaining([
         { channel: 'IN_APP', title: '报名成功', phone: null },
         { channel: 'WECHAT_TEMPLATE', title: '面试提醒', phone: null },
         { channel: 'SMS', title: '欢迎使用就业服务码', phone: `${seeker.phone.slice(0, 3)}****${seeker.phone.slice(-4)}` },
       ]),
     );
-    expect(result.data!.myNotifications.edges).toHaveLength(3);
+    expect(inbox.edges).toHaveLength(3);
   });
 
   it('does not boot without a required setting, naming it', () => {

@@ -1,7 +1,8 @@
 import { inTransaction } from '@jobcode/database';
 
-import { startTestApp, type TestApp } from '../../../../test/support/test-app';
+import { startTestModule, type TestModule } from '../../../../test/support/test-module';
 import { testState } from '../../../../test/support/test-state';
+import { OutboxModule } from '../outbox.module';
 import { OutboxService } from '../outbox.service';
 import { createReceiptTable, eventually, receiptHandler } from './outbox-test-kit';
 
@@ -9,20 +10,20 @@ const EVENTS = 500;
 const HANDLERS = ['test.index-job', 'test.alert-seekers'];
 
 /**
- * Two API processes on one PostgreSQL (two Nest apps on one database), both dispatching.
+ * Two API processes on one PostgreSQL (two Nest contexts with the outbox on one database), both dispatching.
  * The fallback poll is set to a minute, so prompt delivery shows the wake-ups work:
  * NOTIFY from the other process and commits in the same one.
  * Needs a PostgreSQL server: embedded PGlite admits one process per data folder.
  */
 const onServer = testState().mode === 'server';
 (onServer ? describe : describe.skip)('two dispatchers on one PostgreSQL server', () => {
-  let first: TestApp;
-  let second: TestApp;
+  let first: TestModule;
+  let second: TestModule;
 
   beforeAll(async () => {
     const env = { OUTBOX_POLL_MS: '60000', OUTBOX_RETRY_BASE_MS: '10' };
-    first = await startTestApp(env);
-    second = await startTestApp(env, { databaseUrl: first.databaseUrl });
+    first = await startTestModule([OutboxModule], { env });
+    second = await startTestModule([OutboxModule], { env, databaseUrl: first.databaseUrl });
     await createReceiptTable(first.dataSource);
     for (const api of [first, second]) {
       for (const name of HANDLERS) api.app.get(OutboxService).subscribe('job.posted', name, receiptHandler());
@@ -33,7 +34,7 @@ const onServer = testState().mode === 'server';
     await first?.close();
   });
 
-  const pending = async (api: TestApp) => (await api.app.get(OutboxService).stats()).pending;
+  const pending = async (api: TestModule) => (await api.app.get(OutboxService).stats()).pending;
 
   it(`deliver each of ${EVENTS} events exactly once to each handler, whichever process claims it`, async () => {
     // Published from both processes, in transactions of 25 events.
@@ -65,7 +66,7 @@ const onServer = testState().mode === 'server';
   it('wakes the other process’s dispatcher on commit through NOTIFY, long before its next poll', async () => {
     // The first app stops dispatching; only the second, which did not publish, can deliver.
     await first.app.close();
-    first = await startTestApp({ OUTBOX_DISPATCHER: 'off' }, { databaseUrl: second.databaseUrl });
+    first = await startTestModule([OutboxModule], { env: { OUTBOX_DISPATCHER: 'off' }, databaseUrl: second.databaseUrl });
     for (const name of HANDLERS) first.app.get(OutboxService).subscribe('job.posted', name, receiptHandler());
 
     const eventId = await inTransaction(first.dataSource, (manager) =>

@@ -3,8 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { Role } from '@jobcode/common';
 
 import { startTestApp, type TestApp } from '../../../../test/support/test-app';
-import { jobInput } from '../../../jobs/src/__tests__/job.builder';
-import { DONGGUAN, GUALI, HOUBEI, JINJIANG, publish, RECORD, recordPlacement, registerSeeker } from './small-county.builder';
+import { jobInput } from '../../../../test/builders/job.builder';
+import { publish, RECORD, recordPlacement, registerSeeker } from '../../../../test/builders/placement.builder';
+import { DONGGUAN, GUALI, HOUBEI, JINJIANG } from '../../../../test/builders/regions';
 
 const PLACEMENTS = `query($seeker: ID) { placements(jobSeekerId: $seeker) { totalCount edges { node { source destination startDate endDate monthlyIncome current jobId } } } }`;
 const STATUS = `query($id: ID!) { jobSeeker(id: $id) { employmentStatus } }`;

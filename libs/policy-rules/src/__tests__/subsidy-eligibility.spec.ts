@@ -1,8 +1,9 @@
 import { Role } from '@jobcode/common';
 
 import { startTestApp, type TestApp } from '../../../../test/support/test-app';
-import { verifiedEmployer } from '../../../employers/src/__tests__/employer.builder';
-import { HOUBEI, JINJIANG, recordPlacement, registerSeeker } from '../../../placements/src/__tests__/small-county.builder';
+import { verifiedEmployer } from '../../../../test/builders/employer.builder';
+import { recordPlacement, registerSeeker } from '../../../../test/builders/placement.builder';
+import { HOUBEI, JINJIANG } from '../../../../test/builders/regions';
 
 const ELIGIBILITY = `query($kind: SubsidyKind!, $region: String) {
   subsidyEligibility(kind: $kind, year: 2025, regionCode: $region, asOf: "2025-12-31") { subjectKind subjectName eligible amount explanation }

@@ -6,9 +6,9 @@ import { PersonalDataCipher } from '@jobcode/personal-data';
 import { ScanEventRecorder } from '@jobcode/service-codes';
 
 import { startTestApp, type TestApp } from '../../../../test/support/test-app';
-import { selfRegisteredSeeker, type SeekerFixture } from '../../../applications/src/__tests__/application.builder';
-import { contractFlow, COUNTERSIGN } from '../../../contracts/src/__tests__/contract.builder';
-import { verifiedEmployer } from '../../../employers/src/__tests__/employer.builder';
+import { selfRegisteredSeeker, type SeekerFixture } from '../../../../test/builders/job-seeker.builder';
+import { contractFlow, COUNTERSIGN } from '../../../../test/builders/contract.builder';
+import { verifiedEmployer } from '../../../../test/builders/employer.builder';
 import {
   addShift,
   BOOK,
@@ -20,8 +20,8 @@ import {
   moveBookingToNow,
   NO_SHOW,
   RATE,
-} from '../../../gig-bookings/src/__tests__/gig.builder';
-import { daysFromToday } from '../../../jobs/src/__tests__/job.builder';
+} from '../../../../test/builders/gig.builder';
+import { daysFromToday } from '../../../../test/builders/job.builder';
 import { DataDeletionSweeper } from '../data-deletion-sweeper';
 import { DataErasure } from '../data-erasure';
 import { PrivacyService } from '../privacy.service';

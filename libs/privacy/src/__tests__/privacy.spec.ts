@@ -4,11 +4,11 @@ import { PersonalDataCipher } from '@jobcode/personal-data';
 
 import { startTestApp, type TestApp } from '../../../../test/support/test-app';
 import { requestCode } from '../../../../test/support/texted-codes';
-import { APPLY, openJob, selfRegisteredSeeker } from '../../../applications/src/__tests__/application.builder';
-import { contractFlow } from '../../../contracts/src/__tests__/contract.builder';
-import { type EmployerFixture, verifiedEmployer } from '../../../employers/src/__tests__/employer.builder';
-import { daysFromToday } from '../../../jobs/src/__tests__/job.builder';
-import { REGISTER, registration } from '../../../seekers/src/__tests__/job-seeker.builder';
+import { APPLY } from '../../../../test/builders/application.builder';
+import { contractFlow } from '../../../../test/builders/contract.builder';
+import { type EmployerFixture, verifiedEmployer } from '../../../../test/builders/employer.builder';
+import { REGISTER, registration, selfRegisteredSeeker } from '../../../../test/builders/job-seeker.builder';
+import { daysFromToday, openJob } from '../../../../test/builders/job.builder';
 
 const MY_DATA = `{ myPersonalData { account { name phone } profile { name idNumber(full: true) consentToRecommend }
   applications { jobTitle employerName status } contracts { status endDate } reads { field purpose readerRole }

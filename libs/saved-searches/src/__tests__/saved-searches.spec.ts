@@ -2,8 +2,8 @@ import { Role } from '@jobcode/common';
 import { OutboxService } from '@jobcode/outbox';
 
 import { startTestApp, type TestApp } from '../../../../test/support/test-app';
-import { type EmployerFixture, verifiedEmployer } from '../../../employers/src/__tests__/employer.builder';
-import { jobInput, POST_JOB } from '../../../jobs/src/__tests__/job.builder';
+import { type EmployerFixture, verifiedEmployer } from '../../../../test/builders/employer.builder';
+import { jobInput, POST_JOB } from '../../../../test/builders/job.builder';
 
 const SAVE = `mutation($input: SaveJobSearchInput!) { saveJobSearch(input: $input) { id name query filter { regionCode kinds } } }`;
 const DELETE = `mutation($input: DeleteSavedSearchInput!) { deleteSavedSearch(input: $input) }`;

@@ -2,8 +2,8 @@ import { Role } from '@jobcode/common';
 import { OutboxService } from '@jobcode/outbox';
 
 import { startTestApp, type TestApp } from '../../../../test/support/test-app';
-import { type EmployerFixture, verifiedEmployer } from '../../../employers/src/__tests__/employer.builder';
-import { jobInput, POST_JOB, transition } from '../../../jobs/src/__tests__/job.builder';
+import { type EmployerFixture, verifiedEmployer } from '../../../../test/builders/employer.builder';
+import { jobInput, POST_JOB, transition } from '../../../../test/builders/job.builder';
 import { JobSearchIndexer } from '../indexer/job-search.indexer';
 
 const SEARCH = `query($query: String, $filter: JobSearchFilterInput, $near: GeoPointInput, $sort: JobSearchSort, $first: Int, $after: String) {

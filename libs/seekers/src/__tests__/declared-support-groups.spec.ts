@@ -1,9 +1,10 @@
 import { Role } from '@jobcode/common';
 
 import { startTestApp, type TestApp } from '../../../../test/support/test-app';
-import { APPLY, openJob, selfRegisteredSeeker, type SeekerFixture } from '../../../applications/src/__tests__/application.builder';
-import { daysFromToday } from '../../../jobs/src/__tests__/job.builder';
-import { recordPlacement } from '../../../placements/src/__tests__/small-county.builder';
+import { APPLY } from '../../../../test/builders/application.builder';
+import { type SeekerFixture, selfRegisteredSeeker } from '../../../../test/builders/job-seeker.builder';
+import { daysFromToday, openJob } from '../../../../test/builders/job.builder';
+import { recordPlacement } from '../../../../test/builders/placement.builder';
 
 const PROFILE = `{ myJobSeekerProfile { supportGroups { code } declaredSupportGroups { code } } }`;
 const REVIEW = `mutation($input: ReviewSupportGroupsInput!) { reviewSupportGroups(input: $input) { supportGroups { code } declaredSupportGroups { code } } }`;

@@ -3,8 +3,9 @@ import { Workbook } from 'exceljs';
 import { Role } from '@jobcode/common';
 
 import { startTestApp, type TestApp } from '../../../../test/support/test-app';
-import { GUALI, idNumberFor, REGISTER, registration, seekerPhone, withWrongCheckDigit } from './job-seeker.builder';
-import { ledgerFile, upload } from './ledger.builder';
+import { idNumberFor, REGISTER, registration, seekerPhone, withWrongCheckDigit } from '../../../../test/builders/job-seeker.builder';
+import { ledgerFile, upload } from '../../../../test/builders/ledger.builder';
+import { GUALI } from '../../../../test/builders/regions';
 
 interface Report {
   totalRows: number;

@@ -1,8 +1,9 @@
 import { Role } from '@jobcode/common';
 
 import { startTestApp, type TestApp } from '../../../../test/support/test-app';
-import { GUALI, HOUBEI, idNumberFor, JINJIANG, REGISTER, registration, seekerPhone } from './job-seeker.builder';
-import { ledgerFile, upload } from './ledger.builder';
+import { idNumberFor, REGISTER, registration, seekerPhone } from '../../../../test/builders/job-seeker.builder';
+import { ledgerFile, upload } from '../../../../test/builders/ledger.builder';
+import { GUALI, HOUBEI, JINJIANG } from '../../../../test/builders/regions';
 
 const LIST = `query($first: Int, $after: String, $filter: JobSeekerFilter) {
   jobSeekers(first: $first, after: $after, filter: $filter) { totalCount pageInfo { hasNextPage endCursor } edges { node { name regionCode } } }

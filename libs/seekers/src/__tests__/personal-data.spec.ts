@@ -5,7 +5,8 @@ import { Role } from '@jobcode/common';
 
 import { startTestApp, type TestApp } from '../../../../test/support/test-app';
 import { onServer } from '../../../../test/support/test-state';
-import { GUALI, idNumberFor, JINJIANG, READ, REGISTER, registration, seekerPhone } from './job-seeker.builder';
+import { idNumberFor, READ, REGISTER, registration, seekerPhone } from '../../../../test/builders/job-seeker.builder';
+import { GUALI, JINJIANG } from '../../../../test/builders/regions';
 
 const run = promisify(execFile);
 

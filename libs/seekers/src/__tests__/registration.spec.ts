@@ -2,7 +2,8 @@ import { Role } from '@jobcode/common';
 
 import { startTestApp, type TestApp } from '../../../../test/support/test-app';
 import { requestCode } from '../../../../test/support/texted-codes';
-import { GUALI, HEKOU, HOUBEI, idNumberFor, JINJIANG, READ, REGISTER, registration, seekerPhone, withWrongCheckDigit } from './job-seeker.builder';
+import { idNumberFor, READ, REGISTER, registration, seekerPhone, withWrongCheckDigit } from '../../../../test/builders/job-seeker.builder';
+import { GUALI, HEKOU, HOUBEI, JINJIANG } from '../../../../test/builders/regions';
 
 interface Seeker {
   id: string;

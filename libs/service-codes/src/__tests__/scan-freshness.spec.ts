@@ -2,8 +2,8 @@ import { Client } from 'pg';
 
 import { startTestApp, type TestApp } from '../../../../test/support/test-app';
 import { onServer } from '../../../../test/support/test-state';
-import { addShift, BOOK, CANCEL, gigWorld, type GigWorld, seeker } from '../../../gig-bookings/src/__tests__/gig.builder';
-import { jobInput, POST_JOB, transition } from '../../../jobs/src/__tests__/job.builder';
+import { addShift, BOOK, CANCEL, gigWorld, type GigWorld, seeker } from '../../../../test/builders/gig.builder';
+import { jobInput, POST_JOB, transition } from '../../../../test/builders/job.builder';
 import { ScanEventRecorder } from '../scan-event-recorder';
 import { GigStationTarget } from '../../../jobs/src/scan-targets/gig-station.target';
 

@@ -6,11 +6,11 @@ import { join } from 'node:path';
 import { Role } from '@jobcode/common';
 
 import { readQrFromPng, readQrFromSvg } from '../../../../test/support/read-qr';
-import { pdfPages } from '../../../documents/src/__tests__/pdf-text';
+import { verifiedEmployer } from '../../../../test/builders/employer.builder';
+import { REGISTER, registration } from '../../../../test/builders/job-seeker.builder';
+import { daysFromToday, jobInput, POST_JOB } from '../../../../test/builders/job.builder';
+import { pdfPages } from '../../../../test/support/pdf-text';
 import { startTestApp, type TestApp } from '../../../../test/support/test-app';
-import { verifiedEmployer } from '../../../employers/src/__tests__/employer.builder';
-import { daysFromToday, jobInput, POST_JOB } from '../../../jobs/src/__tests__/job.builder';
-import { REGISTER, registration } from '../../../seekers/src/__tests__/job-seeker.builder';
 import { ScanEventRecorder } from '../scan-event-recorder';
 import { SCAN_MISSES_ALLOWED } from '../scan.service';
 

@@ -1,7 +1,7 @@
 import { Role } from '@jobcode/common';
 
-import { pdfPages } from '../../../documents/src/__tests__/pdf-text';
-import { stationInput } from '../../../job-sources/src/__tests__/station.builder';
+import { stationInput } from '../../../../test/builders/station.builder';
+import { pdfPages } from '../../../../test/support/pdf-text';
 import { startTestApp, type TestApp } from '../../../../test/support/test-app';
 
 const CREATE_STATION = `mutation($input: CreateGigStationInput!) { createGigStation(input: $input) { id name } }`;

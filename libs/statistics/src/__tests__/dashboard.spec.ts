@@ -4,7 +4,7 @@ import { Role } from '@jobcode/common';
 import { PersonalDataCipher } from '@jobcode/personal-data';
 
 import { startTestApp, type TestApp } from '../../../../test/support/test-app';
-import { GUALI, HEKOU, HOUBEI, JINJIANG } from '../../../placements/src/__tests__/small-county.builder';
+import { GUALI, HEKOU, HOUBEI, JINJIANG } from '../../../../test/builders/regions';
 
 const FUNNEL = `query($region: String, $period: PeriodInput!, $groupBy: FunnelGroupBy) {
   scanFunnel(region: $region, period: $period, groupBy: $groupBy) {

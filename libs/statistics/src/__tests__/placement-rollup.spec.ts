@@ -1,9 +1,18 @@
+import { AccountsModule } from '@jobcode/accounts';
+import { AuditModule } from '@jobcode/audit';
 import { type Actor, Role } from '@jobcode/common';
 import { inTransaction } from '@jobcode/database';
+import { NotificationsModule } from '@jobcode/notifications';
+import { OutboxModule } from '@jobcode/outbox';
+import { PersonalDataModule } from '@jobcode/personal-data';
+import { PhoneCodesModule } from '@jobcode/phone-codes';
+import { RateLimitModule } from '@jobcode/rate-limit';
+import { RegionsModule } from '@jobcode/regions';
 
-import { startTestApp, type TestApp } from '../../../../test/support/test-app';
+import { startTestModule, type TestModule } from '../../../../test/support/test-module';
 import { testState } from '../../../../test/support/test-state';
 import { type PlacementStatsObject } from '../placement-stats.object';
+import { StatisticsModule } from '../statistics.module';
 import { StatisticsService } from '../statistics.service';
 import { StatsGroupBy } from '../stats-group-by';
 
@@ -47,7 +56,7 @@ function figures(stats: PlacementStatsObject): unknown {
  * raw query — and the trigger-kept tables compared with a rebuild from scratch.
  */
 describe(`placement rollup (seed ${SEED})`, () => {
-  let api: TestApp;
+  let api: TestModule;
   let stats: StatisticsService;
   let villages: string[];
   let townships: string[];
@@ -57,7 +66,11 @@ describe(`placement rollup (seed ${SEED})`, () => {
   const day = (from: string, spanDays: number) => new Date(Date.parse(from) + Math.floor(random() * spanDays) * 86_400_000).toISOString().slice(0, 10);
 
   beforeAll(async () => {
-    api = await startTestApp({ DATABASE_STATEMENT_TIMEOUT_MS: '0' }); // bulk statements over 100,000 people, as a migration or an import would run them
+    // StatisticsService and what its module's providers need; no HTTP server, no GraphQL.
+    api = await startTestModule(
+      [StatisticsModule, RegionsModule, PersonalDataModule, PhoneCodesModule, NotificationsModule, OutboxModule, RateLimitModule, AccountsModule, AuditModule],
+      { env: { DATABASE_STATEMENT_TIMEOUT_MS: '0' } }, // bulk statements over 100,000 people, as a migration or an import would run them
+    );
     stats = api.app.get(StatisticsService);
     const q = api.dataSource;
     villages = ((await q.query(`SELECT code FROM region WHERE code LIKE '450329%' AND length(code) = 12 ORDER BY code`)) as { code: string }[]).map(

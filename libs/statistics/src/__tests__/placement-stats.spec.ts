@@ -5,19 +5,9 @@ import { Workbook } from 'exceljs';
 import { Role } from '@jobcode/common';
 
 import { startTestApp, type TestApp } from '../../../../test/support/test-app';
-import { jobInput } from '../../../jobs/src/__tests__/job.builder';
-import {
-  DONGGUAN,
-  GUALI,
-  HEKOU,
-  HOUBEI,
-  JINJIANG,
-  NANNING,
-  publish,
-  QIXING,
-  recordPlacement,
-  registerSeeker,
-} from '../../../placements/src/__tests__/small-county.builder';
+import { jobInput } from '../../../../test/builders/job.builder';
+import { publish, recordPlacement, registerSeeker } from '../../../../test/builders/placement.builder';
+import { DONGGUAN, GUALI, HEKOU, HOUBEI, JINJIANG, NANNING, QIXING } from '../../../../test/builders/regions';
 
 const STATS = `query($region: String, $period: PeriodInput!, $groupBy: StatsGroupBy, $group: String) {
   placementStats(region: $region, period: $period, groupBy: $groupBy, supportGroup: $group) {

@@ -1,5 +1,7 @@
 import { countyToday } from '@jobcode/common';
 
+import { type TestApp } from '../support/test-app';
+
 export function daysFromToday(days: number): string {
   const [y, m, d] = countyToday().split('-').map(Number);
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
@@ -37,3 +39,10 @@ export function jobInput(overrides: Record<string, unknown> = {}) {
 }
 
 export const transition = (name: string) => `mutation($input: JobTransitionInput!) { ${name}(input: $input) { id status } }`;
+
+/** An OPEN job posted by `token` (an employer member, or staff for a public-welfare post). */
+export async function openJob(api: TestApp, token: string, overrides: Record<string, unknown> = {}): Promise<string> {
+  const result = await api.gql<{ postJob: { id: string } }>(POST_JOB, { input: jobInput({ publish: true, ...overrides }) }, token);
+  if (!result.data?.postJob) throw new Error(JSON.stringify(result.errors));
+  return result.data.postJob.id;
+}

@@ -1,6 +1,6 @@
 import { creditCodeCheckChar, Role } from '@jobcode/common';
 
-import { type TestApp } from '../../../../test/support/test-app';
+import { type TestApp } from '../support/test-app';
 
 let counter = 0;
 

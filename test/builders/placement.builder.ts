@@ -1,16 +1,8 @@
 import { inTransaction } from '@jobcode/database';
 import { OutboxService } from '@jobcode/outbox';
 
-import { type TestApp } from '../../../../test/support/test-app';
-import { idNumberFor, registration } from '../../../seekers/src/__tests__/job-seeker.builder';
-
-export const JINJIANG = '450329103201'; // 瓜里乡金江村
-export const HOUBEI = '450329202201'; // 河口瑶族乡猴背村
-export const GUALI = '450329103';
-export const HEKOU = '450329202';
-export const DONGGUAN = '441900'; // 广东省东莞市
-export const QIXING = '450305'; // 桂林市七星区
-export const NANNING = '4501'; // 南宁市
+import { type TestApp } from '../support/test-app';
+import { idNumberFor, registration } from './job-seeker.builder';
 
 const REGISTER = `mutation($input: RegisterJobSeekerInput!) { registerJobSeeker(input: $input) { id } }`;
 

@@ -1,4 +1,7 @@
-import { idNumberCheckChar } from '@jobcode/common';
+import { idNumberCheckChar, Role } from '@jobcode/common';
+
+import { type TestApp } from '../support/test-app';
+import { JINJIANG } from './regions';
 
 let sequence = 0;
 
@@ -20,11 +23,6 @@ export function seekerPhone(): string {
   phoneSequence += 1;
   return `137${String(process.pid % 10000).padStart(4, '0')}${String(phoneSequence).padStart(4, '0')}`;
 }
-
-export const JINJIANG = '450329103201'; // 瓜里乡金江村
-export const HOUBEI = '450329202201'; // 河口瑶族乡猴背村
-export const GUALI = '450329103'; // 瓜里乡
-export const HEKOU = '450329202'; // 河口瑶族乡
 
 export function registration(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
@@ -57,3 +55,36 @@ export const REGISTER = `mutation($input: RegisterJobSeekerInput!) {
 export const READ = `query($id: ID!, $full: Boolean!, $purpose: String) {
   jobSeeker(id: $id) { id name idNumber(full: $full, purpose: $purpose) phone(full: $full, purpose: $purpose) fullAccess }
 }`;
+
+/** One job seeker with an account of their own, as the tests of every feature use them. */
+export interface SeekerFixture {
+  token: string;
+  accountId: string;
+  jobSeekerId: string;
+  name: string;
+  idNumber: string;
+  phone: string;
+  /** The phone the account signs in with (the registration may give another). */
+  accountPhone: string;
+}
+
+/** A SEEKER account (named `accountName`) that registered itself (求职登记). */
+export async function selfRegisteredSeeker(api: TestApp, overrides: Record<string, unknown> = {}, accountName = '求职者'): Promise<SeekerFixture> {
+  const account = await api.signedIn(Role.SEEKER, null, accountName);
+  const input = registration(overrides);
+  const result = await api.gql<{ registerJobSeeker: { id: string } }>(
+    `mutation($input: RegisterJobSeekerInput!) { registerJobSeeker(input: $input) { id } }`,
+    { input },
+    account.token,
+  );
+  if (!result.data?.registerJobSeeker) throw new Error(JSON.stringify(result.errors));
+  return {
+    token: account.token,
+    accountId: account.accountId,
+    jobSeekerId: result.data.registerJobSeeker.id,
+    name: input.name as string,
+    idNumber: input.idNumber as string,
+    phone: input.phone as string,
+    accountPhone: account.phone,
+  };
+}

@@ -1,9 +1,10 @@
 import { OutboxService } from '@jobcode/outbox';
 
-import { type TestApp } from '../../../../test/support/test-app';
-import { APPLY, MOVE, openJob, selfRegisteredSeeker, type SeekerFixture } from '../../../applications/src/__tests__/application.builder';
-import { type EmployerFixture } from '../../../employers/src/__tests__/employer.builder';
-import { daysFromToday } from '../../../jobs/src/__tests__/job.builder';
+import { type TestApp } from '../support/test-app';
+import { APPLY, MOVE } from './application.builder';
+import { type EmployerFixture } from './employer.builder';
+import { daysFromToday, openJob } from './job.builder';
+import { selfRegisteredSeeker, type SeekerFixture } from './job-seeker.builder';
 
 export const CONTRACT_FIELDS = `id status applicationId employerName seekerMaskedName contentDigest pdfDigest sealedPdfDigest pdfPath activatedAt seekerSignedAt
   terms { wage wageUnit startDate endDate termKind probationMonths workplace }

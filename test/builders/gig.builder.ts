@@ -2,11 +2,11 @@ import { Role } from '@jobcode/common';
 
 import { ServiceCode, type ServiceCodeTargetKind } from '@jobcode/service-codes';
 
-import { type TestApp } from '../../../../test/support/test-app';
-import { type EmployerFixture, verifiedEmployer } from '../../../employers/src/__tests__/employer.builder';
-import { daysFromToday, jobInput, POST_JOB } from '../../../jobs/src/__tests__/job.builder';
-import { registration, REGISTER } from '../../../seekers/src/__tests__/job-seeker.builder';
-import { newServiceCodeToken } from '../../../service-codes/src/service-code-token';
+import { newServiceCodeToken } from '../../libs/service-codes/src/service-code-token';
+import { type TestApp } from '../support/test-app';
+import { type EmployerFixture, verifiedEmployer } from './employer.builder';
+import { daysFromToday, jobInput, POST_JOB } from './job.builder';
+import { selfRegisteredSeeker, type SeekerFixture } from './job-seeker.builder';
 
 export const BOOKING_FIELDS = `id status shiftId seekerId stationId shiftDate confirmedAt checkedInAt completedAt pay piecesDone hoursWorked
   employerPaidAmount seekerPaidAmount paymentDisputed paidAt cancelledBy cancelReason seekerName shift { id slots bookedCount slotsLeft } job { title }
@@ -24,8 +24,6 @@ export const ADD_SHIFT = `mutation($input: AddJobShiftInput!) { addJobShift(inpu
 export const CHANGE_SHIFT = `mutation($input: ChangeJobShiftInput!) { changeJobShift(input: $input) { id startTime slots dayPay } }`;
 export const CANCEL_SHIFT = `mutation($input: CancelJobShiftInput!) { cancelJobShift(input: $input) { id status cancelReason } }`;
 
-export { daysFromToday };
-
 export interface GigWorld {
   county: string;
   township: string;
@@ -37,12 +35,6 @@ export interface GigWorld {
   otherStationToken: string;
   jobId: string;
   otherJobId: string;
-}
-
-export interface SeekerFixture {
-  token: string;
-  accountId: string;
-  seekerId: string;
 }
 
 async function must<T>(promise: Promise<{ data?: T | null; errors?: unknown[] }>): Promise<T> {
@@ -125,11 +117,9 @@ export async function gigWorld(api: TestApp): Promise<GigWorld> {
   };
 }
 
-/** A SEEKER account with its own registration. */
-export async function seeker(api: TestApp, name = '李秀英'): Promise<SeekerFixture> {
-  const account = await api.signedIn(Role.SEEKER, null, name);
-  const registered = await must(api.gql<{ registerJobSeeker: { id: string } }>(REGISTER, { input: registration({ name }) }, account.token));
-  return { token: account.token, accountId: account.accountId, seekerId: registered.registerJobSeeker.id };
+/** A SEEKER account with its own registration, both under `name`. */
+export function seeker(api: TestApp, name = '李秀英'): Promise<SeekerFixture> {
+  return selfRegisteredSeeker(api, { name }, name);
 }
 
 export function shiftInput(jobId: string, overrides: Record<string, unknown> = {}) {
