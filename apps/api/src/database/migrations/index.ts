@@ -33,6 +33,7 @@ import { SeekerDeclaredGroups1795421000000 } from './1795421000000-seeker-declar
 import { PlacementRollupRowLocks1795430000000 } from './1795430000000-placement-rollup-row-locks';
 import { SeekerMatchKeysEligibleOnly1795430100000 } from './1795430100000-seeker-match-keys-eligible-only';
 import { JobVoiceNotes1795450000000 } from './1795450000000-job-voice-notes';
+import { PlacementRollupGroupedSync1795700000000 } from './1795700000000-placement-rollup-grouped-sync';
 /** Every migration, oldest first. `npm run migration:generate -- <Name>` appends here. */
 export const MIGRATIONS = [
   Foundation1795355868157,
@@ -70,4 +71,5 @@ export const MIGRATIONS = [
   PlacementRollupRowLocks1795430000000,
   SeekerMatchKeysEligibleOnly1795430100000,
   JobVoiceNotes1795450000000,
+  PlacementRollupGroupedSync1795700000000,
 ];
