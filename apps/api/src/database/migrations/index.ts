@@ -34,6 +34,7 @@ import { PlacementRollupRowLocks1795430000000 } from './1795430000000-placement-
 import { SeekerMatchKeysEligibleOnly1795430100000 } from './1795430100000-seeker-match-keys-eligible-only';
 import { JobVoiceNotes1795450000000 } from './1795450000000-job-voice-notes';
 import { PlacementRollupGroupedSync1795700000000 } from './1795700000000-placement-rollup-grouped-sync';
+import { SeekerMatchKeysEligibleFirst1795700000100 } from './1795700000100-seeker-match-keys-eligible-first';
 /** Every migration, oldest first. `npm run migration:generate -- <Name>` appends here. */
 export const MIGRATIONS = [
   Foundation1795355868157,
@@ -72,4 +73,5 @@ export const MIGRATIONS = [
   SeekerMatchKeysEligibleOnly1795430100000,
   JobVoiceNotes1795450000000,
   PlacementRollupGroupedSync1795700000000,
+  SeekerMatchKeysEligibleFirst1795700000100,
 ];
