@@ -4,13 +4,18 @@
  * section is produced from: figure, same-run baseline, ratio, one-minute load average at the
  * end of the bench, commit. Written to bench/out/bench-all.md and printed.
  * `npm run bench:all -- scan jobs` runs only those.
+ * `--readme` also writes the table into the README's Performance section, between the markers
+ * `<!-- bench:all start -->` and `<!-- bench:all end -->` (the prose around them stays);
+ * `--readme-only` does that with the last bench/out/bench-all.md, without running anything.
+ * Run it on a quiet machine: the table is what the README shows.
  */
 import { execSync, spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 
 import { BENCHMARKS } from './support/bench-list';
+import { writeReadmeSection } from './support/readme-section';
 
 interface Row {
   bench: string;
@@ -38,7 +43,16 @@ function runOne(script: string, args: string[] = []): Promise<{ code: number; ro
 }
 
 async function main(): Promise<void> {
-  const only = process.argv.slice(2);
+  const flags = process.argv.slice(2).filter((a) => a.startsWith('--'));
+  const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+  const out = join(process.cwd(), 'bench', 'out');
+  const readme = join(process.cwd(), 'README.md');
+  if (flags.includes('--readme') && only.length) throw new Error('--readme writes the whole table: run every benchmark (no names), or use --readme-only');
+  if (flags.includes('--readme-only')) {
+    await writeReadmeSection(readme, readFileSync(join(out, 'bench-all.md'), 'utf8'));
+    console.log('README.md: Performance table rewritten from bench/out/bench-all.md');
+    return;
+  }
   const commit =
     execSync('git rev-parse --short HEAD').toString().trim() + (execSync('git status --porcelain').toString().trim() ? ' (uncommitted changes)' : '');
   const rows: Row[] = [];
@@ -57,10 +71,13 @@ async function main(): Promise<void> {
     ...rows.map((r) => `| ${r.bench} | ${r.size} | ${r.figure} | ${r.baseline} | ${r.ratio} | ${r.load} |`),
     ...(failed.length ? ['', `Failed: ${failed.join(', ')}`] : []),
   ].join('\n');
-  const out = join(process.cwd(), 'bench', 'out');
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, 'bench-all.md'), `${table}\n`);
   console.log(`\n${table}\n\n(written to bench/out/bench-all.md)`);
+  if (flags.includes('--readme')) {
+    await writeReadmeSection(readme, table);
+    console.log('README.md: Performance table rewritten');
+  }
   if (failed.length) process.exit(1);
 }
 

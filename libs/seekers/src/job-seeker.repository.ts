@@ -71,13 +71,18 @@ const NAMES = COLUMNS.map(([name]) => name).join(', ');
  * One statement inserts a batch of registrations and their support groups:
  * `INSERT … ON CONFLICT (id_number_hash) DO NOTHING RETURNING`, so a person already
  * registered is skipped (and reported), and running the same batch twice creates nothing.
+ * $1: the batch as a JSON array of SealedJobSeeker (exported for bench:seekers-import's EXPLAIN).
  */
-const INSERT_SQL = `
+export const SEEKER_BATCH_INSERT_SQL = `
 WITH input AS (
   SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(${COLUMNS.map(([name, type]) => `${name} ${type}`).join(', ')}, support_group_codes text[])
 ), inserted AS (
   INSERT INTO job_seeker (${NAMES})
   SELECT ${NAMES} FROM input
+  -- People already registered are left out before job_seeker's row trigger computes their match
+  -- keys for nothing (a second import of a ledger is all such rows); ON CONFLICT still covers
+  -- someone registered by another transaction meanwhile.
+   WHERE NOT EXISTS (SELECT 1 FROM job_seeker j WHERE j.id_number_hash = input.id_number_hash)
   ON CONFLICT (id_number_hash) DO NOTHING
   RETURNING id, id_number_hash
 ), grouped AS (
@@ -131,7 +136,7 @@ export class JobSeekerRepository {
   /** Inserts the batch (no two rows with the same ID number); returns the id of each row created, by ID-number hash. */
   async insertMany(manager: EntityManager, rows: readonly SealedJobSeeker[]): Promise<Map<string, string>> {
     if (!rows.length) return new Map();
-    const created = (await manager.query(INSERT_SQL, [JSON.stringify(rows)])) as { id: string; idNumberHash: string }[];
+    const created = (await manager.query(SEEKER_BATCH_INSERT_SQL, [JSON.stringify(rows)])) as { id: string; idNumberHash: string }[];
     return new Map(created.map((row) => [row.idNumberHash, row.id]));
   }
 }

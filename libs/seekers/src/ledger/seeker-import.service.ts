@@ -52,6 +52,12 @@ export const MAX_ROWS_LISTED = 1000;
 export const MAX_REFUSED_LISTED = 2000;
 /** Rows per INSERT statement (one JSON parameter each). */
 export const IMPORT_BATCH = 1000;
+/**
+ * Batches in the database at once, each in its own transaction on its own connection, while the
+ * next is parsed: the database writes on two cores (on the embedded database, one session, they
+ * simply take turns).
+ */
+export const IMPORT_WRITERS = 2;
 
 interface PendingRow {
   row: number;
@@ -64,7 +70,7 @@ interface PendingRow {
  * same rules as the form, and inserts the valid ones in batches of `IMPORT_BATCH`, each batch
  * one transaction with `ON CONFLICT (id_number_hash) DO NOTHING`. A refused row writes
  * nothing; a person already registered is reported, not duplicated; the same file twice
- * creates nothing new. While one batch is written the next is parsed.
+ * creates nothing new. While `IMPORT_WRITERS` batches are written the next is parsed.
  */
 @Injectable()
 export class SeekerImportService {
@@ -88,7 +94,7 @@ export class SeekerImportService {
     const report: SeekerImportReport = { totalRows: 0, created: 0, existing: 0, refused: 0, rows: [], truncated: false, millis: 0 };
     const firstRowOf = new Map<string, number>();
     let batch: PendingRow[] = [];
-    let writing: Promise<void> = Promise.resolve();
+    const writing = new Set<Promise<void>>();
     let writeFailure: unknown;
 
     const note = (entry: ImportRowReport) => {
@@ -102,12 +108,14 @@ export class SeekerImportService {
     const flush = () => {
       const rows = batch;
       batch = [];
-      writing = writing
-        .then(() => this.write(rows, note))
+      const written: Promise<void> = this.write(rows, note)
         .catch((error: unknown) => {
           writeFailure ??= error;
-        });
+        })
+        .finally(() => writing.delete(written));
+      writing.add(written);
     };
+    const allWritten = () => Promise.all(writing);
 
     try {
       for await (const { rowNumber, text, raw } of readSheetRows(input, { columns: LEDGER_COLUMNS, required: REQUIRED_COLUMNS })) {
@@ -144,13 +152,13 @@ export class SeekerImportService {
         firstRowOf.set(sealed.id_number_hash, rowNumber);
         batch.push({ row: rowNumber, name, sealed });
         if (batch.length >= IMPORT_BATCH) {
-          await writing; // at most one batch in the database while the next is parsed
+          while (writing.size >= IMPORT_WRITERS) await Promise.race(writing); // at most IMPORT_WRITERS batches in the database while the next is parsed
           if (writeFailure) throw writeFailure;
           flush();
         }
       }
     } catch (error) {
-      await writing;
+      await allWritten();
       if (error instanceof MissingColumnsError) {
         throw new SeekersException(
           SeekersExceptionCode.MISSING_COLUMNS,
@@ -166,7 +174,7 @@ export class SeekerImportService {
       throw error;
     }
     flush();
-    await writing;
+    await allWritten();
     if (writeFailure) throw writeFailure;
     report.rows.sort((a, b) => a.row - b.row);
     report.millis = Date.now() - started;

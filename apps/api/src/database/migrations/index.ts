@@ -35,6 +35,8 @@ import { SeekerMatchKeysEligibleOnly1795430100000 } from './1795430100000-seeker
 import { JobVoiceNotes1795450000000 } from './1795450000000-job-voice-notes';
 import { DataDeletionSweep1795600000000 } from './1795600000000-data-deletion-sweep';
 import { EmployerMemberAdmin1795900000000 } from './1795900000000-employer-member-admin';
+import { PlacementRollupGroupedSync1795700000000 } from './1795700000000-placement-rollup-grouped-sync';
+import { SeekerMatchKeysEligibleFirst1795700000100 } from './1795700000100-seeker-match-keys-eligible-first';
 /** Every migration, oldest first. `npm run migration:generate -- <Name>` appends here. */
 import { DropAccountLockoutColumns1795500000000 } from './1795500000000-drop-account-lockout-columns';
 import { ContractStatusWithoutDraft1795500100000 } from './1795500100000-contract-status-without-draft';
@@ -86,4 +88,6 @@ export const MIGRATIONS = [
   EmployerMemberAdmin1795900000000,
   DropAccountLockoutColumns1795500000000,
   ContractStatusWithoutDraft1795500100000,
+  PlacementRollupGroupedSync1795700000000,
+  SeekerMatchKeysEligibleFirst1795700000100,
 ];
