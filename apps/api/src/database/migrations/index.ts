@@ -33,13 +33,12 @@ import { SeekerDeclaredGroups1795421000000 } from './1795421000000-seeker-declar
 import { PlacementRollupRowLocks1795430000000 } from './1795430000000-placement-rollup-row-locks';
 import { SeekerMatchKeysEligibleOnly1795430100000 } from './1795430100000-seeker-match-keys-eligible-only';
 import { JobVoiceNotes1795450000000 } from './1795450000000-job-voice-notes';
-import { DataDeletionSweep1795600000000 } from './1795600000000-data-deletion-sweep';
-import { EmployerMemberAdmin1795900000000 } from './1795900000000-employer-member-admin';
-import { PlacementRollupGroupedSync1795700000000 } from './1795700000000-placement-rollup-grouped-sync';
-import { SeekerMatchKeysEligibleFirst1795700000100 } from './1795700000100-seeker-match-keys-eligible-first';
-/** Every migration, oldest first. `npm run migration:generate -- <Name>` appends here. */
 import { DropAccountLockoutColumns1795500000000 } from './1795500000000-drop-account-lockout-columns';
 import { ContractStatusWithoutDraft1795500100000 } from './1795500100000-contract-status-without-draft';
+import { DataDeletionSweep1795600000000 } from './1795600000000-data-deletion-sweep';
+import { PlacementRollupGroupedSync1795700000000 } from './1795700000000-placement-rollup-grouped-sync';
+import { SeekerMatchKeysEligibleFirst1795700000100 } from './1795700000100-seeker-match-keys-eligible-first';
+import { EmployerMemberAdmin1795900000000 } from './1795900000000-employer-member-admin';
 
 /**
  * Every migration, in the order TypeORM runs them: by the timestamp ending the class name, and
@@ -84,10 +83,10 @@ export const MIGRATIONS = [
   PlacementRollupRowLocks1795430000000,
   SeekerMatchKeysEligibleOnly1795430100000,
   JobVoiceNotes1795450000000,
-  DataDeletionSweep1795600000000,
-  EmployerMemberAdmin1795900000000,
   DropAccountLockoutColumns1795500000000,
   ContractStatusWithoutDraft1795500100000,
+  DataDeletionSweep1795600000000,
   PlacementRollupGroupedSync1795700000000,
   SeekerMatchKeysEligibleFirst1795700000100,
+  EmployerMemberAdmin1795900000000,
 ];
