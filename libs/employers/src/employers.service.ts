@@ -212,11 +212,9 @@ export class EmployersService {
       });
     } catch (error) {
       if (isUniqueViolation(error)) {
-        throw new EmployersException(
-          EmployersExceptionCode.CREDIT_CODE_TAKEN,
-          `统一社会信用代码 ${creditCode} 已被另一家单位登记；请核对营业执照`,
-          { field: 'input.creditCode' },
-        );
+        throw new EmployersException(EmployersExceptionCode.CREDIT_CODE_TAKEN, `统一社会信用代码 ${creditCode} 已被另一家单位登记；请核对营业执照`, {
+          field: 'input.creditCode',
+        });
       }
       throw error;
     }

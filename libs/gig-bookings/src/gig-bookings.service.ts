@@ -2,7 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 
-import { type Actor, type ConnectionShape, countyInstantSql, countyMoment, isStaffOrAdmin, keysetConnection, type KeysetOrder, maskName, Role } from '@jobcode/common';
+import {
+  type Actor,
+  type ConnectionShape,
+  countyInstantSql,
+  countyMoment,
+  isStaffOrAdmin,
+  keysetConnection,
+  type KeysetOrder,
+  maskName,
+  Role,
+} from '@jobcode/common';
 import { inTransaction, isUniqueViolation } from '@jobcode/database';
 import { EmployerMember } from '@jobcode/employers';
 import { Job, JobShift, JobShiftStatus, JobsService, JobStatus } from '@jobcode/jobs';

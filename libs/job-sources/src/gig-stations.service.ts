@@ -32,7 +32,9 @@ export class GigStationsService {
     if (region.level !== STATION_REGION_LEVEL[input.level]) {
       throw new JobSourcesException(
         JobSourcesExceptionCode.WRONG_STATION_LEVEL,
-        `${STATION_WORD[input.level]}应建在${{ COUNTY: '县', TOWNSHIP: '乡镇', VILLAGE: '村' }[input.level]}一级，${region.name}不是；请改选区划或级别`, { field: 'input.level' });
+        `${STATION_WORD[input.level]}应建在${{ COUNTY: '县', TOWNSHIP: '乡镇', VILLAGE: '村' }[input.level]}一级，${region.name}不是；请改选区划或级别`,
+        { field: 'input.level' },
+      );
     }
     const { lat: latitude, lng: longitude } = parseGeoPoint(input.latitude, input.longitude);
     return this.dataSource.manager.save(

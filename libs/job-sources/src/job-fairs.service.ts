@@ -53,9 +53,9 @@ export class JobFairsService {
       throw new JobSourcesException(JobSourcesExceptionCode.FAIR_TIME, '就业大篷车的一站须填写所属大篷车（caravanId）', { field: 'input.caravanId' });
     }
     if (input.kind !== JobFairKind.CARAVAN && input.caravanId) {
-      throw new JobSourcesException(
-        JobSourcesExceptionCode.FAIR_TIME,
-        '只有类型为 CARAVAN 的招聘会属于大篷车；请去掉 caravanId 或把类型改为 CARAVAN', { field: 'input.caravanId' });
+      throw new JobSourcesException(JobSourcesExceptionCode.FAIR_TIME, '只有类型为 CARAVAN 的招聘会属于大篷车；请去掉 caravanId 或把类型改为 CARAVAN', {
+        field: 'input.caravanId',
+      });
     }
     const coordinates = input.latitude !== undefined && input.longitude !== undefined ? parseGeoPoint(input.latitude, input.longitude) : null;
     return inTransaction(this.dataSource, async (manager) => {
@@ -66,7 +66,9 @@ export class JobFairsService {
         if (!region.code.startsWith(caravan.countyCode) || region.code.length < 9) {
           throw new JobSourcesException(
             JobSourcesExceptionCode.CARAVAN_OUTSIDE_COUNTY,
-            `大篷车的每一站应设在${await this.regions.fullName(caravan.countyCode)}的某个乡镇或村`, { field: 'input.regionCode' });
+            `大篷车的每一站应设在${await this.regions.fullName(caravan.countyCode)}的某个乡镇或村`,
+            { field: 'input.regionCode' },
+          );
         }
         const township = region.code.slice(0, 9);
         const taken = await manager
@@ -76,7 +78,9 @@ export class JobFairsService {
         if (taken) {
           throw new JobSourcesException(
             JobSourcesExceptionCode.CARAVAN_TOWNSHIP_TAKEN,
-            `${caravan.name}已在${await this.regions.nameOf(township)}设了一站（${taken.name}）；大篷车每个乡镇设一站`, { field: 'input.regionCode' });
+            `${caravan.name}已在${await this.regions.nameOf(township)}设了一站（${taken.name}）；大篷车每个乡镇设一站`,
+            { field: 'input.regionCode' },
+          );
         }
       }
       return manager.save(

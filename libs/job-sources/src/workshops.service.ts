@@ -30,9 +30,9 @@ export class WorkshopsService {
     this.employers.assertVerified(employer);
     const region = await this.regions.require(input.regionCode, 'input.regionCode');
     if (region.level !== RegionLevel.VILLAGE) {
-      throw new JobSourcesException(
-        JobSourcesExceptionCode.WORKSHOP_NOT_IN_VILLAGE,
-        `就业帮扶车间应设在村里，请选择村一级的区划（${region.name}是上级区划）`, { field: 'input.regionCode' });
+      throw new JobSourcesException(JobSourcesExceptionCode.WORKSHOP_NOT_IN_VILLAGE, `就业帮扶车间应设在村里，请选择村一级的区划（${region.name}是上级区划）`, {
+        field: 'input.regionCode',
+      });
     }
     if (isStaffOrAdmin(actor)) await this.scope.assertCovers(actor, region.code);
     const { lat: latitude, lng: longitude } = parseGeoPoint(input.latitude, input.longitude);
@@ -58,7 +58,9 @@ export class WorkshopsService {
     return this.changeWorkshop(actor, input.workshopId, [WorkshopStatus.PENDING, WorkshopStatus.REVOKED], (w) => {
       // Certified again: from the new date on, never before the revocation (one certified span is kept).
       if (w.revokedOn && input.certifiedOn < w.revokedOn) {
-        throw new JobSourcesException(JobSourcesExceptionCode.WORKSHOP_DATE, `重新认定的日期不能早于撤销认定的日期（${w.revokedOn}）`, { field: 'input.certifiedOn' });
+        throw new JobSourcesException(JobSourcesExceptionCode.WORKSHOP_DATE, `重新认定的日期不能早于撤销认定的日期（${w.revokedOn}）`, {
+          field: 'input.certifiedOn',
+        });
       }
       w.status = WorkshopStatus.CERTIFIED;
       w.certifiedOn = input.certifiedOn;
@@ -71,7 +73,8 @@ export class WorkshopsService {
   async revokeWorkshop(actor: Actor, input: RevokeWorkshopInput): Promise<Workshop> {
     const today = countyToday();
     const revokedOn = input.revokedOn ?? today;
-    if (revokedOn > today) throw new JobSourcesException(JobSourcesExceptionCode.WORKSHOP_DATE, `撤销认定日期不能晚于今天（${today}）`, { field: 'input.revokedOn' });
+    if (revokedOn > today)
+      throw new JobSourcesException(JobSourcesExceptionCode.WORKSHOP_DATE, `撤销认定日期不能晚于今天（${today}）`, { field: 'input.revokedOn' });
     return this.changeWorkshop(actor, input.workshopId, [WorkshopStatus.CERTIFIED], (w) => {
       if (w.certifiedOn && revokedOn < w.certifiedOn) {
         throw new JobSourcesException(JobSourcesExceptionCode.WORKSHOP_DATE, `撤销认定日期不能早于认定日期（${w.certifiedOn}）`, { field: 'input.revokedOn' });

@@ -9,18 +9,7 @@ import { startTestApp, type TestApp } from '../../../../test/support/test-app';
 import { selfRegisteredSeeker, type SeekerFixture } from '../../../../test/builders/job-seeker.builder';
 import { contractFlow, COUNTERSIGN } from '../../../../test/builders/contract.builder';
 import { verifiedEmployer } from '../../../../test/builders/employer.builder';
-import {
-  addShift,
-  BOOK,
-  CANCEL,
-  CHECK_IN,
-  COMPLETE,
-  gigWorld,
-  type GigWorld,
-  moveBookingToNow,
-  NO_SHOW,
-  RATE,
-} from '../../../../test/builders/gig.builder';
+import { addShift, BOOK, CANCEL, CHECK_IN, COMPLETE, gigWorld, type GigWorld, moveBookingToNow, NO_SHOW, RATE } from '../../../../test/builders/gig.builder';
 import { daysFromToday } from '../../../../test/builders/job.builder';
 import { DataDeletionSweeper } from '../data-deletion-sweeper';
 import { DataErasure } from '../data-erasure';
