@@ -4,11 +4,16 @@ import { join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 
+import { useEmbeddedDatabase } from './test-database';
+
 /**
  * Browser tests drive Debian's Chromium (`apt-get install -y chromium fonts-noto-cjk`) with
  * playwright-core, against the pages built by `npm run build:web` and served by a test API.
  * Playwright gives each launch a fresh temporary profile. Without Chromium they are skipped loudly; in CI (CI=true) a missing Chromium fails them.
  */
+// The pages are tested on the embedded database, the one `npm start` gives a new user.
+useEmbeddedDatabase();
+
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const chromiumAvailable = existsSync(CHROMIUM_PATH);
 

@@ -15,10 +15,22 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
+let embeddedForThisFile = false;
+
+/**
+ * The test file's databases are embedded PGlite even when a server is there: the browser tests
+ * (test/support/browser.ts) call this, since the pages are what a new user's `npm start` serves,
+ * on the embedded database; the API's behaviour on a server is covered by every other tier.
+ * Jest gives each test file its own module registry, so this holds for one file only.
+ */
+export function useEmbeddedDatabase(): void {
+  embeddedForThisFile = true;
+}
+
 /** A fresh database for one test file: a copy of the migrated template, or an embedded PGlite. */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const state = testState();
-  if (state.mode === 'pglite') {
+  if (state.mode === 'pglite' || embeddedForThisFile) {
     const dir = mkdtempSync(join(tmpdir(), 'jobcode-test-pglite-'));
     const embedded = await startEmbeddedPostgres(dir);
     return {
