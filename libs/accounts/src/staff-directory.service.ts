@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 
 import { type Actor, clampPageSize, type ConnectionShape, decodeCursor, maskPhone, Role, toConnection } from '@jobcode/common';
+import { readChannelWord } from '@jobcode/personal-data';
 import { RegionScope, RegionsService } from '@jobcode/regions';
 
 import { AccountsService } from './accounts.service';
@@ -179,7 +180,7 @@ export class StaffDirectoryService {
     switch (row.kind) {
       case SecurityLogKind.PERSONAL_DATA_READ: {
         const subject = SUBJECT_WORD[String(detail.subjectKind)] ?? String(detail.subjectKind);
-        return `查看${subject}的${FIELD_WORD[String(detail.field)] ?? String(detail.field)}（记录 ${row.subject?.split(':')[1]?.slice(0, 8) ?? ''}），用途：${String(detail.purpose)}，途径：${String(detail.channel)}`;
+        return `查看${subject}的${FIELD_WORD[String(detail.field)] ?? String(detail.field)}（记录 ${row.subject?.split(':')[1]?.slice(0, 8) ?? ''}），用途：${String(detail.purpose)}，途径：${readChannelWord(String(detail.channel))}`;
       }
       case SecurityLogKind.SIGN_IN:
         return detail.method === 'phone-code' ? '用短信验证码登录' : '用密码登录';

@@ -1,3 +1,5 @@
+import { readChannelWord } from '@jobcode/personal-data';
+
 import { type PersonalDataCopy } from './privacy.service';
 
 const escape = (value: unknown): string =>
@@ -103,7 +105,13 @@ export function personalDataPage(copy: PersonalDataCopy): string {
   )}
 <h2>谁查看过我的完整身份证号或手机号</h2>${table(
     ['时间', '查看的内容', '查看人', '用途', '途径'],
-    copy.personalDataReads.map((r) => [when(r.at), r.field === 'PHONE' ? '手机号' : '身份证号', word('role', r.readerRole), r.purpose, r.channel]),
+    copy.personalDataReads.map((r) => [
+      when(r.at),
+      r.field === 'PHONE' ? '手机号' : '身份证号',
+      word('role', r.readerRole),
+      r.purpose,
+      readChannelWord(r.channel),
+    ]),
   )}
 <h2>消息</h2>${table(
     ['时间', '标题', '内容'],

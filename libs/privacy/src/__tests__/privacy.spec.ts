@@ -77,6 +77,9 @@ describe('PIPL rights: see, who read, a copy, correct, delete', () => {
     // The printable page is read by a person: codes in words, dates in Chinese.
     for (const text of ['<td>用人单位</td>', '<td>已报名</td>', '<td>有劳动能力</td>']) expect(page).toContain(text);
     expect(page).not.toMatch(/<td>(EMPLOYER|APPLIED|FULL|MALE|FEMALE|true|false)<\/td>|\dT\d{2}:\d{2}/);
+    // How the employer read the phone, in words (the log keeps the field name).
+    expect(page).toContain('<td>在系统中查看个人信息</td>');
+    expect(page).not.toContain('JobSeeker.');
   });
 
   it('deletes everything when nothing must be kept: application withdrawn, identity erased, account closed, the phone free again, the answer shown and texted', async () => {
