@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 
-import { type Actor, clampPageSize, type ConnectionShape, decodeCursor, maskPhone, Role, toConnection } from '@jobcode/common';
+import { type Actor, type ConnectionShape, keysetPage, maskPhone, Role, toConnection } from '@jobcode/common';
 import { readChannelWord } from '@jobcode/personal-data';
 import { RegionScope, RegionsService } from '@jobcode/regions';
 
@@ -49,7 +49,7 @@ export class StaffDirectoryService {
    * region and below (a county officer the county's, a township officer the township's).
    */
   async staffAccounts(actor: Actor, args: StaffAccountsArgs): Promise<ConnectionShape<StaffAccountObject>> {
-    const limit = clampPageSize(args.first);
+    const { limit, after: cursor } = keysetPage(args, ['text', 'text', 'uuid']);
     const prefix = this.scope.prefixOf(actor);
     let within: string | null = prefix ?? null;
     if (args.regionCode) {
@@ -65,7 +65,6 @@ export class StaffDirectoryService {
       where += ` AND a.region_code LIKE $${params.length}`;
     }
     const [{ count }] = (await this.dataSource.query(`SELECT count(*)::int AS count FROM account a WHERE ${where}`, params)) as { count: number }[];
-    const cursor = decodeCursor(args.after, 3) as [string, string, string] | undefined;
     if (cursor) {
       params.push(...cursor);
       const n = params.length;
@@ -121,7 +120,7 @@ export class StaffDirectoryService {
    * access log (each read of a full ID number or phone) in one list. Admins only (the resolver says so).
    */
   async securityLog(args: SecurityLogArgs): Promise<ConnectionShape<SecurityLogEntryObject>> {
-    const limit = clampPageSize(args.first);
+    const { limit, after: cursor } = keysetPage(args, ['timestamptz', 'text', 'text']);
     const params: unknown[] = [args.kind ?? null, args.accountId ?? null];
     const filter = `($1::text IS NULL OR log.kind = $1) AND ($2::uuid IS NULL OR log.account_id = $2)`;
     const union = `
@@ -132,7 +131,6 @@ export class StaffDirectoryService {
         FROM personal_data_access p`;
     const [{ count }] = (await this.dataSource.query(`SELECT count(*)::int AS count FROM (${union}) log WHERE ${filter}`, params)) as { count: number }[];
     let where = filter;
-    const cursor = decodeCursor(args.after, 3) as [string, string, string] | undefined;
     if (cursor) {
       params.push(...cursor);
       where += ` AND (log.at, log.src, log.id) < ($3::timestamptz, $4::text, $5::bigint)`;
