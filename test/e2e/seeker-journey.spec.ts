@@ -7,8 +7,8 @@ import { COUNTERSIGN, OFFER, REQUEST_CODE, SIGN, termsInput, textedCode } from '
 import { employerInput, REGISTER_EMPLOYER } from '../builders/employer.builder';
 import { idNumberFor, registration } from '../builders/job-seeker.builder';
 import { jobInput, POST_JOB } from '../builders/job.builder';
-import { pdfPagePng, pdfPages } from '../support/pdf-text';
-import { readQrFromPng } from '../support/read-qr';
+import { pdfPages } from '../support/pdf-text';
+import { readQrFromPdfPage } from '../support/read-qr';
 import { nextPhone, startTestApp, type TestApp } from '../support/test-app';
 import { freshClient, requestCode } from '../support/texted-codes';
 
@@ -140,7 +140,7 @@ describe('a seeker finds a job by scanning, and signs a labour contract that any
 
     // Anyone scanning the QR on the audit page sees it verified, and no personal data.
     const auditPage = pages.findIndex((page) => page.includes('签署审计页'));
-    const scanned = readQrFromPng(pdfPagePng(pdf, auditPage + 1));
+    const scanned = readQrFromPdfPage(pdf, auditPage + 1);
     expect(scanned).toMatch(/\/c\/[A-Za-z0-9_-]+$/);
     const { scan: contractScan } = await anonymous<{ scan: { verification: { valid: boolean; seekerMaskedName: string; employerName: string } } }>(
       `query($token: String!) { scan(token: $token) { ... on ContractScan { verification { valid seekerMaskedName employerName } } } }`,

@@ -8,6 +8,9 @@ export function pdfPages(pdf: Buffer): { total: number; pages: string[] } {
 }
 
 /** One page of a PDF rendered to PNG (pdf.js): `page` counts from 1, or -1 for the last. */
-export function pdfPagePng(pdf: Buffer, page: number): Buffer {
-  return execFileSync(process.execPath, [join(__dirname, 'screenshot-pdf-page.mjs'), String(page)], { input: pdf, maxBuffer: 100 * 1024 * 1024 });
+export function pdfPagePng(pdf: Buffer, page: number, scale = 2): Buffer {
+  return execFileSync(process.execPath, [join(__dirname, 'screenshot-pdf-page.mjs'), String(page), String(scale)], {
+    input: pdf,
+    maxBuffer: 100 * 1024 * 1024,
+  });
 }

@@ -21,8 +21,8 @@ import {
 import { type EmployerFixture, verifiedEmployer } from '../../../../test/builders/employer.builder';
 import { REGISTER, registration, type SeekerFixture, selfRegisteredSeeker } from '../../../../test/builders/job-seeker.builder';
 import { daysFromToday, openJob } from '../../../../test/builders/job.builder';
-import { pdfPagePng, pdfPages } from '../../../../test/support/pdf-text';
-import { readQrFromPng } from '../../../../test/support/read-qr';
+import { pdfPages } from '../../../../test/support/pdf-text';
+import { readQrFromPdfPage } from '../../../../test/support/read-qr';
 
 const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
 
@@ -242,7 +242,7 @@ describe('contracts: offer, sign online, countersign, seal and verify', () => {
     // On the audit page, under the instruction to scan it, a QR a phone camera reads as the code's address.
     const auditPage = pages.findIndex((page) => page.includes('签署审计页'));
     expect(pages[auditPage]).toContain(`扫码核验本合同：${verificationUrl}`);
-    expect(readQrFromPng(pdfPagePng(pdf, auditPage + 1))).toBe(verificationUrl);
+    expect(readQrFromPdfPage(pdf, auditPage + 1)).toBe(verificationUrl);
     const token = verificationUrl.split('/c/')[1];
     const scanned = await call<{ scan: { verification: Record<string, unknown> } }>(
       `query($token: String!) { scan(token: $token) { ... on ContractScan { verification { contractId seekerMaskedName valid } } } }`,
