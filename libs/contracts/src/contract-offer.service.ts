@@ -57,8 +57,9 @@ export class ContractOfferService implements OnModuleInit {
   }
 
   async offer(actor: Actor, input: OfferContractInput): Promise<Contract> {
-    // The division names are read into memory now: inside the transaction only its own connection may be used.
-    await this.regions.find('');
+    // The division names are taken now: inside the transaction only its own connection may be used,
+    // and the cache may expire (and reload) between here and there.
+    const regions = await this.regions.tree();
     try {
       return await inTransaction(this.dataSource, async (manager) => {
         const application = await this.applications.requireManageable(actor, input.applicationId, manager, true);
@@ -105,7 +106,7 @@ export class ContractOfferService implements OnModuleInit {
           await manager.update(Employer, { id: employer.id }, { legalRepresentative });
         }
         const contractId = randomUUID();
-        const seekerAddress = await this.fullAddress(seeker.regionCode);
+        const seekerAddress = regions.names(seeker.regionCode);
         const identity: SeekerIdentity = {
           salt: randomBytes(16).toString('hex'),
           name: seeker.name,
@@ -196,14 +197,5 @@ export class ContractOfferService implements OnModuleInit {
       }
       throw error;
     }
-  }
-
-  /** `广西壮族自治区桂林市资源县瓜里乡金江村`: every division name from the top down (the in-memory tree). */
-  private async fullAddress(code: string): Promise<string> {
-    const names: string[] = [];
-    for (let region = await this.regions.find(code); region; region = region.parentCode ? await this.regions.find(region.parentCode) : undefined) {
-      names.unshift(region.name);
-    }
-    return names.join('');
   }
 }

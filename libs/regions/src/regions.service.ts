@@ -12,6 +12,25 @@ import { REGION_SEED } from './seed/region-seed';
  * The division tree. A county has a few hundred divisions at most, so the whole
  * tree is held in memory (reloaded after changes) and look-ups cost no query.
  */
+/** A loaded region tree; the service replaces its map on reload, so one tree never changes. */
+export class RegionTree {
+  constructor(private readonly byCode: ReadonlyMap<string, Region>) {}
+
+  find(code: string): Region | undefined {
+    return this.byCode.get(code);
+  }
+
+  /** The division names from `top` (or the top of the tree) down to `code`, joined: `广西壮族自治区桂林市资源县瓜里乡金江村`. */
+  names(code: string, top?: RegionLevel): string {
+    const names: string[] = [];
+    for (let region = this.byCode.get(code); region; region = region.parentCode ? this.byCode.get(region.parentCode) : undefined) {
+      names.unshift(region.name);
+      if (region.level === top) break;
+    }
+    return names.join('');
+  }
+}
+
 @Injectable()
 export class RegionsService {
   private readonly logger = new Logger(RegionsService.name);
@@ -52,6 +71,15 @@ export class RegionsService {
     return this.byCode.get(code);
   }
 
+  /**
+   * The tree as loaded now, read without awaiting: for work inside a transaction, where only the
+   * transaction's own connection may be used and a reload of the cache must not start.
+   */
+  async tree(): Promise<RegionTree> {
+    await this.ensureLoaded();
+    return new RegionTree(this.byCode);
+  }
+
   /** The region, or BAD_USER_INPUT naming the field when the code is malformed or unknown. */
   async require(rawCode: string, field = 'regionCode', levels?: RegionLevel[]): Promise<Region> {
     const code = parseRegionCode(rawCode, field);
@@ -80,13 +108,7 @@ export class RegionsService {
 
   /** `资源县瓜里乡金江村`: the names from the county down. */
   async fullName(code: string): Promise<string> {
-    await this.ensureLoaded();
-    const names: string[] = [];
-    for (let region = this.byCode.get(code); region; region = region.parentCode ? this.byCode.get(region.parentCode) : undefined) {
-      names.unshift(region.name);
-      if (region.level === RegionLevel.COUNTY) break;
-    }
-    return names.join('');
+    return (await this.tree()).names(code, RegionLevel.COUNTY);
   }
 
   async nameOf(code: string): Promise<string> {
