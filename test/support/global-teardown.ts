@@ -1,10 +1,13 @@
+import { rmSync } from 'node:fs';
+
 import { Client } from 'pg';
 
 import { testState } from './test-state';
 
-/** Drops the template and any test database a crashed test file left behind. */
+/** Drops the templates and any test database a crashed test file left behind. */
 export default async function globalTeardown(): Promise<void> {
   const state = testState();
+  rmSync(state.pgliteTemplate, { recursive: true, force: true });
   if (state.mode === 'pglite') return;
   const client = new Client({ connectionString: state.adminUrl });
   await client.connect();

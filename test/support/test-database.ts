@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -27,11 +27,12 @@ export function useEmbeddedDatabase(): void {
   embeddedForThisFile = true;
 }
 
-/** A fresh database for one test file: a copy of the migrated template, or an embedded PGlite. */
+/** A fresh database for one test file: a copy of the migrated template database, or an embedded PGlite started from a copy of the migrated template folder. */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const state = testState();
   if (state.mode === 'pglite' || embeddedForThisFile) {
     const dir = mkdtempSync(join(tmpdir(), 'jobcode-test-pglite-'));
+    cpSync(state.pgliteTemplate, dir, { recursive: true });
     const embedded = await startEmbeddedPostgres(dir);
     return {
       url: embedded.url,

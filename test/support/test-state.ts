@@ -4,6 +4,8 @@ export interface TestState {
   adminUrl: string;
   template: string;
   runId: string;
+  /** A PGlite data folder with every migration applied: each embedded test database starts from a copy. */
+  pgliteTemplate: string;
 }
 
 /** Written by global-setup into the environment that jest's workers inherit. */
