@@ -3,6 +3,7 @@ import { request } from 'node:http';
 
 import { Role } from '@jobcode/common';
 
+import { createStation } from '../builders/station.builder';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /** A raw GET that shows the bytes on the wire (fetch would decompress them). */
@@ -29,22 +30,7 @@ describe('responses carry protective headers and are compressed', () => {
   beforeAll(async () => {
     api = await startTestApp();
     township = (await api.signedIn(Role.STAFF, '450329103')).token;
-    const station = await api.gql<{ createGigStation: { id: string } }>(
-      `mutation($input: CreateGigStationInput!) { createGigStation(input: $input) { id } }`,
-      {
-        input: {
-          name: '瓜里乡零工中心',
-          level: 'TOWNSHIP',
-          regionCode: '450329103',
-          address: '瓜里乡党群服务中心一楼',
-          latitude: 26.0512,
-          longitude: 110.6498,
-          openingHours: '每天 7:00–18:00',
-        },
-      },
-      township,
-    );
-    stationId = station.data!.createGigStation.id;
+    stationId = await createStation(api, township);
   });
   afterAll(async () => api?.close());
 

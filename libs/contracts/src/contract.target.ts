@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import type { Actor } from '@jobcode/common';
-import { type ScanPage, type ServiceCodeTargetAdapter, ServiceCodeTargetKind, ServiceCodeTargets, type TargetFacts } from '@jobcode/service-codes';
+import { RowTargetAdapter, type ScanPage, ServiceCodeTargetKind, ServiceCodeTargets, type TargetFacts } from '@jobcode/service-codes';
 
 import { Contract } from './contract.entity';
 import { CONTRACT_STATUS_WORD } from './contract.enums';
@@ -16,32 +16,27 @@ import { ContractsService } from './contracts.service';
  * intact — no personal data.
  */
 @Injectable()
-export class ContractTarget implements ServiceCodeTargetAdapter<ContractScan> {
-  readonly kind = ServiceCodeTargetKind.CONTRACT;
-  readonly view = ContractScan;
-  readonly isPublic = false;
-  readonly versioned = false;
-
+export class ContractTarget extends RowTargetAdapter<ContractScan, Contract> {
   constructor(
     targets: ServiceCodeTargets,
     private readonly dataSource: DataSource,
     private readonly contracts: ContractsService,
     private readonly verification: ContractVerificationService,
   ) {
-    targets.register(this);
+    super(targets, { kind: ServiceCodeTargetKind.CONTRACT, view: ContractScan, isPublic: false, versioned: false });
   }
 
-  async locate(id: string): Promise<TargetFacts | undefined> {
-    const contract = await this.dataSource.manager.findOne(Contract, { where: { id } });
-    return contract ? { regionCode: contract.regionCode, title: '劳动合同' } : undefined;
+  protected find(id: string): Promise<Contract | null> {
+    return this.dataSource.manager.findOne(Contract, { where: { id } });
+  }
+
+  protected facts(contract: Contract): TargetFacts {
+    return { regionCode: contract.regionCode, title: '劳动合同' };
   }
 
   /** The parties and the staff of its region, i.e. whoever may read the contract. */
-  async canManage(actor: Actor, id: string): Promise<boolean> {
-    return this.contracts.requireVisible(actor, id).then(
-      () => true,
-      () => false,
-    );
+  protected mayManage(actor: Actor, contract: Contract): Promise<boolean> {
+    return this.contracts.mayRead(actor, contract);
   }
 
   async scan(id: string): Promise<ContractScan> {

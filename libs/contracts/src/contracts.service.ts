@@ -42,10 +42,13 @@ export class ContractsService {
   /** The contract for its seeker, the employer's members, and staff whose region holds it. */
   async requireVisible(actor: Actor, contractId: string): Promise<Contract> {
     const contract = await this.dataSource.manager.findOne(Contract, { where: { id: contractId } });
-    if (!contract) throw contractNotFound();
-    if (await this.applications.isOwnSeeker(actor, contract.jobSeekerId)) return contract;
-    if (await this.applications.actsForJobSide(actor, contract)) return contract;
-    throw contractNotFound();
+    if (!contract || !(await this.mayRead(actor, contract))) throw contractNotFound();
+    return contract;
+  }
+
+  /** The parties and the staff of the contract's region may read it. */
+  async mayRead(actor: Actor, contract: Contract): Promise<boolean> {
+    return (await this.applications.isOwnSeeker(actor, contract.jobSeekerId)) || this.applications.actsForJobSide(actor, contract);
   }
 
   async signaturesOf(contractIds: readonly string[]): Promise<Map<string, ContractSignature[]>> {

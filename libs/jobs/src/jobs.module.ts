@@ -24,6 +24,7 @@ import { JobTarget } from './scan-targets/job.target';
 import { OpenJobsNearby } from './scan-targets/open-jobs-nearby';
 import { ScanViewCache } from './scan-targets/scan-view-cache';
 import { SourceJobsResponseCache } from './scan-targets/source-jobs-response-cache';
+import { SourceScans } from './scan-targets/source-scans';
 import { WorkshopTarget } from './scan-targets/workshop.target';
 import { EmployerJobsResolver, FairBoothJobsResolver, GigStationJobsResolver, JobFairJobsResolver, WorkshopJobsResolver } from './source-jobs.resolver';
 
@@ -55,6 +56,7 @@ import { EmployerJobsResolver, FairBoothJobsResolver, GigStationJobsResolver, Jo
     JobByIdLoader,
     OpenJobsNearby,
     ScanViewCache,
+    SourceScans,
     GigStationTarget,
     WorkshopTarget,
     JobFairTarget,

@@ -9,7 +9,7 @@ import { inTransaction, isUniqueViolation } from '@jobcode/database';
 import { GigBookingsException, GigCancellationService } from '@jobcode/gig-bookings';
 import { NotificationChannel, NotificationsService, NotificationTemplates } from '@jobcode/notifications';
 import { PersonalDataCipher } from '@jobcode/personal-data';
-import { SeekersService, SupportGroupsService } from '@jobcode/seekers';
+import { seekerProfile, SeekersService, SupportGroupsService } from '@jobcode/seekers';
 
 import { DataDeletionRequest, DeletionOutcome } from './data-deletion-request.entity';
 import { DataErasure, inWords, type Retention, retentionOf } from './data-erasure';
@@ -144,19 +144,7 @@ export class PrivacyService implements OnModuleInit {
             sex: seeker.sex,
             regionCode: seeker.regionCode,
             supportGroups: groups.map((g) => g.name),
-            laborCapacity: seeker.laborCapacity,
-            education: seeker.education,
-            skills: seeker.skills,
-            wantedOccupations: seeker.wantedOccupations,
-            wantedWage: seeker.wantedWage,
-            wantedWageUnit: seeker.wantedWageUnit,
-            willingOutsideCounty: seeker.willingOutsideCounty,
-            willingOutsideProvince: seeker.willingOutsideProvince,
-            mustStayNearHome: seeker.mustStayNearHome,
-            availableFrom: seeker.availableFrom,
-            trainingWanted: seeker.trainingWanted,
-            consentToRecommend: seeker.consentToRecommend,
-            employmentStatus: seeker.employmentStatus,
+            ...seekerProfile(seeker),
             channel: seeker.channel,
             registeredAt: seeker.createdAt.toISOString(),
             updatedAt: seeker.updatedAt.toISOString(),

@@ -11,6 +11,7 @@ export * from './ledger/seeker-export.service';
 export * from './ledger/seeker-import.service';
 export * from './ledger/seeker-ledger';
 export * from './seeker-name.loader';
+export * from './seeker-profile';
 export * from './seeker-visibility';
 export * from './seekers.exception';
 export * from './seekers.module';

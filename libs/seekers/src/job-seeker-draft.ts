@@ -2,6 +2,7 @@ import { type AppError, type IdNumberFacts, parseIdNumber, parsePhone, RegionLev
 import { type Region } from '@jobcode/regions';
 
 import { EducationLevel, EmploymentStatus, LaborCapacity, WantedWageUnit } from './job-seeker.enums';
+import type { SeekerProfile } from './seeker-profile';
 import { type SupportGroup } from './support-group.entity';
 
 /** A registration as typed (form or ledger row), before validation. */
@@ -27,25 +28,12 @@ export interface JobSeekerDraft {
 }
 
 /** A registration that passed every domain rule, still in clear text. */
-export interface ValidJobSeeker {
+export interface ValidJobSeeker extends SeekerProfile {
   name: string;
   id: IdNumberFacts;
   phone: string;
   regionCode: string;
   supportGroupCodes: string[];
-  laborCapacity: LaborCapacity;
-  education: EducationLevel | null;
-  skills: string[];
-  wantedOccupations: string[];
-  wantedWage: number | null;
-  wantedWageUnit: WantedWageUnit | null;
-  willingOutsideCounty: boolean;
-  willingOutsideProvince: boolean;
-  mustStayNearHome: boolean;
-  availableFrom: string | null;
-  trainingWanted: string[];
-  consentToRecommend: boolean;
-  employmentStatus: EmploymentStatus;
 }
 
 export interface DraftProblem {

@@ -6,11 +6,11 @@ import { EmployersService } from '@jobcode/employers';
 import { FairBooth, JobFairsService } from '@jobcode/job-sources';
 import { RegionScope } from '@jobcode/regions';
 import {
+  RowTargetAdapter,
   type ScanContext,
   type ScanPage,
   ServiceCodesException,
   ServiceCodesExceptionCode,
-  type ServiceCodeTargetAdapter,
   ServiceCodeTargetKind,
   ServiceCodeTargets,
   type TargetFacts,
@@ -28,12 +28,7 @@ import { SeekersService } from './seekers.service';
  * employer with a booth there, it records the seeker's attendance.
  */
 @Injectable()
-export class SeekerTarget implements ServiceCodeTargetAdapter<SeekerScan> {
-  readonly kind = ServiceCodeTargetKind.SEEKER;
-  readonly view = SeekerScan;
-  readonly isPublic = false;
-  readonly versioned = false;
-
+export class SeekerTarget extends RowTargetAdapter<SeekerScan, JobSeeker> {
   constructor(
     targets: ServiceCodeTargets,
     private readonly dataSource: DataSource,
@@ -43,22 +38,20 @@ export class SeekerTarget implements ServiceCodeTargetAdapter<SeekerScan> {
     private readonly employers: EmployersService,
     private readonly scope: RegionScope,
   ) {
-    targets.register(this);
+    super(targets, { kind: ServiceCodeTargetKind.SEEKER, view: SeekerScan, isPublic: false, versioned: false });
   }
 
-  private find(id: string): Promise<JobSeeker | null> {
+  protected find(id: string): Promise<JobSeeker | null> {
     return this.dataSource.manager.findOne(JobSeeker, { where: { id } });
   }
 
-  async locate(id: string): Promise<TargetFacts | undefined> {
-    const seeker = await this.find(id);
-    return seeker ? { regionCode: seeker.regionCode, title: `${maskName(seeker.name)}的个人就业服务码` } : undefined;
+  protected facts(seeker: JobSeeker): TargetFacts {
+    return { regionCode: seeker.regionCode, title: `${maskName(seeker.name)}的个人就业服务码` };
   }
 
   /** The person themself, or staff entitled to their full record. */
-  async canManage(actor: Actor, id: string): Promise<boolean> {
-    const seeker = await this.find(id);
-    return seeker !== null && this.visibility.accessOf(actor, seeker) === SeekerAccess.FULL;
+  protected mayManage(actor: Actor, seeker: JobSeeker): boolean {
+    return this.visibility.accessOf(actor, seeker) === SeekerAccess.FULL;
   }
 
   async scan(id: string, context: ScanContext): Promise<SeekerScan> {

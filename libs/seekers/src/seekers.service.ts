@@ -33,6 +33,7 @@ import { JobSeeker } from './job-seeker.entity';
 import { EmploymentStatus, RegistrationChannel } from './job-seeker.enums';
 import { type JobSeekerObject } from './job-seeker.object';
 import { type PersonalDataReadObject } from './personal-data-read.object';
+import { seekerProfile } from './seeker-profile';
 import { JobSeekerRepository } from './job-seeker.repository';
 import { SeekerVisibility } from './seeker-visibility';
 import { seekerNotFound, SeekersException, SeekersExceptionCode } from './seekers.exception';
@@ -366,19 +367,7 @@ export class SeekersService {
       birthDate: seeker.birthDate,
       sex: seeker.sex,
       regionCode: seeker.regionCode,
-      laborCapacity: seeker.laborCapacity,
-      education: seeker.education,
-      skills: seeker.skills,
-      wantedOccupations: seeker.wantedOccupations,
-      wantedWage: seeker.wantedWage,
-      wantedWageUnit: seeker.wantedWageUnit,
-      willingOutsideCounty: seeker.willingOutsideCounty,
-      willingOutsideProvince: seeker.willingOutsideProvince,
-      mustStayNearHome: seeker.mustStayNearHome,
-      availableFrom: seeker.availableFrom,
-      trainingWanted: seeker.trainingWanted,
-      consentToRecommend: seeker.consentToRecommend,
-      employmentStatus: seeker.employmentStatus,
+      ...seekerProfile(seeker),
       channel: seeker.channel,
       claimed: seeker.accountId !== null,
       createdAt: seeker.createdAt,

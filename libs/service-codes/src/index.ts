@@ -6,6 +6,7 @@ export * from './scan-target-version.entity';
 export * from './scan-target-versions';
 export * from './scan-page/render-scan-page';
 export * from './scan-page/scan-page.model';
+export * from './row-target-adapter';
 export * from './scan.service';
 export * from './service-code-images.service';
 export * from './service-code-target';

@@ -27,7 +27,8 @@ export interface TargetFacts {
  * What the service-code machinery needs to know about one kind of target. Each feature
  * library that owns a kind of target implements one and registers it with
  * `ServiceCodeTargets.register(this)` from its constructor (the way notification templates
- * are registered); the machinery itself knows nothing about stations, jobs, seekers or contracts.
+ * are registered; RowTargetAdapter does both for a kind whose targets are rows); the machinery
+ * itself knows nothing about stations, jobs, seekers or contracts.
  */
 export interface ServiceCodeTargetAdapter<View extends object = object> {
   readonly kind: ServiceCodeTargetKind;

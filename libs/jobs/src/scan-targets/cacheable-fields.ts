@@ -69,3 +69,6 @@ export const CACHEABLE_SCAN_FIELDS: Readonly<Record<string, readonly string[]>> 
   JobFairTotals: ['employers', 'posts'],
   Region: ['code', 'fullName', 'level', 'name', 'parentCode'],
 };
+
+/** The traits of the kinds whose scans show jobs (stations, workshops, fairs, jobs): public, versioned, cached as above. */
+export const JOBS_TARGET_TRAITS = { isPublic: true, versioned: true, cacheableFields: CACHEABLE_SCAN_FIELDS } as const;

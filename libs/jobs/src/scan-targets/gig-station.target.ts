@@ -1,76 +1,63 @@
 import { Injectable } from '@nestjs/common';
 
-import { type Actor, AppConfig, isStaffOrAdmin } from '@jobcode/common';
-import { GigStationsService, JobSourcesMapper } from '@jobcode/job-sources';
+import { AppConfig } from '@jobcode/common';
+import { type GigStation, GigStationsService, JobSourcesMapper } from '@jobcode/job-sources';
 import { RegionScope } from '@jobcode/regions';
 import {
+  RegionalTargetAdapter,
+  type RegionalTargetFacts,
   type ScanContext,
   type ScanPage,
-  type ServiceCodeTargetAdapter,
   ServiceCodeTargetKind,
   ServiceCodeTargets,
-  type TargetFacts,
 } from '@jobcode/service-codes';
 
 import { JobMapper } from '../job.mapper';
 import { JobShiftsService } from '../job-shifts.service';
-import { CACHEABLE_SCAN_FIELDS } from './cacheable-fields';
-import { jobsSection } from './job-lines';
-import { OpenJobsNearby } from './open-jobs-nearby';
-import { ScanViewCache } from './scan-view-cache';
+import { JOBS_TARGET_TRAITS } from './cacheable-fields';
 import { GigStationScan } from './scan-views.object';
+import { SourceScans } from './source-scans';
 
 const LEVEL: Record<string, string> = { COUNTY: '零工市场', TOWNSHIP: '零工中心', VILLAGE: '零工驿站' };
 
+/** A gig station's code: staff of its region manage it; a scan shows its open jobs and its gig board. */
 @Injectable()
-export class GigStationTarget implements ServiceCodeTargetAdapter<GigStationScan> {
-  readonly kind = ServiceCodeTargetKind.GIG_STATION;
-  readonly view = GigStationScan;
-  readonly isPublic = true;
-  readonly versioned = true;
-  readonly cacheableFields = CACHEABLE_SCAN_FIELDS;
-  readonly batchPosterWords = '零工站点';
-
+export class GigStationTarget extends RegionalTargetAdapter<GigStationScan, GigStation> {
   constructor(
     targets: ServiceCodeTargets,
+    scope: RegionScope,
     private readonly stations: GigStationsService,
     private readonly mapper: JobSourcesMapper,
-    private readonly nearby: OpenJobsNearby,
-    private readonly cache: ScanViewCache,
+    private readonly sources: SourceScans,
     private readonly shifts: JobShiftsService,
     private readonly jobMapper: JobMapper,
-    private readonly scope: RegionScope,
     private readonly config: AppConfig,
   ) {
-    targets.register(this);
+    super(targets, { kind: ServiceCodeTargetKind.GIG_STATION, view: GigStationScan, ...JOBS_TARGET_TRAITS, batchPosterWords: '零工站点' }, scope);
   }
 
-  async locate(id: string): Promise<TargetFacts | undefined> {
-    const station = await this.stations.requireStation(id).catch(() => undefined);
-    return station && { regionCode: station.regionCode, title: station.name };
+  protected find(id: string): Promise<GigStation | undefined> {
+    return this.stations.requireStation(id).catch(() => undefined);
   }
 
-  async canManage(actor: Actor, id: string): Promise<boolean> {
-    const station = await this.stations.requireStation(id);
-    return isStaffOrAdmin(actor) && this.scope.covers(actor, station.regionCode);
+  protected facts(station: GigStation): RegionalTargetFacts {
+    return { regionCode: station.regionCode, title: station.name };
   }
 
   async scan(id: string, context: ScanContext): Promise<GigStationScan> {
     // The board's slots left are covered by the target version too (booking a slot bumps it):
     // a cached view is rebuilt at the first scan after any booking, in any process.
-    return this.cache.get(this.kind, id, context, async () => {
-      const station = await this.stations.requireStation(id);
-      const origin = context.near ?? { lat: Number(station.latitude), lng: Number(station.longitude) };
-      // One after the other: on embedded PGlite the pool's connections share one session.
-      const nearby = await this.nearby.of({ stationId: id }, origin);
-      const entries = await this.shifts.boardForStation(id);
-      const view = Object.assign(new GigStationScan(), {
-        station: await this.mapper.station(station),
-        jobs: nearby.jobs.map((job, i) => ({ job, distanceKm: nearby.distances[i] })),
-        openJobCount: nearby.total,
-        board: await Promise.all(entries.map(async (e) => ({ job: await this.jobMapper.job(e.job), shift: this.jobMapper.shift(e.shift) }))),
-      });
-      return { view, employers: nearby.employers };
+    return this.sources.view(this.kind, id, context, {
+      load: () => this.stations.requireStation(id),
+      jobsOf: { stationId: id },
+      build: async (station, jobs) => {
+        const entries = await this.shifts.boardForStation(id);
+        return Object.assign(new GigStationScan(), {
+          station: await this.mapper.station(station),
+          ...jobs,
+          board: await Promise.all(entries.map(async (e) => ({ job: await this.jobMapper.job(e.job), shift: this.jobMapper.shift(e.shift) }))),
+        });
+      },
     });
   }
 
@@ -102,7 +89,7 @@ export class GigStationTarget implements ServiceCodeTargetAdapter<GigStationScan
             ].filter(Boolean),
           })),
         },
-        jobsSection(view.jobs, view.openJobCount, this.config.publicUrl),
+        this.sources.jobsSection(view),
       ],
       actions: [{ label: '零工签到（今天在本站预约了班次的点这里）', href: `/m/check-in?token=${encodeURIComponent(token)}` }],
     };

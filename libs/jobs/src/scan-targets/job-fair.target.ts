@@ -1,80 +1,61 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
-import { type Actor, AppConfig, COUNTY_TIME_ZONE, isStaffOrAdmin } from '@jobcode/common';
+import { COUNTY_TIME_ZONE } from '@jobcode/common';
 import { Employer } from '@jobcode/employers';
-import { FairBooth, JobFairsService, JobSourcesMapper } from '@jobcode/job-sources';
+import { FairBooth, type JobFair, JobFairsService, JobSourcesMapper } from '@jobcode/job-sources';
 import { RegionScope } from '@jobcode/regions';
 import {
+  RegionalTargetAdapter,
+  type RegionalTargetFacts,
   type ScanContext,
   type ScanPage,
-  type ServiceCodeTargetAdapter,
   ServiceCodeTargetKind,
   ServiceCodeTargets,
-  type TargetFacts,
 } from '@jobcode/service-codes';
 
-import { CACHEABLE_SCAN_FIELDS } from './cacheable-fields';
-import { jobsSection } from './job-lines';
-import { OpenJobsNearby } from './open-jobs-nearby';
-import { ScanViewCache } from './scan-view-cache';
+import { JOBS_TARGET_TRAITS } from './cacheable-fields';
 import { JobFairScan } from './scan-views.object';
+import { SourceScans } from './source-scans';
 
 const time = new Intl.DateTimeFormat('zh-CN', { timeZone: COUNTY_TIME_ZONE, month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 
+/** A job fair's code: staff of its region manage it; a scan shows its open jobs and the employers with a booth. */
 @Injectable()
-export class JobFairTarget implements ServiceCodeTargetAdapter<JobFairScan> {
-  readonly kind = ServiceCodeTargetKind.JOB_FAIR;
-  readonly view = JobFairScan;
-  readonly isPublic = true;
-  readonly versioned = true;
-  readonly cacheableFields = CACHEABLE_SCAN_FIELDS;
-
+export class JobFairTarget extends RegionalTargetAdapter<JobFairScan, JobFair> {
   constructor(
     targets: ServiceCodeTargets,
+    scope: RegionScope,
     private readonly dataSource: DataSource,
     private readonly fairs: JobFairsService,
     private readonly mapper: JobSourcesMapper,
-    private readonly nearby: OpenJobsNearby,
-    private readonly cache: ScanViewCache,
-    private readonly scope: RegionScope,
-    private readonly config: AppConfig,
+    private readonly sources: SourceScans,
   ) {
-    targets.register(this);
+    super(targets, { kind: ServiceCodeTargetKind.JOB_FAIR, view: JobFairScan, ...JOBS_TARGET_TRAITS }, scope);
   }
 
-  async locate(id: string): Promise<TargetFacts | undefined> {
-    const fair = await this.fairs.requireFair(id).catch(() => undefined);
-    return fair && { regionCode: fair.regionCode, title: fair.name };
+  protected find(id: string): Promise<JobFair | undefined> {
+    return this.fairs.requireFair(id).catch(() => undefined);
   }
 
-  async canManage(actor: Actor, id: string): Promise<boolean> {
-    const fair = await this.fairs.requireFair(id);
-    return isStaffOrAdmin(actor) && this.scope.covers(actor, fair.regionCode);
+  protected facts(fair: JobFair): RegionalTargetFacts {
+    return { regionCode: fair.regionCode, title: fair.name };
   }
 
   async scan(id: string, context: ScanContext): Promise<JobFairScan> {
-    return this.cache.get(this.kind, id, context, async () => {
-      const fair = await this.fairs.requireFair(id);
-      const origin =
-        context.near ?? (fair.latitude !== null && fair.longitude !== null ? { lat: Number(fair.latitude), lng: Number(fair.longitude) } : undefined);
-      const [nearby, booths] = await Promise.all([
-        this.nearby.of({ fairId: id }, origin),
-        this.dataSource.manager
+    return this.sources.view(this.kind, id, context, {
+      load: () => this.fairs.requireFair(id),
+      jobsOf: { fairId: id },
+      build: async (fair, jobs) => {
+        const booths = await this.dataSource.manager
           .createQueryBuilder(FairBooth, 'b')
           .innerJoin(Employer, 'e', 'e.id = b.employer_id')
           .select('e.name', 'name')
           .where('b.fair_id = :id', { id })
           .orderBy('b.booth_number', 'ASC', 'NULLS LAST')
-          .getRawMany<{ name: string }>(),
-      ]);
-      const view = Object.assign(new JobFairScan(), {
-        fair: await this.mapper.fair(fair),
-        jobs: nearby.jobs.map((job, i) => ({ job, distanceKm: nearby.distances[i] })),
-        openJobCount: nearby.total,
-        boothEmployers: booths.map((b) => b.name),
-      });
-      return { view, employers: nearby.employers };
+          .getRawMany<{ name: string }>();
+        return Object.assign(new JobFairScan(), { fair: await this.mapper.fair(fair), ...jobs, boothEmployers: booths.map((b) => b.name) });
+      },
     });
   }
 
@@ -88,7 +69,7 @@ export class JobFairTarget implements ServiceCodeTargetAdapter<JobFairScan> {
         ['参会单位', `${view.boothEmployers.length} 家`],
       ],
       sections: [
-        jobsSection(view.jobs, view.openJobCount, this.config.publicUrl),
+        this.sources.jobsSection(view),
         { heading: '参会单位', empty: '参会单位正在确定中', items: view.boothEmployers.map((name) => ({ title: name, lines: [] })) },
       ],
     };

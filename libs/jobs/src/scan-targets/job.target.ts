@@ -2,31 +2,19 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import { type Actor, AppConfig } from '@jobcode/common';
-import {
-  type ScanContext,
-  type ScanPage,
-  type ServiceCodeTargetAdapter,
-  ServiceCodeTargetKind,
-  ServiceCodeTargets,
-  type TargetFacts,
-} from '@jobcode/service-codes';
+import { RowTargetAdapter, type ScanContext, type ScanPage, ServiceCodeTargetKind, ServiceCodeTargets, type TargetFacts } from '@jobcode/service-codes';
 
 import { Job } from '../job.entity';
 import { JOB_STATUS_WORD, JobStatus } from '../job.enums';
 import { JobMapper } from '../job.mapper';
 import { JobsService } from '../jobs.service';
-import { CACHEABLE_SCAN_FIELDS } from './cacheable-fields';
+import { JOBS_TARGET_TRAITS } from './cacheable-fields';
 import { benefitsText, wageText } from './job-lines';
 import { JobScan } from './scan-views.object';
 
+/** A job advert's code: whoever manages the job manages it (JobsService.canManage). */
 @Injectable()
-export class JobTarget implements ServiceCodeTargetAdapter<JobScan> {
-  readonly kind = ServiceCodeTargetKind.JOB;
-  readonly view = JobScan;
-  readonly isPublic = true;
-  readonly versioned = true;
-  readonly cacheableFields = CACHEABLE_SCAN_FIELDS;
-
+export class JobTarget extends RowTargetAdapter<JobScan, Job> {
   constructor(
     targets: ServiceCodeTargets,
     private readonly dataSource: DataSource,
@@ -34,21 +22,19 @@ export class JobTarget implements ServiceCodeTargetAdapter<JobScan> {
     private readonly mapper: JobMapper,
     private readonly config: AppConfig,
   ) {
-    targets.register(this);
+    super(targets, { kind: ServiceCodeTargetKind.JOB, view: JobScan, ...JOBS_TARGET_TRAITS });
   }
 
-  private find(id: string): Promise<Job | null> {
+  protected find(id: string): Promise<Job | null> {
     return this.dataSource.manager.findOne(Job, { where: { id } });
   }
 
-  async locate(id: string): Promise<TargetFacts | undefined> {
-    const job = await this.find(id);
-    return job ? { regionCode: job.regionCode, title: job.title } : undefined;
+  protected facts(job: Job): TargetFacts {
+    return { regionCode: job.regionCode, title: job.title };
   }
 
-  async canManage(actor: Actor, id: string): Promise<boolean> {
-    const job = await this.find(id);
-    return job !== null && (await this.jobs.canManage(actor, job));
+  protected mayManage(actor: Actor, job: Job): Promise<boolean> {
+    return this.jobs.canManage(actor, job);
   }
 
   /**

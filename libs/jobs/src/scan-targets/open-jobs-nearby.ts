@@ -6,17 +6,18 @@ import { Employer } from '@jobcode/employers';
 
 import { JobStatus } from '../job.enums';
 import { JobMapper } from '../job.mapper';
-import { type JobObject } from '../job.object';
 import { type JobFilter, JobsService } from '../jobs.service';
+import type { ScannedJob } from './scan-views.object';
 
 /** How many of a source's open jobs a scan considers before sorting by distance. */
 const CANDIDATES = 100;
 export const SCAN_PAGE = 20;
 
 export interface NearbyJobs {
-  jobs: JobObject[];
-  distances: (number | null)[];
-  total: number;
+  /** Nearest first, each with its distance in km (null where either place is unknown). */
+  jobs: ScannedJob[];
+  /** All the source's open jobs, shown or not. */
+  openJobCount: number;
   /** The employers of the jobs shown, for priming the request's loader. */
   employers: Employer[];
 }
@@ -45,9 +46,8 @@ export class OpenJobsNearby {
     const chosen = withDistance.slice(0, limit);
     const employerIds = [...new Set(chosen.map((c) => c.job.employerId).filter((id): id is string => id !== null))];
     return {
-      jobs: await Promise.all(chosen.map((c) => this.mapper.job(c.job))),
-      distances: chosen.map((c) => (c.km === null ? null : Math.round(c.km * 10) / 10)),
-      total: page.edges.length < CANDIDATES ? rows.length : page.totalCount,
+      jobs: await Promise.all(chosen.map(async (c) => ({ job: await this.mapper.job(c.job), distanceKm: c.km === null ? null : Math.round(c.km * 10) / 10 }))),
+      openJobCount: page.edges.length < CANDIDATES ? rows.length : page.totalCount,
       employers: employerIds.length ? await this.dataSource.manager.find(Employer, { where: { id: In(employerIds) } }) : [],
     };
   }

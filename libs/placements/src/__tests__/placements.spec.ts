@@ -3,8 +3,15 @@ import { randomUUID } from 'node:crypto';
 import { Role } from '@jobcode/common';
 
 import { startTestApp, type TestApp } from '../../../../test/support/test-app';
-import { jobInput } from '../../../../test/builders/job.builder';
-import { publish, RECORD, recordPlacement, registerSeeker } from '../../../../test/builders/placement.builder';
+import {
+  gigDayCompleted,
+  postPublicWelfareJob,
+  publicWelfareContractActivated,
+  publish,
+  RECORD,
+  recordPlacement,
+  registerSeeker,
+} from '../../../../test/builders/placement.builder';
 import { DONGGUAN, GUALI, HOUBEI, JINJIANG } from '../../../../test/builders/regions';
 
 const PLACEMENTS = `query($seeker: ID) { placements(jobSeekerId: $seeker) { totalCount edges { node { source destination startDate endDate monthlyIncome current jobId } } } }`;
@@ -106,37 +113,9 @@ describe('placements', () => {
   });
 
   it('an active contract for a public-welfare post becomes one PUBLIC_WELFARE placement even when the event is delivered twice, and its end closes it', async () => {
-    const posted = await api.gql<{ postJob: { id: string } }>(
-      `mutation($input: PostJobInput!) { postJob(input: $input) { id } }`,
-      {
-        input: jobInput({
-          kind: 'PUBLIC_WELFARE',
-          title: '村级保洁员',
-          description: '负责猴背村公共区域保洁',
-          wageMin: 1500,
-          wageMax: 1500,
-          regionCode: HOUBEI,
-          publish: true,
-        }),
-      },
-      county,
-    );
-    const jobId = posted.data!.postJob.id;
+    const jobId = await postPublicWelfareJob(api, county, { publish: true });
     const contractId = randomUUID();
-    const payload = {
-      contractId,
-      applicationId: randomUUID(),
-      jobId,
-      seekerId: zhaoMei,
-      employerId: null,
-      startDate: '2025-01-01',
-      endDate: '2025-12-31',
-      wage: 1500,
-      wageUnit: 'MONTH',
-      monthlyWage: 1500,
-      termKind: 'FIXED',
-      workplaceRegionCode: HOUBEI,
-    };
+    const payload = publicWelfareContractActivated(contractId, jobId, zhaoMei);
     await publish(api, 'contract.activated', contractId, payload, `contract.activated:${contractId}`);
     // The same fact published again under another key (a replay) must not double the placement.
     await publish(api, 'contract.activated', contractId, payload, `contract.activated:${contractId}:replay`);
@@ -155,16 +134,7 @@ describe('placements', () => {
   it('a completed gig booking becomes a one-day GIG placement, once', async () => {
     const bookingId = randomUUID();
     const jobId = randomUUID();
-    const payload = {
-      bookingId,
-      shiftId: randomUUID(),
-      jobId,
-      seekerId: liXiuying,
-      employerId: null,
-      shiftDate: '2025-03-10',
-      pay: 150,
-      workplaceRegionCode: '450329100',
-    };
+    const payload = gigDayCompleted(bookingId, jobId, liXiuying);
     await publish(api, 'gig.booking.completed', bookingId, payload, `gig.booking.completed:${bookingId}`);
     await publish(api, 'gig.booking.completed', bookingId, payload, `gig.booking.completed:${bookingId}:replay`);
     const listed = await api.gql<{ placements: { edges: { node: Record<string, unknown> }[] } }>(PLACEMENTS, { seeker: liXiuying }, county);

@@ -15,6 +15,7 @@ import {
   WAGE_UNIT_NAMES,
   WantedWageUnit,
 } from '../job-seeker.enums';
+import type { SeekerProfile } from '../seeker-profile';
 import { type SupportGroup } from '../support-group.entity';
 
 /**
@@ -260,26 +261,13 @@ export function draftFromLedgerRow(text: Record<string, string>, raw: Record<str
 }
 
 /** One ledger row of a seeker, in EXPORT_COLUMNS order. */
-export interface LedgerRowValues {
+export interface LedgerRowValues extends SeekerProfile {
   name: string;
   idNumber: string;
   phone: string;
   township: string;
   village: string;
   groups: string[];
-  laborCapacity: LaborCapacity;
-  education: EducationLevel | null;
-  skills: string[];
-  wantedOccupations: string[];
-  wantedWage: number | null;
-  wantedWageUnit: WantedWageUnit | null;
-  willingOutsideCounty: boolean;
-  willingOutsideProvince: boolean;
-  mustStayNearHome: boolean;
-  availableFrom: string | null;
-  trainingWanted: string[];
-  consentToRecommend: boolean;
-  employmentStatus: EmploymentStatus;
 }
 
 const yesNo = (value: boolean) => (value ? '是' : '否');

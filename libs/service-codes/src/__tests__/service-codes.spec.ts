@@ -9,6 +9,7 @@ import { readQrFromPng, readQrFromSvg } from '../../../../test/support/read-qr';
 import { verifiedEmployer } from '../../../../test/builders/employer.builder';
 import { REGISTER, registration } from '../../../../test/builders/job-seeker.builder';
 import { daysFromToday, jobInput, POST_JOB } from '../../../../test/builders/job.builder';
+import { createStation } from '../../../../test/builders/station.builder';
 import { pdfPages } from '../../../../test/support/pdf-text';
 import { startTestApp, type TestApp } from '../../../../test/support/test-app';
 import { ScanEventRecorder } from '../scan-event-recorder';
@@ -46,22 +47,7 @@ describe('employment service codes: issue, scan, rotate, revoke', () => {
     county = (await api.signedIn(Role.STAFF, '450329')).token;
     township = (await api.signedIn(Role.STAFF, '450329103')).token;
     otherTownship = (await api.signedIn(Role.STAFF, '450329202')).token;
-    const station = await api.gql<{ createGigStation: { id: string } }>(
-      `mutation($input: CreateGigStationInput!) { createGigStation(input: $input) { id } }`,
-      {
-        input: {
-          name: '瓜里乡零工中心',
-          level: 'TOWNSHIP',
-          regionCode: '450329103',
-          address: '瓜里乡党群服务中心一楼',
-          latitude: 26.0512,
-          longitude: 110.6498,
-          openingHours: '每天 7:00–18:00',
-        },
-      },
-      township,
-    );
-    stationId = station.data!.createGigStation.id;
+    stationId = await createStation(api, township);
     employer = await verifiedEmployer(api, county);
     const near = await api.gql<{ postJob: { id: string } }>(
       POST_JOB,

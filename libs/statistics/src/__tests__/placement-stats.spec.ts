@@ -5,8 +5,14 @@ import { Workbook } from 'exceljs';
 import { Role } from '@jobcode/common';
 
 import { startTestApp, type TestApp } from '../../../../test/support/test-app';
-import { jobInput } from '../../../../test/builders/job.builder';
-import { publish, recordPlacement, registerSeeker } from '../../../../test/builders/placement.builder';
+import {
+  gigDayCompleted,
+  postPublicWelfareJob,
+  publicWelfareContractActivated,
+  publish,
+  recordPlacement,
+  registerSeeker,
+} from '../../../../test/builders/placement.builder';
 import { DONGGUAN, GUALI, HEKOU, HOUBEI, JINJIANG, NANNING, QIXING } from '../../../../test/builders/regions';
 
 const STATS = `query($region: String, $period: PeriodInput!, $groupBy: StatsGroupBy, $group: String) {
@@ -63,58 +69,11 @@ describe('placementStats', () => {
     await recordPlacement(api, county, { jobSeekerId: wang, workplaceRegionCode: QIXING, startDate: '2025-07-01' });
     await recordPlacement(api, county, { jobSeekerId: zhao, workplaceRegionCode: '450329202', startDate: '2024-05-01', endDate: '2024-10-31' });
     await recordPlacement(api, county, { jobSeekerId: chen, workplaceRegionCode: NANNING, startDate: '2024-01-01', endDate: '2024-02-28' });
-    const posted = await api.gql<{ postJob: { id: string } }>(
-      `mutation($input: PostJobInput!) { postJob(input: $input) { id } }`,
-      {
-        input: jobInput({
-          kind: 'PUBLIC_WELFARE',
-          title: '村级保洁员',
-          description: '负责猴背村公共区域保洁',
-          wageMin: 1500,
-          wageMax: 1500,
-          regionCode: HOUBEI,
-        }),
-      },
-      county,
-    );
+    const cleanerPost = await postPublicWelfareJob(api, county);
     const contractId = randomUUID();
-    await publish(
-      api,
-      'contract.activated',
-      contractId,
-      {
-        contractId,
-        applicationId: randomUUID(),
-        jobId: posted.data!.postJob.id,
-        seekerId: zhao,
-        employerId: null,
-        startDate: '2025-01-01',
-        endDate: '2025-12-31',
-        wage: 1500,
-        wageUnit: 'MONTH',
-        monthlyWage: 1500,
-        termKind: 'FIXED',
-        workplaceRegionCode: HOUBEI,
-      },
-      `contract.activated:${contractId}`,
-    );
+    await publish(api, 'contract.activated', contractId, publicWelfareContractActivated(contractId, cleanerPost, zhao), `contract.activated:${contractId}`);
     const bookingId = randomUUID();
-    await publish(
-      api,
-      'gig.booking.completed',
-      bookingId,
-      {
-        bookingId,
-        shiftId: randomUUID(),
-        jobId: randomUUID(),
-        seekerId: chen,
-        employerId: null,
-        shiftDate: '2025-03-10',
-        pay: 150,
-        workplaceRegionCode: '450329100',
-      },
-      `gig.booking.completed:${bookingId}`,
-    );
+    await publish(api, 'gig.booking.completed', bookingId, gigDayCompleted(bookingId, randomUUID(), chen), `gig.booking.completed:${bookingId}`);
   });
   afterAll(() => api.close());
 
