@@ -1,7 +1,7 @@
 import { type INestApplicationContext } from '@nestjs/common';
 
 import { AccountsService } from '@jobcode/accounts';
-import { type Role } from '@jobcode/common';
+import { type Actor, type Role } from '@jobcode/common';
 
 export const TEST_PASSWORD = 'Passw0rd-test';
 
@@ -22,4 +22,15 @@ export async function account(
   const phone = nextPhone();
   const created = await app.get(AccountsService).create({ role, phone, password: TEST_PASSWORD, name, regionCode });
   return { accountId: created.id, phone };
+}
+
+/** A new account of a role (and region) as the Actor its requests would carry, for service-tier specs that call services as it. */
+export async function actingAccount(
+  app: Pick<INestApplicationContext, 'get'>,
+  role: Role,
+  regionCode: string | null = null,
+  name = '测试用户',
+): Promise<Actor & { phone: string }> {
+  const { accountId, phone } = await account(app, role, regionCode, name);
+  return { accountId, role, regionCode, sessionId: `test-session-${accountId}`, phone };
 }

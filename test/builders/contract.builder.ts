@@ -1,10 +1,16 @@
+import { type INestApplicationContext } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+import { ApplicationMove, ApplicationsService } from '@jobcode/applications';
+import { type Actor } from '@jobcode/common';
+import { type Contract, ContractCountersignService, ContractOfferService, ContractSigningService } from '@jobcode/contracts';
 import { OutboxService } from '@jobcode/outbox';
 
 import { type TestApp } from '../support/test-app';
 import { APPLY, MOVE } from './application.builder';
 import { type EmployerFixture } from './employer.builder';
-import { daysFromToday, openJob } from './job.builder';
-import { selfRegisteredSeeker, type SeekerFixture } from './job-seeker.builder';
+import { daysFromToday, openJob, openJobThroughServices } from './job.builder';
+import { selfRegisteredSeeker, type SeekerFixture, seekerThroughServices } from './job-seeker.builder';
 
 export const CONTRACT_FIELDS = `id status applicationId employerName seekerMaskedName contentDigest pdfDigest sealedPdfDigest pdfPath activatedAt seekerSignedAt
   terms { wage wageUnit startDate endDate termKind probationMonths workplace }
@@ -51,12 +57,14 @@ export function termsInput(overrides: Record<string, unknown> = {}) {
 }
 
 /** The latest signing code texted to the seeker's phone, read from the dev adapter's record like a phone would. */
-export async function textedCode(api: TestApp, accountId: string): Promise<string> {
+export async function textedCode(api: { app: Pick<INestApplicationContext, 'get'> }, accountId: string): Promise<string> {
   await api.app.get(OutboxService).drain();
-  const rows = (await api.dataSource.query(
-    `SELECT body FROM notification_message WHERE account_id = $1 AND template_key = 'contract.signing-code' ORDER BY delivered_at DESC, requested_at DESC LIMIT 1`,
-    [accountId],
-  )) as { body: string }[];
+  const rows = (await api.app
+    .get(DataSource)
+    .query(
+      `SELECT body FROM notification_message WHERE account_id = $1 AND template_key = 'contract.signing-code' ORDER BY delivered_at DESC, requested_at DESC LIMIT 1`,
+      [accountId],
+    )) as { body: string }[];
   const match = /验证码 (\d{6})/.exec(rows[0]?.body ?? '');
   if (!match) throw new Error('No signing code was texted');
   return match[1];
@@ -137,3 +145,34 @@ export function contractFlow(api: TestApp, employer: EmployerFixture, defaultSee
 }
 
 export type ContractFlow = ReturnType<typeof contractFlow>;
+
+/**
+ * Service tier: the same steps as `contractFlow(…).active()` — a new seeker applies to a new job
+ * of the employer, is shortlisted and offered the contract, signs it with the texted code, and the
+ * employer countersigns (sealing it) — taken through the services as the parties' actors.
+ */
+export async function activeContractThroughServices(
+  app: INestApplicationContext,
+  employer: { employerId: string; actor: Actor },
+): Promise<{ contract: Contract; seeker: Awaited<ReturnType<typeof seekerThroughServices>> }> {
+  const seeker = await seekerThroughServices(app, { name: '李秀英' });
+  const jobId = await openJobThroughServices(app, employer.actor, { employerId: employer.employerId });
+  const applications = app.get(ApplicationsService);
+  const application = await applications.apply(seeker.actor, { jobId });
+  await applications.move(employer.actor, { applicationId: application.id, move: ApplicationMove.SHORTLIST });
+  const offered = await app
+    .get(ContractOfferService)
+    .offer(employer.actor, { applicationId: application.id, terms: termsInput() } as unknown as Parameters<ContractOfferService['offer']>[1]);
+  const signing = app.get(ContractSigningService);
+  await signing.requestSigningCode(seeker.actor, offered.id);
+  await signing.sign(seeker.actor, {
+    contractId: offered.id,
+    name: seeker.name,
+    idNumberLast6: seeker.idNumber.slice(-6),
+    code: await textedCode({ app }, seeker.accountId),
+    digest: offered.contentDigest,
+    confirmTerms: true,
+  });
+  const contract = await app.get(ContractCountersignService).countersign(employer.actor, { contractId: offered.id, digest: offered.contentDigest });
+  return { contract, seeker };
+}

@@ -1,6 +1,10 @@
-import { creditCodeCheckChar, Role } from '@jobcode/common';
+import { type INestApplicationContext } from '@nestjs/common';
+
+import { type Actor, creditCodeCheckChar, Role } from '@jobcode/common';
+import { EmployersService } from '@jobcode/employers';
 
 import { type TestApp } from '../support/test-app';
+import { actingAccount } from './account.builder';
 
 let counter = 0;
 
@@ -49,4 +53,17 @@ export async function verifiedEmployer(api: TestApp, countyToken: string, overri
     if (verified.errors) throw new Error(JSON.stringify(verified.errors));
   }
   return { employerId, token: account.token, accountId: account.accountId };
+}
+
+/** Service tier: an EMPLOYER account with its own employer, registered and verified (by `county`, staff) through EmployersService. */
+export async function employerThroughServices(
+  app: Pick<INestApplicationContext, 'get'>,
+  county: Actor,
+  overrides: Record<string, unknown> = {},
+): Promise<{ employerId: string; actor: Actor }> {
+  const actor = await actingAccount(app, Role.EMPLOYER, null, '单位联系人');
+  const employers = app.get(EmployersService);
+  const employer = await employers.register(actor, employerInput(overrides) as unknown as Parameters<EmployersService['register']>[1]);
+  await employers.verify(county, employer.id);
+  return { employerId: employer.id, actor };
 }

@@ -1,6 +1,10 @@
-import { idNumberCheckChar, Role } from '@jobcode/common';
+import { type INestApplicationContext } from '@nestjs/common';
+
+import { type Actor, idNumberCheckChar, Role } from '@jobcode/common';
+import { SeekersService } from '@jobcode/seekers';
 
 import { type TestApp } from '../support/test-app';
+import { actingAccount } from './account.builder';
 import { JINJIANG } from './regions';
 
 let sequence = 0;
@@ -86,5 +90,25 @@ export async function selfRegisteredSeeker(api: TestApp, overrides: Record<strin
     idNumber: input.idNumber as string,
     phone: input.phone as string,
     accountPhone: account.phone,
+  };
+}
+
+/** Service tier: a SEEKER account that registered itself (求职登记) through SeekersService. */
+export async function seekerThroughServices(
+  app: Pick<INestApplicationContext, 'get'>,
+  overrides: Record<string, unknown> = {},
+  accountName = '求职者',
+): Promise<Omit<SeekerFixture, 'token'> & { actor: Actor }> {
+  const actor = await actingAccount(app, Role.SEEKER, null, accountName);
+  const input = registration(overrides);
+  const seeker = await app.get(SeekersService).register(actor, input as unknown as Parameters<SeekersService['register']>[1]);
+  return {
+    actor,
+    accountId: actor.accountId,
+    jobSeekerId: seeker.id,
+    name: input.name as string,
+    idNumber: input.idNumber as string,
+    phone: input.phone as string,
+    accountPhone: actor.phone,
   };
 }

@@ -1,4 +1,7 @@
-import { countyToday } from '@jobcode/common';
+import { type INestApplicationContext } from '@nestjs/common';
+
+import { type Actor, countyToday } from '@jobcode/common';
+import { JobsService } from '@jobcode/jobs';
 
 import { type TestApp } from '../support/test-app';
 
@@ -45,4 +48,14 @@ export async function openJob(api: TestApp, token: string, overrides: Record<str
   const result = await api.gql<{ postJob: { id: string } }>(POST_JOB, { input: jobInput({ publish: true, ...overrides }) }, token);
   if (!result.data?.postJob) throw new Error(JSON.stringify(result.errors));
   return result.data.postJob.id;
+}
+
+/** Service tier: an OPEN job posted by `actor` through JobsService. */
+export async function openJobThroughServices(
+  app: Pick<INestApplicationContext, 'get'>,
+  actor: Actor,
+  overrides: Record<string, unknown> = {},
+): Promise<string> {
+  const job = await app.get(JobsService).post(actor, jobInput({ publish: true, ...overrides }) as unknown as Parameters<JobsService['post']>[1]);
+  return job.id;
 }

@@ -1,8 +1,9 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 
-import { loadConfig, Role } from '@jobcode/common';
+import { Role } from '@jobcode/common';
 
+import { loadAppConfig } from '../../apps/api/src/bootstrap/config';
 import { createApp } from '../../apps/api/src/bootstrap/create-app';
 import { account, nextPhone, TEST_PASSWORD } from '../builders/account.builder';
 import { createTestDatabase, type TestDatabase } from './test-database';
@@ -46,7 +47,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: St
   const database: TestDatabase = options.databaseUrl
     ? { url: options.databaseUrl, poolSize: 10, embedded: false, drop: async () => undefined }
     : await createTestDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: database.url, DATA_DIR: '/tmp/jobcode-test', ...env });
+  const config = loadAppConfig({ NODE_ENV: 'test', DATABASE_URL: database.url, DATA_DIR: '/tmp/jobcode-test', ...env });
   const { app } = await createApp({
     config,
     secrets: TEST_SECRETS,

@@ -3,10 +3,11 @@ import { NestFactory } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 
-import { AppConfig, loadConfig, Secrets, useCursorKey } from '@jobcode/common';
+import { AppConfig, Secrets, useCursorKey } from '@jobcode/common';
 import { guardOneSession, migrateUnderLock, trackWrites } from '@jobcode/database';
 import { RegionsService } from '@jobcode/regions';
 
+import { loadAppConfig } from '../../apps/api/src/bootstrap/config';
 import { DATABASE_TARGET, type DatabaseTarget } from '../../apps/api/src/bootstrap/database';
 import { dataSourceOptions } from '../../apps/api/src/database/data-source-options';
 import { createTestDatabase, type TestDatabase } from './test-database';
@@ -62,7 +63,7 @@ export async function startTestModule(imports: TestModuleImport[], options: Star
   const database: TestDatabase = options.databaseUrl
     ? { url: options.databaseUrl, poolSize: 10, embedded: false, drop: async () => undefined }
     : await createTestDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: database.url, DATA_DIR: '/tmp/jobcode-test', ...options.env });
+  const config = loadAppConfig({ NODE_ENV: 'test', DATABASE_URL: database.url, DATA_DIR: '/tmp/jobcode-test', ...options.env });
   const target: DatabaseTarget = {
     url: database.url,
     embedded: database.embedded,

@@ -3,9 +3,10 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
-import { ConfigError, loadConfig } from '@jobcode/common';
+import { ConfigError } from '@jobcode/common';
 import { DataFolderInUseError } from '@jobcode/database';
 
+import { loadAppConfig } from './bootstrap/config';
 import { createApp } from './bootstrap/create-app';
 import { resolveDatabase } from './bootstrap/database';
 import { demoScanLinks, firstAdminNotice } from './bootstrap/start-notices';
@@ -15,7 +16,7 @@ async function main(): Promise<void> {
   const logger = new Logger('Jobcode');
   let config;
   try {
-    config = loadConfig();
+    config = loadAppConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(`Jobcode cannot start. ${error.message}`);

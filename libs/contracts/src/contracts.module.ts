@@ -21,14 +21,14 @@ import { ContractsController } from './contracts.controller';
 import { ContractsResolver } from './contracts.resolver';
 import { ContractsService } from './contracts.service';
 import { MinimumWageResolver } from './minimum-wage.resolver';
-import { CONTRACT_SIGNER, contractSignerProvider } from './signers';
+import { CONTRACT_SIGNER, contractSignerProviders } from './signers';
 
 @Module({
   // A contract's code verifies it: contracts issue and resolve codes and register their scan target.
   imports: [ApplicationsModule, CountySettingsModule, DocumentsModule, NotificationsModule, RegionsModule, SeekersModule, ServiceCodesModule],
   controllers: [ContractsController],
   providers: [
-    contractSignerProvider,
+    ...contractSignerProviders,
     ContractsService,
     ContractTarget,
     ContractOfferService,

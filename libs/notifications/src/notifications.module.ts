@@ -1,6 +1,6 @@
 import { Logger, Module } from '@nestjs/common';
 
-import { AppConfig } from '@jobcode/common';
+import { AppConfig, registerSettings } from '@jobcode/common';
 
 import { DevNotificationAdapter } from './adapters/dev/dev-notification.adapter';
 import { NotificationRecorder } from './adapters/notification-recorder';
@@ -9,6 +9,7 @@ import { NotificationTemplates } from './notification-templates';
 import { NotificationPort } from './notification.port';
 import { NotificationsResolver } from './notifications.resolver';
 import { NotificationsService } from './notifications.service';
+import { NotificationsSettings } from './notifications.settings';
 
 /** Notifications through the outbox; the adapter behind NotificationPort comes from the NOTIFICATIONS setting. */
 @Module({
@@ -17,25 +18,26 @@ import { NotificationsService } from './notifications.service';
     NotificationsService,
     NotificationsResolver,
     NotificationRecorder,
+    registerSettings(NotificationsSettings),
     {
       provide: NotificationPort,
-      inject: [AppConfig, NotificationRecorder],
-      useFactory: (config: AppConfig, recorder: NotificationRecorder): NotificationPort => {
+      inject: [AppConfig, NotificationsSettings, NotificationRecorder],
+      useFactory: (config: AppConfig, settings: NotificationsSettings, recorder: NotificationRecorder): NotificationPort => {
         const logger = new Logger('Notifications');
-        if (config.NOTIFICATIONS === 'tencent-sms') {
-          // loadConfig has refused to boot unless every required TENCENT_SMS_* setting is present and valid.
+        if (settings.NOTIFICATIONS === 'tencent-sms') {
+          // The boot has stopped unless every required TENCENT_SMS_* setting is present and valid (NotificationsSettings.problems).
           logger.log(
-            `NOTIFICATIONS=tencent-sms: SMS through Tencent Cloud (${config.tencentSmsEndpoint.host}, ${config.tencentSmsTemplates.size} template(s) mapped); WeChat template messages are recorded, not sent`,
+            `NOTIFICATIONS=tencent-sms: SMS through Tencent Cloud (${settings.tencentSmsEndpoint.host}, ${settings.tencentSmsTemplates.size} template(s) mapped); WeChat template messages are recorded, not sent`,
           );
           return new TencentSmsAdapter(
             {
-              secretId: config.TENCENT_SMS_SECRET_ID!,
-              secretKey: config.TENCENT_SMS_SECRET_KEY!,
-              sdkAppId: config.TENCENT_SMS_SDK_APP_ID!,
-              signName: config.TENCENT_SMS_SIGN_NAME!,
-              region: config.TENCENT_SMS_REGION,
-              templates: config.tencentSmsTemplates,
-              endpoint: config.tencentSmsEndpoint,
+              secretId: settings.TENCENT_SMS_SECRET_ID!,
+              secretKey: settings.TENCENT_SMS_SECRET_KEY!,
+              sdkAppId: settings.TENCENT_SMS_SDK_APP_ID!,
+              signName: settings.TENCENT_SMS_SIGN_NAME!,
+              region: settings.TENCENT_SMS_REGION,
+              templates: settings.tencentSmsTemplates,
+              endpoint: settings.tencentSmsEndpoint,
               timeoutSeconds: Math.max(1, Math.min(15, Math.floor(config.OUTBOX_LEASE_SECONDS / 3))),
             },
             recorder,

@@ -3,8 +3,9 @@ import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { loadConfig, Secrets } from '@jobcode/common';
+import { Secrets } from '@jobcode/common';
 
+import { loadAppConfig } from '../bootstrap/config';
 import { createApp } from '../bootstrap/create-app';
 import { schemaFileText } from '../graphql/schema-file';
 import { createScratchDatabase } from './scratch-database';
@@ -12,7 +13,7 @@ import { createScratchDatabase } from './scratch-database';
 /** npm run schema — writes schema.graphql from a booted app on a scratch database. */
 async function main(): Promise<void> {
   const scratch = await createScratchDatabase('jobcode_schema');
-  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: scratch.url });
+  const config = loadAppConfig({ NODE_ENV: 'test', DATABASE_URL: scratch.url });
   const { app } = await createApp({
     config,
     secrets: new Secrets('x'.repeat(32), '0'.repeat(64), '1'.repeat(64)),

@@ -1,8 +1,9 @@
 import 'reflect-metadata';
 
-import { ConfigError, loadConfig } from '@jobcode/common';
+import { ConfigError } from '@jobcode/common';
 import { JobSearchIndexer } from '@jobcode/search';
 
+import { loadAppConfig } from '../bootstrap/config';
 import { createApp } from '../bootstrap/create-app';
 import { resolveDatabase } from '../bootstrap/database';
 
@@ -15,7 +16,7 @@ async function main(): Promise<void> {
   let config;
   try {
     // A bulk command, not the API: its long statements are not bounded unless asked.
-    config = loadConfig({ DATABASE_STATEMENT_TIMEOUT_MS: '0', ...process.env });
+    config = loadAppConfig({ DATABASE_STATEMENT_TIMEOUT_MS: '0', ...process.env });
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);

@@ -1,31 +1,22 @@
 import 'reflect-metadata';
 
-import { plainToInstance } from 'class-transformer';
-import { IsIn, IsString, IsUrl, Matches, MinLength, validateSync, type ValidationError } from 'class-validator';
+import { type FactoryProvider } from '@nestjs/common';
+import { IsIn, IsString, IsUrl, Matches, MinLength } from 'class-validator';
 
 import { IntegerSetting, OptionalSetting } from './setting.decorators';
-import { signingCertificateProblems } from './signing-certificate.settings';
-import {
-  parseTencentSmsEndpoint,
-  parseTencentSmsTemplates,
-  TENCENT_SMS_REQUIRED,
-  type TencentSmsEndpoint,
-  type TencentSmsTemplate,
-  tencentSmsProblems,
-} from './tencent-sms.settings';
+import { ConfigError, readSettings, type SettingsClass } from './settings';
 
 export const NODE_ENVS = ['development', 'production', 'test'] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];
 
 const HEX_KEY = /^[0-9a-fA-F]{64}$/;
 
-export const NOTIFICATION_ADAPTERS = ['dev', 'tencent-sms'] as const;
-export type NotificationAdapterName = (typeof NOTIFICATION_ADAPTERS)[number];
-
 /**
- * Every setting the service reads, validated once at boot. A wrong value stops
+ * The settings every part of the service reads, validated once at boot. A wrong value stops
  * the boot with a message naming the setting and what is allowed.
- * Settings of optional features (Meilisearch) are checked only when set.
+ * Settings of optional features (Meilisearch) are checked only when set. A feature's own
+ * settings (notifications, the contract signing certificate) are a class of its own, which
+ * loadConfig checks with these (see FeatureSettings).
  */
 export class AppConfig {
   @IsIn(NODE_ENVS, { message: `must be one of ${NODE_ENVS.join(', ')}` })
@@ -159,83 +150,12 @@ export class AppConfig {
   @IntegerSetting(1, 3650, 'days')
   OUTBOX_RETENTION_DAYS = 14;
 
-  /**
-   * A PKCS#12 (.p12/.pfx) file with the county's signing certificate and its private key.
-   * When set, sealed contracts also carry a PDF signature (PAdES, adbe.pkcs7.detached) made
-   * with it; otherwise the digest and the event chain are the seal. The file must exist and
-   * open with CONTRACT_SIGNING_P12_PASSPHRASE, or the service does not start.
-   */
-  @OptionalSetting()
-  @IsString()
-  CONTRACT_SIGNING_P12?: string;
-
-  /** The passphrase of CONTRACT_SIGNING_P12 (required with it). */
-  @OptionalSetting()
-  @IsString()
-  CONTRACT_SIGNING_P12_PASSPHRASE?: string;
-
-  /**
-   * Which adapter delivers notifications. `dev` records every message in notification_message;
-   * `tencent-sms` records them the same way and also sends the SMS ones through Tencent Cloud SMS
-   * (the TENCENT_SMS_* settings are then required). WeChat template messages are recorded only.
-   */
-  @IsIn(NOTIFICATION_ADAPTERS, { message: `must be one of ${NOTIFICATION_ADAPTERS.join(', ')}` })
-  NOTIFICATIONS: NotificationAdapterName = 'dev';
-
-  /** Tencent Cloud API key pair (CAM, SecretId / SecretKey) allowed to call sms:SendSms. */
-  @OptionalSetting()
-  @IsString()
-  TENCENT_SMS_SECRET_ID?: string;
-
-  @OptionalSetting()
-  @IsString()
-  TENCENT_SMS_SECRET_KEY?: string;
-
-  /** The SMS application's SdkAppId from the SMS console, e.g. 1400006666. */
-  @OptionalSetting()
-  @Matches(/^\d{6,20}$/, { message: 'must be the SdkAppId from the SMS console, digits only, such as 1400006666' })
-  TENCENT_SMS_SDK_APP_ID?: string;
-
-  /** The approved sender name (短信签名), without the brackets, e.g. 资源县人社局. */
-  @OptionalSetting()
-  @IsString()
-  TENCENT_SMS_SIGN_NAME?: string;
-
-  @Matches(/^[a-z]{2,4}-[a-z]+(-\d+)?$/, { message: 'must be a Tencent Cloud region such as ap-guangzhou, ap-beijing or ap-nanjing' })
-  TENCENT_SMS_REGION = 'ap-guangzhou';
-
-  /**
-   * JSON: our template key → the approved Tencent template id and the order of its positional
-   * parameters, e.g. {"account.welcome":{"id":"1234567","params":["name","county"]}}.
-   */
-  @OptionalSetting()
-  @IsString()
-  TENCENT_SMS_TEMPLATES?: string;
-
-  /**
-   * Another API host, e.g. sms.internal.tencentcloudapi.com inside Tencent Cloud; a full
-   * http:// URL is accepted outside production (tests). Default sms.tencentcloudapi.com.
-   */
-  @OptionalSetting()
-  @IsString()
-  TENCENT_SMS_ENDPOINT?: string;
-
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }
 
   get isDevelopment(): boolean {
     return this.NODE_ENV === 'development';
-  }
-
-  /** TENCENT_SMS_TEMPLATES parsed (loadConfig has validated it); empty when unset. */
-  get tencentSmsTemplates(): Map<string, TencentSmsTemplate> {
-    return parseTencentSmsTemplates(this.TENCENT_SMS_TEMPLATES).templates;
-  }
-
-  /** TENCENT_SMS_ENDPOINT parsed (loadConfig has validated it). */
-  get tencentSmsEndpoint(): TencentSmsEndpoint {
-    return parseTencentSmsEndpoint(this.TENCENT_SMS_ENDPOINT).endpoint;
   }
 
   /** TRUST_PROXY as Fastify's trustProxy option: false (trust no proxy), the nearest N hops, or a list of addresses. */
@@ -254,56 +174,67 @@ export class AppConfig {
   }
 }
 
-export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-    this.name = 'ConfigError';
-  }
+/**
+ * A feature's own settings class (its properties validated with class-validator, like AppConfig),
+ * with the checks its decorators cannot make: settings that go together, or that depend on
+ * AppConfig. The feature provides it with `registerSettings`; the composition root hands every
+ * such class to loadConfig, so that one ConfigError lists all problems before anything starts.
+ */
+export interface FeatureSettings {
+  problems(config: AppConfig): string[];
 }
 
-const KNOWN_KEYS = Object.keys(new AppConfig());
+export type FeatureSettingsClass<T extends FeatureSettings = FeatureSettings> = SettingsClass<T>;
 
-function describe(errors: ValidationError[], env: Record<string, string | undefined>): string[] {
-  return errors.flatMap((error) => {
-    const reasons = Object.values(error.constraints ?? {});
-    const raw = env[error.property];
-    const shown = /SECRET|KEY|PASSWORD|PASSPHRASE/.test(error.property) ? '(hidden)' : JSON.stringify(raw);
-    return [...new Set(reasons)].map((reason) => `${error.property}=${shown}: ${reason}`);
-  });
+/** What loadConfig read a config from, and the feature settings it read and checked with it. */
+const sources = new WeakMap<AppConfig, { env: Record<string, string | undefined>; features: Map<FeatureSettingsClass, FeatureSettings> }>();
+
+function readFeatureSettings<T extends FeatureSettings>(
+  feature: FeatureSettingsClass<T>,
+  env: Record<string, string | undefined>,
+  config: AppConfig,
+): { settings: T; problems: string[] } {
+  const { settings, problems } = readSettings(feature, env);
+  return { settings, problems: [...problems, ...settings.problems(config)] };
 }
 
-/** Reads and validates the settings from an environment; throws ConfigError naming each bad setting. */
-export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
-  const picked: Record<string, string> = {};
-  for (const key of [
-    ...KNOWN_KEYS,
-    'DATABASE_URL',
-    'PUBLIC_URL',
-    'JWT_SECRET',
-    'PII_ENCRYPTION_KEY',
-    'PII_HASH_KEY',
-    'ADMIN_PHONE',
-    'ADMIN_PASSWORD',
-    'MEILI_URL',
-    'MEILI_KEY',
-    'TRUST_PROXY',
-    'CONTRACT_SIGNING_P12',
-    'CONTRACT_SIGNING_P12_PASSPHRASE',
-    ...TENCENT_SMS_REQUIRED,
-    'TENCENT_SMS_ENDPOINT',
-  ]) {
-    const value = env[key];
-    if (value !== undefined) picked[key] = value;
-  }
-  const config = plainToInstance(AppConfig, picked);
-  const problems = describe(validateSync(config, { skipMissingProperties: false }), env);
+/**
+ * Reads and validates the settings from an environment, with the settings of each feature
+ * given; throws one ConfigError naming every bad setting.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env, features: readonly FeatureSettingsClass[] = []): AppConfig {
+  const { settings: config, problems } = readSettings(AppConfig, env);
   if (config.isProduction) {
     for (const key of ['JWT_SECRET', 'PII_ENCRYPTION_KEY', 'PII_HASH_KEY'] as const) {
       if (!config[key]) problems.push(`${key} is required when NODE_ENV=production (secrets are generated only for development)`);
     }
   }
-  problems.push(...signingCertificateProblems(config));
-  problems.push(...tencentSmsProblems(config));
+  const loaded = new Map<FeatureSettingsClass, FeatureSettings>();
+  for (const feature of features) {
+    const read = readFeatureSettings(feature, env, config);
+    problems.push(...read.problems);
+    loaded.set(feature, read.settings);
+  }
   if (problems.length > 0) throw new ConfigError(problems);
+  sources.set(config, { env: { ...env }, features: loaded });
   return config;
+}
+
+/**
+ * A feature's settings from the environment `config` was loaded from: those loadConfig checked
+ * with it, or (a feature it was not given) read and checked now, throwing ConfigError.
+ */
+export function featureSettings<T extends FeatureSettings>(config: AppConfig, feature: FeatureSettingsClass<T>): T {
+  const source = sources.get(config);
+  const loaded = source?.features.get(feature);
+  if (loaded) return loaded as T;
+  const { settings, problems } = readFeatureSettings(feature, source?.env ?? {}, config);
+  if (problems.length > 0) throw new ConfigError(problems);
+  source?.features.set(feature, settings);
+  return settings;
+}
+
+/** Provides a feature's settings class to its module (`inject: [TheSettings]`): the instance checked at boot. */
+export function registerSettings<T extends FeatureSettings>(feature: FeatureSettingsClass<T>): FactoryProvider<T> {
+  return { provide: feature, inject: [AppConfig], useFactory: (config: AppConfig) => featureSettings(config, feature) };
 }

@@ -5,45 +5,78 @@ import { join } from 'node:path';
 
 import { Logger } from '@nestjs/common';
 
-import { ConfigError, Role } from '@jobcode/common';
+import { AccountsModule } from '@jobcode/accounts';
+import { ApplicationsModule } from '@jobcode/applications';
+import { AuditModule } from '@jobcode/audit';
+import { type Actor, ConfigError, type RequestContext, RequestLoaders, Role } from '@jobcode/common';
+import { EmployersModule } from '@jobcode/employers';
+import { JobsModule } from '@jobcode/jobs';
+import { OutboxModule } from '@jobcode/outbox';
+import { PersonalDataModule } from '@jobcode/personal-data';
+import { RateLimitModule } from '@jobcode/rate-limit';
+import { SeekersModule } from '@jobcode/seekers';
 
-import { startTestApp, type TestApp } from '../../../../test/support/test-app';
-import { contractFlow, type ContractFlow, VERIFICATION, VERIFY } from '../../../../test/builders/contract.builder';
-import { type EmployerFixture, verifiedEmployer } from '../../../../test/builders/employer.builder';
+import { actingAccount } from '../../../../test/builders/account.builder';
+import { activeContractThroughServices } from '../../../../test/builders/contract.builder';
+import { employerThroughServices } from '../../../../test/builders/employer.builder';
 import { pdfPages } from '../../../../test/support/pdf-text';
+import { startTestModule, type TestModule } from '../../../../test/support/test-module';
+import { ContractVerificationService } from '../contract-verification.service';
+import { ContractsModule } from '../contracts.module';
+import { ContractsService } from '../contracts.service';
 import { contractSignerFor, ContractSignerKind, PadesSigner } from '../signers';
 import { lastPdfSignature, throwawayP12, verifyDetachedCms } from './pdf-signature';
 
 const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
 const PASSPHRASE = 'county-test-passphrase';
 
+// The seal, its signature and verification through the services; the routes and GraphQL fields around them are contracts.spec.ts's.
 describe('contracts sealed with a PAdES signature (CONTRACT_SIGNING_P12)', () => {
   const folder = mkdtempSync(join(tmpdir(), 'jobcode-p12-'));
   const p12File = join(folder, 'county.p12');
   const { p12, certificateSha256 } = throwawayP12(PASSPHRASE);
   writeFileSync(p12File, p12);
 
-  let api: TestApp;
-  let growers: EmployerFixture;
-  let flow: ContractFlow;
+  let api: TestModule;
+  let growers: { employerId: string; actor: Actor };
+  let verification: ContractVerificationService;
+  const active = () => activeContractThroughServices(api.app, growers);
 
   beforeAll(async () => {
-    api = await startTestApp({ CONTRACT_SIGNING_P12: p12File, CONTRACT_SIGNING_P12_PASSPHRASE: PASSPHRASE, TRUST_PROXY: '127.0.0.1' });
-    const county = (await api.signedIn(Role.STAFF, '450329')).token;
-    growers = await verifiedEmployer(api, county, { name: '金江番茄种植专业合作社' });
-    flow = contractFlow(api, growers);
+    // The contracts module and what a contract's way from application to seal needs: no HTTP server, no GraphQL.
+    api = await startTestModule(
+      [
+        ContractsModule,
+        EmployersModule,
+        JobsModule,
+        SeekersModule,
+        ApplicationsModule,
+        OutboxModule,
+        PersonalDataModule,
+        AccountsModule,
+        AuditModule,
+        RateLimitModule,
+      ],
+      { env: { CONTRACT_SIGNING_P12: p12File, CONTRACT_SIGNING_P12_PASSPHRASE: PASSPHRASE } },
+    );
+    verification = api.app.get(ContractVerificationService);
+    const county = await actingAccount(api.app, Role.STAFF, '450329');
+    growers = await employerThroughServices(api.app, county, { name: '金江番茄种植专业合作社' });
   });
   afterAll(async () => {
     await api?.close();
     rmSync(folder, { recursive: true, force: true });
   });
 
-  const download = async (path: string, token: string) =>
-    Buffer.from(await (await fetch(`${api.url}${path}`, { headers: { authorization: `Bearer ${token}` } })).arrayBuffer());
+  /** The PDF the party downloads (ContractsService.pdf, behind GET /contracts/:id/pdf). */
+  const download = async (contractId: string, actor: Actor) => {
+    const context: RequestContext = { actor, clientKey: 'pades-spec', loaders: new RequestLoaders(() => context) };
+    return (await api.app.get(ContractsService).pdf(actor, contractId, context, 'GET /contracts/:id/pdf')).pdf;
+  };
 
   it('signs the sealed PDF: the ByteRange covers all but the signature, the CMS verifies with the certificate, and the digest is of the signed bytes', async () => {
-    const contract = await flow.active();
-    const pdf = await download(contract.pdfPath, contract.seeker.token);
+    const { contract, seeker } = await active();
+    const pdf = await download(contract.id, seeker.actor);
     expect(sha256(pdf)).toBe(contract.sealedPdfDigest);
 
     const signature = lastPdfSignature(pdf);
@@ -72,11 +105,8 @@ describe('contracts sealed with a PAdES signature (CONTRACT_SIGNING_P12)', () =>
       certificateSha256,
     });
 
-    const view = await flow.call<{ contractVerification: Record<string, unknown> }>(
-      `query($id: ID!) { contractVerification(contractId: $id) { valid sealValid chainValid sealedBy signingCertificateSubject signingCertificateSha256 sealedPdfDigest } }`,
-      { id: contract.id },
-    );
-    expect(view.data?.contractVerification).toEqual({
+    const view = await verification.verificationView(contract.id);
+    expect(view).toMatchObject({
       valid: true,
       sealValid: true,
       chainValid: true,
@@ -85,15 +115,13 @@ describe('contracts sealed with a PAdES signature (CONTRACT_SIGNING_P12)', () =>
       signingCertificateSha256: certificateSha256,
       sealedPdfDigest: sha256(pdf),
     });
-    const pasted = await flow.call<{ verifyContract: { matches: boolean; matched: string } }>(VERIFY, {
-      input: { contractId: contract.id, digest: sha256(pdf) },
-    });
-    expect(pasted.data?.verifyContract).toMatchObject({ matches: true, matched: 'SEALED_PDF' });
+    const pasted = await verification.checkDigest({ contractId: contract.id }, sha256(pdf));
+    expect(pasted).toMatchObject({ matches: true, matched: 'SEALED_PDF' });
   });
 
   it('fails verification when one byte changes, in the signed bytes or in the signature', async () => {
-    const contract = await flow.active();
-    const pdf = await download(contract.pdfPath, contract.seeker.token);
+    const { contract, seeker } = await active();
+    const pdf = await download(contract.id, seeker.actor);
     const signature = lastPdfSignature(pdf);
 
     const inContent = Buffer.from(pdf);
@@ -108,10 +136,9 @@ describe('contracts sealed with a PAdES signature (CONTRACT_SIGNING_P12)', () =>
     const forged = lastPdfSignature(inSignature);
     expect(verifyDetachedCms(forged.cms, forged.signedBytes)).toMatchObject({ valid: false, signatureValid: false });
 
+    // An uploaded file is checked by its digest (POST /contracts/:id/verify hashes it; contracts.spec.ts uploads).
     for (const bytes of [inContent, inSignature]) {
-      const form = new FormData();
-      form.append('file', new Blob([new Uint8Array(bytes)], { type: 'application/pdf' }), 'contract.pdf');
-      const uploaded = (await (await fetch(`${api.url}/contracts/${contract.id}/verify`, { method: 'POST', body: form })).json()) as { matches: boolean };
+      const uploaded = await verification.checkDigest({ contractId: contract.id }, sha256(bytes));
       expect(uploaded.matches).toBe(false);
     }
 
@@ -120,7 +147,7 @@ describe('contracts sealed with a PAdES signature (CONTRACT_SIGNING_P12)', () =>
       await manager.query(`SET LOCAL session_replication_role = replica`);
       await manager.query(`UPDATE contract SET sealed_pdf = overlay(sealed_pdf placing '\\x20'::bytea from 400 for 1) WHERE id = $1`, [contract.id]);
     });
-    expect((await flow.call<{ contractVerification: Record<string, boolean> }>(VERIFICATION, { id: contract.id })).data?.contractVerification).toMatchObject({
+    expect(await verification.verificationView(contract.id)).toMatchObject({
       sealValid: false,
       valid: false,
     });

@@ -7,13 +7,14 @@ import { Logger } from '@nestjs/common';
 
 import { AccountsModule } from '@jobcode/accounts';
 import { AuditModule } from '@jobcode/audit';
-import { ConfigError, loadConfig, Role } from '@jobcode/common';
+import { ConfigError, Role } from '@jobcode/common';
 import { inTransaction } from '@jobcode/database';
 import { OutboxModule, OutboxService } from '@jobcode/outbox';
 import { PersonalDataModule } from '@jobcode/personal-data';
 import { RateLimitModule } from '@jobcode/rate-limit';
 import { RegionsModule } from '@jobcode/regions';
 
+import { loadAppConfig } from '../../../../apps/api/src/bootstrap/config';
 import { account } from '../../../../test/builders/account.builder';
 import { startTestModule, type TestModule } from '../../../../test/support/test-module';
 import { NotificationChannel } from '../notification-channel';
@@ -264,8 +265,8 @@ describe('Tencent Cloud SMS adapter (NOTIFICATIONS=tencent-sms)', () => {
     for (const key of ['TENCENT_SMS_SECRET_ID', 'TENCENT_SMS_SIGN_NAME', 'TENCENT_SMS_TEMPLATES']) {
       const partial: Record<string, string> = { ...env, NODE_ENV: 'test' };
       delete partial[key];
-      expect(() => loadConfig(partial)).toThrow(ConfigError);
-      expect(() => loadConfig(partial)).toThrow(`${key} is required when NOTIFICATIONS=tencent-sms`);
+      expect(() => loadAppConfig(partial)).toThrow(ConfigError);
+      expect(() => loadAppConfig(partial)).toThrow(`${key} is required when NOTIFICATIONS=tencent-sms`);
     }
   });
 });

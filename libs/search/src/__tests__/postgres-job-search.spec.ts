@@ -1,10 +1,14 @@
-import { startTestApp, type TestApp } from '../../../../test/support/test-app';
+import { startTestModule, type TestModule } from '../../../../test/support/test-module';
 import { PostgresJobSearchEngine } from '../postgres/postgres-job-search.engine';
+import { POSTGRES_SEARCH_SETTINGS, type PostgresSearchSettings, SEARCH_WINDOW } from '../postgres/postgres-search.settings';
 import { describeJobSearchContract } from './job-search.contract';
 
-let api: TestApp;
+let api: TestModule;
 beforeAll(async () => {
-  api = await startTestApp();
+  // The engine on the migrated database, with SearchModule's window: no HTTP server, no GraphQL, no other feature.
+  api = await startTestModule([], {
+    providers: [PostgresJobSearchEngine, { provide: POSTGRES_SEARCH_SETTINGS, useValue: { windowSize: SEARCH_WINDOW } satisfies PostgresSearchSettings }],
+  });
 });
 afterAll(async () => api?.close());
 

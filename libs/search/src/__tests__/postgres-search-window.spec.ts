@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 
-import { startTestApp, type TestApp } from '../../../../test/support/test-app';
+import { startTestModule, type TestModule } from '../../../../test/support/test-module';
 import { type JobSearchDocument, JobSearchSort } from '../engine/job-search.model';
 import { SearchRecencyGrid1795370000000 } from '../../../../apps/api/src/database/migrations/1795370000000-search-recency-grid';
 import { PostgresJobSearchEngine } from '../postgres/postgres-job-search.engine';
@@ -25,10 +25,11 @@ const SEWING: JobSearchDocument[] = Array.from({ length: 12 }, (_, i) => ({
 }));
 const OLD: JobSearchDocument = { ...CORPUS[8], id: uuid(99), title: '竹编老师傅', postedAt: new Date(NOW.getTime() - 300 * 86_400_000) };
 
-let api: TestApp;
+let api: TestModule;
 let engine: PostgresJobSearchEngine;
 beforeAll(async () => {
-  api = await startTestApp();
+  // Only the migrated database: the engines are made here, no module is needed.
+  api = await startTestModule([]);
   // A window of 3 instead of 400, so that the sampled path runs on a small corpus.
   engine = new PostgresJobSearchEngine(api.app.get(DataSource), { windowSize: 3 });
   await engine.clear();

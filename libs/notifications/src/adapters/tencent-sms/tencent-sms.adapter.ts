@@ -2,13 +2,14 @@ import { Logger } from '@nestjs/common';
 import { sms } from 'tencentcloud-sdk-nodejs-sms';
 import { type EntityManager } from 'typeorm';
 
-import { maskPhone, type TencentSmsEndpoint, type TencentSmsTemplate } from '@jobcode/common';
+import { maskPhone } from '@jobcode/common';
 
 import { NotificationChannel } from '../../notification-channel';
 import { ProviderStatus } from '../../notification-message.entity';
 import { NotificationPort, type OutgoingNotification } from '../../notification.port';
 import { NotificationRecorder } from '../notification-recorder';
 import { describeTencentError, type SmsFailure, SmsFailureKind, TemporarySmsError } from './tencent-sms-errors';
+import { type TencentSmsEndpoint, type TencentSmsTemplate } from './tencent-sms.settings';
 
 const SmsClient = sms.v20210111.Client;
 

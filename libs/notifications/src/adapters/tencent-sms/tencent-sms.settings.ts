@@ -1,5 +1,3 @@
-import type { AppConfig } from './app-config';
-
 /** One TENCENT_SMS_TEMPLATES entry: the approved template id and our parameter names in Tencent's positional order. */
 export interface TencentSmsTemplate {
   id: string;
@@ -80,16 +78,4 @@ export function parseTencentSmsEndpoint(raw: string | undefined, production = fa
     );
   }
   return { endpoint: { protocol: url.protocol === 'http:' ? 'http://' : 'https://', host: url.host }, problems };
-}
-
-/** With NOTIFICATIONS=tencent-sms every TENCENT_SMS_* setting but the endpoint is required, and each must parse. */
-export function tencentSmsProblems(config: AppConfig): string[] {
-  const problems: string[] = [];
-  const { problems: endpointProblems } = parseTencentSmsEndpoint(config.TENCENT_SMS_ENDPOINT, config.isProduction);
-  const { problems: templateProblems } = parseTencentSmsTemplates(config.TENCENT_SMS_TEMPLATES);
-  if (config.NOTIFICATIONS !== 'tencent-sms') return [...endpointProblems, ...templateProblems];
-  for (const key of TENCENT_SMS_REQUIRED) {
-    if (!config[key]) problems.push(`${key} is required when NOTIFICATIONS=tencent-sms`);
-  }
-  return [...problems, ...endpointProblems, ...templateProblems];
 }
