@@ -8,6 +8,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 @Entity('security_event')
 @Index(['accountId', 'at'])
 @Index(['kind', 'at'])
+/** The security log lists both tables newest first, unfiltered: one merge of two index scans. */
+@Index(['at'])
 export class SecurityEvent {
   @PrimaryGeneratedColumn('identity', { type: 'bigint' })
   id: string;

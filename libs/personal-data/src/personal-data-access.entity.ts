@@ -13,6 +13,8 @@ export enum PersonalDataField {
 @Entity('personal_data_access')
 @Index(['subjectId', 'at'])
 @Index(['accountId', 'at'])
+/** The security log lists both tables newest first, unfiltered: one merge of two index scans. */
+@Index(['at'])
 export class PersonalDataAccess {
   @PrimaryGeneratedColumn('identity', { type: 'bigint' })
   id: string;

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -52,7 +53,8 @@ ${diff.down.map(quote).join('\n')}
     writeFileSync(join(dir, file), source);
     const indexFile = join(dir, 'index.ts');
     const index = readFileSync(indexFile, 'utf8')
-      .replace(/(\/\*\*[^]*?\*\/\n)/, `import { ${className} } from './${file.replace(/\.ts$/, '')}';\n$1`)
+      // after the last import, so the list of imports stays one block
+      .replace(/((?:^import [^\n]*\n)+)/m, `$1import { ${className} } from './${file.replace(/\.ts$/, '')}';\n`)
       .replace(/export const MIGRATIONS = \[([^]*?)\];/, (_m, list: string) => {
         const items = list
           .split(',')
@@ -61,6 +63,7 @@ ${diff.down.map(quote).join('\n')}
         return `export const MIGRATIONS = [${[...items, className].join(', ')}];`;
       });
     writeFileSync(indexFile, index);
+    execFileSync(join(process.cwd(), 'node_modules/.bin/prettier'), ['--write', '--log-level', 'warn', join(dir, file), indexFile], { stdio: 'inherit' });
     console.log(`Wrote apps/api/src/database/migrations/${file} (${diff.up.length} statements)`);
   } finally {
     if (dataSource.isInitialized) await dataSource.destroy();

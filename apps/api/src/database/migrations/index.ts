@@ -39,6 +39,7 @@ import { DataDeletionSweep1795600000000 } from './1795600000000-data-deletion-sw
 import { PlacementRollupGroupedSync1795700000000 } from './1795700000000-placement-rollup-grouped-sync';
 import { SeekerMatchKeysEligibleFirst1795700000100 } from './1795700000100-seeker-match-keys-eligible-first';
 import { EmployerMemberAdmin1795900000000 } from './1795900000000-employer-member-admin';
+import { SecurityLogTimeIndexes1796540138449 } from './1796540138449-security-log-time-indexes';
 
 /**
  * Every migration, in the order TypeORM runs them: by the timestamp ending the class name, and
@@ -89,4 +90,5 @@ export const MIGRATIONS = [
   PlacementRollupGroupedSync1795700000000,
   SeekerMatchKeysEligibleFirst1795700000100,
   EmployerMemberAdmin1795900000000,
+  SecurityLogTimeIndexes1796540138449,
 ];
