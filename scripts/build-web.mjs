@@ -2,8 +2,10 @@
 /**
  * Builds the web surfaces (apps/web/<surface>) into dist/web/<surface>, served by the API:
  *   1. typed GraphQL documents: codegen reads schema.graphql, the surface's `src/api/*.ts`
- *      documents and the ones every surface sends (`apps/web/shared/documents/*.ts`, plain
- *      strings marked `/* GraphQL *\/`), and writes `src/gql/` (a field that does not exist fails here);
+ *      documents, the ones every surface sends (`apps/web/shared/documents/*.ts`, plain strings
+ *      marked `/* GraphQL *\/`) and, for the consoles, those of the shared console pages
+ *      (`apps/web/shared/console/documents/*.ts`), and writes `src/gql/` (a field that does not
+ *      exist fails here);
  *   2. `vite build` with the surface's vite.config.ts;
  *   3. a brotli and a gzip twin of every text file, sent by @fastify/static when the browser
  *      takes them.
@@ -54,8 +56,13 @@ async function codegen(surface) {
   await generate(
     {
       schema: join(repo, 'schema.graphql'),
-      // The surface's own documents, and those all surfaces send (written once in apps/web/shared/documents).
-      documents: [join(repo, 'apps/web', surface, 'src/api/**/*.ts'), join(repo, 'apps/web/shared/documents/**/*.ts')],
+      // The surface's own documents, those all surfaces send (written once in apps/web/shared/documents)
+      // and, for the two consoles, those of the console pages written once in apps/web/shared/console/documents.
+      documents: [
+        join(repo, 'apps/web', surface, 'src/api/**/*.ts'),
+        join(repo, 'apps/web/shared/documents/**/*.ts'),
+        ...(surface === 'seeker' ? [] : [join(repo, 'apps/web/shared/console/documents/**/*.ts')]),
+      ],
       ignoreNoDocuments: true,
       silent: true,
       generates: {

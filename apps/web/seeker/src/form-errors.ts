@@ -23,3 +23,5 @@ export function useFormErrors() {
 
   return { fields, general, clear, show };
 }
+
+export type FormErrors = ReturnType<typeof useFormErrors>;

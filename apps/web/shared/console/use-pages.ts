@@ -9,6 +9,20 @@ export interface Page<T> {
   endCursor: string | null | undefined;
 }
 
+/** A Relay connection as one Page: its nodes, its count and where the next page starts. */
+export function fromConnection<T>(connection: {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor?: string | null };
+  edges: { node: T }[];
+}): Page<T> {
+  return {
+    nodes: connection.edges.map((edge) => edge.node),
+    totalCount: connection.totalCount,
+    hasNextPage: connection.pageInfo.hasNextPage,
+    endCursor: connection.pageInfo.endCursor,
+  };
+}
+
 export interface Pages<T> {
   /** Every item loaded so far, page after page. */
   items: ShallowRef<T[] | undefined>;

@@ -6,6 +6,21 @@
  * Keep each a template literal without `${}`: its text is the key of the typed document.
  */
 
+/** What signing in, signing up and renewing answer: the token, its expiries and whose it is. */
+export const SIGNED_IN = /* GraphQL */ `
+  fragment SignedIn on AuthPayload {
+    accessToken
+    expiresAt
+    sessionExpiresAt
+    account {
+      id
+      role
+      name
+      phone
+    }
+  }
+`;
+
 export const REQUEST_PHONE_CODE = /* GraphQL */ `
   mutation RequestPhoneCode($input: RequestPhoneCodeInput!) {
     requestPhoneCode(input: $input) {
@@ -18,15 +33,7 @@ export const REQUEST_PHONE_CODE = /* GraphQL */ `
 export const SIGN_IN = /* GraphQL */ `
   mutation SignIn($input: SignInInput!) {
     signIn(input: $input) {
-      accessToken
-      expiresAt
-      sessionExpiresAt
-      account {
-        id
-        role
-        name
-        phone
-      }
+      ...SignedIn
     }
   }
 `;
@@ -34,15 +41,7 @@ export const SIGN_IN = /* GraphQL */ `
 export const SIGN_IN_WITH_PHONE_CODE = /* GraphQL */ `
   mutation SignInWithPhoneCode($input: SignInWithPhoneCodeInput!) {
     signInWithPhoneCode(input: $input) {
-      accessToken
-      expiresAt
-      sessionExpiresAt
-      account {
-        id
-        role
-        name
-        phone
-      }
+      ...SignedIn
     }
   }
 `;
@@ -50,15 +49,7 @@ export const SIGN_IN_WITH_PHONE_CODE = /* GraphQL */ `
 export const SIGN_UP = /* GraphQL */ `
   mutation SignUp($input: SignUpInput!) {
     signUp(input: $input) {
-      accessToken
-      expiresAt
-      sessionExpiresAt
-      account {
-        id
-        role
-        name
-        phone
-      }
+      ...SignedIn
     }
   }
 `;

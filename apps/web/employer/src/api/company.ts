@@ -1,23 +1,30 @@
 import { graphql } from '../gql';
 
+/** The account's company as the console keeps it (store/employer.ts): loaded once, and replaced by what an edit returns. */
+export const CompanyFields = graphql(`
+  fragment CompanyFields on Employer {
+    id
+    name
+    creditCode
+    legalRepresentative
+    status
+    rejectionReason
+    reviewedAt
+    createdAt
+    contactName
+    contactPhone
+    address
+    region {
+      code
+      fullName
+    }
+  }
+`);
+
 export const MyEmployers = graphql(`
   query MyEmployers {
     myEmployers {
-      id
-      name
-      creditCode
-      legalRepresentative
-      status
-      rejectionReason
-      reviewedAt
-      createdAt
-      contactName
-      contactPhone
-      address
-      region {
-        code
-        fullName
-      }
+      ...CompanyFields
     }
   }
 `);
@@ -77,21 +84,7 @@ export const GigReputation = graphql(`
 export const UpdateEmployer = graphql(`
   mutation UpdateEmployer($input: UpdateEmployerInput!) {
     updateEmployer(input: $input) {
-      id
-      name
-      creditCode
-      legalRepresentative
-      status
-      rejectionReason
-      reviewedAt
-      createdAt
-      contactName
-      contactPhone
-      address
-      region {
-        code
-        fullName
-      }
+      ...CompanyFields
     }
   }
 `);

@@ -10,18 +10,11 @@ export const SignUp = graphql(SIGN_UP);
 
 export const SignOut = graphql(SIGN_OUT);
 
+// SignedIn is the fragment in @shared/documents/auth, which codegen reads beside this file.
 export const RenewToken = graphql(`
   mutation RenewToken {
     renewToken {
-      accessToken
-      expiresAt
-      sessionExpiresAt
-      account {
-        id
-        role
-        name
-        phone
-      }
+      ...SignedIn
     }
   }
 `);

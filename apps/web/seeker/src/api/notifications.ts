@@ -1,3 +1,5 @@
+import { MARK_NOTIFICATION_READ } from '@shared/documents/notifications';
+
 import { graphql } from '../gql';
 
 export const MyNotifications = graphql(`
@@ -22,11 +24,4 @@ export const MyNotifications = graphql(`
   }
 `);
 
-export const MarkNotificationRead = graphql(`
-  mutation MarkNotificationRead($input: MarkNotificationReadInput!) {
-    markNotificationRead(input: $input) {
-      id
-      readAt
-    }
-  }
-`);
+export const MarkNotificationRead = graphql(MARK_NOTIFICATION_READ);

@@ -1,10 +1,5 @@
+import { CREATE_DOWNLOAD_LINK } from '@shared/documents/downloads';
+
 import { graphql } from '../gql';
 
-export const CreateDownloadLink = graphql(`
-  mutation CreateDownloadLink($input: CreateDownloadLinkInput!) {
-    createDownloadLink(input: $input) {
-      url
-      expiresAt
-    }
-  }
-`);
+export const CreateDownloadLink = graphql(CREATE_DOWNLOAD_LINK);

@@ -1,28 +1,8 @@
+import { CONSOLE_NOTIFICATIONS } from '@shared/console/documents/notifications';
+import { MARK_NOTIFICATION_READ } from '@shared/documents/notifications';
+
 import { graphql } from '../gql';
 
-export const MyNotifications = graphql(`
-  query MyNotifications($first: Int) {
-    myNotifications(first: $first, channel: IN_APP) {
-      totalCount
-      edges {
-        node {
-          id
-          title
-          body
-          deliveredAt
-          readAt
-          templateKey
-        }
-      }
-    }
-  }
-`);
+export const MyNotifications = graphql(CONSOLE_NOTIFICATIONS);
 
-export const MarkNotificationRead = graphql(`
-  mutation MarkNotificationRead($input: MarkNotificationReadInput!) {
-    markNotificationRead(input: $input) {
-      id
-      readAt
-    }
-  }
-`);
+export const MarkNotificationRead = graphql(MARK_NOTIFICATION_READ);

@@ -1,6 +1,6 @@
 import { computed, onBeforeUnmount, ref } from 'vue';
 
-/** The "获取验证码" button: sends a code, then counts down until it may be sent again. */
+/** The "获取验证码" button of every surface: sends a code, then counts down until it may be sent again. */
 export function usePhoneCode(send: (phone: string) => Promise<{ resendAfterSeconds: number }>) {
   const waiting = ref(0);
   const sending = ref(false);
