@@ -4,9 +4,12 @@ import './styles.css';
 
 import { createApp } from 'vue';
 
+import { namePickerPoppers } from '@shared/console/picker-popper-names';
+
 import App from './App.vue';
 import { router } from './router';
 import { keepAlive } from './session';
 
+namePickerPoppers();
 createApp(App).use(router).mount('#app');
 keepAlive();

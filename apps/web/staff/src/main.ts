@@ -5,7 +5,10 @@ import './styles.css';
 
 import { createApp } from 'vue';
 
+import { namePickerPoppers } from '@shared/console/picker-popper-names';
+
 import App from './App.vue';
 import { router } from './router';
 
+namePickerPoppers();
 createApp(App).use(router).mount('#app');
