@@ -16,7 +16,7 @@ const WORK = `{ jobSeekers(first: 1) { totalCount } }`;
 
 type SignIn = { signIn: { accessToken: string; account: { setupRequired: string | null; secondFactorEnabled: boolean } } | null };
 
-const codeAt = (secret: string, offsetSeconds = 0) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + offsetSeconds });
+const codeAt = (secret: string, offsetSeconds = 0, at = Math.floor(Date.now() / 1000)) => generate({ secret, epoch: at + offsetSeconds });
 
 describe('account set-up: a one-time password must be changed first', () => {
   let api: TestApp;
@@ -94,7 +94,12 @@ describe('account set-up: a county that requires staff to use an authenticator a
     expect(wrong.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'WRONG_ENROLMENT_CODE' });
     const noPassword = await api.gql(CONFIRM, { i: { currentPassword: 'Not-The-Passw0rd', oneTimeCode: await codeAt(secret) } }, staff.token);
     expect(noPassword.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'WRONG_CURRENT_PASSWORD' });
-    const confirmed = await api.gql(CONFIRM, { i: { currentPassword: TEST_PASSWORD, oneTimeCode: await codeAt(secret) } }, staff.token);
+    // One instant for the codes that follow: the code read twice must be the same code even
+    // when the clock crosses a 30-second step between the two reads, and "the next code" is
+    // the step after the one used (within the server's one-step tolerance), not 30 s after now.
+    const enrolledAt = Math.floor(Date.now() / 1000);
+    const used = await codeAt(secret, 0, enrolledAt);
+    const confirmed = await api.gql(CONFIRM, { i: { currentPassword: TEST_PASSWORD, oneTimeCode: used } }, staff.token);
     expect(confirmed.data).toEqual({ confirmSecondFactorEnrolment: { secondFactorEnabled: true, setupRequired: null } });
     expect((await api.gql(WORK, {}, staff.token)).errors).toBeUndefined();
 
@@ -103,11 +108,11 @@ describe('account set-up: a county that requires staff to use an authenticator a
       message: '此账号已绑定身份验证器：请同时输入验证器上的 6 位动态码',
       extensions: { code: 'UNAUTHENTICATED', reason: 'SECOND_FACTOR_REQUIRED' },
     });
-    const reused = await api.gql<SignIn>(SIGN_IN, { i: { phone: staff.phone, password: TEST_PASSWORD, oneTimeCode: await codeAt(secret) } });
+    const reused = await api.gql<SignIn>(SIGN_IN, { i: { phone: staff.phone, password: TEST_PASSWORD, oneTimeCode: used } });
     expect(reused.errors?.[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'WRONG_SECOND_FACTOR' });
     expect(reused.errors?.[0].message).toMatch(/^动态码不正确或已经用过，再错 \d 次将锁定/);
 
-    const next = await codeAt(secret, 30);
+    const next = await codeAt(secret, 30, enrolledAt);
     const signedIn = await api.gql<SignIn>(SIGN_IN, { i: { phone: staff.phone, password: TEST_PASSWORD, oneTimeCode: next } });
     expect(signedIn.data?.signIn?.account).toEqual({ setupRequired: null, secondFactorEnabled: true });
     const replayed = await api.gql<SignIn>(SIGN_IN, { i: { phone: staff.phone, password: TEST_PASSWORD, oneTimeCode: next } });
