@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 
 import { Connection } from '@jobcode/common';
 
@@ -36,3 +36,9 @@ export class NotificationObject {
 
 @ObjectType('NotificationConnection')
 export class NotificationConnection extends Connection(NotificationObject, 'Notification') {}
+
+@ObjectType('MarkAllNotificationsReadPayload')
+export class MarkAllNotificationsReadPayload {
+  @Field(() => Int, { description: '这次标为已读的通知数（原本已读的不计）' })
+  marked: number;
+}

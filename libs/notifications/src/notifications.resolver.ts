@@ -4,7 +4,7 @@ import { type Actor, Allow, CurrentActor, Role } from '@jobcode/common';
 
 import { MarkNotificationReadInput } from './dto/mark-notification-read.input';
 import { MyNotificationsArgs, RecentNotificationsArgs } from './dto/notifications.args';
-import { NotificationConnection, NotificationObject } from './notification.object';
+import { MarkAllNotificationsReadPayload, NotificationConnection, NotificationObject } from './notification.object';
 import { NotificationsService } from './notifications.service';
 
 const ANY_ROLE = [Role.SEEKER, Role.EMPLOYER, Role.STAFF, Role.ADMIN];
@@ -29,5 +29,11 @@ export class NotificationsResolver {
   @Mutation(() => NotificationObject, { description: '把自己的一条通知标为已读' })
   markNotificationRead(@CurrentActor() actor: Actor, @Args('input') input: MarkNotificationReadInput): Promise<NotificationObject> {
     return this.notifications.markRead(actor, input.id);
+  }
+
+  @Allow(...ANY_ROLE)
+  @Mutation(() => MarkAllNotificationsReadPayload, { description: '把自己的全部未读通知标为已读' })
+  async markAllNotificationsRead(@CurrentActor() actor: Actor): Promise<MarkAllNotificationsReadPayload> {
+    return { marked: await this.notifications.markAllRead(actor) };
   }
 }

@@ -149,6 +149,21 @@ export class NotificationsService implements OnModuleInit {
     return this.toObject(message);
   }
 
+  /**
+   * Marks every unread message of the actor's own read in one statement: the console's
+   * "全部标为已读" covers the pages not loaded yet, without a request per message.
+   */
+  async markAllRead(actor: Actor): Promise<number> {
+    const result = await this.dataSource
+      .getRepository(NotificationMessage)
+      .createQueryBuilder()
+      .update()
+      .set({ readAt: () => 'now()' })
+      .where('account_id = :accountId AND read_at IS NULL', { accountId: actor.accountId })
+      .execute();
+    return result.affected ?? 0;
+  }
+
   private async page(
     first: number | undefined,
     after: string | undefined,

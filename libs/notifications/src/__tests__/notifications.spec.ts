@@ -117,6 +117,31 @@ describe('notifications', () => {
     expect(unread.data?.myNotifications.edges[0].node.id).not.toBe(read);
   });
 
+  it('marks all of an account’s unread messages read at once, past the first page, and nobody else’s', async () => {
+    const employer = await api.signedIn(Role.EMPLOYER, null, '韦会计');
+    const other = await api.signedIn(Role.EMPLOYER, null, '秦会计');
+    for (const to of [employer, employer, employer, other]) {
+      await send({
+        to: { accountId: to.accountId },
+        channel: NotificationChannel.IN_APP,
+        template: 'platform.notice',
+        params: { title: '招聘会通知', text: '12月10日资源县人社局招聘会，请按时到场。' },
+      });
+    }
+    await outbox.drain();
+    const first = (await mine(employer.token, { first: 1 })).edges[0].node.id;
+    await api.gql(`mutation($input: MarkNotificationReadInput!) { markNotificationRead(input: $input) { id } }`, { input: { id: first } }, employer.token);
+
+    const readAll = `mutation { markAllNotificationsRead { marked } }`;
+    const marked = await api.gql<{ markAllNotificationsRead: { marked: number } }>(readAll, {}, employer.token);
+    expect(marked.errors).toBeUndefined();
+    expect(marked.data?.markAllNotificationsRead.marked).toBe(2);
+    expect((await mine(employer.token)).edges.map((e) => e.node.readAt)).toEqual([expect.any(String), expect.any(String), expect.any(String)]);
+    expect((await mine(other.token)).edges.map((e) => e.node.readAt)).toEqual([null]);
+    expect((await api.gql<{ markAllNotificationsRead: { marked: number } }>(readAll, {}, employer.token)).data?.markAllNotificationsRead.marked).toBe(0);
+    expect((await api.gql(readAll, {})).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
   it('sends nothing when the transaction that asked for the message rolls back', async () => {
     const seeker = await api.signedIn(Role.SEEKER);
     await expect(

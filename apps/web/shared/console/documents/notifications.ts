@@ -30,6 +30,15 @@ export const CONSOLE_NOTIFICATIONS = /* GraphQL */ `
   }
 `;
 
+/** 全部标为已读: every unread message of the account, loaded or not, in one request. */
+export const CONSOLE_MARK_ALL_READ = /* GraphQL */ `
+  mutation MarkAllNotificationsRead {
+    markAllNotificationsRead {
+      marked
+    }
+  }
+`;
+
 /** What the inbox needs of the typed documents a console passes it (its codegen's types must fit these). */
 export interface InboxNote {
   id: string;
@@ -48,4 +57,5 @@ export interface InboxDocuments {
     { first?: number | null; after?: string | null; unread?: boolean | null }
   >;
   markRead: TypedDocument<{ markNotificationRead: { id: string; readAt?: string | null } }, { input: { id: string } }>;
+  markAllRead: TypedDocument<{ markAllNotificationsRead: { marked: number } }, Record<string, never>>;
 }
