@@ -26,6 +26,9 @@ export class AccountObject {
   @Field(() => Boolean, { description: '已绑定身份验证器，登录时须输入动态码' })
   secondFactorEnabled: boolean;
 
+  @Field(() => Boolean, { description: '账号已停用（不能登录）' })
+  disabled: boolean;
+
   @Field(() => AccountSetupStep, { nullable: true, description: '须先完成的设置；完成前只能查看本人账号、改密码、绑定验证器、退出' })
   setupRequired: AccountSetupStep | null;
 

@@ -11,6 +11,8 @@ import { DownloadTicketsService } from './download-tickets.service';
 import { RequestContextFactory } from './request-context.factory';
 import { SecondFactorResolver } from './second-factor.resolver';
 import { SecondFactorService } from './second-factor.service';
+import { StaffAccountAdminResolver } from './staff-account-admin.resolver';
+import { StaffAccountAdminService } from './staff-account-admin.service';
 import { StaffDirectoryResolver } from './staff-directory.resolver';
 import { StaffDirectoryService } from './staff-directory.service';
 
@@ -28,6 +30,8 @@ import { StaffDirectoryService } from './staff-directory.service';
     DownloadLinksResolver,
     StaffDirectoryService,
     StaffDirectoryResolver,
+    StaffAccountAdminService,
+    StaffAccountAdminResolver,
   ],
   exports: [AccountsService, AuthService, SecondFactorService, AccessGuard, RequestContextFactory, DownloadTicketsService],
 })

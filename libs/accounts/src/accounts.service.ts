@@ -118,6 +118,7 @@ export class AccountsService {
       region: account.regionCode ? await this.regions.requireObject(account.regionCode) : null,
       mustChangePassword: account.mustChangePassword,
       secondFactorEnabled: account.totpEnabledAt !== null,
+      disabled: account.disabledAt !== null,
       setupRequired: setupStepOf(account, this.config) ?? null,
       createdAt: account.createdAt,
     };

@@ -172,6 +172,13 @@ export class StaffDirectoryService {
     };
   }
 
+  /** "韦丽（工作人员）的账号" for an event about a colleague's account, or its short id when gone. */
+  private async colleague(accountId: string | null): Promise<string> {
+    const account = accountId ? await this.accounts.findById(accountId).catch(() => null) : null;
+    if (!account) return `账号 ${accountId?.slice(0, 8) ?? ''}`;
+    return `${account.name}（${account.role === Role.ADMIN ? '管理员' : '工作人员'}）的账号`;
+  }
+
   /** A sentence for the log's reader; never personal data in clear (the tables hold none). */
   private async describe(row: LogRow): Promise<string> {
     const detail = row.detail ?? {};
@@ -194,6 +201,12 @@ export class StaffDirectoryService {
         const where = typeof detail.regionCode === 'string' ? await this.regions.fullName(detail.regionCode).catch(() => detail.regionCode as string) : '';
         return `创建${detail.role === Role.ADMIN ? '管理员' : detail.role === Role.STAFF ? '工作人员' : ''}账号${where ? `（${where}）` : ''}`;
       }
+      case SecurityLogKind.ACCOUNT_DISABLED:
+        return `停用了${await this.colleague(row.subject)}${typeof detail.sessionsEnded === 'number' ? `，结束其 ${detail.sessionsEnded} 个登录` : ''}`;
+      case SecurityLogKind.ACCOUNT_ENABLED:
+        return `恢复了${await this.colleague(row.subject)}`;
+      case SecurityLogKind.PASSWORD_RESET:
+        return `为${await this.colleague(row.subject)}设了临时密码${typeof detail.sessionsEnded === 'number' ? `，结束其 ${detail.sessionsEnded} 个登录` : ''}`;
       case SecurityLogKind.ACCESS_DENIED:
         return `被拒绝的操作：${row.subject ?? '未知'}`;
       case SecurityLogKind.RATE_LIMITED:

@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { hash } from 'argon2';
+import { DataSource, type EntityManager } from 'typeorm';
+
+import { AuditService, SecurityEventKind } from '@jobcode/audit';
+import { type Actor, badInput, notFound, Role } from '@jobcode/common';
+import { inTransaction } from '@jobcode/database';
+
+import { Account } from './account.entity';
+import { AccountsService } from './accounts.service';
+import { assertPasswordAcceptable } from './password-policy';
+
+/**
+ * What an admin does to a colleague's account: stop it when someone leaves (every sign-in ends
+ * at once), take it back, and give a temporary password when one is forgotten. Seekers and
+ * employers sign in with a text message code, so these are for staff and admin accounts only;
+ * one's own account is changed with 修改密码, never stopped by oneself.
+ */
+@Injectable()
+export class StaffAccountAdminService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly accounts: AccountsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async setDisabled(actor: Actor, accountId: string, disabled: boolean): Promise<Account> {
+    if (disabled && accountId === actor.accountId) throw badInput('不能停用自己的账号', { field: 'accountId' });
+    await inTransaction(this.dataSource, async (manager) => {
+      const account = await this.lockColleague(manager, accountId);
+      if ((account.disabledAt !== null) === disabled) return;
+      await manager.update(Account, { id: account.id }, { disabledAt: disabled ? new Date() : null });
+      const sessionsEnded = disabled ? await this.endSessions(manager, account.id) : 0;
+      await this.audit.security(
+        {
+          kind: disabled ? SecurityEventKind.ACCOUNT_DISABLED : SecurityEventKind.ACCOUNT_ENABLED,
+          accountId: actor.accountId,
+          subject: account.id,
+          detail: disabled ? { sessionsEnded } : {},
+        },
+        manager,
+      );
+    });
+    return this.accounts.requireById(accountId);
+  }
+
+  async resetPassword(actor: Actor, accountId: string, password: string): Promise<Account> {
+    if (accountId === actor.accountId) throw badInput('修改自己的密码请用“修改密码”', { field: 'accountId' });
+    const target = await this.accounts.findById(accountId);
+    if (!target || !isColleague(target)) throw notFound('没有这个工作人员或管理员账号');
+    assertPasswordAcceptable(password, this.accounts.phoneOf(target));
+    const passwordHash = await hash(password);
+    await inTransaction(this.dataSource, async (manager) => {
+      const account = await this.lockColleague(manager, accountId);
+      await manager.update(Account, { id: account.id }, { passwordHash, mustChangePassword: true });
+      const sessionsEnded = await this.endSessions(manager, account.id);
+      await this.audit.security(
+        { kind: SecurityEventKind.PASSWORD_RESET, accountId: actor.accountId, subject: account.id, detail: { sessionsEnded } },
+        manager,
+      );
+    });
+    return this.accounts.requireById(accountId);
+  }
+
+  private async lockColleague(manager: EntityManager, accountId: string): Promise<Account> {
+    const account = await manager.findOne(Account, { where: { id: accountId }, lock: { mode: 'pessimistic_write' } });
+    if (!account || !isColleague(account)) throw notFound('没有这个工作人员或管理员账号');
+    return account;
+  }
+
+  private async endSessions(manager: EntityManager, accountId: string): Promise<number> {
+    const [, ended] = (await manager.query(`UPDATE session SET revoked_at = now() WHERE account_id = $1 AND revoked_at IS NULL`, [accountId])) as [
+      unknown,
+      number,
+    ];
+    return ended;
+  }
+}
+
+const isColleague = (account: Account): boolean => account.role === Role.STAFF || account.role === Role.ADMIN;
