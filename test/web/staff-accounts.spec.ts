@@ -13,6 +13,7 @@ describeInBrowser('who works in the console, and the security log (/s/staff-acco
   let township: { phone: string };
   let county: { phone: string; token: string };
   let seekerId: string;
+  const villagePhone = nextPhone();
 
   beforeAll(async () => {
     api = await startTestApp({ WEB_DIR });
@@ -23,7 +24,7 @@ describeInBrowser('who works in the console, and the security log (/s/staff-acco
     // Made by the township, never signed in yet.
     await api.app
       .get(AccountsService)
-      .create({ role: Role.STAFF, phone: nextPhone(), password: TEST_PASSWORD, name: '金江村协理员', regionCode: '450329103201' });
+      .create({ role: Role.STAFF, phone: villagePhone, password: TEST_PASSWORD, name: '金江村协理员', regionCode: '450329103201' });
     await api.signedIn(Role.STAFF, '450329101', '中峰镇社保所');
     // A wrong password, and a full ID number read for a subsidy.
     await api.gql(`mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }`, { i: { phone: county.phone, password: 'not-the-password-1' } });
@@ -58,7 +59,38 @@ describeInBrowser('who works in the console, and the security log (/s/staff-acco
     await expectAccessible(page);
     await screenshot(page, 'staff', 'staff-accounts');
 
+    // A forgotten password: a temporary one, checked against the rules before it is set.
+    await page.getByRole('button', { name: '为 金江村协理员 设临时密码' }).click();
+    const dialog = page.getByRole('dialog', { name: '为 金江村协理员 设临时密码' });
+    const field = dialog.getByRole('textbox', { name: '临时密码' });
+    expect(await field.inputValue()).toMatch(/^(?=.*[A-Za-z])(?=.*\d)[A-Za-z\d]{10}$/);
+    await field.fill('abcdefgh');
+    await dialog.getByRole('button', { name: '设为临时密码' }).click();
+    await dialog.getByText('密码不符合要求：需要同时包含字母和数字').waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'staff', 'staff-accounts-temporary-password');
+    await dialog.getByRole('button', { name: '换一个' }).click();
+    const temporary = await field.inputValue();
+    await dialog.getByRole('button', { name: '设为临时密码' }).click();
+    await page.getByText(`已为 金江村协理员 设临时密码 ${temporary}，请告诉本人`).waitFor();
+    const signIn = await api.gql<{ signIn: { account: { setupRequired: string } } }>(
+      `mutation($i: SignInInput!) { signIn(input: $i) { account { setupRequired } } }`,
+      { i: { phone: villagePhone, password: temporary } },
+    );
+    expect(signIn.data?.signIn.account.setupRequired).toBe('PASSWORD_CHANGE');
+
+    // Someone who left: the account is stopped after a confirmation, and can be taken back.
+    await page.getByRole('button', { name: '停用 中峰镇社保所 的账号' }).click();
+    await page.getByRole('dialog', { name: '停用 中峰镇社保所 的账号？' }).getByRole('button', { name: '停用' }).click();
+    await page.getByText('已停用 中峰镇社保所 的账号').waitFor();
+    await page.getByRole('row', { name: /中峰镇社保所.*已停用/ }).waitFor();
+    await page.getByRole('button', { name: '恢复 中峰镇社保所 的账号' }).waitFor();
+    await page.getByRole('row', { name: /系统管理员.*本人$/ }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'staff', 'staff-accounts-stopped');
+
     await page.getByRole('link', { name: '安全日志' }).click();
+    await page.getByRole('row', { name: /停用账号.*系统管理员.*停用了中峰镇社保所（工作人员）的账号，结束其 1 个登录/ }).waitFor();
     await page.getByRole('row', { name: /查看完整个人信息.*县人社局就业股.*查看求职者的完整身份证号.*用途：办理补贴/ }).waitFor();
     await page.getByRole('row', { name: /登录失败.*县人社局就业股.*密码或动态码错误/ }).waitFor();
     await expectAccessible(page);

@@ -32,6 +32,7 @@ interface LogRow {
 }
 
 const FIELD_WORD: Record<string, string> = { ID_NUMBER: '完整身份证号', PHONE: '完整手机号' };
+const ROLE_WORD: Record<Role, string> = { ADMIN: '管理员', STAFF: '工作人员', EMPLOYER: '用人单位', SEEKER: '求职者' };
 const SUBJECT_WORD: Record<string, string> = { JobSeeker: '求职者', Account: '账号', Employer: '用人单位', Contract: '劳动合同' };
 
 /** Who works in the console (staff and admins in scope) and the security log an admin reads. */
@@ -172,11 +173,11 @@ export class StaffDirectoryService {
     };
   }
 
-  /** "韦丽（工作人员）的账号" for an event about a colleague's account, or its short id when gone. */
+  /** "韦丽（工作人员）" for an event about someone's account, or the account's short id when it is gone. */
   private async colleague(accountId: string | null): Promise<string> {
     const account = accountId ? await this.accounts.findById(accountId).catch(() => null) : null;
-    if (!account) return `账号 ${accountId?.slice(0, 8) ?? ''}`;
-    return `${account.name}（${account.role === Role.ADMIN ? '管理员' : '工作人员'}）的账号`;
+    if (!account) return `账号 ${accountId?.slice(0, 8) ?? ''} `;
+    return `${account.name}（${ROLE_WORD[account.role]}）`;
   }
 
   /** A sentence for the log's reader; never personal data in clear (the tables hold none). */
@@ -196,17 +197,17 @@ export class StaffDirectoryService {
       case SecurityLogKind.ACCOUNT_LOCKED:
         return `连续输错 ${typeof detail.failures === 'number' ? detail.failures : '多'} 次，账号暂时锁定`;
       case SecurityLogKind.SECOND_FACTOR_RESET:
-        return `重置了账号 ${row.subject?.slice(0, 8) ?? ''} 的身份验证器${typeof detail.sessionsEnded === 'number' ? `，结束其 ${detail.sessionsEnded} 个登录` : ''}`;
+        return `重置了${await this.colleague(row.subject)}的身份验证器${sessionsEndedClause(detail)}`;
       case SecurityLogKind.ACCOUNT_CREATED: {
         const where = typeof detail.regionCode === 'string' ? await this.regions.fullName(detail.regionCode).catch(() => detail.regionCode as string) : '';
         return `创建${detail.role === Role.ADMIN ? '管理员' : detail.role === Role.STAFF ? '工作人员' : ''}账号${where ? `（${where}）` : ''}`;
       }
       case SecurityLogKind.ACCOUNT_DISABLED:
-        return `停用了${await this.colleague(row.subject)}${typeof detail.sessionsEnded === 'number' ? `，结束其 ${detail.sessionsEnded} 个登录` : ''}`;
+        return `停用了${await this.colleague(row.subject)}的账号${sessionsEndedClause(detail)}`;
       case SecurityLogKind.ACCOUNT_ENABLED:
-        return `恢复了${await this.colleague(row.subject)}`;
+        return `恢复了${await this.colleague(row.subject)}的账号`;
       case SecurityLogKind.PASSWORD_RESET:
-        return `为${await this.colleague(row.subject)}设了临时密码${typeof detail.sessionsEnded === 'number' ? `，结束其 ${detail.sessionsEnded} 个登录` : ''}`;
+        return `为${await this.colleague(row.subject)}设了临时密码${sessionsEndedClause(detail)}`;
       case SecurityLogKind.ACCESS_DENIED:
         return `被拒绝的操作：${row.subject ?? '未知'}`;
       case SecurityLogKind.RATE_LIMITED:
@@ -224,3 +225,7 @@ export class StaffDirectoryService {
     }
   }
 }
+
+/** "，结束其 2 个登录" when an admin's action ended sessions; nothing when there were none. */
+const sessionsEndedClause = (detail: Record<string, unknown>): string =>
+  typeof detail.sessionsEnded === 'number' && detail.sessionsEnded > 0 ? `，结束其 ${detail.sessionsEnded} 个登录` : '';

@@ -83,7 +83,7 @@ describe('an admin stops, takes back and gives a temporary password to a colleag
     const signedIn = await api.gql<SignIn>(SIGN_IN, { i: { phone: staff.phone, password: 'Linshi2026' } });
     expect(signedIn.data?.signIn?.account).toEqual({ mustChangePassword: true, setupRequired: 'PASSWORD_CHANGE' });
     const log = await api.gql<{ securityLog: { edges: { node: { detail: string } }[] } }>(LOG, { kind: 'PASSWORD_RESET' }, admin.token);
-    expect(log.data?.securityLog.edges[0].node.detail).toBe('为县就业股黄（工作人员）的账号设了临时密码，结束其 1 个登录');
+    expect(log.data?.securityLog.edges[0].node.detail).toBe('为县就业股黄（工作人员）设了临时密码，结束其 1 个登录');
   });
 
   it('is for admins, on staff and admin accounts other than one’s own', async () => {

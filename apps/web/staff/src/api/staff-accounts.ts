@@ -50,3 +50,21 @@ export const SecurityLog = graphql(`
     }
   }
 `);
+
+export const SetAccountDisabled = graphql(`
+  mutation SetAccountDisabled($accountId: ID!, $disabled: Boolean!) {
+    setAccountDisabled(input: { accountId: $accountId, disabled: $disabled }) {
+      id
+      disabled
+    }
+  }
+`);
+
+export const ResetStaffPassword = graphql(`
+  mutation ResetStaffPassword($accountId: ID!, $password: String!) {
+    resetStaffPassword(input: { accountId: $accountId, password: $password }) {
+      id
+      mustChangePassword
+    }
+  }
+`);

@@ -47,6 +47,9 @@ export const SECURITY_LOG_KIND: Record<string, string> = {
   RATE_LIMITED: '操作过频',
   PASSWORD_CHANGED: '修改密码',
   ACCOUNT_CREATED: '创建账号',
+  ACCOUNT_DISABLED: '停用账号',
+  ACCOUNT_ENABLED: '恢复账号',
+  PASSWORD_RESET: '设临时密码',
   SIGN_OUT: '退出登录',
   SIGN_UP: '注册',
 };
