@@ -174,6 +174,23 @@ describeInBrowser('a county worker runs the county from the console (/s/)', () =
     await page.getByText(/名单为空/).waitFor();
     await expectAccessible(page);
 
+    // The list of who is at work: by name, village, workplace; her last working day is entered there.
+    await page.getByRole('tab', { name: '务工名单' }).click();
+    await page.getByRole('row', { name: /黄秀兰.*资源县.*县内.*资源县金江服装厂.*2026年6月1日 起.*在岗/ }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'staff', 'placements-list');
+    await page.getByRole('button', { name: '结束务工（黄秀兰）' }).click();
+    const prompt = page.getByRole('dialog', { name: '结束 黄秀兰 的务工' });
+    await prompt.getByRole('textbox').fill('2026年12月1日');
+    await prompt.getByRole('button', { name: '结束务工' }).click();
+    await prompt.getByText('请按 2026-12-05 的格式填写日期').waitFor();
+    await prompt.getByRole('textbox').fill(new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }));
+    await prompt.getByRole('button', { name: '结束务工' }).click();
+    await page.getByText('已登记 黄秀兰 结束务工').waitFor();
+    // Her last day is today: still at work today, with nothing more to end.
+    await page.getByRole('row', { name: /黄秀兰.*2026年6月1日 起，.* 止.*在岗/ }).waitFor();
+    expect(await page.getByRole('button', { name: '结束务工（黄秀兰）' }).count()).toBe(0);
+
     // A target for in-county work, and its progress.
     await page.getByRole('link', { name: '年度任务' }).click();
     const inCountyTarget = page.getByRole('group', { name: '县内务工人数' });

@@ -102,6 +102,39 @@ describe('placements', () => {
     expect(workshopWithout.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.workshopId' });
   });
 
+  it('lists who is at work in the staff member’s area by name, village and workplace; the ended ones only when asked', async () => {
+    const weiHong = await registerSeeker(api, county, '韦小红', JINJIANG, []);
+    const lanHai = await registerSeeker(api, county, '蓝海', JINJIANG, []);
+    const working = await recordPlacement(api, county, {
+      jobSeekerId: weiHong,
+      workplaceRegionCode: DONGGUAN,
+      workplaceName: '东莞市某鞋厂',
+      startDate: '2025-06-01',
+    });
+    const ended = await recordPlacement(api, county, { jobSeekerId: lanHai, workplaceRegionCode: GUALI, startDate: '2025-01-01', endDate: '2025-03-01' });
+    const list = `query($current: Boolean, $region: String) {
+      placements(currentOnly: $current, regionCode: $region, first: 100) {
+        edges { node { id jobSeekerName homeRegion { fullName } workplaceRegion { name } workplaceName } }
+      }
+    }`;
+    type Listed = {
+      placements: { edges: { node: { id: string; jobSeekerName: string; homeRegion: { fullName: string }; workplaceRegion: { name: string } | null } }[] };
+    };
+    const current = await api.gql<Listed>(list, { current: true, region: JINJIANG }, guali);
+    expect(current.errors).toBeUndefined();
+    const rows = current.data!.placements.edges.map((e) => e.node);
+    expect(rows.find((r) => r.id === working)).toEqual({
+      id: working,
+      jobSeekerName: '韦小红',
+      homeRegion: { fullName: '资源县瓜里乡金江村' },
+      workplaceRegion: { name: '东莞市' },
+      workplaceName: '东莞市某鞋厂',
+    });
+    expect(rows.map((r) => r.id)).not.toContain(ended);
+    const all = await api.gql<Listed>(list, { region: JINJIANG }, guali);
+    expect(all.data!.placements.edges.find((e) => e.node.id === ended)?.node).toMatchObject({ jobSeekerName: '蓝海', workplaceRegion: { name: '瓜里乡' } });
+  });
+
   it('staff of another township neither record nor see placements of people outside it', async () => {
     const recorded = await api.gql(RECORD, { input: { jobSeekerId: zhaoMei, workplaceRegionCode: '450329', startDate: '2025-05-01' } }, guali);
     expect(recorded.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'SEEKER_NOT_FOUND' });

@@ -27,9 +27,9 @@ export const Regions = graphql(`
   }
 `);
 
-export const CurrentPlacements = graphql(`
-  query CurrentPlacements($after: String) {
-    placements(first: 50, after: $after, currentOnly: true) {
+export const PlacementList = graphql(`
+  query PlacementList($after: String, $currentOnly: Boolean, $regionCode: String) {
+    placements(first: 50, after: $after, currentOnly: $currentOnly, regionCode: $regionCode) {
       totalCount
       pageInfo {
         hasNextPage
@@ -39,10 +39,19 @@ export const CurrentPlacements = graphql(`
         node {
           id
           jobSeekerId
+          jobSeekerName
+          homeRegion {
+            fullName
+          }
+          workplaceRegion {
+            name
+          }
+          workplaceName
           destination
           source
           startDate
-          workplaceName
+          endDate
+          current
           monthlyIncome
         }
       }
