@@ -4,7 +4,7 @@ import { hash } from 'argon2';
 import { DataSource, type EntityManager } from 'typeorm';
 
 import { AuditService, SecurityEventKind } from '@jobcode/audit';
-import { type Actor, badInput, notFound, Role } from '@jobcode/common';
+import { type Actor, badInput, forbidden, notFound, Role } from '@jobcode/common';
 import { inTransaction } from '@jobcode/database';
 
 import { Account } from './account.entity';
@@ -28,6 +28,7 @@ export class StaffAccountAdminService {
   async setDisabled(actor: Actor, accountId: string, disabled: boolean): Promise<Account> {
     if (disabled && accountId === actor.accountId) throw badInput('不能停用自己的账号', { field: 'accountId' });
     await inTransaction(this.dataSource, async (manager) => {
+      if (disabled) await this.lockActingAdmin(manager, actor, accountId);
       const account = await this.lockColleague(manager, accountId);
       if ((account.disabledAt !== null) === disabled) return;
       await manager.update(Account, { id: account.id }, { disabledAt: disabled ? new Date() : null });
@@ -61,6 +62,17 @@ export class StaffAccountAdminService {
       );
     });
     return this.accounts.requireById(accountId);
+  }
+
+  /**
+   * Two admins stopping each other at the same moment would leave nobody to take either back:
+   * both rows are locked in one order, and an admin stopped meanwhile can stop nobody.
+   */
+  private async lockActingAdmin(manager: EntityManager, actor: Actor, accountId: string): Promise<void> {
+    const rows = (await manager.query(`SELECT id, disabled_at FROM account WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [
+      [actor.accountId, accountId],
+    ])) as { id: string; disabled_at: Date | null }[];
+    if (rows.find((row) => row.id === actor.accountId)?.disabled_at !== null) throw forbidden('您的账号已停用，不能再停用别人的账号');
   }
 
   private async lockColleague(manager: EntityManager, accountId: string): Promise<Account> {

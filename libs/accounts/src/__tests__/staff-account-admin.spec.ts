@@ -86,6 +86,22 @@ describe('an admin stops, takes back and gives a temporary password to a colleag
     expect(log.data?.securityLog.edges[0].node.detail).toBe('为县就业股黄（工作人员）设了临时密码，结束其 1 个登录');
   });
 
+  it('two admins stopping each other at the same moment: one of them stays, to take the other back', async () => {
+    const first = await api.signedIn(Role.ADMIN, null, '管理员甲');
+    const second = await api.signedIn(Role.ADMIN, null, '管理员乙');
+    const results = await Promise.all([
+      api.gql(SET_DISABLED, { i: { accountId: second.accountId, disabled: true } }, first.token),
+      api.gql(SET_DISABLED, { i: { accountId: first.accountId, disabled: true } }, second.token),
+    ]);
+    expect(results.filter((result) => !result.errors)).toHaveLength(1);
+    const refused = results.find((result) => result.errors)!;
+    expect(['FORBIDDEN', 'UNAUTHENTICATED']).toContain(refused.errors?.[0].extensions?.code);
+    const rows = (await api.dataSource.query(`SELECT count(*)::int AS n FROM account WHERE id = ANY($1::uuid[]) AND disabled_at IS NULL`, [
+      [first.accountId, second.accountId],
+    ])) as { n: number }[];
+    expect(rows[0].n).toBe(1);
+  });
+
   it('is for admins, on staff and admin accounts other than one’s own', async () => {
     const admin = await api.signedIn(Role.ADMIN, null, '管理员陆');
     const county = await api.signedIn(Role.STAFF, '450329', '县就业股莫');
