@@ -126,6 +126,28 @@ describeInBrowser('an employer from sign-up to a gig day (/e/)', () => {
     await screenshot(page, 'employer', 'company-pending');
     await expectAccessible(page);
     const [{ id: employerId }] = (await api.dataSource.query(`SELECT id FROM employer WHERE credit_code = $1`, [good])) as { id: string }[];
+
+    // Rejected first: the company corrects what the county named and sends it back.
+    await must(
+      api.gql(
+        `mutation($input: RejectEmployerInput!) { rejectEmployer(input: $input) { status } }`,
+        { input: { employerId, reason: '详细地址请写到村民小组' } },
+        county,
+      ),
+    );
+    await page.getByRole('button', { name: '刷新审核状态' }).click();
+    await page.getByText('审核未通过：详细地址请写到村民小组').waitFor();
+    await page.getByRole('button', { name: '修改后重新提交' }).click();
+    await page.getByRole('heading', { name: '修改单位信息，重新提交审核' }).waitFor();
+    await page.getByText('审核意见：详细地址请写到村民小组').waitFor();
+    expect(await page.getByLabel('单位全称（与营业执照一致）').inputValue()).toBe('资源县金江番茄种植专业合作社');
+    await page.getByRole('button', { name: '重新提交审核' }).click();
+    await page.getByText('还没有改动：请按审核意见改正后再提交').waitFor();
+    await page.getByLabel('详细地址').fill('资源县瓜里乡金江村 3 组');
+    await screenshot(page, 'employer', 'company-correct');
+    await expectAccessible(page);
+    await page.getByRole('button', { name: '重新提交审核' }).click();
+    await page.getByText('正在等待县人社局审核').waitFor();
     await must(api.gql(`mutation($input: VerifyEmployerInput!) { verifyEmployer(input: $input) { status } }`, { input: { employerId } }, county));
     await page.getByRole('button', { name: '刷新审核状态' }).click();
     await page.getByText('今天需要处理的事').waitFor();

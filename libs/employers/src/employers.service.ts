@@ -166,8 +166,8 @@ export class EmployersService {
 
   /**
    * The company's administrator changes its details. The name, credit code and region were
-   * verified by the county: once verified they stay as they are (the county corrects them);
-   * a rejected company that corrects them goes back to the review queue.
+   * verified by the county: once verified they stay as they are (the county corrects them).
+   * A rejected company that saves a correction goes back to the review queue.
    */
   async update(actor: Actor, input: UpdateEmployerInput): Promise<Employer> {
     await this.requireAdmin(actor, input.employerId);
@@ -202,7 +202,9 @@ export class EmployersService {
         if (input.legalRepresentative != null) employer.legalRepresentative = input.legalRepresentative.trim();
         if (input.contactName != null) employer.contactName = input.contactName.trim();
         if (phone !== undefined) employer.contactPhoneEncrypted = this.cipher.encrypt(phone);
-        if (employer.status === EmployerStatus.REJECTED && changedVerified.length > 0) {
+        // A rejected company's correction, of whatever the county named (a wrong address or
+        // contact as much as a credit code), goes back to the review queue.
+        if (employer.status === EmployerStatus.REJECTED) {
           employer.status = EmployerStatus.PENDING;
           employer.rejectionReason = null;
         }

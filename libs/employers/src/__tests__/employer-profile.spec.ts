@@ -82,6 +82,22 @@ describe('a company keeps its own details and sees its accounts', () => {
     expect(corrected.data?.updateEmployer).toMatchObject({ creditCode: code, status: 'PENDING', rejectionReason: null });
   });
 
+  it('a rejected company that corrects only its contact goes back to the review queue too', async () => {
+    const company = await verifiedEmployer(api, county, {}, false);
+    await api.gql(
+      `mutation($input: RejectEmployerInput!) { rejectEmployer(input: $input) { status } }`,
+      { input: { employerId: company.employerId, reason: '联系电话打不通，请核对' } },
+      county,
+    );
+    const corrected = await api.gql<{ updateEmployer: Record<string, unknown> }>(
+      UPDATE,
+      { input: { employerId: company.employerId, contactPhone: '13977330002' } },
+      company.token,
+    );
+    expect(corrected.errors).toBeUndefined();
+    expect(corrected.data?.updateEmployer).toMatchObject({ contactPhone: '13977330002', status: 'PENDING', rejectionReason: null });
+  });
+
   it('refuses another company, a colleague who is not the administrator, and staff', async () => {
     const company = await verifiedEmployer(api, county);
     const stranger = await verifiedEmployer(api, county);

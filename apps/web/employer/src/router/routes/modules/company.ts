@@ -8,6 +8,13 @@ export const companyRoutes: RouteRecordRaw[] = [
     meta: { title: '登记单位', anyCompany: true },
   },
   {
+    path: '/company/correct',
+    name: 'company-correct',
+    component: () => import('../../../views/company/register.vue'),
+    props: { correcting: true },
+    meta: { title: '修改单位信息', anyCompany: true },
+  },
+  {
     path: '/company/pending',
     name: 'company-pending',
     component: () => import('../../../views/company/pending.vue'),
