@@ -26,6 +26,7 @@ describeInBrowser('who works in the console, and the security log (/s/staff-acco
       .get(AccountsService)
       .create({ role: Role.STAFF, phone: villagePhone, password: TEST_PASSWORD, name: '金江村协理员', regionCode: '450329103201' });
     await api.signedIn(Role.STAFF, '450329101', '中峰镇社保所');
+    await api.signedIn(Role.STAFF, '450329202201', '猴背村协理员');
     // A wrong password, and a full ID number read for a subsidy.
     await api.gql(`mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }`, { i: { phone: county.phone, password: 'not-the-password-1' } });
     const person = await api.gql<{ registerJobSeeker: { id: string } }>(
@@ -72,7 +73,11 @@ describeInBrowser('who works in the console, and the security log (/s/staff-acco
     await dialog.getByRole('button', { name: '换一个' }).click();
     const temporary = await field.inputValue();
     await dialog.getByRole('button', { name: '设为临时密码' }).click();
-    await page.getByText(`已为 金江村协理员 设临时密码 ${temporary}，请告诉本人`).waitFor();
+    await dialog.getByText('已设好。请当面或打电话把临时密码告诉 金江村协理员').waitFor();
+    await dialog.getByText(temporary, { exact: true }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'staff', 'staff-accounts-password-set');
+    await dialog.getByRole('button', { name: '已告知，关闭' }).click();
     const signIn = await api.gql<{ signIn: { account: { setupRequired: string } } }>(
       `mutation($i: SignInInput!) { signIn(input: $i) { account { setupRequired } } }`,
       { i: { phone: villagePhone, password: temporary } },
@@ -88,6 +93,18 @@ describeInBrowser('who works in the console, and the security log (/s/staff-acco
     await page.getByRole('row', { name: /系统管理员.*本人$/ }).waitFor();
     await expectAccessible(page);
     await screenshot(page, 'staff', 'staff-accounts-stopped');
+
+    // Moved to another township: the scope follows.
+    await page.getByRole('button', { name: '调整区域（猴背村协理员）' }).click();
+    const move = page.getByRole('dialog', { name: '调整 猴背村协理员 的管辖区域' });
+    await move.getByRole('combobox', { name: '新的管辖区域' }).click();
+    await page.keyboard.type('中峰镇');
+    await page.getByRole('option', { name: '资源县中峰镇', exact: true }).click();
+    await expectAccessible(page);
+    await screenshot(page, 'staff', 'staff-accounts-region');
+    await move.getByRole('button', { name: '调整', exact: true }).click();
+    await page.getByText('已把 猴背村协理员 的管辖区域调整为资源县中峰镇').waitFor();
+    await page.getByRole('row', { name: /猴背村协理员.*资源县中峰镇/ }).waitFor();
 
     await page.getByRole('link', { name: '安全日志' }).click();
     await page.getByRole('row', { name: /停用账号.*系统管理员.*停用了中峰镇社保所（工作人员）的账号，结束其 1 个登录/ }).waitFor();

@@ -176,7 +176,7 @@ export class StaffDirectoryService {
   /** "韦丽（工作人员）" for an event about someone's account, or the account's short id when it is gone. */
   private async colleague(accountId: string | null): Promise<string> {
     const account = accountId ? await this.accounts.findById(accountId).catch(() => null) : null;
-    if (!account) return `账号 ${accountId?.slice(0, 8) ?? ''} `;
+    if (!account) return `编号 ${accountId?.slice(0, 8) ?? ''} `;
     return `${account.name}（${ROLE_WORD[account.role]}）`;
   }
 
@@ -208,6 +208,10 @@ export class StaffDirectoryService {
         return `恢复了${await this.colleague(row.subject)}的账号`;
       case SecurityLogKind.PASSWORD_RESET:
         return `为${await this.colleague(row.subject)}设了临时密码${sessionsEndedClause(detail)}`;
+      case SecurityLogKind.REGION_CHANGED: {
+        const where = async (code: unknown) => (typeof code === 'string' ? await this.regions.fullName(code).catch(() => code) : '无');
+        return `把${await this.colleague(row.subject)}的管辖区域从${await where(detail.from)}调整为${await where(detail.to)}${sessionsEndedClause(detail)}`;
+      }
       case SecurityLogKind.ACCESS_DENIED:
         return `被拒绝的操作：${row.subject ?? '未知'}`;
       case SecurityLogKind.RATE_LIMITED:

@@ -57,6 +57,12 @@ export class RateLimitService implements OnModuleInit, OnModuleDestroy {
     await (manager ?? this.dataSource).query('DELETE FROM rate_limit_bucket WHERE key = $1', [key]);
   }
 
+  /** Forgets every bucket whose key starts with `prefix` (an admin's reset lifts a lock-out at once). */
+  async clearStartingWith(prefix: string, manager?: EntityManager): Promise<void> {
+    const pattern = `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    await (manager ?? this.dataSource).query('DELETE FROM rate_limit_bucket WHERE key LIKE $1', [pattern]);
+  }
+
   async sweep(): Promise<void> {
     await this.dataSource.query('DELETE FROM rate_limit_bucket WHERE expires_at < now()');
   }

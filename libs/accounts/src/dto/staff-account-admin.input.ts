@@ -22,3 +22,14 @@ export class ResetStaffPasswordInput {
   @IsString()
   password: string;
 }
+
+@InputType('SetStaffRegionInput')
+export class SetStaffRegionInput {
+  @Field(() => ID, { description: '工作人员的账号编号（StaffAccount.id）' })
+  @IsUUID('all', { message: '账号编号格式不正确' })
+  accountId: string;
+
+  @Field(() => String, { description: '新的管辖区域：县、乡镇或村的区划代码' })
+  @IsString()
+  regionCode: string;
+}

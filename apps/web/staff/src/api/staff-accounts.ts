@@ -15,6 +15,7 @@ export const StaffAccounts = graphql(`
           role
           phone
           region {
+            code
             fullName
           }
           secondFactorEnabled
@@ -65,6 +66,17 @@ export const ResetStaffPassword = graphql(`
     resetStaffPassword(input: { accountId: $accountId, password: $password }) {
       id
       mustChangePassword
+    }
+  }
+`);
+
+export const SetStaffRegion = graphql(`
+  mutation SetStaffRegion($accountId: ID!, $regionCode: String!) {
+    setStaffRegion(input: { accountId: $accountId, regionCode: $regionCode }) {
+      id
+      region {
+        fullName
+      }
     }
   }
 `);

@@ -50,6 +50,7 @@ export const SECURITY_LOG_KIND: Record<string, string> = {
   ACCOUNT_DISABLED: '停用账号',
   ACCOUNT_ENABLED: '恢复账号',
   PASSWORD_RESET: '设临时密码',
+  REGION_CHANGED: '调整管辖区域',
   SIGN_OUT: '退出登录',
   SIGN_UP: '注册',
 };

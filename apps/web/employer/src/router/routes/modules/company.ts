@@ -1,5 +1,7 @@
 import type { RouteRecordRaw } from 'vue-router';
 
+import { company } from '../../../store/employer';
+
 export const companyRoutes: RouteRecordRaw[] = [
   {
     path: '/company/register',
@@ -13,6 +15,8 @@ export const companyRoutes: RouteRecordRaw[] = [
     component: () => import('../../../views/company/register.vue'),
     props: { correcting: true },
     meta: { title: '修改单位信息', anyCompany: true },
+    // Only a rejected company is corrected (the guard has loaded it by now); the rest see where theirs stands.
+    beforeEnter: () => (company.current?.status === 'REJECTED' ? true : { name: 'company-pending' }),
   },
   {
     path: '/company/pending',
