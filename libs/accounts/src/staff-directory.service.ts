@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { isUUID } from 'class-validator';
 import { DataSource, In } from 'typeorm';
 
 import { type Actor, type ConnectionShape, keysetPage, maskPhone, Role, toConnection } from '@jobcode/common';
@@ -32,6 +33,14 @@ interface LogRow {
 }
 
 const FIELD_WORD: Record<string, string> = { ID_NUMBER: '完整身份证号', PHONE: '完整手机号' };
+/** The log's kinds whose subject is the account acted on. */
+const ABOUT_AN_ACCOUNT = new Set<SecurityLogKind>([
+  SecurityLogKind.SECOND_FACTOR_RESET,
+  SecurityLogKind.ACCOUNT_DISABLED,
+  SecurityLogKind.ACCOUNT_ENABLED,
+  SecurityLogKind.PASSWORD_RESET,
+  SecurityLogKind.REGION_CHANGED,
+]);
 const ROLE_WORD: Record<Role, string> = { ADMIN: '管理员', STAFF: '工作人员', EMPLOYER: '用人单位', SEEKER: '求职者' };
 const SUBJECT_WORD: Record<string, string> = { JobSeeker: '求职者', Account: '账号', Employer: '用人单位', Contract: '劳动合同' };
 
@@ -153,6 +162,13 @@ export class StaffDirectoryService {
       (row) => row,
       count,
     );
+    // The accounts the page's account actions were about, read once for the page.
+    const subjects = page.edges.filter((edge) => ABOUT_AN_ACCOUNT.has(edge.node.kind) && isUUID(edge.node.subject ?? '')).map((edge) => edge.node.subject!);
+    const colleagues = new Map(
+      (subjects.length ? await this.dataSource.manager.findBy(Account, { id: In([...new Set(subjects)]) }) : []).map(
+        (account) => [account.id, account] as const,
+      ),
+    );
     return {
       ...page,
       edges: await Promise.all(
@@ -166,7 +182,7 @@ export class StaffDirectoryService {
             accountName: edge.node.name,
             accountRole: edge.node.role,
             accountRegion: edge.node.region_code ? await this.regions.requireObject(edge.node.region_code) : null,
-            detail: await this.describe(edge.node),
+            detail: await this.describe(edge.node, colleagues),
           },
         })),
       ),
@@ -174,14 +190,14 @@ export class StaffDirectoryService {
   }
 
   /** "韦丽（工作人员）" for an event about someone's account, or the account's short id when it is gone. */
-  private async colleague(accountId: string | null): Promise<string> {
-    const account = accountId ? await this.accounts.findById(accountId).catch(() => null) : null;
+  private colleague(accountId: string | null, colleagues: ReadonlyMap<string, Account>): string {
+    const account = accountId ? colleagues.get(accountId) : undefined;
     if (!account) return `编号 ${accountId?.slice(0, 8) ?? ''} `;
     return `${account.name}（${ROLE_WORD[account.role]}）`;
   }
 
   /** A sentence for the log's reader; never personal data in clear (the tables hold none). */
-  private async describe(row: LogRow): Promise<string> {
+  private async describe(row: LogRow, colleagues: ReadonlyMap<string, Account>): Promise<string> {
     const detail = row.detail ?? {};
     switch (row.kind) {
       case SecurityLogKind.PERSONAL_DATA_READ: {
@@ -197,20 +213,20 @@ export class StaffDirectoryService {
       case SecurityLogKind.ACCOUNT_LOCKED:
         return `连续输错 ${typeof detail.failures === 'number' ? detail.failures : '多'} 次，账号暂时锁定`;
       case SecurityLogKind.SECOND_FACTOR_RESET:
-        return `重置了${await this.colleague(row.subject)}的身份验证器${sessionsEndedClause(detail)}`;
+        return `重置了${this.colleague(row.subject, colleagues)}的身份验证器${sessionsEndedClause(detail)}`;
       case SecurityLogKind.ACCOUNT_CREATED: {
         const where = typeof detail.regionCode === 'string' ? await this.regions.fullName(detail.regionCode).catch(() => detail.regionCode as string) : '';
         return `创建${detail.role === Role.ADMIN ? '管理员' : detail.role === Role.STAFF ? '工作人员' : ''}账号${where ? `（${where}）` : ''}`;
       }
       case SecurityLogKind.ACCOUNT_DISABLED:
-        return `停用了${await this.colleague(row.subject)}的账号${sessionsEndedClause(detail)}`;
+        return `停用了${this.colleague(row.subject, colleagues)}的账号${sessionsEndedClause(detail)}`;
       case SecurityLogKind.ACCOUNT_ENABLED:
-        return `恢复了${await this.colleague(row.subject)}的账号`;
+        return `恢复了${this.colleague(row.subject, colleagues)}的账号`;
       case SecurityLogKind.PASSWORD_RESET:
-        return `为${await this.colleague(row.subject)}设了临时密码${sessionsEndedClause(detail)}`;
+        return `为${this.colleague(row.subject, colleagues)}设了临时密码${sessionsEndedClause(detail)}`;
       case SecurityLogKind.REGION_CHANGED: {
         const where = async (code: unknown) => (typeof code === 'string' ? await this.regions.fullName(code).catch(() => code) : '无');
-        return `把${await this.colleague(row.subject)}的管辖区域从${await where(detail.from)}调整为${await where(detail.to)}${sessionsEndedClause(detail)}`;
+        return `把${this.colleague(row.subject, colleagues)}的管辖区域从${await where(detail.from)}调整为${await where(detail.to)}${sessionsEndedClause(detail)}`;
       }
       case SecurityLogKind.ACCESS_DENIED:
         return `被拒绝的操作：${row.subject ?? '未知'}`;

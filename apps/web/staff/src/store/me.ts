@@ -65,6 +65,19 @@ export async function regionTree(): Promise<RegionTreeQuery['region'] | null> {
   return tree.value;
 }
 
+/** The account's region and every region under it, two levels deep (pickers of where someone works or what a record covers). */
+export async function regionsInScope(): Promise<Place[]> {
+  const root = await regionTree();
+  if (!root) return [];
+  return [root, ...root.children, ...root.children.flatMap((child) => child.children)];
+}
+
+/** The townships and villages in scope, without the account's own region (list filters: “全部区域” is the whole scope). */
+export async function placesUnder(): Promise<Place[]> {
+  const [towns, villageList] = await Promise.all([townships(), villages()]);
+  return [...towns, ...villageList];
+}
+
 /** Villages in scope, with their full names (for the desk's village picker). */
 export async function villages(): Promise<Place[]> {
   const root = await regionTree();
